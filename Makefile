@@ -1,0 +1,95 @@
+# cutoff: a plain GNU Makefile.
+#   make          build ./cutoff (release, -O2)
+#   make run      install missing build dependencies, build, open a sample
+#   make check    install missing build and test dependencies, run every test
+#   make install PREFIX=/usr/local DESTDIR=
+# Objects go to build/rel (release) and build/asan (ASan+UBSan, for tests).
+
+CC      ?= cc
+PREFIX  ?= /usr/local
+MANDIR  ?= $(PREFIX)/share/man
+
+WARN    = -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
+          -Wformat=2 -Werror
+CPPFLAGS_ALL = -Iinclude -D_POSIX_C_SOURCE=200809L $(CPPFLAGS)
+CFLAGS_REL   = -std=c11 -O2 $(WARN) $(CFLAGS)
+CFLAGS_ASAN  = -std=c11 -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all \
+               -fno-omit-frame-pointer $(WARN) $(CFLAGS)
+LIBS    = -lcsv -lm
+
+CORE    = parse text dataset sweep metrics optimize curve explain report
+APP     = options main
+TESTS   = test_parse test_dataset test_sweep test_metrics test_optimize test_curve \
+          test_report test_options test_reference
+
+CORE_REL  = $(CORE:%=build/rel/%.o)
+CORE_ASAN = $(CORE:%=build/asan/%.o)
+APP_REL   = $(APP:%=build/rel/%.o)
+APP_ASAN  = $(APP:%=build/asan/%.o)
+
+.PHONY: all run check deps test-deps unit unit-asan cli valgrind install uninstall clean
+
+all: cutoff
+
+cutoff: $(CORE_REL) $(APP_REL)
+	$(CC) $(CFLAGS_REL) -o $@ $^ $(LDFLAGS) $(LIBS)
+
+build/asan/cutoff: $(CORE_ASAN) $(APP_ASAN)
+	$(CC) $(CFLAGS_ASAN) -o $@ $^ $(LDFLAGS) $(LIBS)
+
+build/rel/%.o: src/%.c $(wildcard include/*.h) | build/rel
+	$(CC) $(CPPFLAGS_ALL) $(CFLAGS_REL) -c -o $@ $<
+
+build/asan/%.o: src/%.c $(wildcard include/*.h) | build/asan
+	$(CC) $(CPPFLAGS_ALL) $(CFLAGS_ASAN) -c -o $@ $<
+
+build/rel build/asan:
+	mkdir -p $@
+
+# Unit tests link the core (and options) without the shell; cmocka.
+build/rel/%: tests/unit/%.c tests/unit/helpers.h $(CORE_REL) build/rel/options.o
+	$(CC) $(CPPFLAGS_ALL) -Itests/unit $(CFLAGS_REL) -Wno-missing-prototypes -o $@ $< \
+		$(CORE_REL) build/rel/options.o $(LDFLAGS) $(LIBS) -lcmocka
+
+build/asan/%: tests/unit/%.c tests/unit/helpers.h $(CORE_ASAN) build/asan/options.o
+	$(CC) $(CPPFLAGS_ALL) -Itests/unit $(CFLAGS_ASAN) -Wno-missing-prototypes -o $@ $< \
+		$(CORE_ASAN) build/asan/options.o $(LDFLAGS) $(LIBS) -lcmocka
+
+deps:
+	@sh .ci/install-deps build
+
+test-deps:
+	@sh .ci/install-deps test
+
+run: deps
+	@$(MAKE) --no-print-directory cutoff
+	./cutoff --positive malignant -s logreg samples/breast_cancer.csv
+
+# Unit tests run from the project root (they read samples/ and tests/).
+unit: $(TESTS:%=build/rel/%)
+	@for t in $(TESTS); do echo "== $$t"; ./build/rel/$$t || exit 1; done
+
+unit-asan: $(TESTS:%=build/asan/%)
+	@for t in $(TESTS); do echo "== $$t (asan)"; ./build/asan/$$t || exit 1; done
+
+cli: cutoff build/asan/cutoff
+	@sh tests/cli/run.sh ./cutoff
+	@sh tests/cli/run.sh ./build/asan/cutoff
+
+valgrind: cutoff
+	@sh tests/cli/valgrind.sh ./cutoff
+
+check: test-deps
+	@$(MAKE) --no-print-directory unit unit-asan cli valgrind
+	@echo "make check: all tests passed"
+
+install: cutoff
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(MANDIR)/man1
+	install -m 755 cutoff $(DESTDIR)$(PREFIX)/bin/cutoff
+	install -m 644 man/cutoff.1 $(DESTDIR)$(MANDIR)/man1/cutoff.1
+
+uninstall:
+	rm -f $(DESTDIR)$(PREFIX)/bin/cutoff $(DESTDIR)$(MANDIR)/man1/cutoff.1
+
+clean:
+	rm -rf build cutoff

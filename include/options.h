@@ -1,0 +1,48 @@
+/*
+ * options: the command line, parsed into a plain struct.  Pure: it prints
+ * nothing and never exits, so main decides and the tests can call it.
+ */
+#ifndef CUTOFF_OPTIONS_H
+#define CUTOFF_OPTIONS_H
+
+#include "curve.h"
+#include "dataset.h"
+#include "optimize.h"
+#include "report.h"
+
+#include <stdbool.h>
+#include <stdio.h>
+
+#define OPTIONS_MAX_SCORES 64
+
+enum options_mode { MODE_EXPLORE, MODE_REPORT, MODE_OPTIMIZE, MODE_CURVE };
+
+struct options {
+	struct dataset_options data;
+	const char *scores[OPTIONS_MAX_SCORES];
+	char *score_buf;                /* storage for split -s lists */
+	char *counts_buf;
+	enum options_mode mode;
+	bool has_threshold;
+	double threshold;
+	const char *objective_name;     /* as typed */
+	struct optimize_spec spec;
+	enum curve_kind curve;
+	enum report_format format;
+	bool ascii, no_color, no_mouse;
+	bool help, version;
+};
+
+enum options_result { OPTIONS_OK = 0, OPTIONS_USAGE = 2 };
+
+/* Parses argv; on a usage error returns OPTIONS_USAGE with a message in
+ * err (without the "cutoff: " prefix). */
+int options_parse(int argc, char **argv, struct options *o, char *err, size_t errlen);
+
+void options_free(struct options *o);
+
+void options_usage(FILE *f);
+
+#define CUTOFF_VERSION "0.1.0"
+
+#endif

@@ -1,0 +1,61 @@
+/*
+ * sweep: everything cutoff knows about one model after loading.  The rows'
+ * scores are sorted once and equal scores merged; for each distinct score,
+ * in descending order, the sweep keeps the weight of positives and of
+ * negatives scoring at or above it.  The confusion matrix at any threshold is
+ * then a binary search, and the threshold-free statistics come from the same
+ * single pass.  Memory: 24 bytes per distinct score; the rows can be freed.
+ */
+#ifndef CUTOFF_SWEEP_H
+#define CUTOFF_SWEEP_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+/* A confusion matrix; weighted sums, so doubles. */
+struct confusion {
+	double tp, fp, tn, fn;
+};
+
+struct sweep {
+	size_t n;               /* distinct scores */
+	double *score;          /* descending */
+	double *cum_pos;        /* positive weight with score >= score[k] */
+	double *cum_neg;        /* negative weight with score >= score[k] */
+	double pos, neg;        /* class totals */
+	double min, max;        /* score range (NaN when empty) */
+	bool probabilities;     /* every score in [0,1] */
+	/* threshold-free statistics; NaN where undefined */
+	double roc_auc;         /* ties count half (Mann-Whitney) */
+	double average_precision;
+	double log_loss;        /* probabilities only, clipped to [1e-15, 1-1e-15] */
+	double brier;           /* probabilities only */
+};
+
+/* Builds a sweep from the scores of positives and negatives, with their
+ * weights (NULL: every row weighs 1).  Sorts the score arrays in place (and
+ * the weights with them).  Returns 0, or -1 when out of memory. */
+int sweep_build(struct sweep *sw, double *pos, double *pos_w, size_t n_pos,
+		double *neg, double *neg_w, size_t n_neg);
+
+void sweep_free(struct sweep *sw);
+
+/* How many distinct scores are >= threshold: rows predicted positive are
+ * those of the top sweep_index() scores. */
+size_t sweep_index(const struct sweep *sw, double threshold);
+
+/* The confusion matrix when the top k distinct scores are predicted positive
+ * (0 <= k <= n). */
+struct confusion sweep_confusion(const struct sweep *sw, size_t k);
+
+/* The confusion matrix at a threshold (score >= threshold is positive). */
+struct confusion sweep_at(const struct sweep *sw, double threshold);
+
+/* The threshold that predicts the top k distinct scores positive: +inf for
+ * k = 0, else score[k-1]. */
+double sweep_threshold(const struct sweep *sw, size_t k);
+
+/* The default threshold: 0.5 when the scores are probabilities, else 0. */
+double sweep_default_threshold(const struct sweep *sw);
+
+#endif

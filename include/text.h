@@ -1,0 +1,21 @@
+/*
+ * text: making text from the data safe to show.  Column names, label values
+ * and file names come from files other programs wrote; before they reach a
+ * message or the screen, control characters and invalid UTF-8 are written
+ * as visible escapes so they can never drive the terminal.
+ */
+#ifndef CUTOFF_TEXT_H
+#define CUTOFF_TEXT_H
+
+#include <stddef.h>
+
+/* Writes an escaped, NUL-terminated copy of s[0..len) into dst[0..cap),
+ * keeping at most max_chars visible characters (then "..."). Returns dst. */
+char *text_escape(char *dst, size_t cap, const char *s, size_t len, size_t max_chars);
+
+/* Length of the well-formed UTF-8 sequence at s (and its code point in
+ * *cp), or 0 when s does not start one.  Rejects overlongs, surrogates and
+ * values past U+10FFFF. */
+size_t text_utf8_seq(const unsigned char *s, size_t len, unsigned int *cp);
+
+#endif

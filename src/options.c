@@ -1,0 +1,330 @@
+/*
+ * options: getopt_long over the contract's options.  Numbers go through
+ * the same strict grammar as the data (parse_number), so "0.5x" is an
+ * error rather than 0.5.
+ */
+#include "options.h"
+
+#include "parse.h"
+
+#include <getopt.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+enum {
+	OPT_COUNTS = 256, OPT_HEADER, OPT_NO_HEADER, OPT_REPORT, OPT_OPTIMIZE, OPT_BETA,
+	OPT_COST_FP, OPT_COST_FN, OPT_MIN_PRECISION, OPT_MIN_RECALL, OPT_MAX_FPR, OPT_CURVE,
+	OPT_FORMAT, OPT_STRICT, OPT_ASCII, OPT_NO_COLOR, OPT_NO_MOUSE, OPT_VERSION
+};
+
+static const struct option long_options[] = {
+	{ "label", required_argument, NULL, 'l' },
+	{ "score", required_argument, NULL, 's' },
+	{ "positive", required_argument, NULL, 'p' },
+	{ "weight", required_argument, NULL, 'w' },
+	{ "counts", required_argument, NULL, OPT_COUNTS },
+	{ "delimiter", required_argument, NULL, 'd' },
+	{ "header", no_argument, NULL, OPT_HEADER },
+	{ "no-header", no_argument, NULL, OPT_NO_HEADER },
+	{ "threshold", required_argument, NULL, 't' },
+	{ "report", no_argument, NULL, OPT_REPORT },
+	{ "optimize", required_argument, NULL, OPT_OPTIMIZE },
+	{ "beta", required_argument, NULL, OPT_BETA },
+	{ "cost-fp", required_argument, NULL, OPT_COST_FP },
+	{ "cost-fn", required_argument, NULL, OPT_COST_FN },
+	{ "min-precision", required_argument, NULL, OPT_MIN_PRECISION },
+	{ "min-recall", required_argument, NULL, OPT_MIN_RECALL },
+	{ "max-fpr", required_argument, NULL, OPT_MAX_FPR },
+	{ "curve", required_argument, NULL, OPT_CURVE },
+	{ "format", required_argument, NULL, OPT_FORMAT },
+	{ "strict", no_argument, NULL, OPT_STRICT },
+	{ "ascii", no_argument, NULL, OPT_ASCII },
+	{ "no-color", no_argument, NULL, OPT_NO_COLOR },
+	{ "no-mouse", no_argument, NULL, OPT_NO_MOUSE },
+	{ "help", no_argument, NULL, 'h' },
+	{ "version", no_argument, NULL, OPT_VERSION },
+	{ NULL, 0, NULL, 0 }
+};
+
+void options_usage(FILE *f)
+{
+	fputs("usage: cutoff [OPTIONS] [FILE]\n"
+	      "Explore and choose a binary classifier's decision threshold.\n"
+	      "FILE is a CSV/TSV of labels and scores; '-' or no FILE reads standard input.\n"
+	      "\n"
+	      "Columns:\n"
+	      "  -l, --label COL           label column (header name or 1-based index)\n"
+	      "  -s, --score COL[,COL...]  score column(s), one model each; repeatable\n"
+	      "  -p, --positive VALUE      the label value of the positive class\n"
+	      "  -w, --weight COL          per-row non-negative weight\n"
+	      "      --counts POS,NEG      rows are: score, count of positives, of negatives\n"
+	      "  -d, --delimiter C         field delimiter (default: detected from , tab ; |)\n"
+	      "      --header, --no-header force header handling (default: detected)\n"
+	      "      --strict              a bad row is an error instead of being skipped\n"
+	      "\n"
+	      "What to do (default: the explorer):\n"
+	      "  -t, --threshold X         the threshold (default 0.5 for probabilities, else 0)\n"
+	      "      --report              print the report at the threshold\n"
+	      "      --optimize OBJ        report at the threshold that is best for OBJ:\n"
+	      "                            f1 fbeta mcc youden accuracy balanced_accuracy\n"
+	      "                            precision recall cost\n"
+	      "      --beta B              beta for fbeta (default 1)\n"
+	      "      --cost-fp A, --cost-fn B  costs for cost: minimise A*FP + B*FN (default 1, 1)\n"
+	      "      --min-precision P, --min-recall R, --max-fpr F\n"
+	      "                            constraints for --optimize\n"
+	      "      --curve roc|pr        print the whole curve\n"
+	      "      --format FMT          text, json, csv or markdown (default text)\n"
+	      "\n"
+	      "Explorer display:\n"
+	      "      --ascii, --no-color, --no-mouse\n"
+	      "\n"
+	      "  -h, --help                this help\n"
+	      "      --version             the version\n"
+	      "\n"
+	      "Exit status: 0 success, 1 data error, 2 usage error.  See cutoff(1).\n",
+	      f);
+}
+
+static int usage_error(char *err, size_t errlen, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(err, errlen, fmt, ap);
+	va_end(ap);
+	return OPTIONS_USAGE;
+}
+
+static int number(const char *opt, const char *arg, double *v, bool allow_inf, char *err, size_t errlen)
+{
+	enum parse_status st = parse_number(arg, strlen(arg), v);
+
+	if (st == PARSE_NONFINITE && allow_inf) {
+		*v = strchr(arg, '-') ? -INFINITY : INFINITY;
+		return 0;
+	}
+	if (st != PARSE_OK)
+		return usage_error(err, errlen, "%s: '%s' is not a number", opt, arg);
+	return 0;
+}
+
+static int unit_interval(const char *opt, const char *arg, double *v, char *err, size_t errlen)
+{
+	if (number(opt, arg, v, false, err, errlen) != 0)
+		return OPTIONS_USAGE;
+	if (*v < 0 || *v > 1)
+		return usage_error(err, errlen, "%s: %s is not between 0 and 1", opt, arg);
+	return 0;
+}
+
+/* Appends the comma-separated names in arg to o->scores. */
+static int add_scores(struct options *o, const char *arg, char *err, size_t errlen)
+{
+	size_t used = 0, len = strlen(arg), i;
+	char *buf, *p, *tok;
+
+	for (i = 0; i < o->data.n_scores; i++)
+		used += strlen(o->scores[i]) + 1;
+	/* every name lives in score_buf; rebuild it with the new list appended */
+	buf = malloc(used + len + 1);
+	if (buf == NULL)
+		return usage_error(err, errlen, "out of memory");
+	p = buf;
+	for (i = 0; i < o->data.n_scores; i++) {
+		size_t n = strlen(o->scores[i]) + 1;
+
+		memcpy(p, o->scores[i], n);
+		o->scores[i] = p;
+		p += n;
+	}
+	memcpy(p, arg, len + 1);
+	free(o->score_buf);
+	o->score_buf = buf;
+	for (tok = p;; tok = p + 1) {
+		p = strchr(tok, ',');
+		if (p != NULL)
+			*p = '\0';
+		if (*tok == '\0')
+			return usage_error(err, errlen, "--score: empty column name in '%s'", arg);
+		if (o->data.n_scores == OPTIONS_MAX_SCORES)
+			return usage_error(err, errlen, "--score: at most %d score columns", OPTIONS_MAX_SCORES);
+		o->scores[o->data.n_scores++] = tok;
+		if (p == NULL)
+			break;
+	}
+	return 0;
+}
+
+static int set_mode(struct options *o, enum options_mode m, char *err, size_t errlen)
+{
+	if (o->mode != MODE_EXPLORE && o->mode != m &&
+	    !((o->mode == MODE_REPORT && m == MODE_OPTIMIZE) || (o->mode == MODE_OPTIMIZE && m == MODE_REPORT)))
+		return usage_error(err, errlen, "--curve cannot be combined with --report or --optimize");
+	if (o->mode != MODE_OPTIMIZE)
+		o->mode = m;
+	return 0;
+}
+
+int options_parse(int argc, char **argv, struct options *o, char *err, size_t errlen)
+{
+	bool constrained = false, beta_set = false, costs_set = false;
+	int c, rc;
+
+	memset(o, 0, sizeof *o);
+	o->data.header = -1;
+	o->data.scores = o->scores;
+	o->spec = optimize_defaults(OBJ_F1);
+	o->format = FORMAT_TEXT;
+	optind = 0; /* reset getopt, so that tests can parse many times */
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, ":l:s:p:w:d:t:h", long_options, NULL)) != -1) {
+		rc = 0;
+		switch (c) {
+		case 'l':
+			o->data.label = optarg;
+			break;
+		case 's':
+			rc = add_scores(o, optarg, err, errlen);
+			break;
+		case 'p':
+			o->data.positive = optarg;
+			break;
+		case 'w':
+			o->data.weight = optarg;
+			break;
+		case OPT_COUNTS: {
+			char *comma;
+
+			free(o->counts_buf);
+			if ((o->counts_buf = strdup(optarg)) == NULL)
+				return usage_error(err, errlen, "out of memory");
+			comma = strchr(o->counts_buf, ',');
+			if (comma == NULL || comma == o->counts_buf || comma[1] == '\0' || strchr(comma + 1, ','))
+				return usage_error(err, errlen, "--counts takes two columns, POS,NEG (got '%s')", optarg);
+			*comma = '\0';
+			o->data.counts_pos = o->counts_buf;
+			o->data.counts_neg = comma + 1;
+			break;
+		}
+		case 'd':
+			if (strcmp(optarg, "\\t") == 0 || strcmp(optarg, "tab") == 0)
+				o->data.delimiter = '\t';
+			else if (strlen(optarg) == 1 && optarg[0] != '"' && optarg[0] != '\n' && optarg[0] != '\r')
+				o->data.delimiter = optarg[0];
+			else
+				rc = usage_error(err, errlen, "--delimiter takes one character (or 'tab'), not '%s'", optarg);
+			break;
+		case OPT_HEADER:
+			o->data.header = 1;
+			break;
+		case OPT_NO_HEADER:
+			o->data.header = 0;
+			break;
+		case 't':
+			o->has_threshold = true;
+			rc = number("--threshold", optarg, &o->threshold, true, err, errlen);
+			break;
+		case OPT_REPORT:
+			rc = set_mode(o, MODE_REPORT, err, errlen);
+			break;
+		case OPT_OPTIMIZE:
+			if (optimize_parse(optarg, &o->spec.objective) < 0)
+				return usage_error(err, errlen,
+						   "--optimize: unknown objective '%s' (f1, fbeta, mcc, youden, accuracy, balanced_accuracy, precision, recall, cost)",
+						   optarg);
+			o->objective_name = optarg;
+			rc = set_mode(o, MODE_OPTIMIZE, err, errlen);
+			break;
+		case OPT_BETA:
+			beta_set = true;
+			rc = number("--beta", optarg, &o->spec.beta, false, err, errlen);
+			if (rc == 0 && !(o->spec.beta > 0))
+				rc = usage_error(err, errlen, "--beta must be positive, not %s", optarg);
+			break;
+		case OPT_COST_FP:
+		case OPT_COST_FN: {
+			const char *name = c == OPT_COST_FP ? "--cost-fp" : "--cost-fn";
+			double *v = c == OPT_COST_FP ? &o->spec.cost_fp : &o->spec.cost_fn;
+
+			costs_set = true;
+			rc = number(name, optarg, v, false, err, errlen);
+			if (rc == 0 && *v < 0)
+				rc = usage_error(err, errlen, "%s must not be negative, not %s", name, optarg);
+			break;
+		}
+		case OPT_MIN_PRECISION:
+			constrained = true;
+			rc = unit_interval("--min-precision", optarg, &o->spec.min_precision, err, errlen);
+			break;
+		case OPT_MIN_RECALL:
+			constrained = true;
+			rc = unit_interval("--min-recall", optarg, &o->spec.min_recall, err, errlen);
+			break;
+		case OPT_MAX_FPR:
+			constrained = true;
+			rc = unit_interval("--max-fpr", optarg, &o->spec.max_fpr, err, errlen);
+			break;
+		case OPT_CURVE:
+			if (curve_parse(optarg, &o->curve) < 0)
+				return usage_error(err, errlen, "--curve: unknown curve '%s' (roc, pr)", optarg);
+			rc = set_mode(o, MODE_CURVE, err, errlen);
+			break;
+		case OPT_FORMAT:
+			if (report_parse_format(optarg, &o->format) < 0)
+				return usage_error(err, errlen, "--format: unknown format '%s' (text, json, csv, markdown)", optarg);
+			break;
+		case OPT_STRICT:
+			o->data.strict = true;
+			break;
+		case OPT_ASCII:
+			o->ascii = true;
+			break;
+		case OPT_NO_COLOR:
+			o->no_color = true;
+			break;
+		case OPT_NO_MOUSE:
+			o->no_mouse = true;
+			break;
+		case 'h':
+			o->help = true;
+			break;
+		case OPT_VERSION:
+			o->version = true;
+			break;
+		case ':':
+			return usage_error(err, errlen, "option '%s' needs a value", argv[optind - 1]);
+		default:
+			if (optopt != 0 && optopt < 256)
+				return usage_error(err, errlen, "unknown option '-%c' (see cutoff --help)", optopt);
+			return usage_error(err, errlen, "unknown option '%s' (see cutoff --help)", argv[optind - 1]);
+		}
+		if (rc != 0)
+			return rc;
+	}
+	if (o->help || o->version)
+		return OPTIONS_OK;
+	if (optind < argc - 1)
+		return usage_error(err, errlen, "one input file at a time (got '%s' and '%s')", argv[optind],
+				   argv[optind + 1]);
+	o->data.path = optind < argc ? argv[optind] : NULL;
+	if (constrained && o->mode != MODE_OPTIMIZE)
+		return usage_error(err, errlen, "--min-precision, --min-recall and --max-fpr go with --optimize");
+	if (beta_set && !(o->mode == MODE_OPTIMIZE && o->spec.objective == OBJ_FBETA))
+		return usage_error(err, errlen, "--beta goes with --optimize fbeta");
+	if (costs_set && !(o->mode == MODE_OPTIMIZE && o->spec.objective == OBJ_COST) && o->mode != MODE_EXPLORE)
+		return usage_error(err, errlen, "--cost-fp and --cost-fn go with --optimize cost");
+	if (o->mode == MODE_OPTIMIZE && o->has_threshold)
+		return usage_error(err, errlen, "--threshold and --optimize both choose the threshold; give one");
+	if (o->data.counts_pos != NULL && (o->data.label != NULL || o->data.positive != NULL || o->data.weight != NULL))
+		return usage_error(err, errlen, "--counts replaces --label, --positive and --weight");
+	return OPTIONS_OK;
+}
+
+void options_free(struct options *o)
+{
+	free(o->score_buf);
+	free(o->counts_buf);
+	o->score_buf = o->counts_buf = NULL;
+}
