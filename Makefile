@@ -27,7 +27,7 @@ CORE_ASAN = $(CORE:%=build/asan/%.o)
 APP_REL   = $(APP:%=build/rel/%.o)
 APP_ASAN  = $(APP:%=build/asan/%.o)
 
-.PHONY: all run check deps test-deps unit unit-asan cli valgrind install uninstall clean
+.PHONY: large all run check deps test-deps unit unit-asan cli valgrind install uninstall clean
 
 all: cutoff
 
@@ -93,3 +93,12 @@ uninstall:
 
 clean:
 	rm -rf build cutoff
+
+# A large generated sample (not committed): make large ROWS=10000000
+ROWS ?= 10000000
+build/gen: bench/gen.c | build/rel
+	$(CC) $(CPPFLAGS_ALL) $(CFLAGS_REL) -Wno-format-nonliteral -o $@ $< -lm
+
+large: build/gen
+	./build/gen -n $(ROWS) > build/large.csv
+	@ls -l build/large.csv

@@ -1,0 +1,86 @@
+/*
+ * helpers: what the unit tests share: cmocka's includes, temporary input
+ * files, and loading text through the real loader.
+ */
+#ifndef CUTOFF_TEST_HELPERS_H
+#define CUTOFF_TEST_HELPERS_H
+
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "dataset.h"
+#include "sweep.h"
+
+/* Writes len bytes to a fresh temporary file; returns its path (static). */
+static inline const char *tmp_file(const char *data, size_t len)
+{
+	static char path[64];
+	int fd;
+
+	snprintf(path, sizeof path, "/tmp/cutoff-test-XXXXXX");
+	fd = mkstemp(path);
+	assert_true(fd >= 0);
+	assert_int_equal(write(fd, data, len), (ssize_t)len);
+	close(fd);
+	return path;
+}
+
+/* Loads text with the given options; returns the dataset or NULL, with the
+ * error message in err. */
+static inline struct dataset *load_text(const char *text, struct dataset_options *o, char *err, size_t errlen)
+{
+	struct dataset *ds = NULL;
+	const char *path = tmp_file(text, strlen(text));
+
+	o->path = path;
+	err[0] = '\0';
+	if (dataset_load(o, &ds, err, errlen) < 0)
+		ds = NULL;
+	unlink(path);
+	return ds;
+}
+
+static inline struct dataset_options default_options(void)
+{
+	struct dataset_options o;
+
+	memset(&o, 0, sizeof o);
+	o.header = -1;
+	return o;
+}
+
+/* Builds model i's sweep (the dataset keeps its rows). */
+static inline void build_sweep(struct dataset *ds, size_t i, struct sweep *sw)
+{
+	struct model *m = &ds->models[i];
+
+	assert_int_equal(sweep_build(sw, m->pos, m->pos_w, m->n_pos, m->neg, m->neg_w, m->n_neg), 0);
+}
+
+/* True when a and b agree to a relative 1e-9 (NaN equals NaN). */
+static inline int close_enough(double a, double b)
+{
+	if (isnan(a) || isnan(b))
+		return isnan(a) && isnan(b);
+	if (isinf(a) || isinf(b))
+		return a == b;
+	return fabs(a - b) <= 1e-9 * fmax(fabs(a), fabs(b)) || fabs(a - b) <= 1e-15;
+}
+
+#define assert_close(a, b)                                                                  \
+	do {                                                                                \
+		double a_ = (a), b_ = (b);                                                  \
+		if (!close_enough(a_, b_))                                                  \
+			fail_msg("%s = %.17g, expected %.17g", #a, a_, b_);                 \
+	} while (0)
+
+#endif
