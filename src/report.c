@@ -276,8 +276,8 @@ static void text_model(FILE *f, const struct report *r, const struct report_mode
 	int w, lw;
 	size_t nc, i;
 
-	safe(pos, sizeof pos, r->positive, 20);
-	safe(neg, sizeof neg, r->negative, 20);
+	safe(pos, sizeof pos, r->pos_words, 20);
+	safe(neg, sizeof neg, r->neg_words ? r->neg_words : r->negative, 20);
 	safe(score, sizeof score, m->score, 40);
 	fprintf(f, "model      %s\n", score);
 	fprintf(f, "rows       %s: %s %s (%s%%), %s %s; %s skipped\n", explain_count(a, sizeof a, n),
@@ -391,8 +391,8 @@ static void md_model(FILE *f, const struct report *r, const struct report_model 
 	char pos[160], neg[160], score[160], a[40], b[40], d[40], t[40], sentence[512], *nl;
 	size_t nc, i;
 
-	md_safe(pos, sizeof pos, r->positive, 40);
-	md_safe(neg, sizeof neg, r->negative, 40);
+	md_safe(pos, sizeof pos, r->pos_words, 40);
+	md_safe(neg, sizeof neg, r->neg_words ? r->neg_words : r->negative, 40);
 	md_safe(score, sizeof score, m->score, 60);
 	report_exact(t, sizeof t, m->threshold);
 	fprintf(f, "### %s at threshold %s\n\n", score, t);

@@ -1,0 +1,135 @@
+/* test_options: the command line contract's parsing and usage errors. */
+#include "helpers.h"
+
+#include "options.h"
+
+static char err[512];
+
+static int parse(struct options *o, const char *line)
+{
+	static char buf[512];
+	char *argv[40];
+	int argc = 0, rc;
+	char *tok;
+
+	snprintf(buf, sizeof buf, "%s", line);
+	argv[argc++] = "cutoff";
+	for (tok = strtok(buf, " "); tok; tok = strtok(NULL, " "))
+		argv[argc++] = tok;
+	argv[argc] = NULL;
+	err[0] = '\0';
+	rc = options_parse(argc, argv, o, err, sizeof err);
+	return rc;
+}
+
+static void ok(struct options *o, const char *line)
+{
+	if (parse(o, line) != OPTIONS_OK)
+		fail_msg("'%s': %s", line, err);
+}
+
+static void usage(const char *line, const char *part)
+{
+	struct options o;
+
+	if (parse(&o, line) != OPTIONS_USAGE)
+		fail_msg("'%s' accepted", line);
+	if (strstr(err, part) == NULL)
+		fail_msg("'%s': message '%s' lacks '%s'", line, err, part);
+	options_free(&o);
+}
+
+static void test_accepted(void **state)
+{
+	struct options o;
+
+	(void)state;
+	ok(&o, "-l y -s a,b --score c -p yes -t 0.25 --report --format json f.csv");
+	assert_string_equal(o.data.label, "y");
+	assert_int_equal(o.data.n_scores, 3);
+	assert_string_equal(o.scores[0], "a");
+	assert_string_equal(o.scores[1], "b");
+	assert_string_equal(o.scores[2], "c");
+	assert_string_equal(o.data.positive, "yes");
+	assert_true(o.has_threshold && o.threshold == 0.25);
+	assert_int_equal(o.mode, MODE_REPORT);
+	assert_int_equal(o.format, FORMAT_JSON);
+	assert_string_equal(o.data.path, "f.csv");
+	options_free(&o);
+
+	ok(&o, "--optimize cost --cost-fp 5 --cost-fn 200 --min-recall 0.9 --max-fpr 0.1 --min-precision 0 -");
+	assert_int_equal(o.mode, MODE_OPTIMIZE);
+	assert_int_equal(o.spec.objective, OBJ_COST);
+	assert_true(o.spec.cost_fp == 5 && o.spec.cost_fn == 200);
+	assert_true(o.spec.min_recall == 0.9 && o.spec.max_fpr == 0.1 && o.spec.min_precision == 0);
+	assert_string_equal(o.data.path, "-");
+	options_free(&o);
+
+	ok(&o, "--counts pos,neg -d tab --no-header --strict --curve pr --format markdown x");
+	assert_string_equal(o.data.counts_pos, "pos");
+	assert_string_equal(o.data.counts_neg, "neg");
+	assert_int_equal(o.data.delimiter, '\t');
+	assert_int_equal(o.data.header, 0);
+	assert_true(o.data.strict);
+	assert_int_equal(o.mode, MODE_CURVE);
+	assert_int_equal(o.curve, CURVE_PR);
+	options_free(&o);
+
+	ok(&o, "--optimize fbeta --beta 2 --report -w w -d ; --header --ascii --no-color --no-mouse");
+	assert_true(o.spec.beta == 2);
+	assert_int_equal(o.mode, MODE_OPTIMIZE);
+	assert_int_equal(o.data.delimiter, ';');
+	assert_int_equal(o.data.header, 1);
+	assert_true(o.ascii && o.no_color && o.no_mouse);
+	assert_null(o.data.path);
+	options_free(&o);
+
+	ok(&o, "-t inf --report a");
+	assert_true(isinf(o.threshold));
+	options_free(&o);
+	ok(&o, "--help");
+	assert_true(o.help);
+	options_free(&o);
+	ok(&o, "--version");
+	assert_true(o.version);
+	options_free(&o);
+}
+
+static void test_usage_errors(void **state)
+{
+	(void)state;
+	usage("--bogus f", "unknown option '--bogus'");
+	usage("-x f", "unknown option '-x'");
+	usage("-t abc --report f", "--threshold: 'abc' is not a number");
+	usage("-t 0.5x --report f", "is not a number");
+	usage("--format xml f", "--format: unknown format 'xml'");
+	usage("--optimize auc f", "--optimize: unknown objective 'auc'");
+	usage("--curve det f", "--curve: unknown curve 'det'");
+	usage("--curve roc --report f", "--curve cannot be combined");
+	usage("--report --curve roc f", "--curve cannot be combined");
+	usage("--min-recall 0.9 --report f", "go with --optimize");
+	usage("--optimize f1 --min-recall 1.5 f", "not between 0 and 1");
+	usage("--optimize f1 --beta 2 f", "--beta goes with --optimize fbeta");
+	usage("--optimize fbeta --beta -1 f", "--beta must be positive");
+	usage("--optimize cost --cost-fp -1 f", "must not be negative");
+	usage("--report --cost-fp 2 f", "go with --optimize cost");
+	usage("--optimize f1 -t 0.3 f", "give one");
+	usage("--counts pos f", "--counts takes two columns");
+	usage("--counts a,b,c f", "--counts takes two columns");
+	usage("--counts a,b -l y f", "--counts replaces");
+	usage("-s a,,b f", "empty column name");
+	usage("-d ab f", "--delimiter takes one character");
+	usage("a b", "one input file at a time");
+	usage("--report -l", "option '-l' needs a value");
+	usage("--report --label", "option '--label' needs a value");
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_accepted),
+		cmocka_unit_test(test_usage_errors),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

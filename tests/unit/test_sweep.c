@@ -1,0 +1,203 @@
+/* test_sweep: sorting, merging, lookups and the threshold-free statistics,
+ * on cases small enough to check by hand. */
+#include "helpers.h"
+
+/* scores: positives 0.9 0.8 0.4 ; negatives 0.7 0.4 0.2 0.1
+ * distinct descending: 0.9 0.8 0.7 0.4 0.2 0.1 */
+static void build_small(struct sweep *sw)
+{
+	double pos[] = { 0.4, 0.9, 0.8 };
+	double neg[] = { 0.1, 0.7, 0.2, 0.4 };
+
+	assert_int_equal(sweep_build(sw, pos, NULL, 3, neg, NULL, 4), 0);
+}
+
+static void test_small_by_hand(void **state)
+{
+	static const double score[] = { 0.9, 0.8, 0.7, 0.4, 0.2, 0.1 };
+	static const double cp[] = { 1, 2, 2, 3, 3, 3 };
+	static const double cn[] = { 0, 0, 1, 2, 3, 4 };
+	struct sweep sw;
+	struct confusion c;
+	size_t k;
+
+	(void)state;
+	build_small(&sw);
+	assert_int_equal(sw.n, 6);
+	for (k = 0; k < 6; k++) {
+		assert_true(sw.score[k] == score[k]);
+		assert_true(sw.cum_pos[k] == cp[k]);
+		assert_true(sw.cum_neg[k] == cn[k]);
+	}
+	assert_true(sw.pos == 3 && sw.neg == 4);
+	assert_true(sw.min == 0.1 && sw.max == 0.9 && sw.probabilities);
+	/* pairs (pos, neg) ranked right: 0.9 beats 4, 0.8 beats 4, 0.4 beats 2
+	 * and ties 1 -> (4 + 4 + 2 + 0.5) / 12 */
+	assert_close(sw.roc_auc, 10.5 / 12);
+	/* AP: recall steps at 0.9 (P=1), 0.8 (P=1), 0.4 (P=3/5) */
+	assert_close(sw.average_precision, (1.0 + 1.0 + 0.6) / 3);
+	/* threshold semantics: score >= t is positive */
+	c = sweep_at(&sw, 0.4);
+	assert_true(c.tp == 3 && c.fp == 2 && c.tn == 2 && c.fn == 0);
+	c = sweep_at(&sw, 0.41);
+	assert_true(c.tp == 2 && c.fp == 1 && c.tn == 3 && c.fn == 1);
+	c = sweep_at(&sw, INFINITY);
+	assert_true(c.tp == 0 && c.fp == 0 && c.tn == 4 && c.fn == 3);
+	c = sweep_at(&sw, -INFINITY);
+	assert_true(c.tp == 3 && c.fp == 4);
+	assert_int_equal(sweep_index(&sw, 1.0), 0);
+	assert_int_equal(sweep_index(&sw, 0.9), 1);
+	assert_int_equal(sweep_index(&sw, 0.1), 6);
+	assert_int_equal(sweep_index(&sw, 0.0), 6);
+	assert_true(isinf(sweep_threshold(&sw, 0)) && sweep_threshold(&sw, 3) == 0.7);
+	assert_true(sweep_default_threshold(&sw) == 0.5);
+	sweep_free(&sw);
+}
+
+static void test_log_loss_and_brier(void **state)
+{
+	double pos[] = { 0.8, 1.0 };
+	double neg[] = { 0.0, 0.5 };
+	struct sweep sw;
+
+	(void)state;
+	assert_int_equal(sweep_build(&sw, pos, NULL, 2, neg, NULL, 2), 0);
+	/* clipped at 1e-15: p=1 for a positive and p=0 for a negative cost ~1e-15 */
+	assert_close(sw.log_loss, (-log(0.8) - log(1 - 1e-15) - log(1 - 1e-15) - log(0.5)) / 4);
+	assert_close(sw.brier, (0.04 + 0 + 0 + 0.25) / 4);
+	sweep_free(&sw);
+
+	/* logits: no probabilities, no log loss, default threshold 0 */
+	{
+		double p2[] = { 2.5, -0.5 };
+		double n2[] = { -3.0 };
+
+		assert_int_equal(sweep_build(&sw, p2, NULL, 2, n2, NULL, 1), 0);
+		assert_false(sw.probabilities);
+		assert_true(isnan(sw.log_loss) && isnan(sw.brier));
+		assert_true(sweep_default_threshold(&sw) == 0);
+		assert_close(sw.roc_auc, 1.0);
+		sweep_free(&sw);
+	}
+}
+
+static void test_ties_and_single_class(void **state)
+{
+	double pos[] = { 0.5, 0.5 };
+	double neg[] = { 0.5, 0.5, 0.5 };
+	struct sweep sw;
+
+	(void)state;
+	assert_int_equal(sweep_build(&sw, pos, NULL, 2, neg, NULL, 3), 0);
+	assert_int_equal(sw.n, 1);
+	assert_close(sw.roc_auc, 0.5);
+	assert_close(sw.average_precision, 0.4);
+	sweep_free(&sw);
+
+	/* no negatives: AUC undefined, AP defined */
+	assert_int_equal(sweep_build(&sw, pos, NULL, 2, NULL, NULL, 0), 0);
+	assert_true(isnan(sw.roc_auc));
+	assert_close(sw.average_precision, 1.0);
+	sweep_free(&sw);
+	/* no positives: both undefined */
+	assert_int_equal(sweep_build(&sw, NULL, NULL, 0, neg, NULL, 3), 0);
+	assert_true(isnan(sw.roc_auc) && isnan(sw.average_precision));
+	sweep_free(&sw);
+}
+
+static void test_weights_equal_repetition(void **state)
+{
+	double pos[] = { 0.9, 0.3 }, pw[] = { 3, 2 };
+	double neg[] = { 0.3, 0.1, 0.9 }, nw[] = { 4, 1, 0.5 };
+	double pos2[] = { 0.9, 0.9, 0.9, 0.3, 0.3 };
+	double neg2[] = { 0.3, 0.3, 0.3, 0.3, 0.1 };
+	struct sweep a, b;
+
+	(void)state;
+	assert_int_equal(sweep_build(&a, pos, pw, 2, neg, nw, 3), 0);
+	assert_close(a.pos, 5);
+	assert_close(a.neg, 5.5);
+	/* a negative of weight 0.5 at 0.9: the expanded equivalent needs
+	 * halves, so compare against doubled weights instead */
+	assert_close(a.cum_neg[0], 0.5);
+	sweep_free(&a);
+
+	nw[2] = 0; /* drop it: now integer weights equal repeated rows */
+	assert_int_equal(sweep_build(&a, pos, pw, 2, neg, nw, 3), 0);
+	assert_int_equal(sweep_build(&b, pos2, NULL, 5, neg2, NULL, 5), 0);
+	assert_close(a.roc_auc, b.roc_auc);
+	assert_close(a.average_precision, b.average_precision);
+	assert_close(a.log_loss, b.log_loss);
+	for (size_t k = 0; k < b.n; k++) {
+		size_t ka = sweep_index(&a, b.score[k]);
+
+		assert_close(a.cum_pos[ka - 1], b.cum_pos[k]);
+		assert_close(a.cum_neg[ka - 1], b.cum_neg[k]);
+	}
+	sweep_free(&a);
+	sweep_free(&b);
+}
+
+static int cmp_desc(const void *x, const void *y)
+{
+	double a = *(const double *)x, b = *(const double *)y;
+
+	return a < b ? 1 : a > b ? -1 : 0;
+}
+
+/* The radix sort against qsort on random data with negatives, zeros,
+ * denormals and many ties. */
+static void test_radix_against_qsort(void **state)
+{
+	size_t n = 100000, i, k;
+	double *pos = malloc(n * sizeof *pos), *neg = malloc(n * sizeof *neg), *all = malloc(2 * n * sizeof *all);
+	uint64_t x = 12345;
+	struct sweep sw;
+
+	(void)state;
+	for (i = 0; i < 2 * n; i++) {
+		double v;
+
+		x ^= x << 13, x ^= x >> 7, x ^= x << 17;
+		switch (x % 5) {
+		case 0: v = (double)(x % 1000) / 1000; break;           /* ties */
+		case 1: v = -((double)(x >> 11) / 9007199254740992.0) * 1e6; break;
+		case 2: v = (double)(x >> 11) * 1e-320; break;          /* denormals */
+		case 3: v = 0; break;
+		default: v = ((double)(x >> 11) - 4503599627370496.0) * 1e-3; break;
+		}
+		all[i] = v;
+		if (i < n)
+			pos[i] = v;
+		else
+			neg[i - n] = v;
+	}
+	assert_int_equal(sweep_build(&sw, pos, NULL, n, neg, NULL, n), 0);
+	qsort(all, 2 * n, sizeof *all, cmp_desc);
+	for (i = 0, k = 0; i < 2 * n; i++)
+		if (i == 0 || all[i] != all[i - 1]) {
+			assert_true(k < sw.n);
+			if (sw.score[k] != all[i])
+				fail_msg("distinct score %zu: %.17g, expected %.17g", k, sw.score[k], all[i]);
+			k++;
+		}
+	assert_int_equal(k, sw.n);
+	assert_true(sw.cum_pos[sw.n - 1] == (double)n && sw.cum_neg[sw.n - 1] == (double)n);
+	sweep_free(&sw);
+	free(pos);
+	free(neg);
+	free(all);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_small_by_hand),
+		cmocka_unit_test(test_log_loss_and_brier),
+		cmocka_unit_test(test_ties_and_single_class),
+		cmocka_unit_test(test_weights_equal_repetition),
+		cmocka_unit_test(test_radix_against_qsort),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
