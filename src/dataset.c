@@ -91,6 +91,8 @@ struct loader {
 	size_t skip_notes;
 };
 
+static void fail(struct loader *l, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
 static void fail(struct loader *l, const char *fmt, ...)
 {
 	va_list ap;
@@ -113,6 +115,8 @@ static char *dupn(const char *s, size_t n)
 	}
 	return d;
 }
+
+static int add_note(struct dataset *ds, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
 static int add_note(struct dataset *ds, const char *fmt, ...)
 {
@@ -244,6 +248,8 @@ static int model_push(struct model *m, bool positive, double score, double weigh
 }
 
 /* ---- rows ------------------------------------------------------------------ */
+
+static void skip_row(struct loader *l, uint64_t line, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 
 static void skip_row(struct loader *l, uint64_t line, const char *fmt, ...)
 {

@@ -19,6 +19,8 @@
 #include <string.h>
 #include <unistd.h>
 
+static void say(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
 static void say(const char *fmt, ...)
 {
 	va_list ap;

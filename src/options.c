@@ -87,6 +87,8 @@ void options_usage(FILE *f)
 	      f);
 }
 
+static int usage_error(char *err, size_t errlen, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+
 static int usage_error(char *err, size_t errlen, const char *fmt, ...)
 {
 	va_list ap;

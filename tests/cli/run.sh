@@ -1,0 +1,171 @@
+#!/bin/sh
+# CLI tests: exit statuses, formats, stderr/stdout discipline, and the
+# command line's numbers against the scikit-learn expected files.
+# Usage: tests/cli/run.sh ./cutoff      (from the project root)
+set -u
+BIN=${1:-./cutoff}
+T=$(mktemp -d /tmp/cutoff-cli.XXXXXX)
+trap 'rm -rf "$T"' EXIT
+pass=0
+fail=0
+BC=samples/breast_cancer.csv
+DG=samples/digits_is_8.csv
+
+ok() { pass=$((pass + 1)); }
+bad() { fail=$((fail + 1)); echo "FAIL: $*"; }
+
+# run STATUS ARGS...: runs the binary, checks the exit status; output in $T/out, $T/err
+run() {
+	want=$1
+	shift
+	"$BIN" "$@" >"$T/out" 2>"$T/err" </dev/null
+	got=$?
+	if [ "$got" -ne "$want" ]; then
+		bad "cutoff $* exited $got, expected $want: $(head -c 300 "$T/err")"
+		return 1
+	fi
+	# every stderr line starts with "cutoff: "
+	if grep -qv '^cutoff: ' "$T/err"; then
+		bad "cutoff $*: stderr line without 'cutoff: ': $(grep -v '^cutoff: ' "$T/err" | head -1)"
+		return 1
+	fi
+	ok
+	return 0
+}
+
+# fails STATUS PATTERN ARGS...: an error: exact status, one stderr line
+# matching PATTERN, nothing on stdout
+fails() {
+	want=$1
+	pat=$2
+	shift 2
+	run "$want" "$@" || return 0
+	if [ -s "$T/out" ]; then bad "cutoff $*: wrote to stdout on error"; else ok; fi
+	if [ "$(wc -l <"$T/err")" -ne 1 ]; then bad "cutoff $*: $(wc -l <"$T/err") stderr lines, expected 1"; else ok; fi
+	if grep -q -- "$pat" "$T/err"; then ok; else bad "cutoff $*: stderr '$(cat "$T/err")' lacks '$pat'"; fi
+}
+
+has() { # has PATTERN: stdout contains it
+	if grep -q -- "$1" "$T/out"; then ok; else bad "stdout lacks '$1'"; fi
+}
+
+# close A B: numbers agree to a relative 1e-9 (nan/null equal)
+close() {
+	awk -v a="$1" -v b="$2" 'BEGIN {
+		if ((a == "null" || a == "nan") && (b == "null" || b == "nan")) exit 0
+		if (a == "null" || a == "nan" || b == "null" || b == "nan") exit 1
+		d = a - b; if (d < 0) d = -d
+		m = a < 0 ? -a : a; n = b < 0 ? -b : b; if (n > m) m = n
+		exit !(d <= 1e-9 * m || d <= 1e-15)
+	}'
+}
+
+# ---- exit 0: every mode and format --------------------------------------------------
+run 0 --report --positive malignant -s logreg "$BC"
+has "catches 204 (96.2%) and misses 8;"
+has "^actual   malignant"
+run 0 --report --format json --positive malignant -s logreg "$BC"
+has '"tp": 204,'
+run 0 --report --format csv --positive malignant -s logreg,naive_bayes "$BC"
+[ "$(wc -l <"$T/out")" -eq 3 ] && ok || bad "csv report: expected a header and two rows"
+head -1 "$T/out" | grep -q '^file,label,score,positive,negative,n,positives,negatives,skipped,threshold,tp,fp,tn,fn,precision,recall,specificity,npv,fpr,fnr,f1,accuracy,balanced_accuracy,mcc,youden_j,predicted_positive_rate,roc_auc,average_precision,log_loss,brier$' && ok || bad "csv header"
+run 0 --report --format markdown --positive malignant "$BC" -s logreg
+has '| \*\*actual malignant\*\* | 204 | 8 | 212 |'
+run 0 --report --format md --positive malignant "$BC" -s logreg
+run 0 --report --format json --positive malignant -s logreg -s naive_bayes "$BC"
+has '"models": \['
+[ "$(grep -c '"score":' "$T/out")" -eq 2 ] && ok || bad "two models in json"
+run 0 --optimize f1 --positive malignant -s logreg "$BC"
+has "optimum    f1 maximised"
+run 0 --optimize fbeta --beta 2 --format json -s forest_prob "$DG"
+has '"objective": "fbeta",'
+run 0 --optimize cost --cost-fp 1 --cost-fn 20 --format json -s forest_prob "$DG"
+has '"objective": "cost",'
+run 0 --optimize recall --max-fpr 0.01 --format json -s forest_prob "$DG"
+run 0 --curve roc -s logreg --positive malignant "$BC"
+has '^threshold  *fpr  *tpr$'
+run 0 --curve pr --format json -s logreg --positive malignant "$BC"
+has '"curve": "pr",'
+run 0 --curve pr --format markdown -s logreg,naive_bayes --positive malignant "$BC"
+has '^| model | threshold | recall | precision |$'
+run 0 --curve roc --format csv -s logreg,naive_bayes --positive malignant "$BC"
+head -1 "$T/out" | grep -q '^model,threshold,fpr,tpr$' && ok || bad "multi-model curve csv header"
+run 0 --help
+has "usage: cutoff"
+run 0 --version
+has "^cutoff [0-9]"
+run 0 --report --counts positives,negatives -s score samples/digits_forest_counts.csv
+run 0 --report -w weight -p malignant -s logreg samples/breast_cancer_weighted.tsv
+
+# ---- the CLI's numbers equal scikit-learn's ---------------------------------------------
+exp=tests/reference/breast_cancer.logreg.expected
+run 0 --report --format json --positive malignant -s logreg "$BC"
+# the "report 0.5" block of the expected file: key value lines
+awk '/^report /{on = ($2 == "0.5")} on && NF == 2 && $1 != "report"' "$exp" >"$T/keys"
+[ -s "$T/keys" ] && ok || bad "no expected keys"
+while read -r key val; do
+	got=$(sed -n "s/^  \"$key\": \([^,]*\),*$/\1/p" "$T/out")
+	if [ -n "$got" ] && close "$got" "$val"; then ok; else bad "json $key = '$got', sklearn $val"; fi
+done <"$T/keys"
+# --optimize f1 finds the brute-force maximum
+run 0 --optimize f1 --format json --positive malignant -s logreg "$BC"
+want=$(awk '/^optimize f1$/{getline; print $2; exit}' "$exp")
+got=$(sed -n 's/^  "threshold": \(.*\),$/\1/p' "$T/out")
+close "$got" "$want" && ok || bad "optimize f1 threshold $got, sklearn $want"
+# --curve roc equals roc_curve(drop_intermediate=False) point for point
+run 0 --curve roc --format csv --positive malignant -s logreg "$BC"
+awk '/^roc /{n = $2; on = 1; next} on && n-- > 0 {print $1 "," $2 "," $3}' "$exp" >"$T/want"
+tail -n +2 "$T/out" >"$T/got"
+if [ "$(wc -l <"$T/want")" -eq "$(wc -l <"$T/got")" ] && [ "$(head -1 "$T/got")" = "inf,0,0" ] &&
+	paste -d, "$T/got" "$T/want" | awk -F, '{
+		for (i = 1; i <= 3; i++) { a = $i; b = $(i + 3)
+			if (a == "inf" || b == "inf") { if (a != b) exit 1; continue }
+			d = a - b; if (d < 0) d = -d; m = (a < 0 ? -a : a); if (m < 1e-300) m = 1e-300
+			if (d > 1e-9 * m && d > 1e-15) exit 1 } }'; then ok; else bad "roc curve differs from sklearn"; fi
+
+# ---- stdin ------------------------------------------------------------------------------------
+"$BIN" --report --format json -p malignant -s logreg - <"$BC" >"$T/out" 2>"$T/err" && ok || bad "stdin '-'"
+has '"file": "<stdin>",'
+"$BIN" --report --format json -p malignant -s logreg <"$BC" >"$T/out" 2>"$T/err" && ok || bad "stdin, no FILE"
+has '"tp": 204,'
+cat "$BC" | "$BIN" --report -p malignant -s logreg >"$T/out" 2>"$T/err" && ok || bad "stdin from a pipe"
+
+# ---- stderr notes -------------------------------------------------------------------------------
+printf 'label,score\n1,0.9\n0,x\n1,\n0,0.2\n' >"$T/skips.csv"
+run 0 --report "$T/skips.csv"
+grep -q "^cutoff: $T/skips.csv:3: skipped: unparsable score 'x' in column 'score'$" "$T/err" && ok || bad "skip note: $(cat "$T/err")"
+grep -q "^cutoff: $T/skips.csv: 2 rows skipped$" "$T/err" && ok || bad "skip count note"
+run 0 --report -p malignant "$BC"
+grep -q "guessed label column 'diagnosis'" "$T/err" && grep -q "score column 'logreg'" "$T/err" && ok || bad "guess note: $(cat "$T/err")"
+
+# ---- exit 1: data errors ----------------------------------------------------------------------------
+fails 1 "no such file\|No such file" --report "$T/missing.csv"
+fails 1 "is a directory" --report "$T"
+: >"$T/empty.csv"
+fails 1 "no data" --report "$T/empty.csv"
+printf 'label,score\n' >"$T/header.csv"
+fails 1 "no data rows after the header" --report "$T/header.csv"
+printf 'label,score\n1,x\n0,y\n' >"$T/unusable.csv"
+fails 1 "no usable rows (2 skipped)" --report "$T/unusable.csv"
+fails 1 "no score column named 'nope'" --report -s nope "$BC"
+fails 1 "values: malignant, benign" --report -s logreg "$BC"
+fails 1 "no threshold satisfies the constraints for model 'logreg'" --optimize f1 --min-precision 1 --min-recall 1 -p malignant -l diagnosis -s logreg "$BC"
+fails 1 "$T/skips.csv:3: unparsable score 'x' in column 'score' (--strict)" --report --strict "$T/skips.csv"
+printf 'label,score\n0,0.1\n0,0.2\n' >"$T/noneg.csv"
+fails 1 "mcc is undefined at every threshold" --optimize mcc -l label -s score "$T/noneg.csv"
+if "$BIN" --report -p malignant -s logreg "$BC" >/dev/full 2>"$T/err"; then bad "write error not reported"; else
+	grep -q '^cutoff: writing the output' "$T/err" && ok || bad "write error message: $(cat "$T/err")"
+fi
+
+# ---- exit 2: usage errors ----------------------------------------------------------------------------
+fails 2 "unknown option '--bogus'" --bogus "$BC"
+fails 2 "--threshold: 'abc' is not a number" --report -t abc "$BC"
+fails 2 "--format: unknown format 'xml'" --report --format xml "$BC"
+fails 2 "--optimize: unknown objective 'auc'" --optimize auc "$BC"
+fails 2 "--curve: unknown curve 'det'" --curve det "$BC"
+fails 2 "--curve cannot be combined" --curve roc --report "$BC"
+fails 2 "one input file at a time" --report "$BC" "$DG"
+fails 2 "go with --optimize" --report --min-recall 0.5 "$BC"
+
+echo "cli ($BIN): $pass passed, $fail failed"
+[ "$fail" -eq 0 ]

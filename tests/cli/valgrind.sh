@@ -1,0 +1,50 @@
+#!/bin/sh
+# Runs the CLI's main paths, successes and errors, under valgrind: any
+# memory error or definitely/indirectly lost byte fails the run.
+# Usage: tests/cli/valgrind.sh ./cutoff      (from the project root)
+set -u
+BIN=${1:-./cutoff}
+T=$(mktemp -d /tmp/cutoff-vg.XXXXXX)
+trap 'rm -rf "$T"' EXIT
+pass=0
+fail=0
+BC=samples/breast_cancer.csv
+
+vg() { # vg STATUS ARGS...
+	want=$1
+	shift
+	valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect \
+		--show-leak-kinds=definite,indirect "$BIN" "$@" >/dev/null 2>"$T/err" </dev/null
+	got=$?
+	if [ "$got" -eq "$want" ]; then
+		pass=$((pass + 1))
+	else
+		fail=$((fail + 1))
+		echo "FAIL (status $got, expected $want): cutoff $*"
+		cat "$T/err"
+	fi
+}
+
+printf 'label,score,w\n1,0.9,1\n0,x,2\nNA,0.3,1\n1,0.2,-1\n0,0.1,1\n1,"0.5\n' >"$T/bad.csv"
+vg 0 --report -p malignant -s logreg,naive_bayes "$BC"
+vg 0 --report --format json -p malignant -s logreg "$BC"
+vg 0 --report --format csv -p malignant "$BC"
+vg 0 --report --format markdown samples/digits_is_8.csv
+vg 0 --optimize f1 --min-recall 0.9 -p malignant -s logreg "$BC"
+vg 0 --optimize cost --cost-fn 10 -s forest_prob samples/digits_is_8.csv
+vg 0 --curve roc --format json -p malignant -s logreg "$BC"
+vg 0 --curve pr --format csv -p malignant -s logreg "$BC"
+vg 0 --report --counts positives,negatives -s score samples/digits_forest_counts.csv
+vg 0 --report -w weight -p malignant -s logreg samples/breast_cancer_weighted.tsv
+vg 0 --report -w w "$T/bad.csv"
+vg 1 --report --strict "$T/bad.csv"
+vg 1 --report -s logreg "$BC"
+vg 1 --report -s nope "$BC"
+vg 1 --report "$T/missing.csv"
+vg 1 --optimize f1 --min-precision 1 --min-recall 1 -p malignant -s logreg "$BC"
+vg 2 --report --format xml "$BC"
+vg 2 -s a,,b "$BC"
+vg 0 --help
+
+echo "valgrind: $pass passed, $fail failed"
+[ "$fail" -eq 0 ]
