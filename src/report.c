@@ -297,7 +297,9 @@ static void text_model(FILE *f, const struct report *r, const struct report_mode
 	fputc('\n', f);
 
 	/* the confusion matrix with totals */
-	w = 10;
+	w = width(explain_count(a, sizeof a, n)) + 2;
+	if (w < 10)
+		w = 10;
 	if (width(pos) + 2 > w)
 		w = width(pos) + 2;
 	if (width(neg) + 2 > w)

@@ -156,6 +156,20 @@ static void test_text_and_markdown(void **state)
 	assert_non_null(strstr(out, "precision         0.6667      recall            0.6667      specificity       0.7500\n"));
 	assert_non_null(strstr(out, "Of 3 spam cases, this threshold catches 2 (66.7%) and misses 1;\n1 of its 3 alarms is false (ham).\n"));
 	assert_null(strstr(out, " \n")); /* no trailing blanks */
+	/* wide counts keep their columns apart */
+	{
+		double p2[] = { 0.9 }, w2[] = { 12345678 }, n2[] = { 0.1 }, nw2[] = { 987654321 };
+		struct sweep big;
+		struct report_model bm = model;
+		struct report br = rep;
+
+		assert_int_equal(sweep_build(&big, p2, w2, 1, n2, nw2, 1), 0);
+		bm.sw = &big;
+		br.models = &bm;
+		out = capture(write_text, &br);
+		assert_non_null(strstr(out, "  12,345,678  987,654,321  999,999,999\n"));
+		sweep_free(&big);
+	}
 	out = capture(write_md, &rep);
 	assert_non_null(strstr(out, "| **actual spam** | 2 | 1 | 3 |\n"));
 	assert_non_null(strstr(out, "| precision | 0.6667 |\n"));
