@@ -81,7 +81,6 @@ valgrind: cutoff
 
 check: test-deps
 	@$(MAKE) --no-print-directory unit unit-asan cli valgrind
-	@echo "make check: all tests passed"
 
 install: cutoff
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(MANDIR)/man1
