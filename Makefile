@@ -15,10 +15,14 @@ CPPFLAGS_ALL = -Iinclude -D_POSIX_C_SOURCE=200809L $(CPPFLAGS)
 CFLAGS_REL   = -std=c11 -O2 $(WARN) $(CFLAGS)
 CFLAGS_ASAN  = -std=c11 -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all \
                -fno-omit-frame-pointer $(WARN) $(CFLAGS)
-LIBS    = -lcsv -lm
+CURSES_CFLAGS := $(shell pkg-config --cflags ncursesw 2>/dev/null)
+CURSES_LIBS   := $(shell pkg-config --libs ncursesw 2>/dev/null || echo -lncursesw)
+CORE_LIBS = -lcsv -lm
+LIBS    = $(CORE_LIBS) $(CURSES_LIBS)
 
-CORE    = parse text dataset sweep metrics optimize curve explain report
-APP     = options main
+CORE    = parse text dataset sweep metrics optimize curve explain report \
+          grid canvas view layout keys panels session options
+APP     = term explorer main
 TESTS   = test_parse test_dataset test_sweep test_metrics test_optimize test_curve \
           test_report test_options test_reference
 
@@ -43,17 +47,21 @@ build/rel/%.o: src/%.c $(wildcard include/*.h) | build/rel
 build/asan/%.o: src/%.c $(wildcard include/*.h) | build/asan
 	$(CC) $(CPPFLAGS_ALL) $(CFLAGS_ASAN) -c -o $@ $<
 
+# Only the shell sees curses.
+build/rel/term.o: CPPFLAGS_ALL += $(CURSES_CFLAGS)
+build/asan/term.o: CPPFLAGS_ALL += $(CURSES_CFLAGS)
+
 build/rel build/asan:
 	mkdir -p $@
 
-# Unit tests link the core (and options) without the shell; cmocka.
-build/rel/%: tests/unit/%.c tests/unit/helpers.h $(CORE_REL) build/rel/options.o
+# Unit tests link the core and the rendering layer without curses; cmocka.
+build/rel/%: tests/unit/%.c tests/unit/helpers.h $(CORE_REL)
 	$(CC) $(CPPFLAGS_ALL) -Itests/unit $(CFLAGS_REL) -Wno-missing-prototypes -o $@ $< \
-		$(CORE_REL) build/rel/options.o $(LDFLAGS) $(LIBS) -lcmocka
+		$(CORE_REL) $(LDFLAGS) $(CORE_LIBS) -lcmocka
 
-build/asan/%: tests/unit/%.c tests/unit/helpers.h $(CORE_ASAN) build/asan/options.o
+build/asan/%: tests/unit/%.c tests/unit/helpers.h $(CORE_ASAN)
 	$(CC) $(CPPFLAGS_ALL) -Itests/unit $(CFLAGS_ASAN) -Wno-missing-prototypes -o $@ $< \
-		$(CORE_ASAN) build/asan/options.o $(LDFLAGS) $(LIBS) -lcmocka
+		$(CORE_ASAN) $(LDFLAGS) $(CORE_LIBS) -lcmocka
 
 deps:
 	@sh .ci/install-deps build
@@ -101,3 +109,7 @@ build/gen: bench/gen.c | build/rel
 large: build/gen
 	./build/gen -n $(ROWS) > build/large.csv
 	@ls -l build/large.csv
+
+# The explorer's per-step cost (see bench/steps.c).
+build/steps: bench/steps.c $(CORE_REL)
+	$(CC) $(CPPFLAGS_ALL) $(CFLAGS_REL) -g -o $@ $< $(CORE_REL) $(LDFLAGS) $(CORE_LIBS)

@@ -28,7 +28,8 @@ size_t curve_sweep_index(enum curve_kind kind, size_t i);
 
 /* Picks the points to draw on a cols x rows raster (x and y in [0,1]):
  * keeps a point when it lands on a new raster cell, and always the first
- * and the last.  Writes at most max indexes into idx; returns how many. */
+ * and the last (even when max cuts the rest short).  Writes at most max
+ * indexes into idx; returns how many. */
 size_t curve_downsample(const struct sweep *sw, enum curve_kind kind, size_t cols, size_t rows,
 			size_t *idx, size_t max);
 

@@ -29,6 +29,7 @@ struct options {
 	struct optimize_spec spec;
 	enum curve_kind curve;
 	enum report_format format;
+	bool costs_given;               /* --cost-fp or --cost-fn */
 	bool ascii, no_color, no_mouse;
 	bool help, version;
 };

@@ -55,16 +55,19 @@ size_t curve_downsample(const struct sweep *sw, enum curve_kind kind, size_t col
 
 	if (max == 0 || cols == 0 || rows == 0)
 		return 0;
-	for (i = 0; i < len && out < max; i++) {
+	/* the last slot is kept for the curve's end */
+	for (i = 0; i + 1 < len && out + 1 < max; i++) {
 		struct curve_point p = curve_point(sw, kind, i);
 		long x = cell(p.x, cols), y = cell(p.y, rows);
 
-		if (i + 1 == len || x != last_x || y != last_y) {
+		if (x != last_x || y != last_y) {
 			idx[out++] = i;
 			last_x = x;
 			last_y = y;
 		}
 	}
+	if (len > 0)
+		idx[out++] = len - 1;
 	return out;
 }
 

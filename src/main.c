@@ -1,17 +1,18 @@
 /*
- * main: the command line's flow.  Parse options, load the data, build one
- * sweep per model, pick each model's threshold, then print.  Everything that
- * can fail does so before the first byte reaches stdout, so that an error
- * leaves stdout empty.
+ * main: the command line's flow.  Parse options, load the data and build
+ * one sweep per model (session), then either open the explorer or pick each
+ * model's threshold and print.  Everything that can fail does so before the
+ * first byte reaches stdout, so that an error leaves stdout empty.
  */
-#include "dataset.h"
+#include "explorer.h"
 #include "optimize.h"
 #include "options.h"
 #include "report.h"
-#include "sweep.h"
+#include "session.h"
 #include "text.h"
 
 #include <errno.h>
+#include <locale.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -32,17 +33,84 @@ static void say(const char *fmt, ...)
 	fputc('\n', stderr);
 }
 
+/* Moves each model to its optimum; returns -1 (said) when one has none. */
+static int optimize_all(struct session *s, const struct options *o, struct report_model *models)
+{
+	size_t i;
+
+	for (i = 0; i < s->view.n_models; i++) {
+		struct optimum best;
+		char name[100];
+
+		if (optimize_run(&s->sweeps[i], &o->spec, &best) < 0) {
+			text_escape(name, sizeof name, models[i].score, strlen(models[i].score), 40);
+			if (!isnan(o->spec.min_precision) || !isnan(o->spec.min_recall) || !isnan(o->spec.max_fpr))
+				say("%s: no threshold satisfies the constraints for model '%s'", s->ds->source, name);
+			else
+				say("%s: %s is undefined at every threshold for model '%s'", s->ds->source,
+				    o->objective_name, name);
+			return -1;
+		}
+		models[i].threshold = best.threshold;
+		models[i].objective = o->objective_name;
+		models[i].value = best.value;
+	}
+	return 0;
+}
+
+static int print(struct session *s, const struct options *o)
+{
+	struct report_model *models = calloc(s->view.n_models, sizeof *models);
+	struct report r;
+	size_t i;
+	int status = 1;
+
+	if (models == NULL) {
+		say("out of memory");
+		return 1;
+	}
+	for (i = 0; i < s->view.n_models; i++) {
+		models[i].score = s->view.models[i].name;
+		models[i].sw = &s->sweeps[i];
+		models[i].threshold = s->view.models[i].threshold;
+	}
+	if (o->mode == MODE_OPTIMIZE && optimize_all(s, o, models) < 0)
+		goto out;
+	memset(&r, 0, sizeof r);
+	r.file = s->view.file;
+	r.label = s->view.label;
+	r.positive = s->ds->positive_name;
+	r.negative = s->ds->negative_name;
+	r.pos_words = s->view.pos_words;
+	r.neg_words = s->view.neg_words;
+	r.skipped = s->ds->skipped;
+	r.models = models;
+	r.n_models = s->view.n_models;
+	if (o->mode == MODE_CURVE)
+		report_curve(stdout, &r, o->curve, o->format);
+	else
+		report_write(stdout, &r, o->format);
+	if (fflush(stdout) != 0 || ferror(stdout)) {
+		say("writing the output: %s", strerror(errno));
+		goto out;
+	}
+	status = 0;
+out:
+	free(models);
+	return status;
+}
+
 int main(int argc, char **argv)
 {
 	struct options o;
-	struct dataset *ds = NULL;
-	struct sweep *sweeps = NULL;
-	struct report_model *models = NULL;
-	struct report r;
+	struct session s;
 	char err[1024];
 	int status = 1;
-	size_t i, built = 0;
+	size_t i;
 
+	/* the terminal's character set for the explorer; numbers stay in C */
+	setlocale(LC_ALL, "");
+	setlocale(LC_NUMERIC, "C");
 	if (options_parse(argc, argv, &o, err, sizeof err) != OPTIONS_OK) {
 		say("%s", err);
 		options_free(&o);
@@ -61,82 +129,19 @@ int main(int argc, char **argv)
 		options_free(&o);
 		return 2;
 	}
-
-	if (dataset_load(&o.data, &ds, err, sizeof err) < 0) {
+	if (session_open(&s, &o, err, sizeof err) < 0) {
 		say("%s", err);
 		goto out;
 	}
-	for (i = 0; i < ds->n_notes; i++)
-		say("%s", ds->notes[i]);
-
-	sweeps = calloc(ds->n_models, sizeof *sweeps);
-	models = calloc(ds->n_models, sizeof *models);
-	if (sweeps == NULL || models == NULL) {
-		say("out of memory");
-		goto out;
-	}
-	for (i = 0; i < ds->n_models; i++, built++) {
-		struct model *m = &ds->models[i];
-
-		if (sweep_build(&sweeps[i], m->pos, m->pos_w, m->n_pos, m->neg, m->neg_w, m->n_neg) < 0) {
-			say("out of memory sorting %llu rows", (unsigned long long)ds->rows);
-			goto out;
-		}
-		dataset_release_model(m);
-		models[i].score = m->name;
-		models[i].sw = &sweeps[i];
-		models[i].threshold = o.has_threshold ? o.threshold : sweep_default_threshold(&sweeps[i]);
-	}
-	if (o.mode == MODE_OPTIMIZE) {
-		for (i = 0; i < ds->n_models; i++) {
-			struct optimum best;
-			char name[100];
-
-			if (optimize_run(&sweeps[i], &o.spec, &best) < 0) {
-				text_escape(name, sizeof name, models[i].score, strlen(models[i].score), 40);
-				if (!isnan(o.spec.min_precision) || !isnan(o.spec.min_recall) || !isnan(o.spec.max_fpr))
-					say("%s: no threshold satisfies the constraints for model '%s'", ds->source, name);
-				else
-					say("%s: %s is undefined at every threshold for model '%s'", ds->source,
-					    o.objective_name, name);
-				goto out;
-			}
-			models[i].threshold = best.threshold;
-			models[i].objective = o.objective_name;
-			models[i].value = best.value;
-		}
-	}
-
-	memset(&r, 0, sizeof r);
-	r.file = ds->source;
-	r.label = ds->label_name;
-	r.positive = ds->positive_name;
-	r.negative = ds->negative_name;
-	if (o.data.positive != NULL) {
-		r.pos_words = ds->positive_name;
-		r.neg_words = strcmp(ds->negative_name, "other") == 0 ? NULL : ds->negative_name;
-	} else {
-		r.pos_words = "positive";
-		r.neg_words = "negative";
-	}
-	r.skipped = ds->skipped;
-	r.models = models;
-	r.n_models = ds->n_models;
-	if (o.mode == MODE_CURVE)
-		report_curve(stdout, &r, o.curve, o.format);
+	for (i = 0; i < s.ds->n_notes; i++)
+		say("%s", s.ds->notes[i]);
+	/* the explorer needs a terminal to draw on; without one, print */
+	if (o.mode == MODE_EXPLORE && isatty(STDOUT_FILENO))
+		status = explorer_run(&s, &o);
 	else
-		report_write(stdout, &r, o.format); /* the explorer is not built yet */
-	if (fflush(stdout) != 0 || ferror(stdout)) {
-		say("writing the output: %s", strerror(errno));
-		goto out;
-	}
-	status = 0;
+		status = print(&s, &o);
 out:
-	for (i = 0; i < built; i++)
-		sweep_free(&sweeps[i]);
-	free(sweeps);
-	free(models);
-	dataset_free(ds);
+	session_close(&s);
 	options_free(&o);
 	return status;
 }

@@ -315,6 +315,7 @@ int options_parse(int argc, char **argv, struct options *o, char *err, size_t er
 		return usage_error(err, errlen, "--min-precision, --min-recall and --max-fpr go with --optimize");
 	if (beta_set && !(o->mode == MODE_OPTIMIZE && o->spec.objective == OBJ_FBETA))
 		return usage_error(err, errlen, "--beta goes with --optimize fbeta");
+	o->costs_given = costs_set;
 	if (costs_set && !(o->mode == MODE_OPTIMIZE && o->spec.objective == OBJ_COST) && o->mode != MODE_EXPLORE)
 		return usage_error(err, errlen, "--cost-fp and --cost-fn go with --optimize cost");
 	if (o->mode == MODE_OPTIMIZE && o->has_threshold)

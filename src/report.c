@@ -195,8 +195,7 @@ static void csv_number(FILE *f, double v)
 
 /* ---- text and Markdown helpers ----------------------------------------------------- */
 
-/* 4 significant digits, "n/a" when undefined. */
-static const char *sig4(char *buf, size_t cap, double v)
+char *report_sig4(char *buf, size_t cap, double v)
 {
 	if (isnan(v))
 		snprintf(buf, cap, "n/a");
@@ -282,7 +281,7 @@ static void text_model(FILE *f, const struct report *r, const struct report_mode
 	fprintf(f, "model      %s\n", score);
 	fprintf(f, "rows       %s: %s %s (%s%%), %s %s; %s skipped\n", explain_count(a, sizeof a, n),
 		explain_count(b, sizeof b, sw->pos), pos,
-		n > 0 ? sig4(t, sizeof t, 100 * sw->pos / n) : "n/a",
+		n > 0 ? report_sig4(t, sizeof t, 100 * sw->pos / n) : "n/a",
 		explain_count(d, sizeof d, sw->neg), neg,
 		explain_count(score, sizeof score, (double)r->skipped));
 	report_exact(t, sizeof t, m->threshold);
@@ -293,7 +292,7 @@ static void text_model(FILE *f, const struct report *r, const struct report_mode
 	if (m->objective != NULL)
 		fprintf(f, "optimum    %s %s %s\n", m->objective,
 			strcmp(m->objective, "cost") == 0 ? "minimised:" : "maximised:",
-			sig4(a, sizeof a, m->value));
+			report_sig4(a, sizeof a, m->value));
 	fputc('\n', f);
 
 	/* the confusion matrix with totals */
@@ -339,9 +338,9 @@ static void text_model(FILE *f, const struct report *r, const struct report_mode
 
 		fprintf(f, "%-18s", cells[i].label);
 		if (last)
-			fprintf(f, "%s\n", sig4(a, sizeof a, cells[i].v));
+			fprintf(f, "%s\n", report_sig4(a, sizeof a, cells[i].v));
 		else
-			fprintf(f, "%-10s  ", sig4(a, sizeof a, cells[i].v));
+			fprintf(f, "%-10s  ", report_sig4(a, sizeof a, cells[i].v));
 	}
 	fputc('\n', f);
 	{
@@ -399,7 +398,7 @@ static void md_model(FILE *f, const struct report *r, const struct report_model 
 	report_exact(t, sizeof t, m->threshold);
 	fprintf(f, "### %s at threshold %s\n\n", score, t);
 	if (m->objective != NULL)
-		fprintf(f, "Optimum for %s: %s.\n\n", m->objective, sig4(a, sizeof a, m->value));
+		fprintf(f, "Optimum for %s: %s.\n\n", m->objective, report_sig4(a, sizeof a, m->value));
 	fprintf(f, "| | predicted %s | predicted %s | total |\n|---|---:|---:|---:|\n", pos, neg);
 	fprintf(f, "| **actual %s** | %s | %s | %s |\n", pos, explain_count(a, sizeof a, c.tp),
 		explain_count(b, sizeof b, c.fn), explain_count(d, sizeof d, sw->pos));
@@ -410,7 +409,7 @@ static void md_model(FILE *f, const struct report *r, const struct report_model 
 	fprintf(f, "| metric | value |\n|---|---:|\n");
 	nc = metric_cells(m, cells);
 	for (i = 0; i < nc; i++)
-		fprintf(f, "| %s | %s |\n", cells[i].label, sig4(a, sizeof a, cells[i].v));
+		fprintf(f, "| %s | %s |\n", cells[i].label, report_sig4(a, sizeof a, cells[i].v));
 	explain_summary(sentence, sizeof sentence, &c, r->pos_words, r->neg_words);
 	if ((nl = strchr(sentence, '\n')) != NULL)
 		*nl = ' ';

@@ -57,6 +57,7 @@ static void test_downsample(void **state)
 	for (i = 1; i < got; i++)
 		assert_true(idx[i] > idx[i - 1]);
 	assert_int_equal(curve_downsample(&sw, CURVE_ROC, 40, 20, idx, 3), 3);
+	assert_int_equal(idx[2], curve_length(&sw, CURVE_ROC) - 1); /* the end survives */
 	sweep_free(&sw);
 	free(pos);
 	free(neg);

@@ -1,0 +1,82 @@
+/*
+ * steps: the explorer's per-step cost, without a terminal.
+ *   steps [-W cols] [-H rows] [-n steps] [-p] [-a] -- [cutoff options] FILE
+ * Loads FILE as cutoff would, draws the screen into an off-screen grid of
+ * cols x rows (default 200x60), then moves the threshold n times (default
+ * 1000: right, then back left) with a full redraw after each.  -p prints
+ * the last screen; -a uses ASCII glyphs.  Run it under callgrind and divide
+ * by n for the instructions per step (make bench-steps).
+ */
+#include "grid.h"
+#include "options.h"
+#include "panels.h"
+#include "session.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <locale.h>
+#include <unistd.h>
+
+/* The measured part: n steps, each a full redraw (callgrind counts only
+ * inside this function with --toggle-collect=run_steps). */
+__attribute__((noinline)) static void run_steps(struct grid *g, struct screen *scr, struct view *v, int n)
+{
+	int i;
+
+	for (i = 0; i < n; i++) {
+		view_step(v, i < n / 2 ? +1 : -1, STEP_FINE);
+		panels_draw(g, scr, v);
+	}
+}
+
+int main(int argc, char **argv)
+{
+	int w = 200, h = 60, n = 1000, print = 0, ascii = 0, c;
+	struct options o;
+	struct session s;
+	struct screen scr;
+	struct grid *g;
+	char err[1024];
+
+	/* glyph widths as in a UTF-8 terminal, numbers in C */
+	setlocale(LC_CTYPE, "C.UTF-8");
+	while ((c = getopt(argc, argv, "W:H:n:pa")) != -1) {
+		switch (c) {
+		case 'W': w = atoi(optarg); break;
+		case 'H': h = atoi(optarg); break;
+		case 'n': n = atoi(optarg); break;
+		case 'p': print = 1; break;
+		case 'a': ascii = 1; break;
+		default:
+			fprintf(stderr, "usage: steps [-W cols] [-H rows] [-n steps] [-p] [-a] -- [options] FILE\n");
+			return 2;
+		}
+	}
+	argv[optind - 1] = "cutoff";
+	if (options_parse(argc - optind + 1, argv + optind - 1, &o, err, sizeof err) != OPTIONS_OK) {
+		fprintf(stderr, "steps: %s\n", err);
+		return 2;
+	}
+	if (session_open(&s, &o, err, sizeof err) < 0) {
+		fprintf(stderr, "steps: %s\n", err);
+		return 1;
+	}
+	if (ascii)
+		s.view.glyphs = GLYPHS_ASCII;
+	memset(&scr, 0, sizeof scr);
+	g = grid_new(w, h);
+	panels_draw(g, &scr, &s.view); /* the first frame rasterises the plots */
+	run_steps(g, &scr, &s.view, n);
+	if (print) {
+		char *text = grid_to_text(g);
+
+		fputs(text, stdout);
+		free(text);
+	}
+	grid_free(g);
+	panels_free(&scr);
+	session_close(&s);
+	options_free(&o);
+	return 0;
+}

@@ -1,0 +1,85 @@
+/*
+ * grid: a rectangle of cells, each a character (a Unicode code point) and
+ * a semantic style.  Panels draw only into a grid; the terminal shell copies
+ * it to the screen, and tests print it as text.  No curses here.
+ */
+#ifndef CUTOFF_GRID_H
+#define CUTOFF_GRID_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/* What a cell means; the shell maps each to a colour or attribute. */
+enum style {
+	ST_NORMAL,
+	ST_DIM,
+	ST_TITLE,
+	ST_LABEL,
+	ST_VALUE,
+	ST_AXIS,
+	ST_CURVE,        /* series 0..3 of a plot */
+	ST_CURVE2,
+	ST_CURVE3,
+	ST_CURVE4,
+	ST_BASELINE,
+	ST_MARKER,       /* the operating point, drawn last */
+	ST_THRESHOLD,    /* the threshold line in plots */
+	ST_GOOD,         /* correct cells of the matrix */
+	ST_BAD,          /* error cells */
+	ST_POS,          /* positives' histogram */
+	ST_NEG,          /* negatives' histogram */
+	ST_SLIDER,       /* slider track */
+	ST_KNOB,         /* slider knob */
+	ST_KEY,          /* key names in the status line */
+	ST_STATUS,
+	ST_UP,           /* metric moved up / down */
+	ST_DOWN,
+	ST_WARN,
+	ST_COUNT
+};
+
+/* A cell whose ch is GRID_WIDE_TAIL is the right half of a wide character. */
+#define GRID_WIDE_TAIL 0xFFFFFFFFu
+
+struct cell {
+	uint32_t ch;
+	uint8_t style;
+};
+
+struct grid {
+	int w, h;
+	struct cell *cells;
+};
+
+struct rect {
+	int x, y, w, h;
+};
+
+/* Allocates a w x h grid of blanks; returns NULL when out of memory. */
+struct grid *grid_new(int w, int h);
+void grid_free(struct grid *g);
+
+void grid_clear(struct grid *g);
+
+/* Sets one cell; ignores positions outside the grid. */
+void grid_put(struct grid *g, int x, int y, uint32_t ch, enum style st);
+
+/* Writes UTF-8 text from (x, y), at most max_w columns; control characters
+ * and invalid bytes are shown escaped (the text may come from the data),
+ * wide characters take two columns.  Returns the columns used. */
+int grid_text(struct grid *g, int x, int y, const char *s, enum style st, int max_w);
+
+/* printf into the grid; returns the columns used. */
+int grid_printf(struct grid *g, int x, int y, enum style st, int max_w, const char *fmt, ...)
+	__attribute__((format(printf, 6, 7)));
+
+/* Display width of UTF-8 text as grid_text would draw it. */
+int grid_text_width(const char *s);
+
+void grid_fill(struct grid *g, struct rect r, uint32_t ch, enum style st);
+
+/* The grid as UTF-8 text, one line per row, trailing blanks removed; the
+ * caller frees it.  For tests and snapshots. */
+char *grid_to_text(const struct grid *g);
+
+#endif

@@ -1,0 +1,39 @@
+/*
+ * keys: the explorer's key bindings as one table.  Input handling, the
+ * status line, the help overlay and the man page all come from it.  Keys
+ * are plain characters or the K_ codes below (the terminal shell maps
+ * curses' codes to these), so the table needs no curses.
+ */
+#ifndef CUTOFF_KEYS_H
+#define CUTOFF_KEYS_H
+
+#include <stddef.h>
+
+enum {
+	K_LEFT = 0x110000, K_RIGHT, K_SLEFT, K_SRIGHT, K_PGUP, K_PGDN, K_HOME, K_END, K_UP, K_DOWN
+};
+
+enum action {
+	ACT_NONE,
+	ACT_UP_FINE, ACT_DOWN_FINE, ACT_UP_SMALL, ACT_DOWN_SMALL, ACT_UP_LARGE, ACT_DOWN_LARGE,
+	ACT_HOME, ACT_END,
+	ACT_BEST_F1, ACT_BEST_YOUDEN, ACT_BEST_MCC, ACT_BEST_COST,
+	ACT_STEP_MODE, ACT_NEXT_MODEL, ACT_OVERLAY, ACT_NEXT_PLOTS, ACT_GLYPHS,
+	ACT_HELP, ACT_QUIT
+};
+
+struct binding {
+	int key;
+	const char *name;       /* as shown, e.g. "Right" */
+	enum action action;
+	const char *help;       /* shown in the help overlay */
+	int status;             /* 1: also on the status line */
+};
+
+extern const struct binding keys_table[];
+extern const size_t keys_count;
+
+/* The action bound to a key, ACT_NONE if none. */
+enum action keys_action(int key);
+
+#endif

@@ -1,0 +1,52 @@
+/*
+ * term: the only module that talks to the terminal (ncursesw).  Set-up and
+ * tear-down, colours or attributes per semantic style, glyph mode, signals,
+ * the mouse, and copying a grid to the screen so that curses sends only
+ * the cells that changed.
+ */
+#ifndef CUTOFF_TERM_H
+#define CUTOFF_TERM_H
+
+#include "grid.h"
+#include "view.h"
+
+#include <stdbool.h>
+
+struct term_options {
+	bool use_tty;        /* the data came on stdin: talk to /dev/tty */
+	bool no_color;
+	bool no_mouse;
+	bool ascii;
+};
+
+enum term_event_kind { TEV_NONE, TEV_KEY, TEV_MOUSE, TEV_RESIZE, TEV_QUIT };
+
+enum mouse_kind { MOUSE_PRESS, MOUSE_DRAG, MOUSE_RELEASE, MOUSE_WHEEL_UP, MOUSE_WHEEL_DOWN };
+
+struct term_event {
+	enum term_event_kind kind;
+	int key;             /* TEV_KEY: a character or a K_ code (keys.h) */
+	enum mouse_kind mouse;
+	int x, y;
+};
+
+/* Takes the terminal.  Returns 0, or -1 with a message in err. */
+int term_init(const struct term_options *o, char *err, size_t errlen);
+
+/* Gives the terminal back as it was; safe to call twice (atexit). */
+void term_done(void);
+
+/* The glyphs and colour the terminal can show (locale, TERM, NO_COLOR). */
+enum glyphs term_glyphs(void);
+bool term_color(void);
+
+void term_size(int *w, int *h);
+
+/* Copies the grid to the screen and updates the terminal. */
+void term_draw(const struct grid *g, bool color);
+
+/* Waits for an event (wait = true) or returns TEV_NONE when none is
+ * pending. */
+struct term_event term_read(bool wait);
+
+#endif

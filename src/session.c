@@ -1,0 +1,69 @@
+/*
+ * session: loading and sweeping, once.  A model's rows are freed as soon
+ * as its sweep is built, so peak memory is the rows plus one sweep.
+ */
+#include "session.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+int session_open(struct session *s, const struct options *o, char *err, size_t errlen)
+{
+	struct view *v = &s->view;
+	size_t i;
+
+	memset(s, 0, sizeof *s);
+	if (dataset_load(&o->data, &s->ds, err, errlen) < 0)
+		return -1;
+	s->sweeps = calloc(s->ds->n_models, sizeof *s->sweeps);
+	s->models = calloc(s->ds->n_models, sizeof *s->models);
+	if (s->sweeps == NULL || s->models == NULL) {
+		snprintf(err, errlen, "out of memory");
+		return -1;
+	}
+	for (i = 0; i < s->ds->n_models; i++, s->built++) {
+		struct model *m = &s->ds->models[i];
+
+		if (sweep_build(&s->sweeps[i], m->pos, m->pos_w, m->n_pos, m->neg, m->neg_w, m->n_neg) < 0) {
+			snprintf(err, errlen, "out of memory sorting %llu rows", (unsigned long long)s->ds->rows);
+			return -1;
+		}
+		dataset_release_model(m);
+		s->models[i].name = m->name;
+		s->models[i].sw = &s->sweeps[i];
+		s->models[i].threshold = o->has_threshold ? o->threshold : sweep_default_threshold(&s->sweeps[i]);
+	}
+	v->file = s->ds->source;
+	v->label = s->ds->label_name;
+	v->positive = s->ds->positive_name;
+	if (o->data.positive != NULL) {
+		v->pos_words = s->ds->positive_name;
+		v->neg_words = strcmp(s->ds->negative_name, "other") == 0 ? NULL : s->ds->negative_name;
+	} else {
+		v->pos_words = "positive";
+		v->neg_words = "negative";
+	}
+	v->skipped = s->ds->skipped;
+	v->models = s->models;
+	v->n_models = s->ds->n_models;
+	v->costs = o->costs_given;
+	v->cost_fp = o->spec.cost_fp;
+	v->cost_fn = o->spec.cost_fn;
+	v->glyphs = o->ascii ? GLYPHS_ASCII : GLYPHS_BRAILLE;
+	v->color = !o->no_color;
+	view_init(v);
+	return 0;
+}
+
+void session_close(struct session *s)
+{
+	size_t i;
+
+	for (i = 0; i < s->built; i++)
+		sweep_free(&s->sweeps[i]);
+	free(s->sweeps);
+	free(s->models);
+	dataset_free(s->ds);
+	memset(s, 0, sizeof *s);
+}
