@@ -42,6 +42,9 @@ bool term_color(void);
 
 void term_size(int *w, int *h);
 
+/* The signal that asked the explorer to end (SIGINT, SIGTERM, SIGHUP), or 0. */
+int term_quit_signal(void);
+
 /* Copies the grid to the screen and updates the terminal. */
 void term_draw(const struct grid *g, bool color);
 

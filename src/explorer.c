@@ -152,6 +152,9 @@ int explorer_run(struct session *s, const struct options *o)
 			on_event(&l, &ev);
 	}
 	term_done();
+	/* ended by a signal: say so in the status, as a shell would */
+	if (status == 0 && term_quit_signal() != 0)
+		status = 128 + term_quit_signal();
 	grid_free(g);
 	panels_free(&l.scr);
 	if (status != 0)

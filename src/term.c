@@ -2,9 +2,9 @@
  * term: ncursesw, signals and the mouse.
  *
  * Signals: SIGINT, SIGTERM and SIGHUP set a flag; the blocked read returns
- * with EINTR and the loop ends normally.  SIGCONT (after Ctrl-Z, which
- * ncurses handles) asks for the mouse modes to be sent again and a full
- * repaint.  Crash signals write a reset string, restore the saved termios
+ * with EINTR and the loop ends normally.  Ctrl-Z (SIGTSTP) is handled the
+ * same way: the loop restores the terminal, stops, and on SIGCONT takes it
+ * again with a full repaint and our mouse modes.  Crash signals write a reset string, restore the saved termios
  * and re-raise.  SIGWINCH is ncurses' own (KEY_RESIZE).
  *
  * Mouse: ncurses' own reports for clicks, plus button-motion mode (1002),
@@ -38,6 +38,7 @@
 
 static volatile sig_atomic_t quit_signal;
 static volatile sig_atomic_t continued;
+static volatile sig_atomic_t suspend_asked;
 static struct termios saved_tios;
 static int saved_tios_ok;
 static int tty_fd = -1;
@@ -62,6 +63,12 @@ static void on_cont(int sig)
 {
 	(void)sig;
 	continued = 1;
+}
+
+static void on_tstp(int sig)
+{
+	(void)sig;
+	suspend_asked = 1;
 }
 
 static void on_crash(int sig)
@@ -185,6 +192,7 @@ int term_init(const struct term_options *o, char *err, size_t errlen)
 	handle(SIGTERM, on_quit);
 	handle(SIGHUP, on_quit);
 	handle(SIGCONT, on_cont);
+	handle(SIGTSTP, on_tstp); /* taken, so ncurses leaves Ctrl-Z to us */
 	handle(SIGSEGV, on_crash);
 	handle(SIGBUS, on_crash);
 	handle(SIGFPE, on_crash);
@@ -257,6 +265,11 @@ void term_done(void)
 		fclose(tty_out);
 	tty_in = tty_out = NULL;
 	tty_fd = -1;
+}
+
+int term_quit_signal(void)
+{
+	return quit_signal;
 }
 
 void term_size(int *w, int *h)
@@ -390,9 +403,21 @@ struct term_event term_read(bool wait)
 			ev.kind = TEV_QUIT;
 			return ev;
 		}
+		if (suspend_asked) {
+			/* Ctrl-Z: give the terminal back as it was, stop, and on
+			 * fg take it again, our mouse modes after ncurses' own */
+			suspend_asked = 0;
+			if (mouse_on)
+				send_raw(mouse_off);
+			endwin();
+			signal(SIGTSTP, SIG_DFL);
+			raise(SIGTSTP);
+			handle(SIGTSTP, on_tstp);
+			continued = 1;
+		}
 		if (continued) {
-			/* back from Ctrl-Z: ncurses restored its modes, not ours */
 			continued = 0;
+			refresh();
 			mouse_modes_on();
 			grid_free(shown);
 			shown = NULL;
