@@ -14,18 +14,23 @@ char *explain_count(char *buf, size_t cap, double v)
 	if (isnan(v)) {
 		snprintf(buf, cap, "n/a");
 	} else if (v == floor(v) && fabs(v) < 1e15) {
-		char digits[32];
-		size_t n, i, o = 0, lead;
+		/* integer digits by hand: %.0f goes through multi-precision
+		 * code whose cost grows with the number */
+		char digits[24];
+		unsigned long long u = (unsigned long long)fabs(v);
+		size_t n = 0, i, o = 0, lead;
 
-		snprintf(digits, sizeof digits, "%.0f", fabs(v));
-		n = strlen(digits);
+		do {
+			digits[n++] = (char)('0' + u % 10);
+			u /= 10;
+		} while (u > 0);
 		lead = n % 3 ? n % 3 : 3;
 		if (v < 0 && o + 1 < cap)
 			buf[o++] = '-';
 		for (i = 0; i < n && o + 2 < cap; i++) {
 			if (i >= lead && (i - lead) % 3 == 0)
 				buf[o++] = ',';
-			buf[o++] = digits[i];
+			buf[o++] = digits[n - 1 - i];
 		}
 		buf[o] = '\0';
 	} else {

@@ -638,7 +638,7 @@ static void draw_status(struct grid *g, struct rect r, const struct view *v)
 
 static void draw_help(struct grid *g, const struct layout *l, const struct view *v)
 {
-	int w = 64 < l->w - 4 ? 64 : l->w - 4, rows = 0, y0, x0, y;
+	int w = 78 < l->w - 2 ? 78 : l->w - 2, rows = 0, y0, x0, y, x;
 	size_t i, j;
 
 	for (i = 0; i < keys_count; i++) {
@@ -648,14 +648,27 @@ static void draw_help(struct grid *g, const struct layout *l, const struct view 
 		if (j == i)
 			rows++;
 	}
-	rows += 4;
+	rows += 3; /* frame and title */
 	if (rows > l->h - 2)
 		rows = l->h - 2;
 	x0 = (l->w - w) / 2;
 	y0 = (l->h - rows) / 2;
 	grid_fill(g, (struct rect){ x0, y0, w, rows }, ' ', ST_NORMAL);
-	grid_text(g, x0 + 2, y0, "Keys", ST_TITLE, w - 4);
-	grid_text(g, x0 + 8, y0, "(mouse: click or drag the slider, click a plot)", ST_DIM, w - 10);
+	/* a frame, so the help stands apart from the screen behind it */
+	for (x = x0; x < x0 + w; x++) {
+		grid_put(g, x, y0, glyph(v, G_HLINE), ST_AXIS);
+		grid_put(g, x, y0 + rows - 1, glyph(v, G_HLINE), ST_AXIS);
+	}
+	for (y = y0; y < y0 + rows; y++) {
+		grid_put(g, x0, y, glyph(v, G_VLINE), ST_AXIS);
+		grid_put(g, x0 + w - 1, y, glyph(v, G_VLINE), ST_AXIS);
+	}
+	grid_put(g, x0, y0, v->glyphs == GLYPHS_ASCII ? '+' : 0x250C, ST_AXIS);
+	grid_put(g, x0 + w - 1, y0, v->glyphs == GLYPHS_ASCII ? '+' : 0x2510, ST_AXIS);
+	grid_put(g, x0, y0 + rows - 1, v->glyphs == GLYPHS_ASCII ? '+' : 0x2514, ST_AXIS);
+	grid_put(g, x0 + w - 1, y0 + rows - 1, v->glyphs == GLYPHS_ASCII ? '+' : 0x2518, ST_AXIS);
+	grid_text(g, x0 + 2, y0 + 1, "Keys", ST_TITLE, w - 4);
+	grid_text(g, x0 + 8, y0 + 1, "any key closes; mouse: drag the slider, click a plot", ST_DIM, w - 10);
 	y = y0 + 2;
 	for (i = 0; i < keys_count && y < y0 + rows - 1; i++) {
 		char names[48] = "";
@@ -671,12 +684,10 @@ static void draw_help(struct grid *g, const struct layout *l, const struct view 
 					strncat(names, ", ", sizeof names - strlen(names) - 1);
 				strncat(names, keys_table[j].name, sizeof names - strlen(names) - 1);
 			}
-		grid_text(g, x0 + 2, y, names, ST_KEY, 18);
-		grid_text(g, x0 + 21, y, keys_table[i].help, ST_NORMAL, w - 23);
+		grid_text(g, x0 + 2, y, names, ST_KEY, 17);
+		grid_text(g, x0 + 20, y, keys_table[i].help, ST_NORMAL, w - 22);
 		y++;
 	}
-	grid_text(g, x0 + 2, y0 + rows - 1, "any key closes this help", ST_DIM, w - 4);
-	(void)v;
 }
 
 /* ---- the screen ------------------------------------------------------------------------------ */

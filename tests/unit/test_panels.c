@@ -1,0 +1,269 @@
+/*
+ * test_panels: the explorer's screen as text.  Golden files under
+ * tests/golden/ hold whole screens at fixed sizes in each glyph mode;
+ * UPDATE_GOLDEN=1 rewrites them (then read the diff before committing).
+ * Other tests check that the numbers drawn are the core's numbers.
+ */
+#include "helpers.h"
+
+#include "canvas.h"
+#include "metrics.h"
+#include "options.h"
+#include "panels.h"
+#include "report.h"
+#include "session.h"
+
+#include <locale.h>
+
+static void golden(const char *name, const char *text)
+{
+	char path[256], *want;
+	FILE *f;
+	long len;
+
+	snprintf(path, sizeof path, "tests/golden/%s.txt", name);
+	if (getenv("UPDATE_GOLDEN") != NULL) {
+		f = fopen(path, "w");
+		assert_non_null(f);
+		fputs(text, f);
+		fclose(f);
+		return;
+	}
+	f = fopen(path, "r");
+	if (f == NULL)
+		fail_msg("no golden file %s (run with UPDATE_GOLDEN=1)", path);
+	fseek(f, 0, SEEK_END);
+	len = ftell(f);
+	rewind(f);
+	want = malloc((size_t)len + 1);
+	assert_int_equal(fread(want, 1, (size_t)len, f), (size_t)len);
+	want[len] = '\0';
+	fclose(f);
+	if (strcmp(want, text) != 0) {
+		fprintf(stderr, "---- %s differs; got:\n%s", path, text);
+		free(want);
+		fail_msg("%s differs", path);
+	}
+	free(want);
+}
+
+struct fixture {
+	struct options o;
+	struct session s;
+	struct screen scr;
+};
+
+static void open_fixture(struct fixture *fx, const char *args)
+{
+	static char buf[512];
+	char *argv[32], err[512], *tok;
+	int argc = 0;
+
+	memset(fx, 0, sizeof *fx);
+	snprintf(buf, sizeof buf, "%s", args);
+	argv[argc++] = "cutoff";
+	for (tok = strtok(buf, " "); tok; tok = strtok(NULL, " "))
+		argv[argc++] = tok;
+	assert_int_equal(options_parse(argc, argv, &fx->o, err, sizeof err), OPTIONS_OK);
+	if (session_open(&fx->s, &fx->o, err, sizeof err) < 0)
+		fail_msg("%s", err);
+}
+
+static void close_fixture(struct fixture *fx)
+{
+	panels_free(&fx->scr);
+	session_close(&fx->s);
+	options_free(&fx->o);
+}
+
+static char *render(struct fixture *fx, int w, int h)
+{
+	struct grid *g = grid_new(w, h);
+	char *text;
+
+	assert_non_null(g);
+	panels_draw(g, &fx->scr, &fx->s.view);
+	text = grid_to_text(g);
+	grid_free(g);
+	return text;
+}
+
+static void screen_golden(const char *name, struct fixture *fx, int w, int h)
+{
+	char *text = render(fx, w, h);
+
+	golden(name, text);
+	free(text);
+}
+
+static void test_screens(void **state)
+{
+	struct fixture fx;
+
+	(void)state;
+	open_fixture(&fx, "-p malignant -l diagnosis -s logreg,naive_bayes samples/breast_cancer.csv");
+	screen_golden("bc_80x24_braille", &fx, 80, 24);
+	fx.s.view.glyphs = GLYPHS_ASCII;
+	screen_golden("bc_80x24_ascii", &fx, 80, 24);
+	fx.s.view.glyphs = GLYPHS_BRAILLE;
+	screen_golden("bc_160x50_braille", &fx, 160, 50);
+	fx.s.view.glyphs = GLYPHS_ASCII;
+	screen_golden("bc_160x50_ascii", &fx, 160, 50);
+	/* after moves, with the other model, overlaid, in blocks */
+	fx.s.view.glyphs = GLYPHS_BLOCK;
+	view_jump(&fx.s.view, BEST_F1);
+	view_next_model(&fx.s.view);
+	fx.s.view.overlay = true;
+	fx.s.view.step = STEP_RANK;
+	screen_golden("bc_200x60_block_overlay", &fx, 200, 60);
+	fx.s.view.help = true;
+	fx.s.view.glyphs = GLYPHS_BRAILLE;
+	screen_golden("bc_80x24_help", &fx, 80, 24);
+	fx.s.view.help = false;
+	screen_golden("too_small", &fx, 50, 15);
+	close_fixture(&fx);
+
+	/* logits, one model, plots cycled */
+	open_fixture(&fx, "-l is_eight -s logreg_logit samples/digits_is_8.csv");
+	fx.s.view.rotation = 2;
+	screen_golden("digits_100x30_braille", &fx, 100, 30);
+	close_fixture(&fx);
+}
+
+static void test_canvas_glyphs(void **state)
+{
+	static const enum glyphs modes[3] = { GLYPHS_BRAILLE, GLYPHS_BLOCK, GLYPHS_ASCII };
+	static const char *const names[3] = { "canvas_braille", "canvas_block", "canvas_ascii" };
+	int i;
+
+	(void)state;
+	for (i = 0; i < 3; i++) {
+		struct canvas c;
+		struct grid *g = grid_new(12, 5);
+		char *text;
+
+		assert_int_equal(canvas_init(&c, 12, 5, modes[i]), 0);
+		canvas_line(&c, 0, c.h - 1, c.w - 1, 0, ST_CURVE, DASH_SOLID);
+		canvas_line(&c, 0, c.h / 2, c.w - 1, c.h / 2, ST_BASELINE, DASH_DOTTED);
+		canvas_dot(&c, 1, 0, ST_CURVE2);
+		canvas_blit(&c, g, 0, 0);
+		text = grid_to_text(g);
+		golden(names[i], text);
+		free(text);
+		grid_free(g);
+		canvas_free(&c);
+	}
+}
+
+/* Finds "TAG   count" on the screen and returns the count. */
+static double screen_count(const char *text, const char *tag)
+{
+	const char *p = strstr(text, tag);
+	char digits[32];
+	size_t n = 0;
+
+	assert_non_null(p);
+	p += strlen(tag);
+	while (*p == ' ')
+		p++;
+	while ((*p >= '0' && *p <= '9') || *p == ',') {
+		if (*p != ',')
+			digits[n++] = *p;
+		p++;
+	}
+	digits[n] = '\0';
+	return strtod(digits, NULL);
+}
+
+static void screen_metric(const char *text, const char *label, const char *want)
+{
+	const char *p = strstr(text, label);
+	char got[16];
+	size_t n = 0;
+
+	if (p == NULL)
+		fail_msg("no '%s' on screen", label);
+	p += strlen(label);
+	while (*p == ' ')
+		p++;
+	while (*p && *p != ' ' && *p != '\n' && n < sizeof got - 1 && (unsigned char)*p < 0x80)
+		got[n++] = *p++;
+	got[n] = '\0';
+	if (strcmp(got, want) != 0)
+		fail_msg("%s: screen %s, report %s", label, got, want);
+}
+
+/* At many thresholds, the matrix and metrics drawn are the core's, in the
+ * text report's format. */
+static void test_numbers_match_core(void **state)
+{
+	static const struct { const char *label; enum metric m; } ms[] = {
+		{ "\nprecision", METRIC_PRECISION }, { "\nrecall", METRIC_RECALL },
+		{ "\nspecificity", METRIC_SPECIFICITY }, { "\nNPV", METRIC_NPV }, { "\nFPR", METRIC_FPR },
+		{ " F1", METRIC_F1 }, { " accuracy", METRIC_ACCURACY }, { "bal. acc.", METRIC_BALANCED_ACCURACY },
+		{ " MCC", METRIC_MCC }, { " flagged", METRIC_PREDICTED_POSITIVE_RATE },
+	};
+	struct fixture fx;
+	size_t k, i;
+
+	(void)state;
+	open_fixture(&fx, "-p malignant -l diagnosis -s naive_bayes samples/breast_cancer.csv");
+	for (k = 0; k <= fx.s.sweeps[0].n; k += 7) {
+		struct confusion c = sweep_confusion(&fx.s.sweeps[0], k);
+		char *text, want[32], *thr_line;
+
+		view_set_k(&fx.s.view, k);
+		text = render(&fx, 80, 24);
+		assert_true(screen_count(text, "TP") == c.tp);
+		assert_true(screen_count(text, "FN") == c.fn);
+		assert_true(screen_count(text, "FP") == c.fp);
+		assert_true(screen_count(text, "TN") == c.tn);
+		for (i = 0; i < sizeof ms / sizeof ms[0]; i++)
+			screen_metric(text, ms[i].label, report_sig4(want, sizeof want, metrics_value(ms[i].m, &c)));
+		screen_metric(text, "ROC AUC", report_sig4(want, sizeof want, fx.s.sweeps[0].roc_auc));
+		/* the threshold shown is exact, so --report -t gives the same */
+		thr_line = strstr(text, "threshold ");
+		assert_non_null(thr_line);
+		screen_metric(thr_line, "threshold", report_exact(want, sizeof want, fx.s.view.models[0].threshold));
+		free(text);
+	}
+	close_fixture(&fx);
+}
+
+static void test_hostile_names(void **state)
+{
+	const char *csv = "\x1b]0;owned\x07,\xff\xfe\n1,0.9\n0,0.2\n";
+	char path[] = "/tmp/cutoff-\x1b[2J-XXXXXX";
+	struct fixture fx;
+	char *text, args[256];
+	int fd = mkstemp(path);
+
+	(void)state;
+	assert_true(fd >= 0);
+	assert_int_equal(write(fd, csv, strlen(csv)), (ssize_t)strlen(csv));
+	close(fd);
+	snprintf(args, sizeof args, "-l 1 -s 2 %s", path);
+	open_fixture(&fx, args);
+	text = render(&fx, 100, 30);
+	unlink(path);
+	assert_null(strchr(text, '\x1b'));
+	assert_null(strchr(text, '\x07'));
+	assert_non_null(strstr(text, "\\x1b[2J"));
+	assert_non_null(strstr(text, "\\xff\\xfe"));
+	free(text);
+	close_fixture(&fx);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_screens),
+		cmocka_unit_test(test_canvas_glyphs),
+		cmocka_unit_test(test_numbers_match_core),
+		cmocka_unit_test(test_hostile_names),
+	};
+
+	/* widths as in a UTF-8 terminal */
+	setlocale(LC_CTYPE, "C.UTF-8");
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
