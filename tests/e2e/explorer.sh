@@ -1,0 +1,243 @@
+#!/bin/sh
+# End-to-end tests of the explorer in tmux: start it at fixed sizes, move
+# the threshold with keys and SGR mouse reports, read the pane, and check
+# that the matrix and metrics shown equal `cutoff --report --format json`
+# at the threshold shown; resize mid-session; leave by every exit path and
+# check the terminal is sane.  Uses its own tmux server (-L), so it never
+# touches the user's sessions.
+# Usage: tests/e2e/explorer.sh ./cutoff      (from the project root)
+set -u
+BIN=$(cd "$(dirname "${1:-./cutoff}")" && pwd)/$(basename "${1:-./cutoff}")
+SOCK="cutoff-e2e-$$-0"
+runs=0
+T=$(mktemp -d /tmp/cutoff-e2e.XXXXXX)
+pass=0
+fail=0
+BC=samples/breast_cancer.csv
+
+tm() { tmux -L "$SOCK" "$@"; }
+cleanup() { tm kill-server 2>/dev/null; rm -rf "$T"; }
+# each start gets a server of its own: a new one on a just-killed socket races
+trap cleanup EXIT
+
+ok() { pass=$((pass + 1)); }
+bad() { fail=$((fail + 1)); echo "FAIL: $*"; }
+screen() { tm capture-pane -t e -p; }
+
+# wait_for PATTERN: until the pane shows it (5 s at most)
+wait_for() {
+	i=0
+	while [ $i -lt 50 ]; do
+		screen | grep -q -- "$1" && return 0
+		sleep 0.1
+		i=$((i + 1))
+	done
+	bad "the screen never showed '$1'"
+	screen | head -5
+	return 1
+}
+
+# start W H ENV... : a shell in a fresh pane, then the explorer in it
+start() {
+	w=$1
+	h=$2
+	shift 2
+	tm kill-server 2>/dev/null
+	runs=$((runs + 1))
+	SOCK="cutoff-e2e-$$-$runs"
+	tm -f /dev/null new-session -d -s e -x "$w" -y "$h" "env $* PS1='$ ' bash --norc --noprofile"
+	tm set-option -g status off >/dev/null
+	sleep 0.2
+	tm send-keys -t e "$BIN -p malignant -l diagnosis -s logreg,naive_bayes $BC; echo EXIT=\$?" Enter
+	wait_for "Confusion matrix"
+}
+
+flags() { tm display -p -t e '#{alternate_on} #{mouse_any_flag} #{mouse_button_flag} #{mouse_sgr_flag} #{cursor_flag}'; }
+
+# send_sgr B X Y M|m: an SGR mouse report (1-based cell), as a terminal sends it
+send_sgr() {
+	tm send-keys -t e -l "$(printf '\033[<%s;%s;%s%s' "$1" "$2" "$3" "$4")"
+}
+
+# The numbers on screen against --report at the threshold on screen.
+check_numbers() {
+	what=$1
+	screen >"$T/screen"
+	thr=$(sed -n 's/^threshold \([^ ]*\) .*/\1/p' "$T/screen" | head -1)
+	model=$(head -1 "$T/screen" | awk '{print $3}')
+	if [ -z "$thr" ] || [ -z "$model" ]; then
+		bad "$what: no threshold or model on screen"
+		return
+	fi
+	"$BIN" --report --format json -p malignant -l diagnosis -s "$model" -t "$thr" "$BC" >"$T/json" 2>/dev/null
+	for tag in TP:tp FN:fn FP:fp TN:tn; do
+		got=$(grep -o "${tag%%:*}  *[0-9][0-9,]*" "$T/screen" | head -1 | sed 's/^[A-Z]* *//; s/,//g')
+		want=$(sed -n "s/^  \"${tag#*:}\": \([^,]*\),*$/\1/p" "$T/json")
+		[ -n "$got" ] && [ "$got" = "$want" ] && ok || bad "$what ($model at $thr): ${tag%%:*} screen '$got', report '$want'"
+	done
+	for pair in "precision:precision" "recall:recall" "specificity:specificity" "NPV:npv" "FPR:fpr" \
+		"F1:f1" "accuracy:accuracy" "bal. acc.:balanced_accuracy" "MCC:mcc" \
+		"flagged:predicted_positive_rate" "ROC AUC:roc_auc" "avg prec.:average_precision"; do
+		label=${pair%%:*}
+		key=${pair#*:}
+		# metrics sit at columns 0 and 21 (counted in characters: UTF-8
+		# grep); a value is a number or n/a, maybe with a trend arrow
+		got=$(LC_ALL=C.UTF-8 grep -o "^\(.\{21\}\)\?$label  *[0-9n][^ ]*" "$T/screen" | head -1 |
+			awk '{print $NF}' | sed 's/[▲▼^v]$//')
+		want=$(sed -n "s/^  \"$key\": \([^,]*\),*$/\1/p" "$T/json" |
+			awk '{ if ($1 == "null") print "n/a"; else if ($1 + 0 == 0) print "0"; else printf "%#.4g\n", $1 }')
+		[ -n "$got" ] && [ "$got" = "$want" ] && ok || bad "$what ($model at $thr): $label screen '$got', report '$want'"
+	done
+}
+
+threshold() { screen | sed -n 's/^threshold \([^ ]*\) .*/\1/p' | head -1; }
+
+# after_exit NAME STATUS: the explorer has ended with STATUS; the terminal is sane
+after_exit() {
+	wait_for "EXIT=" || return
+	screen | grep -q "EXIT=$2" && ok || bad "$1: $(screen | grep -o 'EXIT=[0-9]*'), expected EXIT=$2"
+	[ "$(flags)" = "0 0 0 0 1" ] && ok || bad "$1: terminal modes after exit: $(flags) (alt any button sgr cursor)"
+	screen | grep -q "Confusion matrix" && bad "$1: the explorer's screen is left behind" || ok
+	tm send-keys -t e "stty -a | tr ' ' '\n' | grep -x -- '-\?icanon\|-\?echo\|-\?isig' | tr '\n' ' '; echo" Enter
+	sleep 0.3
+	screen | grep -q "^icanon isig echo \|^isig icanon echo \|icanon.*echo" && ! screen | grep -q -- "-icanon\|-echo " &&
+		ok || bad "$1: tty not restored: $(screen | grep -i icanon | tail -1)"
+}
+
+# ---- 80x24, UTF-8 ------------------------------------------------------------------------
+start 80 24 LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=tmux-256color
+screen | grep -q "├" && ok || bad "80x24: no Unicode slider"
+[ "$(flags)" = "1 1 1 1 0" ] && ok || bad "80x24: modes while running: $(flags)"
+check_numbers "start"
+t0=$(threshold)
+tm send-keys -t e Right Right Right
+sleep 0.3
+check_numbers "after Right x3"
+[ "$(threshold)" != "$t0" ] && ok || bad "Right did not move the threshold"
+tm send-keys -t e PPage
+sleep 0.3
+check_numbers "after PgUp"
+tm send-keys -t e f
+sleep 0.3
+check_numbers "after f (best F1)"
+want=$("$BIN" --optimize f1 --format json -p malignant -l diagnosis -s logreg "$BC" 2>/dev/null | sed -n 's/^  "threshold": \(.*\),$/\1/p')
+[ "$(threshold)" = "$want" ] && ok || bad "f: threshold $(threshold), --optimize f1 says $want"
+tm send-keys -t e s
+sleep 0.2
+screen | grep -q "slide by rank" && ok || bad "s did not switch to rank"
+tm send-keys -t e Home
+sleep 0.2
+check_numbers "after Home"
+tm send-keys -t e End
+sleep 0.2
+[ "$(threshold)" = "inf" ] && ok || bad "End: threshold $(threshold), expected inf"
+check_numbers "after End"
+tm send-keys -t e s
+
+# the mouse: a click on the slider track (row 3), then a drag
+send_sgr 0 20 3 M
+send_sgr 0 20 3 m
+sleep 0.3
+t1=$(threshold)
+check_numbers "after a click on the slider"
+send_sgr 0 20 3 M
+send_sgr 32 40 3 M
+send_sgr 32 60 3 M
+sleep 0.3
+t2=$(threshold)
+send_sgr 0 60 3 m
+sleep 0.2
+check_numbers "after a drag"
+awk -v a="$t1" -v b="$t2" 'BEGIN { exit !(b + 0 > a + 0) }' && ok || bad "drag right did not raise the threshold ($t1 -> $t2)"
+# a drag continues outside the slider's rows
+send_sgr 0 60 3 M
+send_sgr 32 30 12 M
+sleep 0.3
+send_sgr 0 30 12 m
+awk -v a="$t2" -v b="$(threshold)" 'BEGIN { exit !(b + 0 < a + 0) }' && ok || bad "drag left (off the track) did not lower the threshold"
+# a click on the ROC plot (right half) jumps to the nearest point
+send_sgr 0 60 12 M
+send_sgr 0 60 12 m
+sleep 0.3
+check_numbers "after a click on the ROC plot"
+# models and plots
+tm send-keys -t e m
+sleep 0.3
+head -1 "$T/screen" >/dev/null
+screen | head -1 | grep -q "naive_bayes (2/2)" && ok || bad "m did not switch model"
+check_numbers "second model"
+tm send-keys -t e v
+sleep 0.2
+screen | grep -q "^Confusion matrix *Precision-recall\|^Confusion matrix *PR " && ok || bad "v did not cycle to the PR plot"
+tm send-keys -t e '?'
+sleep 0.2
+screen | grep -q "any key closes" && ok || bad "? did not open the help"
+tm send-keys -t e x
+sleep 0.2
+screen | grep -q "any key closes" && bad "a key did not close the help" || ok
+
+# resize mid-session, then below the minimum, then back
+tm resize-window -t e -x 120 -y 40
+sleep 0.4
+[ "$(screen | awk '{ if (length($0) > m) m = length($0) } END { print m }')" -gt 80 ] && ok || bad "resize: the screen did not grow"
+screen | grep -q "In plain words" && ok || bad "120x40: no summary panel"
+check_numbers "after resize to 120x40"
+tm resize-window -t e -x 50 -y 15
+sleep 0.4
+screen | grep -q "cutoff needs 60x20; this terminal is 50x15" && ok || bad "too small: no message"
+tm resize-window -t e -x 80 -y 24
+sleep 0.4
+check_numbers "after resize back to 80x24"
+tm send-keys -t e q
+after_exit "q" 0
+
+# ---- 160x50, UTF-8 ----------------------------------------------------------------------
+start 160 50 LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=xterm-256color
+screen | grep -q "ROC  AUC" && screen | grep -q "Precision-recall" && screen | grep -q "^Scores\| Scores " &&
+	ok || bad "160x50: not all four plots"
+check_numbers "160x50 start"
+tm send-keys -t e Left Left PPage NPage j
+sleep 0.3
+check_numbers "160x50 after keys"
+# a click far right on the slider (SGR works past column 95 here)
+send_sgr 0 150 3 M
+send_sgr 0 150 3 m
+sleep 0.3
+check_numbers "160x50 after a click at column 150"
+tm send-keys -t e C-c
+after_exit "Ctrl-C" 130
+
+# ---- plain ASCII, no colour ------------------------------------------------------------------------
+start 80 24 LC_ALL=C NO_COLOR=1 TERM=tmux-256color
+screen | grep -q "^\[---" && ok || bad "LC_ALL=C: no ASCII slider"
+screen | LC_ALL=C grep -q '[^ -~]' && bad "LC_ALL=C: non-ASCII on screen" || ok
+tm send-keys -t e Right Right
+sleep 0.3
+check_numbers "ASCII after keys"
+tm send-keys -t e q
+after_exit "q (ASCII)" 0
+
+# ---- other exit paths ------------------------------------------------------------------------------
+start 80 24 LANG=C.UTF-8 LC_ALL=C.UTF-8
+pkill -TERM -f "^$BIN -p malignant" && ok || bad "no explorer to TERM"
+after_exit "SIGTERM" 143
+start 80 24 LANG=C.UTF-8 LC_ALL=C.UTF-8
+pkill -HUP -f "^$BIN -p malignant" && ok || bad "no explorer to HUP"
+after_exit "SIGHUP" 129
+start 80 24 LANG=C.UTF-8 LC_ALL=C.UTF-8
+tm send-keys -t e C-z
+sleep 0.4
+[ "$(flags)" = "0 0 0 0 1" ] && ok || bad "Ctrl-Z: modes while suspended: $(flags)"
+# the shell went on with "echo EXIT" when the job stopped: clear that, and
+# ask for fg's status (the explorer's) after it ends
+tm send-keys -t e "clear; fg; echo EXIT=\$?" Enter
+wait_for "Confusion matrix"
+[ "$(flags)" = "1 1 1 1 0" ] && ok || bad "fg: modes after resume: $(flags)"
+tm send-keys -t e Right
+sleep 0.2
+check_numbers "after Ctrl-Z and fg"
+tm send-keys -t e q
+after_exit "q after fg" 0
+
+echo "e2e: $pass passed, $fail failed"
+[ "$fail" -eq 0 ]
