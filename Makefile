@@ -71,7 +71,7 @@ test-deps:
 
 run: deps
 	@$(MAKE) --no-print-directory cutoff
-	./cutoff --positive malignant -s logreg samples/breast_cancer.csv
+	./cutoff --positive malignant -l diagnosis -s logreg,naive_bayes samples/breast_cancer.csv
 
 # Unit tests run from the project root (they read samples/ and tests/).
 unit: $(TESTS:%=build/rel/%)
