@@ -107,6 +107,8 @@ after_exit() {
 # ---- 80x24, UTF-8 ------------------------------------------------------------------------
 start 80 24 LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=tmux-256color
 screen | grep -q "├" && ok || bad "80x24: no Unicode slider"
+# colour: the pane holds colour escapes (green/red cells, cyan keys)
+tm capture-pane -t e -p -e | grep -q "$(printf '\033')\[3[1-6]m\|$(printf '\033')\[3[1-6];" && ok || bad "80x24: no colour"
 [ "$(flags)" = "1 1 1 1 0" ] && ok || bad "80x24: modes while running: $(flags)"
 check_numbers "start"
 t0=$(threshold)
@@ -211,11 +213,26 @@ after_exit "Ctrl-C" 130
 start 80 24 LC_ALL=C NO_COLOR=1 TERM=tmux-256color
 screen | grep -q "^\[---" && ok || bad "LC_ALL=C: no ASCII slider"
 screen | LC_ALL=C grep -q '[^ -~]' && bad "LC_ALL=C: non-ASCII on screen" || ok
+# monochrome: no colour, but reverse video for the knob and the error cells
+tm capture-pane -t e -p -e | grep -q "$(printf '\033')\[3[1-7]m" && bad "NO_COLOR: colour on screen" || ok
+tm capture-pane -t e -p -e | grep -q "$(printf '\033')\[7m\|$(printf '\033')\[[0-9;]*;7m" && ok || bad "NO_COLOR: no reverse video"
 tm send-keys -t e Right Right
 sleep 0.3
 check_numbers "ASCII after keys"
 tm send-keys -t e q
 after_exit "q (ASCII)" 0
+
+# ---- --no-mouse leaves the mouse to the terminal ----------------------------------------
+tm kill-server 2>/dev/null
+runs=$((runs + 1))
+SOCK="cutoff-e2e-$$-$runs"
+tm -f /dev/null new-session -d -s e -x 80 -y 24 "env LC_ALL=C.UTF-8 PS1='$ ' bash --norc --noprofile"
+sleep 0.2
+tm send-keys -t e "$BIN --no-mouse -p malignant -l diagnosis -s logreg $BC; echo EXIT=\$?" Enter
+wait_for "Confusion matrix"
+[ "$(flags)" = "1 0 0 0 0" ] && ok || bad "--no-mouse: modes $(flags)"
+tm send-keys -t e q
+after_exit "q (--no-mouse)" 0
 
 # ---- other exit paths ------------------------------------------------------------------------------
 start 80 24 LANG=C.UTF-8 LC_ALL=C.UTF-8
@@ -224,6 +241,9 @@ after_exit "SIGTERM" 143
 start 80 24 LANG=C.UTF-8 LC_ALL=C.UTF-8
 pkill -HUP -f "^$BIN -p malignant" && ok || bad "no explorer to HUP"
 after_exit "SIGHUP" 129
+start 80 24 LANG=C.UTF-8 LC_ALL=C.UTF-8
+pkill -SEGV -f "^$BIN -p malignant" && ok || bad "no explorer to SEGV"
+after_exit "SIGSEGV" 139
 start 80 24 LANG=C.UTF-8 LC_ALL=C.UTF-8
 tm send-keys -t e C-z
 sleep 0.4

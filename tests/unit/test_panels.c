@@ -254,9 +254,70 @@ static void test_hostile_names(void **state)
 	close_fixture(&fx);
 }
 
+/* Clicks map to thresholds on the slider and on every kind of plot. */
+static void test_hits(void **state)
+{
+	struct fixture fx;
+	struct grid *g = grid_new(200, 60);
+	const struct sweep *sw;
+	size_t k;
+	int i, seen = 0;
+
+	(void)state;
+	open_fixture(&fx, "-p malignant -l diagnosis -s logreg samples/breast_cancer.csv");
+	sw = &fx.s.sweeps[0];
+	panels_draw(g, &fx.scr, &fx.s.view);
+	/* the slider: its left end flags everything, its right end nothing */
+	assert_int_equal(panels_hit(&fx.scr, &fx.s.view, 1, fx.scr.lay.slider.y + 1, &k), HIT_SLIDER);
+	assert_int_equal(k, sw->n);
+	assert_int_equal(panels_hit(&fx.scr, &fx.s.view, 198, fx.scr.lay.slider.y + 1, &k), HIT_SLIDER);
+	assert_int_equal(k, 0);
+	/* the tables are not clickable */
+	assert_int_equal(panels_hit(&fx.scr, &fx.s.view, 5, fx.scr.lay.matrix.y + 3, &k), HIT_NONE);
+	for (i = 0; i < fx.scr.lay.n_plots; i++) {
+		const struct plot_cache *pc = &fx.scr.cache[i];
+		struct rect a = pc->area;
+
+		assert_true(pc->valid);
+		switch (pc->kind) {
+		case PLOT_ROC:
+			/* top left corner: (fpr 0, tpr 1): few false alarms, all caught */
+			assert_int_equal(panels_hit(&fx.scr, &fx.s.view, a.x, a.y, &k), HIT_PLOT);
+			{
+				struct confusion c = sweep_confusion(sw, k);
+
+				assert_true(c.fp / sw->neg < 0.1 && c.tp / sw->pos > 0.9);
+			}
+			seen |= 1;
+			break;
+		case PLOT_PR:
+			/* bottom right: recall 1 */
+			assert_int_equal(panels_hit(&fx.scr, &fx.s.view, a.x + a.w - 1, a.y + a.h - 1, &k), HIT_PLOT);
+			assert_true(sweep_confusion(sw, k).fn == 0);
+			seen |= 2;
+			break;
+		case PLOT_HIST:
+			/* the middle of the score axis */
+			assert_int_equal(panels_hit(&fx.scr, &fx.s.view, a.x + (a.w - 1) / 2, a.y + 1, &k), HIT_PLOT);
+			assert_int_equal(k, sweep_index(sw, sw->min + (double)((a.w - 1) / 2) / (a.w - 1) * (sw->max - sw->min)));
+			seen |= 4;
+			break;
+		default:
+			assert_int_equal(panels_hit(&fx.scr, &fx.s.view, a.x, a.y, &k), HIT_PLOT);
+			assert_int_equal(k, sw->n); /* the left end flags everything */
+			seen |= 8;
+			break;
+		}
+	}
+	assert_int_equal(seen, 15);
+	grid_free(g);
+	close_fixture(&fx);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_hits),
 		cmocka_unit_test(test_screens),
 		cmocka_unit_test(test_canvas_glyphs),
 		cmocka_unit_test(test_numbers_match_core),
