@@ -414,8 +414,11 @@ static int cache_prepare(struct plot_cache *pc, enum plot_kind kind, struct rect
 	int same_size = pc->base.mask != NULL && pc->area.w == area.w && pc->area.h == area.h &&
 			pc->glyphs == v->glyphs;
 
+	/* only the metrics plot's x axis follows the step mode; only ROC and
+	 * PR show the overlay: other changes keep the O(rows) rasters */
 	if (pc->valid && same_size && pc->kind == kind && pc->area.x == area.x && pc->area.y == area.y &&
-	    pc->model == v->model && pc->overlay == v->overlay && pc->step == v->step)
+	    pc->model == v->model && (pc->overlay == v->overlay || kind == PLOT_HIST || kind == PLOT_METRICS) &&
+	    (pc->step == v->step || kind != PLOT_METRICS))
 		return 0;
 	if (!same_size) {
 		size_t need;
