@@ -21,7 +21,7 @@ CORE_LIBS = -lcsv -lm
 LIBS    = $(CORE_LIBS) $(CURSES_LIBS)
 
 CORE    = parse text dataset sweep metrics optimize curve explain report \
-          grid canvas view layout keys panels session options
+          grid canvas view layout keys panels session options cmd export
 APP     = term explorer main
 TESTS   = test_parse test_dataset test_sweep test_metrics test_optimize test_curve \
           test_report test_options test_reference test_view test_panels test_keys

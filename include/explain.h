@@ -21,4 +21,36 @@ char *explain_count(char *buf, size_t cap, double v);
 size_t explain_summary(char *buf, size_t cap, const struct confusion *c, const char *pos,
 		       const char *neg);
 
+/* A confusion matrix as whole cases out of every 1,000, rounded so that
+ * the four always add up to 1,000 (largest remainders). */
+struct per_thousand {
+	long tp, fn, fp, tn;
+};
+
+void explain_per_thousand(const struct confusion *c, struct per_thousand *out);
+
+/* What the stakeholder view says. */
+struct explain_input {
+	struct confusion now;
+	double threshold;
+	const char *pos;            /* the positive class's name */
+	const char *neg;            /* the negative class's, or NULL */
+	int has_up;                 /* one step up is possible: */
+	struct confusion up;        /*   its matrix */
+	double up_threshold;
+	int has_costs;
+	double cost_fp, cost_fn;
+	const char *unit;           /* "$", "EUR", or "" */
+	int has_best;               /* the cost optimum: */
+	struct confusion best;
+	double best_threshold;
+};
+
+/* The stakeholder view's text: short paragraphs in natural frequencies,
+ * separated by blank lines.  Returns the length (truncated to cap-1). */
+size_t explain_stakeholder(char *buf, size_t cap, const struct explain_input *in);
+
+/* An amount of money or cost units: "$1,234", "1,234 EUR", "1,234". */
+char *explain_money(char *buf, size_t cap, double v, const char *unit);
+
 #endif

@@ -30,6 +30,10 @@ struct options {
 	enum curve_kind curve;
 	enum report_format format;
 	bool costs_given;               /* --cost-fp or --cost-fn */
+	const char *commands;           /* --commands FILE */
+	bool batch;                     /* --batch: commands on stdin */
+	const char *names[2];           /* --names POS,NEG */
+	char *names_buf;
 	bool ascii, no_color, no_mouse;
 	bool help, version;
 };

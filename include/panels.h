@@ -43,6 +43,10 @@ void panels_invalidate(struct screen *s);
 
 void panels_free(struct screen *s);
 
+/* One plot, drawn alone into a w x h grid, as text (for exports); the
+ * caller frees it.  NULL when out of memory. */
+char *panels_plot_text(const struct view *v, enum plot_kind kind, int w, int h);
+
 enum hit { HIT_NONE, HIT_SLIDER, HIT_PLOT };
 
 /* What the cell (x, y) of the last drawn screen points at; sets *k to the

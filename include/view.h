@@ -38,6 +38,7 @@ struct view {
 	const char *file;
 	const char *label;
 	const char *positive;       /* as the data names it */
+	const char *negative;       /* likewise, or "other" */
 	const char *pos_words;      /* for sentences and headings */
 	const char *neg_words;
 	uint64_t skipped;
@@ -57,6 +58,17 @@ struct view {
 	/* how to show it */
 	enum glyphs glyphs;
 	bool color;
+	bool stakeholder;           /* the plain-language view */
+	char cost_unit[16];
+	char names[2][64];          /* class words from --names or :names */
+
+	/* the bottom line: a message, or the command line while it is open */
+	char message[256];
+	bool message_is_error;
+	bool cmd_active;
+	char cmd_text[512];         /* prompt and line */
+	int cmd_cursor;             /* its cursor column */
+	char cmd_matches[512];      /* completions to show above it */
 };
 
 /* Sets up models[i].k and the optima; thresholds must be set. Returns 0. */
@@ -75,6 +87,15 @@ void view_set_k(struct view *v, size_t k);
 void view_step(struct view *v, int dir, enum step_size size);
 
 void view_jump(struct view *v, enum best which);
+
+/* Sets the costs and finds every model's cost optimum. */
+void view_set_costs(struct view *v, double cost_fp, double cost_fn);
+
+/* Names the classes for the words on screen and in exports. */
+void view_set_names(struct view *v, const char *pos, const char *neg);
+
+/* Sets the bottom line's message. */
+void view_say(struct view *v, bool error, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 void view_next_model(struct view *v);
 
 /* Where the threshold sits on the slider, 0 (everything flagged) to 1

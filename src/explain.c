@@ -104,3 +104,105 @@ size_t explain_summary(char *buf, size_t cap, const struct confusion *c, const c
 		    c->fp == 1 ? "is" : "are", neg ? " (" : "", neg ? neg : "", neg ? ")" : "");
 	return o.len;
 }
+
+void explain_per_thousand(const struct confusion *c, struct per_thousand *out)
+{
+	double n = c->tp + c->fn + c->fp + c->tn, exact[4], frac[4];
+	long whole[4], sum = 0;
+	int i, j;
+
+	memset(out, 0, sizeof *out);
+	if (!(n > 0))
+		return;
+	exact[0] = c->tp / n * 1000, exact[1] = c->fn / n * 1000;
+	exact[2] = c->fp / n * 1000, exact[3] = c->tn / n * 1000;
+	for (i = 0; i < 4; i++) {
+		whole[i] = (long)floor(exact[i]);
+		frac[i] = exact[i] - (double)whole[i];
+		sum += whole[i];
+	}
+	/* hand the missing units to the largest remainders */
+	while (sum < 1000) {
+		for (i = 0, j = 0; i < 4; i++)
+			if (frac[i] > frac[j])
+				j = i;
+		whole[j]++;
+		frac[j] = -1;
+		sum++;
+	}
+	out->tp = whole[0], out->fn = whole[1], out->fp = whole[2], out->tn = whole[3];
+}
+
+char *explain_money(char *buf, size_t cap, double v, const char *unit)
+{
+	char n[40];
+
+	explain_count(n, sizeof n, round(v));
+	if (unit == NULL || unit[0] == '\0')
+		snprintf(buf, cap, "%s", n);
+	else if (strlen(unit) <= 2 && !(unit[0] >= 'A' && unit[0] <= 'Z') && !(unit[0] >= 'a' && unit[0] <= 'z'))
+		snprintf(buf, cap, "%s%s", unit, n); /* a symbol: $1,234 */
+	else
+		snprintf(buf, cap, "%s %s", n, unit);
+	return buf;
+}
+
+static const char *num(char *buf, size_t cap, long v)
+{
+	return explain_count(buf, cap, (double)v);
+}
+
+size_t explain_stakeholder(char *buf, size_t cap, const struct explain_input *in)
+{
+	struct out o = { buf, cap, 0 };
+	const struct confusion *c = &in->now;
+	struct per_thousand k;
+	double n = c->tp + c->fn + c->fp + c->tn;
+	char a[40], b[40], d[40], e[40];
+
+	if (cap == 0)
+		return 0;
+	buf[0] = '\0';
+	explain_per_thousand(c, &k);
+	put(&o, "Out of every 1,000 cases, about %s are %s.\n", num(a, sizeof a, k.tp + k.fn), in->pos);
+	if (k.tp + k.fp == 0)
+		put(&o, "At this threshold the model flags none of them.\n");
+	else
+		put(&o, "At this threshold the model flags %s of them: %s %s %s and %s %s %s.\n",
+		    num(a, sizeof a, k.tp + k.fp), num(b, sizeof b, k.tp), k.tp == 1 ? "is" : "are", in->pos,
+		    num(d, sizeof d, k.fp), k.fp == 1 ? "is" : "are", in->neg ? in->neg : "not");
+	put(&o, "It misses %s of the %s %s cases.\n\n", num(a, sizeof a, k.fn), num(b, sizeof b, k.tp + k.fn), in->pos);
+
+	put(&o, "In all %s cases of the data: it catches %s of the %s %s cases and misses %s;\n",
+	    explain_count(a, sizeof a, n), explain_count(b, sizeof b, c->tp), explain_count(d, sizeof d, c->tp + c->fn),
+	    in->pos, explain_count(e, sizeof e, c->fn));
+	put(&o, "%s of its %s alarms are false.\n", explain_count(a, sizeof a, c->fp),
+	    explain_count(b, sizeof b, c->tp + c->fp));
+
+	if (in->has_costs && n > 0) {
+		double now = (in->cost_fp * c->fp + in->cost_fn * c->fn) / n * 1000;
+
+		put(&o, "\nMistakes cost about %s per 1,000 cases", explain_money(a, sizeof a, now, in->unit));
+		if (in->has_best) {
+			const struct confusion *bc = &in->best;
+			double best = (in->cost_fp * bc->fp + in->cost_fn * bc->fn) / n * 1000;
+
+			if (in->best_threshold == in->threshold || fabs(best - now) < 0.5)
+				put(&o, ": the least any threshold costs.\n");
+			else
+				put(&o, "; the cheapest threshold (%.4g) would cost about %s.\n", in->best_threshold,
+				    explain_money(b, sizeof b, best, in->unit));
+		} else {
+			put(&o, ".\n");
+		}
+	}
+	if (in->has_up) {
+		double dtp = c->tp - in->up.tp, dfp = c->fp - in->up.fp;
+
+		put(&o, "\nOne step up (to %.6g): %s fewer %s caught, %s fewer false alarm%s.\n", in->up_threshold,
+		    explain_count(a, sizeof a, dtp), in->pos, explain_count(b, sizeof b, dfp), dfp == 1 ? "" : "s");
+	} else {
+		put(&o, "\nThe threshold is already above every score: nothing is flagged.\n");
+	}
+	return o.len;
+}

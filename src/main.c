@@ -4,7 +4,9 @@
  * model's threshold and print.  Everything that can fail does so before the
  * first byte reaches stdout, so that an error leaves stdout empty.
  */
+#include "cmd.h"
 #include "explorer.h"
+#include "export.h"
 #include "optimize.h"
 #include "options.h"
 #include "report.h"
@@ -100,6 +102,68 @@ out:
 	return status;
 }
 
+/* --commands / --batch: the explorer's commands without a terminal.  An
+ * export without a file prints to stdout; if none printed anything, the
+ * final state is printed as Markdown. */
+static int run_commands(struct session *s, const struct options *o)
+{
+	const char *name = o->batch ? "<stdin>" : o->commands;
+	FILE *in = o->batch ? stdin : fopen(o->commands, "r");
+	struct view *v = &s->view;
+	char *line = NULL;
+	size_t cap = 0, lineno = 0;
+	int printed = 0, status = 0;
+
+	if (in == NULL) {
+		say("%s: %s", o->commands, strerror(errno));
+		return 1;
+	}
+	while (getline(&line, &cap, in) != -1) {
+		struct cmd c;
+		char err[512], used[4096];
+		enum cmd_effect effect;
+
+		lineno++;
+		line[strcspn(line, "\r\n")] = '\0';
+		if (line[strspn(line, " \t")] == '#')
+			continue; /* a comment */
+		if (cmd_parse(line, &c, err, sizeof err) < 0) {
+			say("%s:%zu: %s", name, lineno, err);
+			status = 1;
+			break;
+		}
+		v->message[0] = '\0';
+		effect = cmd_apply(v, &c);
+		if (v->message_is_error && v->message[0]) {
+			say("%s:%zu: %s", name, lineno, v->message);
+			status = 1;
+			break;
+		}
+		if (effect == EFFECT_QUIT)
+			break;
+		if (effect != EFFECT_EXPORT)
+			continue;
+		if (!c.has_file) {
+			export_write(stdout, v, c.format);
+			printed = 1;
+		} else if (export_file(v, c.text, c.format, used, sizeof used, err, sizeof err) < 0) {
+			say("%s:%zu: %s", name, lineno, err);
+			status = 1;
+			break;
+		}
+	}
+	free(line);
+	if (in != stdin)
+		fclose(in);
+	if (status == 0 && !printed)
+		export_write(stdout, v, EXPORT_MD);
+	if (status == 0 && (fflush(stdout) != 0 || ferror(stdout))) {
+		say("writing the output: %s", strerror(errno));
+		status = 1;
+	}
+	return status;
+}
+
 int main(int argc, char **argv)
 {
 	struct options o;
@@ -124,7 +188,7 @@ int main(int argc, char **argv)
 		options_free(&o);
 		return fflush(stdout) == 0 ? 0 : 1;
 	}
-	if (o.data.path == NULL && isatty(STDIN_FILENO)) {
+	if (o.data.path == NULL && isatty(STDIN_FILENO) && !o.batch) {
 		say("no input: give a FILE, or pipe the data in (see cutoff --help)");
 		options_free(&o);
 		return 2;
@@ -135,8 +199,12 @@ int main(int argc, char **argv)
 	}
 	for (i = 0; i < s.ds->n_notes; i++)
 		say("%s", s.ds->notes[i]);
+	if (o.names[0] != NULL)
+		view_set_names(&s.view, o.names[0], o.names[1]);
 	/* the explorer needs a terminal to draw on; without one, print */
-	if (o.mode == MODE_EXPLORE && isatty(STDOUT_FILENO))
+	if (o.commands != NULL || o.batch)
+		status = run_commands(&s, &o);
+	else if (o.mode == MODE_EXPLORE && isatty(STDOUT_FILENO))
 		status = explorer_run(&s, &o);
 	else
 		status = print(&s, &o);

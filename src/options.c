@@ -16,7 +16,8 @@
 enum {
 	OPT_COUNTS = 256, OPT_HEADER, OPT_NO_HEADER, OPT_REPORT, OPT_OPTIMIZE, OPT_BETA,
 	OPT_COST_FP, OPT_COST_FN, OPT_MIN_PRECISION, OPT_MIN_RECALL, OPT_MAX_FPR, OPT_CURVE,
-	OPT_FORMAT, OPT_STRICT, OPT_ASCII, OPT_NO_COLOR, OPT_NO_MOUSE, OPT_VERSION
+	OPT_FORMAT, OPT_STRICT, OPT_ASCII, OPT_NO_COLOR, OPT_NO_MOUSE, OPT_VERSION, OPT_COMMANDS,
+	OPT_BATCH, OPT_NAMES
 };
 
 static const struct option long_options[] = {
@@ -43,6 +44,9 @@ static const struct option long_options[] = {
 	{ "ascii", no_argument, NULL, OPT_ASCII },
 	{ "no-color", no_argument, NULL, OPT_NO_COLOR },
 	{ "no-mouse", no_argument, NULL, OPT_NO_MOUSE },
+	{ "commands", required_argument, NULL, OPT_COMMANDS },
+	{ "batch", no_argument, NULL, OPT_BATCH },
+	{ "names", required_argument, NULL, OPT_NAMES },
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, OPT_VERSION },
 	{ NULL, 0, NULL, 0 }
@@ -77,8 +81,12 @@ void options_usage(FILE *f)
 	      "      --curve roc|pr        print the whole curve\n"
 	      "      --format FMT          text, json, csv or markdown (default text)\n"
 	      "\n"
-	      "Explorer display:\n"
+	      "Explorer:\n"
+	      "      --names POS,NEG       words for the two classes\n"
 	      "      --ascii, --no-color, --no-mouse\n"
+	      "      --commands FILE       run explorer commands from FILE without a terminal,\n"
+	      "                            printing what export writes\n"
+	      "      --batch               the same, with the commands on standard input\n"
 	      "\n"
 	      "  -h, --help                this help\n"
 	      "      --version             the version\n"
@@ -289,6 +297,26 @@ int options_parse(int argc, char **argv, struct options *o, char *err, size_t er
 		case OPT_NO_MOUSE:
 			o->no_mouse = true;
 			break;
+		case OPT_COMMANDS:
+			o->commands = optarg;
+			break;
+		case OPT_BATCH:
+			o->batch = true;
+			break;
+		case OPT_NAMES: {
+			char *comma;
+
+			free(o->names_buf);
+			if ((o->names_buf = strdup(optarg)) == NULL)
+				return usage_error(err, errlen, "out of memory");
+			comma = strchr(o->names_buf, ',');
+			if (comma == NULL || comma == o->names_buf || comma[1] == '\0' || strchr(comma + 1, ','))
+				return usage_error(err, errlen, "--names takes two words, POS,NEG (got '%s')", optarg);
+			*comma = '\0';
+			o->names[0] = o->names_buf;
+			o->names[1] = comma + 1;
+			break;
+		}
 		case 'h':
 			o->help = true;
 			break;
@@ -320,6 +348,12 @@ int options_parse(int argc, char **argv, struct options *o, char *err, size_t er
 		return usage_error(err, errlen, "--cost-fp and --cost-fn go with --optimize cost");
 	if (o->mode == MODE_OPTIMIZE && o->has_threshold)
 		return usage_error(err, errlen, "--threshold and --optimize both choose the threshold; give one");
+	if ((o->commands != NULL || o->batch) && o->mode != MODE_EXPLORE)
+		return usage_error(err, errlen, "--commands and --batch replace --report, --optimize and --curve");
+	if (o->commands != NULL && o->batch)
+		return usage_error(err, errlen, "give the commands with --commands FILE or on stdin with --batch, not both");
+	if (o->batch && (o->data.path == NULL || strcmp(o->data.path, "-") == 0))
+		return usage_error(err, errlen, "--batch reads the commands from stdin: give the data as a FILE");
 	if (o->data.counts_pos != NULL && (o->data.label != NULL || o->data.positive != NULL || o->data.weight != NULL))
 		return usage_error(err, errlen, "--counts replaces --label, --positive and --weight");
 	return OPTIONS_OK;
@@ -329,5 +363,6 @@ void options_free(struct options *o)
 {
 	free(o->score_buf);
 	free(o->counts_buf);
-	o->score_buf = o->counts_buf = NULL;
+	free(o->names_buf);
+	o->score_buf = o->counts_buf = o->names_buf = NULL;
 }

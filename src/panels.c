@@ -7,6 +7,7 @@
 
 #include "curve.h"
 #include "explain.h"
+#include "export.h"
 #include "keys.h"
 #include "metrics.h"
 #include "report.h"
@@ -639,6 +640,25 @@ static void draw_status(struct grid *g, struct rect r, const struct view *v)
 	}
 }
 
+/* The bottom line: the command line while it is open (completions on the
+ * line above), else a message, else the keys. */
+static void draw_bottom(struct grid *g, struct rect r, const struct view *v)
+{
+	if (v->cmd_active) {
+		if (v->cmd_matches[0]) {
+			grid_fill(g, (struct rect){ r.x, r.y - 1, r.w, 1 }, ' ', ST_NORMAL);
+			grid_text(g, r.x, r.y - 1, v->cmd_matches, ST_DIM, r.w);
+		}
+		grid_text(g, r.x, r.y, v->cmd_text, ST_NORMAL, r.w);
+		return;
+	}
+	if (v->message[0]) {
+		grid_text(g, r.x, r.y, v->message, v->message_is_error ? ST_WARN : ST_STATUS, r.w);
+		return;
+	}
+	draw_status(g, r, v);
+}
+
 static void draw_help(struct grid *g, const struct layout *l, const struct view *v)
 {
 	int w = 78 < l->w - 2 ? 78 : l->w - 2, rows = 0, y0, x0, y, x;
@@ -693,6 +713,36 @@ static void draw_help(struct grid *g, const struct layout *l, const struct view 
 	}
 }
 
+/* ---- the stakeholder view ------------------------------------------------------------------------ */
+
+/* The same state in words and natural frequencies, calm and roomy: a
+ * column at most 76 wide in the middle of the body. */
+static void draw_stakeholder(struct grid *g, const struct layout *l, const struct view *v)
+{
+	char text[2048];
+	int w = l->w - 4 < 76 ? l->w - 4 : 76, x = (l->w - w) / 2, y = 5, paragraph = 0;
+	const char *p = text;
+
+	export_stakeholder_text(v, text, sizeof text);
+	grid_text(g, x, y, "In plain words", ST_TITLE, w);
+	y += 2;
+	while (*p && y < l->h - 2) {
+		char line[512];
+		size_t len = strcspn(p, "\n");
+
+		snprintf(line, sizeof line, "%.*s", (int)len, p);
+		if (len == 0) {
+			paragraph++;
+			y++;
+		} else {
+			y += wrap(g, (struct rect){ x, y, w, l->h - 2 - y }, y, line,
+				  paragraph == 0 ? ST_VALUE : ST_NORMAL);
+		}
+		p += len + (p[len] == '\n');
+	}
+	grid_text(g, x, l->h - 3, "e or :explain returns to the numbers", ST_DIM, w);
+}
+
 /* ---- the screen ------------------------------------------------------------------------------ */
 
 void panels_draw(struct grid *g, struct screen *s, const struct view *v)
@@ -713,15 +763,19 @@ void panels_draw(struct grid *g, struct screen *s, const struct view *v)
 	}
 	draw_header(g, l->header, v);
 	draw_slider(g, l->slider, v);
-	draw_matrix(g, l->matrix, v);
-	draw_metrics(g, l->metrics, v);
-	if (l->summary.h > 0)
-		draw_summary(g, l->summary, v);
-	for (i = 0; i < l->n_plots; i++) {
-		l->kind[i] = (enum plot_kind)((i + v->rotation) % PLOT_COUNT);
-		draw_plot(g, l->plot[i], &s->cache[i], l->kind[i], v);
+	if (v->stakeholder) {
+		draw_stakeholder(g, l, v);
+	} else {
+		draw_matrix(g, l->matrix, v);
+		draw_metrics(g, l->metrics, v);
+		if (l->summary.h > 0)
+			draw_summary(g, l->summary, v);
+		for (i = 0; i < l->n_plots; i++) {
+			l->kind[i] = (enum plot_kind)((i + v->rotation) % PLOT_COUNT);
+			draw_plot(g, l->plot[i], &s->cache[i], l->kind[i], v);
+		}
 	}
-	draw_status(g, l->status, v);
+	draw_bottom(g, l->status, v);
 	if (v->help)
 		draw_help(g, l, v);
 }
@@ -761,7 +815,7 @@ enum hit panels_hit(const struct screen *s, const struct view *v, int x, int y, 
 		*k = view_k_at(v, w > 1 ? (double)(x - l->slider.x - 1) / (w - 1) : 0.5);
 		return HIT_SLIDER;
 	}
-	for (i = 0; i < l->n_plots; i++) {
+	for (i = 0; i < l->n_plots && !v->stakeholder; i++) {
 		const struct plot_cache *pc = &s->cache[i];
 		struct rect a = pc->area;
 		double fx, fy;
@@ -796,4 +850,23 @@ enum hit panels_hit(const struct screen *s, const struct view *v, int x, int y, 
 		return HIT_PLOT;
 	}
 	return HIT_NONE;
+}
+
+char *panels_plot_text(const struct view *v, enum plot_kind kind, int w, int h)
+{
+	struct plot_cache pc;
+	struct grid *g = grid_new(w, h);
+	char *text = NULL;
+
+	if (g == NULL)
+		return NULL;
+	memset(&pc, 0, sizeof pc);
+	draw_plot(g, (struct rect){ 0, 0, w, h }, &pc, kind, v);
+	if (pc.valid)
+		text = grid_to_text(g);
+	canvas_free(&pc.base);
+	free(pc.idx);
+	free(pc.bins);
+	grid_free(g);
+	return text;
 }

@@ -37,6 +37,7 @@ int session_open(struct session *s, const struct options *o, char *err, size_t e
 	v->file = s->ds->source;
 	v->label = s->ds->label_name;
 	v->positive = s->ds->positive_name;
+	v->negative = s->ds->negative_name;
 	if (o->data.positive != NULL) {
 		v->pos_words = s->ds->positive_name;
 		v->neg_words = strcmp(s->ds->negative_name, "other") == 0 ? NULL : s->ds->negative_name;

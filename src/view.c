@@ -8,6 +8,8 @@
 #include "optimize.h"
 
 #include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
 
 void view_init(struct view *v)
 {
@@ -167,4 +169,39 @@ size_t view_k_at(const struct view *v, double pos)
 	if (v->step == STEP_RANK)
 		return k_flagging(m, (1 - pos) * (sw->pos + sw->neg));
 	return sweep_index(sw, sw->min + pos * (sw->max - sw->min));
+}
+
+void view_set_costs(struct view *v, double cost_fp, double cost_fn)
+{
+	size_t i;
+
+	v->costs = true;
+	v->cost_fp = cost_fp;
+	v->cost_fn = cost_fn;
+	for (i = 0; i < v->n_models; i++) {
+		struct optimize_spec spec = optimize_defaults(OBJ_COST);
+		struct optimum o;
+
+		spec.cost_fp = cost_fp;
+		spec.cost_fn = cost_fn;
+		v->models[i].best[BEST_COST] = optimize_run(v->models[i].sw, &spec, &o) == 0 ? o.k : VIEW_NONE;
+	}
+}
+
+void view_set_names(struct view *v, const char *pos, const char *neg)
+{
+	snprintf(v->names[0], sizeof v->names[0], "%s", pos);
+	snprintf(v->names[1], sizeof v->names[1], "%s", neg);
+	v->pos_words = v->names[0];
+	v->neg_words = v->names[1];
+}
+
+void view_say(struct view *v, bool error, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(v->message, sizeof v->message, fmt, ap);
+	va_end(ap);
+	v->message_is_error = error;
 }
