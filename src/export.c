@@ -148,7 +148,7 @@ static int free_name(const struct view *v, enum export_format fmt, char *out, si
 int export_file(const struct view *v, const char *path, enum export_format fmt, char *used,
 		size_t usedlen, char *err, size_t errlen)
 {
-	char tmp[4096], dir[4096];
+	char dir[4096], tmp[sizeof dir + 32];
 	const char *slash;
 	mode_t mask;
 	FILE *f;
