@@ -17,12 +17,13 @@ CFLAGS_ASAN  = -std=c11 -O1 -g -fsanitize=address,undefined -fno-sanitize-recove
                -fno-omit-frame-pointer $(WARN) $(CFLAGS)
 CURSES_CFLAGS := $(shell pkg-config --cflags ncursesw 2>/dev/null)
 CURSES_LIBS   := $(shell pkg-config --libs ncursesw 2>/dev/null || echo -lncursesw)
+READLINE_LIBS := $(shell pkg-config --libs readline 2>/dev/null || echo -lreadline)
 CORE_LIBS = -lcsv -lm
-LIBS    = $(CORE_LIBS) $(CURSES_LIBS)
+LIBS    = $(CORE_LIBS) $(READLINE_LIBS) $(CURSES_LIBS)
 
 CORE    = parse text dataset sweep metrics optimize curve explain report \
           grid canvas view layout keys panels session options cmd export
-APP     = term explorer main
+APP     = term cmdline explorer main
 TESTS   = test_parse test_dataset test_sweep test_metrics test_optimize test_curve \
           test_report test_options test_reference test_view test_panels test_keys
 

@@ -19,7 +19,7 @@ struct term_options {
 	bool ascii;
 };
 
-enum term_event_kind { TEV_NONE, TEV_KEY, TEV_MOUSE, TEV_RESIZE, TEV_QUIT };
+enum term_event_kind { TEV_NONE, TEV_KEY, TEV_MOUSE, TEV_RESIZE, TEV_QUIT, TEV_CANCEL };
 
 enum mouse_kind { MOUSE_PRESS, MOUSE_DRAG, MOUSE_RELEASE, MOUSE_WHEEL_UP, MOUSE_WHEEL_DOWN };
 
@@ -51,5 +51,16 @@ void term_draw(const struct grid *g, bool color);
 /* Waits for an event (wait = true) or returns TEV_NONE when none is
  * pending. */
 struct term_event term_read(bool wait);
+
+/* While the command line has focus: the bytes as typed (TEV_KEY), so that
+ * arrow keys reach readline as escape sequences; a lone Esc is TEV_CANCEL;
+ * mouse reports are swallowed. */
+struct term_event term_read_raw(bool wait);
+
+/* Where the cursor shows (hidden when show is false). */
+void term_cursor(int x, int y, bool show);
+
+/* The next draw repaints every cell (after a change of colours). */
+void term_invalidate(void);
 
 #endif

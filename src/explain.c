@@ -173,7 +173,7 @@ size_t explain_stakeholder(char *buf, size_t cap, const struct explain_input *in
 		    num(d, sizeof d, k.fp), k.fp == 1 ? "is" : "are", in->neg ? in->neg : "not");
 	put(&o, "It misses %s of the %s %s cases.\n\n", num(a, sizeof a, k.fn), num(b, sizeof b, k.tp + k.fn), in->pos);
 
-	put(&o, "In all %s cases of the data: it catches %s of the %s %s cases and misses %s;\n",
+	put(&o, "In all %s cases of the data: it catches %s of the %s %s cases and misses %s; ",
 	    explain_count(a, sizeof a, n), explain_count(b, sizeof b, c->tp), explain_count(d, sizeof d, c->tp + c->fn),
 	    in->pos, explain_count(e, sizeof e, c->fn));
 	put(&o, "%s of its %s alarms are false.\n", explain_count(a, sizeof a, c->fp),

@@ -5,11 +5,15 @@
  */
 #include "explorer.h"
 
+#include "cmd.h"
+#include "cmdline.h"
+#include "export.h"
 #include "keys.h"
 #include "panels.h"
 #include "term.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -20,6 +24,42 @@ struct loop {
 	int quit;
 	int resized;
 };
+
+static void export_snapshot(struct loop *l, const char *path, enum export_format fmt)
+{
+	char used[4096], err[512];
+
+	if (export_file(l->v, path, fmt, used, sizeof used, err, sizeof err) < 0)
+		view_say(l->v, true, "%s", err);
+	else
+		view_say(l->v, false, "snapshot written to %s", used);
+}
+
+/* A line from the command line. */
+static void run_line(struct loop *l, const char *line)
+{
+	struct cmd c;
+	char err[512];
+
+	if (cmd_parse(line, &c, err, sizeof err) < 0) {
+		view_say(l->v, true, "%s", err);
+		return;
+	}
+	switch (cmd_apply(l->v, &c)) {
+	case EFFECT_QUIT:
+		l->quit = 1;
+		break;
+	case EFFECT_EXPORT:
+		export_snapshot(l, c.has_file ? c.text : NULL, c.format);
+		break;
+	case EFFECT_DISPLAY:
+		panels_invalidate(&l->scr);
+		term_invalidate();
+		break;
+	case EFFECT_NONE:
+		break;
+	}
+}
 
 static void act(struct loop *l, enum action a)
 {
@@ -47,6 +87,9 @@ static void act(struct loop *l, enum action a)
 		v->glyphs = v->glyphs == GLYPHS_BRAILLE ? GLYPHS_BLOCK : v->glyphs == GLYPHS_BLOCK ? GLYPHS_ASCII
 												 : GLYPHS_BRAILLE;
 		break;
+	case ACT_COMMAND: cmdline_open(); break;
+	case ACT_EXPLAIN: v->stakeholder = !v->stakeholder; break;
+	case ACT_EXPORT: export_snapshot(l, NULL, EXPORT_MD); break;
 	case ACT_HELP: v->help = !v->help; break;
 	case ACT_QUIT: l->quit = 1; break;
 	case ACT_NONE: break;
@@ -87,8 +130,38 @@ static void on_mouse(struct loop *l, const struct term_event *ev)
 	}
 }
 
+/* While the command line has focus, bytes go to readline. */
+static void on_command_event(struct loop *l, const struct term_event *ev)
+{
+	char *line = NULL;
+
+	switch (ev->kind) {
+	case TEV_KEY:
+		if (cmdline_feed(ev->key, &line) == CL_LINE) {
+			run_line(l, line);
+			free(line);
+		}
+		break;
+	case TEV_CANCEL:
+		cmdline_cancel();
+		break;
+	case TEV_QUIT:
+		l->quit = 1;
+		break;
+	case TEV_RESIZE:
+		l->resized = 1;
+		break;
+	default:
+		break;
+	}
+}
+
 static void on_event(struct loop *l, const struct term_event *ev)
 {
+	if (l->v->cmd_active) {
+		on_command_event(l, ev);
+		return;
+	}
 	switch (ev->kind) {
 	case TEV_QUIT:
 		l->quit = 1;
@@ -101,6 +174,7 @@ static void on_event(struct loop *l, const struct term_event *ev)
 		break;
 	case TEV_KEY:
 		l->dragging = 0;
+		l->v->message[0] = '\0'; /* a message lasts until the next key */
 		if (l->v->help) {
 			l->v->help = 0; /* any key closes the help */
 			if (keys_action(ev->key) != ACT_QUIT)
@@ -109,8 +183,14 @@ static void on_event(struct loop *l, const struct term_event *ev)
 		act(l, keys_action(ev->key));
 		break;
 	case TEV_NONE:
+	case TEV_CANCEL:
 		break;
 	}
+}
+
+static struct term_event next_event(struct loop *l, bool wait)
+{
+	return l->v->cmd_active ? term_read_raw(wait) : term_read(wait);
 }
 
 int explorer_run(struct session *s, const struct options *o)
@@ -130,6 +210,7 @@ int explorer_run(struct session *s, const struct options *o)
 	}
 	s->view.glyphs = term_glyphs();
 	s->view.color = term_color();
+	cmdline_init(&s->view);
 	while (!l.quit) {
 		struct term_event ev;
 
@@ -145,12 +226,14 @@ int explorer_run(struct session *s, const struct options *o)
 		}
 		panels_draw(g, &l.scr, &s->view);
 		term_draw(g, s->view.color);
-		ev = term_read(true);
+		term_cursor(s->view.cmd_cursor < g->w ? s->view.cmd_cursor : g->w - 1, g->h - 1, s->view.cmd_active);
+		ev = next_event(&l, true);
 		on_event(&l, &ev);
 		/* take everything already typed before drawing again */
-		while (!l.quit && (ev = term_read(false)).kind != TEV_NONE)
+		while (!l.quit && (ev = next_event(&l, false)).kind != TEV_NONE)
 			on_event(&l, &ev);
 	}
+	cmdline_done();
 	term_done();
 	/* ended by a signal: say so in the status, as a shell would */
 	if (status == 0 && term_quit_signal() != 0)

@@ -26,6 +26,9 @@ const struct binding keys_table[] = {
 	{ 'o', "o", ACT_OVERLAY, "overlay all models on the ROC and PR plots", 0 },
 	{ 'v', "v", ACT_NEXT_PLOTS, "cycle which plots are shown", 1 },
 	{ 'g', "g", ACT_GLYPHS, "cycle glyphs: braille, blocks, ASCII", 0 },
+	{ ':', ":", ACT_COMMAND, "type a command (:help lists them)", 1 },
+	{ 'e', "e", ACT_EXPLAIN, "plain-language view for stakeholders", 1 },
+	{ 'x', "x", ACT_EXPORT, "export a Markdown snapshot to the current folder", 1 },
 	{ '?', "?", ACT_HELP, "this help", 1 },
 	{ 'q', "q", ACT_QUIT, "quit", 1 },
 };

@@ -613,31 +613,42 @@ static void draw_plot(struct grid *g, struct rect r, struct plot_cache *pc, enum
 
 static void draw_status(struct grid *g, struct rect r, const struct view *v)
 {
-	static const char *const brief[] = {
-		[ACT_UP_FINE] = "step", [ACT_UP_LARGE] = "10%", [ACT_BEST_F1] = "best",
-		[ACT_STEP_MODE] = "mode", [ACT_NEXT_MODEL] = "model", [ACT_NEXT_PLOTS] = "plots",
-		[ACT_HELP] = "help", [ACT_QUIT] = "quit",
+	/* in order of importance; "? help  q quit" always shows, at the end */
+	static const struct { enum action act; const char *name, *ascii, *brief; } hints[] = {
+		{ ACT_UP_FINE, "\u2190 \u2192", "<- ->", "step" },
+		{ ACT_COMMAND, ":", ":", "command" },
+		{ ACT_EXPLAIN, "e", "e", "explain" },
+		{ ACT_BEST_F1, "f/j/c", "f/j/c", "best" },
+		{ ACT_EXPORT, "x", "x", "export" },
+		{ ACT_NEXT_MODEL, "m", "m", "model" },
+		{ ACT_UP_LARGE, "PgUp/Dn", "PgUp/Dn", "10%" },
+		{ ACT_NEXT_PLOTS, "v", "v", "plots" },
+		{ ACT_STEP_MODE, "s", "s", "mode" },
 	};
+	const char *tail = "? help  q quit";
+	/* the last column stays empty: the bottom-right cell cannot be drawn */
+	int x = r.x, end = r.x + r.w - 1 - grid_text_width(tail) - 2;
 	size_t i;
-	int x = r.x;
 
-	for (i = 0; i < keys_count && x < r.x + r.w; i++) {
-		const struct binding *b = &keys_table[i];
-		const char *name = b->name;
+	for (i = 0; i < sizeof hints / sizeof hints[0]; i++) {
+		const char *name = v->glyphs == GLYPHS_ASCII ? hints[i].ascii : hints[i].name;
+		int w = grid_text_width(name) + 1 + grid_text_width(hints[i].brief);
 
-		if (!b->status || brief[b->action] == NULL || (b->action == ACT_NEXT_MODEL && v->n_models < 2))
+		if (hints[i].act == ACT_NEXT_MODEL && v->n_models < 2)
 			continue;
-		if (b->action == ACT_UP_FINE)
-			name = v->glyphs == GLYPHS_ASCII ? "<- ->" : "\u2190 \u2192";
-		else if (b->action == ACT_UP_LARGE)
-			name = "PgUp/Dn";
-		else if (b->action == ACT_BEST_F1)
-			name = "f/j/c";
-		x += grid_text(g, x, r.y, name, ST_KEY, r.x + r.w - x);
+		if (x + w > end)
+			continue;
+		x += grid_text(g, x, r.y, name, ST_KEY, w);
 		x += 1;
-		x += grid_text(g, x, r.y, brief[b->action], ST_STATUS, r.x + r.w - x);
-		x += 2;
+		x += grid_text(g, x, r.y, hints[i].brief, ST_STATUS, w) + 2;
 	}
+	x = r.x + r.w - 1 - grid_text_width(tail);
+	if (x < r.x)
+		x = r.x;
+	grid_text(g, x, r.y, "?", ST_KEY, 1);
+	grid_text(g, x + 2, r.y, "help", ST_STATUS, 4);
+	grid_text(g, x + 8, r.y, "q", ST_KEY, 1);
+	grid_text(g, x + 10, r.y, "quit", ST_STATUS, 4);
 }
 
 /* The bottom line: the command line while it is open (completions on the

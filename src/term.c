@@ -392,38 +392,47 @@ static int map_key(int c)
 	}
 }
 
+/* Signals noticed between reads; returns 1 with an event to report. */
+static int signal_event(struct term_event *ev)
+{
+	if (quit_signal) {
+		ev->kind = TEV_QUIT;
+		return 1;
+	}
+	if (suspend_asked) {
+		/* Ctrl-Z: give the terminal back as it was, stop, and on fg
+		 * take it again, our mouse modes after ncurses' own */
+		suspend_asked = 0;
+		if (mouse_on)
+			send_raw(mouse_off);
+		endwin();
+		signal(SIGTSTP, SIG_DFL);
+		raise(SIGTSTP);
+		handle(SIGTSTP, on_tstp);
+		continued = 1;
+	}
+	if (continued) {
+		continued = 0;
+		refresh();
+		mouse_modes_on();
+		grid_free(shown);
+		shown = NULL;
+		ev->kind = TEV_RESIZE;
+		return 1;
+	}
+	return 0;
+}
+
 struct term_event term_read(bool wait)
 {
 	struct term_event ev = { TEV_NONE, 0, MOUSE_PRESS, 0, 0 };
 	wint_t ch;
 	int rc;
 
+	keypad(stdscr, TRUE);
 	for (;;) {
-		if (quit_signal) {
-			ev.kind = TEV_QUIT;
+		if (signal_event(&ev))
 			return ev;
-		}
-		if (suspend_asked) {
-			/* Ctrl-Z: give the terminal back as it was, stop, and on
-			 * fg take it again, our mouse modes after ncurses' own */
-			suspend_asked = 0;
-			if (mouse_on)
-				send_raw(mouse_off);
-			endwin();
-			signal(SIGTSTP, SIG_DFL);
-			raise(SIGTSTP);
-			handle(SIGTSTP, on_tstp);
-			continued = 1;
-		}
-		if (continued) {
-			continued = 0;
-			refresh();
-			mouse_modes_on();
-			grid_free(shown);
-			shown = NULL;
-			ev.kind = TEV_RESIZE;
-			return ev;
-		}
 		nodelay(stdscr, !wait);
 		rc = wget_wch(stdscr, &ch);
 		if (rc == ERR) {
@@ -451,4 +460,99 @@ struct term_event term_read(bool wait)
 		if (ev.kind != TEV_NONE || !wait)
 			return ev;
 	}
+}
+
+/* Bytes read ahead while telling Esc from an escape sequence. */
+static int ahead[8];
+static int n_ahead;
+
+/* The next byte within the escape delay, or ERR. */
+static int next_byte(void)
+{
+	int c;
+
+	timeout(25);
+	c = getch();
+	return c;
+}
+
+struct term_event term_read_raw(bool wait)
+{
+	struct term_event ev = { TEV_NONE, 0, MOUSE_PRESS, 0, 0 };
+	int c, c2, c3, i;
+
+	keypad(stdscr, FALSE);
+	for (;;) {
+		if (n_ahead > 0) {
+			ev.kind = TEV_KEY;
+			ev.key = ahead[0];
+			for (i = 1; i < n_ahead; i++)
+				ahead[i - 1] = ahead[i];
+			n_ahead--;
+			return ev;
+		}
+		if (signal_event(&ev))
+			return ev;
+		nodelay(stdscr, !wait);
+		c = getch();
+		if (c == ERR) {
+			if (errno == EINTR && wait)
+				continue;
+			return ev;
+		}
+		if (c == KEY_RESIZE) {
+			ev.kind = TEV_RESIZE;
+			return ev;
+		}
+		if (c != 27) {
+			ev.kind = TEV_KEY;
+			ev.key = c;
+			return ev;
+		}
+		/* Esc alone cancels; Esc [ < ... and Esc [ M ... are mouse
+		 * reports, dropped; other sequences go to readline */
+		c2 = next_byte();
+		if (c2 == ERR) {
+			ev.kind = TEV_CANCEL;
+			return ev;
+		}
+		if (c2 == '[') {
+			c3 = next_byte();
+			if (c3 == '<') {
+				for (i = 0; i < 24 && (c = next_byte()) != ERR && c != 'M' && c != 'm'; i++)
+					;
+				continue;
+			}
+			if (c3 == 'M') {
+				for (i = 0; i < 3; i++)
+					next_byte();
+				continue;
+			}
+			ahead[n_ahead++] = '[';
+			if (c3 != ERR)
+				ahead[n_ahead++] = c3;
+		} else {
+			ahead[n_ahead++] = c2;
+		}
+		ev.kind = TEV_KEY;
+		ev.key = 27;
+		return ev;
+	}
+}
+
+void term_cursor(int x, int y, bool show)
+{
+	if (show) {
+		move(y, x);
+		curs_set(1);
+	} else {
+		curs_set(0);
+	}
+	refresh();
+}
+
+void term_invalidate(void)
+{
+	grid_free(shown);
+	shown = NULL;
 }
