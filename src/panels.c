@@ -670,21 +670,76 @@ static void draw_bottom(struct grid *g, struct rect r, const struct view *v)
 	draw_status(g, r, v);
 }
 
+/* The names bound to an action, "Right, l". */
+static void action_names(enum action a, char *buf, size_t cap)
+{
+	size_t i;
+
+	buf[0] = '\0';
+	for (i = 0; i < keys_count; i++)
+		if (keys_table[i].action == a) {
+			if (buf[0])
+				strncat(buf, ", ", cap - strlen(buf) - 1);
+			strncat(buf, keys_table[i].name, cap - strlen(buf) - 1);
+		}
+}
+
+/* One line per action, from the key table; a "raise ..." action followed
+ * by its "lower ..." twin shares a line, so that the help fits 80x24. */
+struct help_line {
+	char names[64];
+	char help[96];
+};
+
+static size_t help_lines(struct help_line *out, size_t max)
+{
+	size_t i, j, n = 0;
+
+	for (i = 0; i < keys_count && n < max; i++) {
+		const struct binding *b = &keys_table[i], *twin = NULL;
+
+		for (j = 0; j < i; j++)
+			if (keys_table[j].action == b->action)
+				break;
+		if (j < i)
+			continue; /* already listed */
+		for (j = i + 1; j < keys_count; j++)
+			if (keys_table[j].action != b->action)
+				break;
+		if (j < keys_count && strncmp(b->help, "raise ", 6) == 0 && strncmp(keys_table[j].help, "lower ", 6) == 0 &&
+		    strcmp(b->help + 6, keys_table[j].help + 6) == 0)
+			twin = &keys_table[j];
+		action_names(b->action, out[n].names, sizeof out[n].names);
+		if (twin != NULL) {
+			char other[48];
+
+			action_names(twin->action, other, sizeof other);
+			strncat(out[n].names, " / ", sizeof out[n].names - strlen(out[n].names) - 1);
+			strncat(out[n].names, other, sizeof out[n].names - strlen(out[n].names) - 1);
+			snprintf(out[n].help, sizeof out[n].help, "raise / lower %s", b->help + 6);
+		} else {
+			snprintf(out[n].help, sizeof out[n].help, "%s", b->help);
+		}
+		n++;
+		if (twin != NULL)
+			i = (size_t)(twin - keys_table); /* skip past the twin's first binding */
+	}
+	return n;
+}
+
 static void draw_help(struct grid *g, const struct layout *l, const struct view *v)
 {
-	int w = 78 < l->w - 2 ? 78 : l->w - 2, rows = 0, y0, x0, y, x;
-	size_t i, j;
+	struct help_line lines[32];
+	size_t n = help_lines(lines, 32), i;
+	int w = 78 < l->w - 2 ? 78 : l->w - 2, rows = (int)n + 3, y0, x0, y, x, names_w = 0;
 
-	for (i = 0; i < keys_count; i++) {
-		for (j = 0; j < i; j++)
-			if (keys_table[j].action == keys_table[i].action)
-				break;
-		if (j == i)
-			rows++;
-	}
-	rows += 3; /* frame and title */
 	if (rows > l->h - 2)
 		rows = l->h - 2;
+	for (i = 0; i < n; i++)
+		if (grid_text_width(lines[i].names) > names_w)
+			names_w = grid_text_width(lines[i].names);
+	if (names_w > w / 2)
+		names_w = w / 2;
 	x0 = (l->w - w) / 2;
 	y0 = (l->h - rows) / 2;
 	grid_fill(g, (struct rect){ x0, y0, w, rows }, ' ', ST_NORMAL);
@@ -703,24 +758,9 @@ static void draw_help(struct grid *g, const struct layout *l, const struct view 
 	grid_put(g, x0 + w - 1, y0 + rows - 1, v->glyphs == GLYPHS_ASCII ? '+' : 0x2518, ST_AXIS);
 	grid_text(g, x0 + 2, y0 + 1, "Keys", ST_TITLE, w - 4);
 	grid_text(g, x0 + 8, y0 + 1, "any key closes; mouse: drag the slider, click a plot", ST_DIM, w - 10);
-	y = y0 + 2;
-	for (i = 0; i < keys_count && y < y0 + rows - 1; i++) {
-		char names[48] = "";
-
-		for (j = 0; j < i; j++)
-			if (keys_table[j].action == keys_table[i].action)
-				break;
-		if (j < i)
-			continue;
-		for (j = i; j < keys_count; j++)
-			if (keys_table[j].action == keys_table[i].action) {
-				if (names[0])
-					strncat(names, ", ", sizeof names - strlen(names) - 1);
-				strncat(names, keys_table[j].name, sizeof names - strlen(names) - 1);
-			}
-		grid_text(g, x0 + 2, y, names, ST_KEY, 17);
-		grid_text(g, x0 + 20, y, keys_table[i].help, ST_NORMAL, w - 22);
-		y++;
+	for (i = 0, y = y0 + 2; i < n && y < y0 + rows - 1; i++, y++) {
+		grid_text(g, x0 + 2, y, lines[i].names, ST_KEY, names_w);
+		grid_text(g, x0 + 4 + names_w, y, lines[i].help, ST_NORMAL, w - 6 - names_w);
 	}
 }
 
