@@ -25,7 +25,7 @@ CORE    = parse text dataset sweep metrics optimize curve explain report \
           grid canvas view layout keys panels session options cmd export
 APP     = term cmdline explorer main
 TESTS   = test_parse test_dataset test_sweep test_metrics test_optimize test_curve \
-          test_report test_options test_reference test_view test_panels test_keys
+          test_report test_options test_reference test_view test_panels test_keys test_cmd
 
 CORE_REL  = $(CORE:%=build/rel/%.o)
 CORE_ASAN = $(CORE:%=build/asan/%.o)

@@ -21,8 +21,9 @@ char *explain_count(char *buf, size_t cap, double v);
 size_t explain_summary(char *buf, size_t cap, const struct confusion *c, const char *pos,
 		       const char *neg);
 
-/* A confusion matrix as whole cases out of every 1,000, rounded so that
- * the four always add up to 1,000 (largest remainders). */
+/* A confusion matrix as whole cases out of every 1,000: the classes are
+ * rounded first, then each class is split, so the four add up to 1,000
+ * and each class's total is its prevalence, rounded. */
 struct per_thousand {
 	long tp, fn, fp, tn;
 };

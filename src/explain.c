@@ -105,32 +105,26 @@ size_t explain_summary(char *buf, size_t cap, const struct confusion *c, const c
 	return o.len;
 }
 
+/* Splits whole into two parts in the proportion a : b, rounding once. */
+static void split(long whole, double a, double b, long *pa, long *pb)
+{
+	*pa = a + b > 0 ? (long)floor((double)whole * a / (a + b) + 0.5) : 0;
+	*pb = whole - *pa;
+}
+
 void explain_per_thousand(const struct confusion *c, struct per_thousand *out)
 {
-	double n = c->tp + c->fn + c->fp + c->tn, exact[4], frac[4];
-	long whole[4], sum = 0;
-	int i, j;
+	double pos = c->tp + c->fn, neg = c->fp + c->tn;
+	long p, n;
 
 	memset(out, 0, sizeof *out);
-	if (!(n > 0))
+	if (!(pos + neg > 0))
 		return;
-	exact[0] = c->tp / n * 1000, exact[1] = c->fn / n * 1000;
-	exact[2] = c->fp / n * 1000, exact[3] = c->tn / n * 1000;
-	for (i = 0; i < 4; i++) {
-		whole[i] = (long)floor(exact[i]);
-		frac[i] = exact[i] - (double)whole[i];
-		sum += whole[i];
-	}
-	/* hand the missing units to the largest remainders */
-	while (sum < 1000) {
-		for (i = 0, j = 0; i < 4; i++)
-			if (frac[i] > frac[j])
-				j = i;
-		whole[j]++;
-		frac[j] = -1;
-		sum++;
-	}
-	out->tp = whole[0], out->fn = whole[1], out->fp = whole[2], out->tn = whole[3];
+	/* the classes first, so that "about 373 are ..." matches the
+	 * prevalence shown elsewhere; then each class's two cells */
+	split(1000, pos, neg, &p, &n);
+	split(p, c->tp, c->fn, &out->tp, &out->fn);
+	split(n, c->fp, c->tn, &out->fp, &out->tn);
 }
 
 char *explain_money(char *buf, size_t cap, double v, const char *unit)

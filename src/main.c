@@ -14,6 +14,7 @@
 #include "text.h"
 
 #include <errno.h>
+#include <langinfo.h>
 #include <locale.h>
 #include <math.h>
 #include <stdarg.h>
@@ -202,9 +203,12 @@ int main(int argc, char **argv)
 	if (o.names[0] != NULL)
 		view_set_names(&s.view, o.names[0], o.names[1]);
 	/* the explorer needs a terminal to draw on; without one, print */
-	if (o.commands != NULL || o.batch)
+	if (o.commands != NULL || o.batch) {
+		/* plots as text: braille only where the locale can carry it */
+		if (strcmp(nl_langinfo(CODESET), "UTF-8") != 0)
+			s.view.glyphs = GLYPHS_ASCII;
 		status = run_commands(&s, &o);
-	else if (o.mode == MODE_EXPLORE && isatty(STDOUT_FILENO))
+	} else if (o.mode == MODE_EXPLORE && isatty(STDOUT_FILENO))
 		status = explorer_run(&s, &o);
 	else
 		status = print(&s, &o);

@@ -45,9 +45,10 @@ void view_set_k(struct view *v, size_t k)
 
 	if (k > m->sw->n)
 		k = m->sw->n;
-	if (k == m->k)
-		return;
-	v->prev_k = m->k;
+	/* even when k stays, the threshold becomes the score itself, so that
+	 * a jump to an optimum shows the optimum's exact value */
+	if (k != m->k)
+		v->prev_k = m->k;
 	m->k = k;
 	m->threshold = sweep_threshold(m->sw, k);
 }

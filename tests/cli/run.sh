@@ -167,5 +167,45 @@ fails 2 "--curve cannot be combined" --curve roc --report "$BC"
 fails 2 "one input file at a time" --report "$BC" "$DG"
 fails 2 "go with --optimize" --report --min-recall 0.5 "$BC"
 
+# ---- --commands and --batch ------------------------------------------------------------------
+CM=tests/cli/commands
+BCM="-p malignant -l diagnosis -s logreg,naive_bayes $BC"
+for f in stakeholder markdown; do
+	LC_ALL=C "$BIN" --commands "$CM/$f.cmds" $BCM >"$T/out" 2>"$T/err"
+	if [ $? -eq 0 ] && cmp -s "$T/out" "$CM/$f.out"; then ok; else
+		bad "--commands $f.cmds differs from $f.out: $(diff "$CM/$f.out" "$T/out" | head -5)"
+	fi
+done
+# the snapshot's JSON is --report's at the same threshold, byte for byte
+"$BIN" --commands "$CM/optimum.cmds" $BCM >"$T/snap.json" 2>/dev/null
+thr=$(sed -n 's/^  "threshold": \(.*\),$/\1/p' "$T/snap.json")
+"$BIN" --report --format json -t "$thr" -p malignant -l diagnosis -s logreg "$BC" >"$T/report.json" 2>/dev/null
+[ -n "$thr" ] && cmp -s "$T/snap.json" "$T/report.json" && ok || bad "export json differs from --report -t $thr"
+want=$("$BIN" --optimize f1 --min-recall 0.95 --format json -p malignant -l diagnosis -s logreg "$BC" 2>/dev/null |
+	sed -n 's/^  "threshold": \(.*\),$/\1/p')
+[ "$thr" = "$want" ] && ok || bad ":optimize f1 where recall>=0.95 gave $thr, --optimize $want"
+# --batch reads the same commands from stdin
+LC_ALL=C "$BIN" --batch $BCM <"$CM/stakeholder.cmds" >"$T/out" 2>/dev/null && cmp -s "$T/out" "$CM/stakeholder.out" &&
+	ok || bad "--batch differs from --commands"
+# no export: the final state, as Markdown
+printf 't 0.5\n' | "$BIN" --batch $BCM >"$T/out" 2>/dev/null && grep -q '^### logreg at threshold 0.5$' "$T/out" &&
+	ok || bad "--batch without export: no Markdown snapshot"
+# export to a file: atomic, and the same as printed
+printf 't 0.25\nexport %s/snap.md\nexport %s/snap.txt\nexport\n' "$T" "$T" | "$BIN" --batch $BCM >"$T/out" 2>/dev/null &&
+	cmp -s "$T/out" "$T/snap.md" && grep -q "^threshold  0.25:" "$T/snap.txt" && ok || bad "export FILE"
+ls "$T"/.cutoff-export-* >/dev/null 2>&1 && bad "export left a temporary file" || ok
+printf 'export %s/nodir/snap.md\n' "$T" >"$T/c"
+fails 1 "$T/c:1: cannot write in $T/nodir/" --commands "$T/c" $BCM
+printf 't 0.5\nbogus 1\n' >"$T/c"
+fails 1 "$T/c:2: unknown command 'bogus' (help lists them)" --commands "$T/c" $BCM
+printf 'model nope\n' >"$T/c"
+fails 1 "$T/c:1: no model named nope" --commands "$T/c" $BCM
+printf 'opt f1 where recall>=1 precision>=1\n' >"$T/c"
+fails 1 "$T/c:1: no threshold satisfies that for f1" --commands "$T/c" $BCM
+fails 1 "$T/none.cmds: No such file" --commands "$T/none.cmds" $BCM
+fails 2 "--batch reads the commands from stdin" --batch -
+fails 2 "--commands and --batch replace" --commands "$T/c" --report $BCM
+fails 2 "--names takes two words" --names cancer $BCM
+
 echo "cli ($BIN): $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
