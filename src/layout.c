@@ -6,7 +6,7 @@
 
 #include <string.h>
 
-#define LEFT_W 42
+#define LEFT_W 44
 #define PLOT_MIN_W 36
 #define PLOT_MIN_H 12
 

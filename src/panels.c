@@ -205,7 +205,8 @@ static void draw_metrics(struct grid *g, struct rect r, const struct view *v)
 
 	grid_text(g, r.x, r.y, "Metrics", ST_TITLE, r.w);
 	for (i = 0; i < n; i++) {
-		int x = r.x + (i >= rows ? 21 : 0), y = r.y + 1 + (int)(i % rows);
+		/* label 11, value 8 ("0.005602"), arrow, a space */
+		int x = r.x + (i >= rows ? 22 : 0), y = r.y + 1 + (int)(i % rows);
 		double val, old;
 
 		if (y >= r.y + r.h)
@@ -217,9 +218,9 @@ static void draw_metrics(struct grid *g, struct rect r, const struct view *v)
 			old = metrics_value(shown[i].metric, &before);
 		}
 		grid_text(g, x, y, shown[i].label, ST_LABEL, 11);
-		grid_text(g, x + 12, y, report_sig4(a, sizeof a, val), ST_VALUE, 7);
+		x += grid_text(g, x + 12, y, report_sig4(a, sizeof a, val), ST_VALUE, 8) + 12;
 		if (!isnan(val) && !isnan(old) && val != old)
-			grid_put(g, x + 12 + 7, y, glyph(v, val > old ? G_UP : G_DOWN), val > old ? ST_UP : ST_DOWN);
+			grid_put(g, x, y, glyph(v, val > old ? G_UP : G_DOWN), val > old ? ST_UP : ST_DOWN);
 	}
 }
 
