@@ -45,6 +45,12 @@ vg 1 --optimize f1 --min-precision 1 --min-recall 1 -p malignant -s logreg "$BC"
 vg 2 --report --format xml "$BC"
 vg 2 -s a,,b "$BC"
 vg 0 --help
+vg 0 --commands tests/cli/commands/stakeholder.cmds -p malignant -l diagnosis -s logreg,naive_bayes "$BC"
+vg 0 --commands tests/cli/commands/markdown.cmds -p malignant -l diagnosis -s logreg,naive_bayes "$BC"
+printf 'opt f1 where recall>=0.9\nexport %s/v.json\nexport json\n' "$T" >"$T/c"
+vg 0 --commands "$T/c" -p malignant -l diagnosis -s logreg "$BC"
+printf 'bogus\n' >"$T/c"
+vg 1 --commands "$T/c" -p malignant -l diagnosis -s logreg "$BC"
 
 echo "valgrind: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
