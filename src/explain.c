@@ -162,7 +162,7 @@ size_t explain_stakeholder(char *buf, size_t cap, const struct explain_input *in
 	if (k.tp + k.fp == 0)
 		put(&o, "At this threshold the model flags none of them.\n");
 	else
-		put(&o, "At this threshold the model flags %s of them: %s %s %s and %s %s %s.\n",
+		put(&o, "At this threshold the model flags %s of them: %s %s %s and %s %s %s (false alarms).\n",
 		    num(a, sizeof a, k.tp + k.fp), num(b, sizeof b, k.tp), k.tp == 1 ? "is" : "are", in->pos,
 		    num(d, sizeof d, k.fp), k.fp == 1 ? "is" : "are", in->neg ? in->neg : "not");
 	put(&o, "It misses %s of the %s %s cases.\n\n", num(a, sizeof a, k.fn), num(b, sizeof b, k.tp + k.fn), in->pos);
