@@ -64,6 +64,7 @@ int main(int argc, char **argv)
 	}
 	if (ascii)
 		s.view.glyphs = GLYPHS_ASCII;
+	view_find_optima(&s.view); /* as the explorer does */
 	memset(&scr, 0, sizeof scr);
 	g = grid_new(w, h);
 	panels_draw(g, &scr, &s.view); /* the first frame rasterises the plots */

@@ -71,8 +71,12 @@ struct view {
 	char cmd_matches[512];      /* completions to show above it */
 };
 
-/* Sets up models[i].k and the optima; thresholds must be set. Returns 0. */
+/* Sets up models[i].k; thresholds must be set.  No optima yet. */
 void view_init(struct view *v);
+
+/* Finds every model's optima (F1, Youden's J, MCC, and cost when costs
+ * are set): one pass over each sweep, for the explorer's markers. */
+void view_find_optima(struct view *v);
 
 static inline struct view_model *view_current(struct view *v)
 {

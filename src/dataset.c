@@ -291,6 +291,13 @@ static int classify(struct loader *l, const struct row *r, bool *positive)
 
 	row_get(r, l->label_col, &s, &len);
 	parse_trim(&s, &len);
+	if (l->opt->positive == NULL && len == 1 && (s[0] == '0' || s[0] == '1')) {
+		/* the common case, without the vocabulary's lookups */
+		*positive = s[0] == '1';
+		if (*positive ? l->ds->positive_name == NULL : l->ds->negative_name == NULL)
+			goto by_vocabulary; /* the first of its class: remember it */
+		return 0;
+	}
 	if (parse_is_missing(s, len)) {
 		skip_row(l, r->line, "missing label in column '%s'", show_str(l->names[l->label_col]));
 		return -1;
@@ -307,6 +314,7 @@ static int classify(struct loader *l, const struct row *r, bool *positive)
 		}
 		return 0;
 	}
+by_vocabulary:
 	switch (parse_label(s, len)) {
 	case LABEL_POS:
 		*positive = true;
@@ -867,16 +875,14 @@ static void on_field(void *data, size_t len, void *ctx)
 		l->row.line = l->line;
 	l->last_cr = false;
 	if (len > 0) {
-		const char *p = s, *end = s + len;
+		size_t i;
 
 		l->row.nonempty = true;
-		/* line breaks inside a quoted field: LF, CRLF or a lone CR */
-		while ((p = memchr(p, '\n', (size_t)(end - p))) != NULL) {
-			l->line++;
-			p++;
-		}
-		for (p = s; (p = memchr(p, '\r', (size_t)(end - p))) != NULL; p++)
-			if (p + 1 == end || p[1] != '\n')
+		/* line breaks inside a quoted field: LF, CRLF or a lone CR (one
+		 * comparison a byte: fields are short) */
+		for (i = 0; i < len; i++)
+			if ((unsigned char)s[i] <= '\r' &&
+			    (s[i] == '\n' || (s[i] == '\r' && (i + 1 == len || s[i + 1] != '\n'))))
 				l->line++;
 	}
 	l->row.count++;
@@ -928,11 +934,6 @@ static void on_record(int c, void *ctx)
 static int only_space(unsigned char c)
 {
 	return c == ' ';
-}
-
-static int space_or_tab(unsigned char c)
-{
-	return c == ' ' || c == '\t';
 }
 
 /* Picks the delimiter that splits the first lines into the same number of
@@ -1081,7 +1082,10 @@ static void read_all(struct loader *l, int fd)
 	}
 	csv_set_delim(&p, (unsigned char)(o->delimiter ? o->delimiter
 				      : sniff_delimiter(buf + off, (size_t)n - off, eof)));
-	csv_set_space_func(&p, csv_get_delim(&p) == '\t' ? only_space : space_or_tab);
+	/* libcsv's own test (space or tab) is inline; a function is only
+	 * needed when tab is the delimiter */
+	if (csv_get_delim(&p) == '\t')
+		csv_set_space_func(&p, only_space);
 	for (;;) {
 		if (csv_parse(&p, buf + off, (size_t)n - off, on_field, on_record, l) != (size_t)n - off) {
 			fail(l, "%s:%llu: %s", l->ds->source, (unsigned long long)l->line,

@@ -211,6 +211,7 @@ int explorer_run(struct session *s, const struct options *o)
 	s->view.glyphs = term_glyphs();
 	s->view.color = term_color();
 	cmdline_init(&s->view);
+	view_find_optima(&s->view);
 	while (!l.quit) {
 		struct term_event ev;
 

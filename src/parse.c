@@ -103,10 +103,16 @@ enum parse_status parse_number(const char *s, size_t len, double *out)
 	bool neg = false, exact = true;
 
 	parse_trim(&s, &len);
-	if (len == 0 || parse_is_missing(s, len))
+	if (len == 0)
 		return PARSE_MISSING;
-	if (is_infinity(s, len))
-		return PARSE_NONFINITE;
+	/* the spellings of missing and infinite values start with a letter
+	 * (after a sign): numbers skip those checks */
+	if (!(s[0] >= '0' && s[0] <= '9') && s[0] != '.') {
+		if (parse_is_missing(s, len))
+			return PARSE_MISSING;
+		if (is_infinity(s, len))
+			return PARSE_NONFINITE;
+	}
 
 	if (s[i] == '+' || s[i] == '-')
 		neg = s[i++] == '-';
@@ -176,6 +182,11 @@ enum label_class parse_label(const char *s, size_t len)
 	};
 	size_t i;
 
+	/* the common case, one digit and no blanks */
+	if (len == 1 && s[0] == '1')
+		return LABEL_POS;
+	if (len == 1 && s[0] == '0')
+		return LABEL_NEG;
 	parse_trim(&s, &len);
 	if (parse_is_missing(s, len))
 		return LABEL_MISSING;

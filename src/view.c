@@ -13,6 +13,19 @@
 
 void view_init(struct view *v)
 {
+	size_t i;
+	int b;
+
+	for (i = 0; i < v->n_models; i++) {
+		v->models[i].k = sweep_index(v->models[i].sw, v->models[i].threshold);
+		for (b = 0; b < BEST_COUNT; b++)
+			v->models[i].best[b] = VIEW_NONE;
+	}
+	v->prev_k = view_current(v)->k;
+}
+
+void view_find_optima(struct view *v)
+{
 	static const enum objective objs[BEST_COUNT] = { OBJ_F1, OBJ_YOUDEN, OBJ_MCC, OBJ_COST };
 	size_t i;
 	int b;
@@ -20,7 +33,6 @@ void view_init(struct view *v)
 	for (i = 0; i < v->n_models; i++) {
 		struct view_model *m = &v->models[i];
 
-		m->k = sweep_index(m->sw, m->threshold);
 		for (b = 0; b < BEST_COUNT; b++) {
 			struct optimize_spec spec = optimize_defaults(objs[b]);
 			struct optimum o;
@@ -36,7 +48,6 @@ void view_init(struct view *v)
 				m->best[b] = o.k;
 		}
 	}
-	v->prev_k = view_current(v)->k;
 }
 
 void view_set_k(struct view *v, size_t k)

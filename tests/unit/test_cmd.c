@@ -141,6 +141,7 @@ static void make_view(void)
 	v.pos_words = "positive";
 	v.neg_words = "negative";
 	view_init(&v);
+	view_find_optima(&v);
 }
 
 static enum cmd_effect run(const char *line)

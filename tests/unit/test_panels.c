@@ -67,6 +67,7 @@ static void open_fixture(struct fixture *fx, const char *args)
 	assert_int_equal(options_parse(argc, argv, &fx->o, err, sizeof err), OPTIONS_OK);
 	if (session_open(&fx->s, &fx->o, err, sizeof err) < 0)
 		fail_msg("%s", err);
+	view_find_optima(&fx->s.view); /* as the explorer does */
 }
 
 static void close_fixture(struct fixture *fx)

@@ -31,6 +31,7 @@ static int setup(void **state)
 	v.pos_words = "positive";
 	v.neg_words = "negative";
 	view_init(&v);
+	view_find_optima(&v);
 	return 0;
 }
 
@@ -144,6 +145,7 @@ static void test_cost_optimum(void **state)
 	v.cost_fp = 1;
 	v.cost_fn = 10;
 	view_init(&v);
+	view_find_optima(&v);
 	assert_int_equal(models[0].best[BEST_COST], 4); /* catch all at 0.4 */
 	view_jump(&v, BEST_COST);
 	assert_true(models[0].threshold == 0.4);
