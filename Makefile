@@ -12,8 +12,8 @@ MANDIR  ?= $(PREFIX)/share/man
 WARN    = -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
           -Wformat=2 -Werror
 CPPFLAGS_ALL = -Iinclude -D_POSIX_C_SOURCE=200809L $(CPPFLAGS)
-CFLAGS_REL   = -std=c11 -O2 $(WARN) $(CFLAGS)
-CFLAGS_ASAN  = -std=c11 -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all \
+CFLAGS_REL   = -std=c11 -O2 -pthread $(WARN) $(CFLAGS)
+CFLAGS_ASAN  = -std=c11 -O1 -g -pthread -fsanitize=address,undefined -fno-sanitize-recover=all \
                -fno-omit-frame-pointer $(WARN) $(CFLAGS)
 CURSES_CFLAGS := $(shell pkg-config --cflags ncursesw 2>/dev/null)
 CURSES_LIBS   := $(shell pkg-config --libs ncursesw 2>/dev/null || echo -lncursesw)
@@ -21,7 +21,7 @@ READLINE_LIBS := $(shell pkg-config --libs readline 2>/dev/null || echo -lreadli
 CORE_LIBS = -lcsv -lm
 LIBS    = $(CORE_LIBS) $(READLINE_LIBS) $(CURSES_LIBS)
 
-CORE    = parse text dataset sweep metrics optimize curve explain report \
+CORE    = parse text radix fold dataset sweep metrics optimize curve explain report \
           grid canvas view layout keys panels session options cmd export
 APP     = term cmdline explorer main
 TESTS   = test_parse test_dataset test_sweep test_metrics test_optimize test_curve \

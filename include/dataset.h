@@ -9,6 +9,8 @@
 #ifndef CUTOFF_DATASET_H
 #define CUTOFF_DATASET_H
 
+#include "fold.h"
+
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -25,6 +27,9 @@ struct dataset_options {
 	char delimiter;               /* 0: detect among , \t ; | */
 	int header;                   /* -1 detect, 0 no header, 1 header */
 	bool strict;                  /* a bad row is an error */
+	bool stream;                  /* fold rows into distinct scores */
+	size_t bins;                  /* with stream: at most this many (0: exact) */
+	bool one_thread;              /* no second thread (for tests) */
 };
 
 /* One score column's usable rows, split by class.  Weights are NULL when
@@ -36,6 +41,7 @@ struct model {
 	size_t n_pos, n_neg;
 	size_t cap_pos, cap_neg;
 	double min, max;              /* score range */
+	struct fold *fold;            /* streaming: the rows, folded (no arrays) */
 };
 
 struct dataset {
@@ -44,6 +50,7 @@ struct dataset {
 	char *positive_name;          /* the positive class as the data names it */
 	char *negative_name;          /* the negative class, or "other" */
 	bool weighted;
+	bool streamed;                /* read through the streaming path */
 	size_t n_models;
 	struct model *models;
 	uint64_t rows;                /* usable rows (records) */

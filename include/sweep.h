@@ -30,6 +30,10 @@ struct sweep {
 	double average_precision;
 	double log_loss;        /* probabilities only, clipped to [1e-15, 1-1e-15] */
 	double brier;           /* probabilities only */
+	/* with --bins: scores were grouped; the AUC is within auc_error of
+	 * the exact one (0 when nothing was grouped) */
+	size_t bins;
+	double auc_error;
 };
 
 /* Builds a sweep from the scores of positives and negatives, with their
@@ -37,6 +41,11 @@ struct sweep {
  * the weights with them).  Returns 0, or -1 when out of memory. */
 int sweep_build(struct sweep *sw, double *pos, double *pos_w, size_t n_pos,
 		double *neg, double *neg_w, size_t n_neg);
+
+/* Builds a sweep from distinct scores in ascending order with the weight
+ * of positives and negatives at each (as fold makes them).  Takes the
+ * three malloc'd arrays and turns them into the sweep's, in place. */
+int sweep_build_runs(struct sweep *sw, double *score, double *pos, double *neg, size_t n);
 
 void sweep_free(struct sweep *sw);
 

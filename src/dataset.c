@@ -21,6 +21,7 @@
 #include <csv.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <pthread.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -33,6 +34,7 @@
 #define CHUNK ((size_t)1 << 20)
 #define SNIFF_BYTES ((size_t)64 << 10)
 #define MAX_DISTINCT_LABELS 10
+#define THREAD_MIN_BYTES ((off_t)16 << 20)  /* smaller files: one thread */
 
 struct field {
 	size_t off, len;
@@ -89,6 +91,8 @@ struct loader {
 	bool neg_multi;     /* with --positive: more than one other value */
 	bool seen_positive;
 	size_t skip_notes;
+	size_t array_limit;  /* bytes of row arrays before switching to folding */
+	size_t array_bytes;
 };
 
 static void fail(struct loader *l, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
@@ -141,8 +145,9 @@ static int add_note(struct dataset *ds, const char *fmt, ...)
  * that one message can hold a few). */
 static const char *show(const char *s, size_t len)
 {
-	static char bufs[4][160];
-	static int next;
+	/* per thread: the loader may run two */
+	static _Thread_local char bufs[4][160];
+	static _Thread_local int next;
 	char *b = bufs[next++ & 3];
 
 	return text_escape(b, sizeof bufs[0], s, len, 40);
@@ -227,6 +232,12 @@ static int grow(double **a, double **w, size_t *cap, bool weighted)
 
 static int model_push(struct model *m, bool positive, double score, double weight, bool weighted)
 {
+	if (score < m->min)
+		m->min = score;
+	if (score > m->max)
+		m->max = score;
+	if (m->fold != NULL)
+		return fold_add(m->fold, score, positive, weight);
 	if (positive) {
 		if (m->n_pos == m->cap_pos && grow(&m->pos, &m->pos_w, &m->cap_pos, weighted) < 0)
 			return -1;
@@ -240,10 +251,45 @@ static int model_push(struct model *m, bool positive, double score, double weigh
 			m->neg_w[m->n_neg] = weight;
 		m->neg[m->n_neg++] = score;
 	}
-	if (score < m->min)
-		m->min = score;
-	if (score > m->max)
-		m->max = score;
+	return 0;
+}
+
+static int start_fold(struct loader *l, struct model *m)
+{
+	size_t i;
+
+	if ((m->fold = malloc(sizeof *m->fold)) == NULL)
+		return -1;
+	if (fold_init(m->fold, l->ds->weighted, l->opt->bins) < 0) {
+		free(m->fold);
+		m->fold = NULL;
+		return -1;
+	}
+	/* rows already in arrays are folded in, then the arrays go */
+	for (i = 0; i < m->n_pos; i++)
+		if (fold_add(m->fold, m->pos[i], true, m->pos_w ? m->pos_w[i] : 1) < 0)
+			return -1;
+	for (i = 0; i < m->n_neg; i++)
+		if (fold_add(m->fold, m->neg[i], false, m->neg_w ? m->neg_w[i] : 1) < 0)
+			return -1;
+	free(m->pos);
+	free(m->neg);
+	free(m->pos_w);
+	free(m->neg_w);
+	m->pos = m->neg = m->pos_w = m->neg_w = NULL;
+	m->n_pos = m->n_neg = m->cap_pos = m->cap_neg = 0;
+	return 0;
+}
+
+/* Switches every model to folding (memory by distinct scores). */
+static int switch_to_folding(struct loader *l)
+{
+	size_t i;
+
+	l->ds->streamed = true;
+	for (i = 0; i < l->ds->n_models; i++)
+		if (l->ds->models[i].fold == NULL && start_fold(l, &l->ds->models[i]) < 0)
+			return -1;
 	return 0;
 }
 
@@ -436,6 +482,13 @@ static void process_row(struct loader *l, const struct row *r)
 		}
 	}
 	ds->rows++;
+	/* rows in arrays cost 8 bytes a model (16 with weights), and sorting
+	 * doubles that: past the limit, fold instead */
+	if (!ds->streamed && l->array_limit > 0) {
+		l->array_bytes += ds->n_models * (ds->weighted ? 32 : 16);
+		if (l->array_bytes > l->array_limit && switch_to_folding(l) < 0)
+			fail(l, "out of memory after %llu rows", (unsigned long long)ds->rows);
+	}
 out:
 	if (scores != scores_small)
 		free(scores);
@@ -789,6 +842,8 @@ static void setup(struct loader *l)
 		if (l->want[i])
 			l->need = i + 1;
 	ds->n_models = nscores;
+	if (o->stream || o->bins > 0)
+		ds->streamed = true;
 	for (i = 0; i < nscores; i++) {
 		ds->models[i].min = 1.0 / 0.0;
 		ds->models[i].max = -1.0 / 0.0;
@@ -797,6 +852,8 @@ static void setup(struct loader *l)
 	}
 	if (o->counts_pos == NULL &&
 	    (ds->label_name = dupn(l->names[l->label_col], strlen(l->names[l->label_col]))) == NULL)
+		goto oom;
+	if (ds->streamed && switch_to_folding(l) < 0)
 		goto oom;
 
 	if (label_guessed && score_guessed)
@@ -1053,55 +1110,337 @@ static void free_loader(struct loader *l)
 		free(l->distinct[i]);
 }
 
-static void read_all(struct loader *l, int fd)
+/* pread until want bytes or the end; returns the bytes read or -1. */
+static ssize_t pread_full(int fd, char *buf, size_t want, off_t at)
+{
+	size_t got = 0;
+
+	while (got < want) {
+		ssize_t n = pread(fd, buf + got, want - got, at + (off_t)got);
+
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0)
+			return -1;
+		if (n == 0)
+			break;
+		got += (size_t)n;
+	}
+	return (ssize_t)got;
+}
+
+static struct csv_parser *new_parser(struct csv_parser *p, char delim)
+{
+	if (csv_init(p, CSV_APPEND_NULL | CSV_REPALL_NL) != 0)
+		return NULL;
+	csv_set_delim(p, (unsigned char)delim);
+	/* libcsv's own test (space or tab) is inline; a function is only
+	 * needed when tab is the delimiter */
+	if (delim == '\t')
+		csv_set_space_func(p, only_space);
+	return p;
+}
+
+/* Parses [at, end) (end < 0: to the end of the input) with p, starting
+ * with the len bytes already in buf.  Calls started() once setup is done
+ * (for the second thread).  Returns at the end or on failure. */
+static void parse_from(struct loader *l, int fd, bool seekable, struct csv_parser *p, char *buf, size_t off,
+		       size_t len, off_t at, off_t end, void (*started)(void *), void *arg)
+{
+	bool eof = false;
+
+	for (;;) {
+		if (csv_parse(p, buf + off, len - off, on_field, on_record, l) != len - off) {
+			fail(l, "%s:%llu: %s", l->ds->source, (unsigned long long)l->line, csv_strerror(csv_error(p)));
+			return;
+		}
+		at += (off_t)len;
+		if (started != NULL && !l->sampling) {
+			started(arg);
+			started = NULL;
+		}
+		if (l->failed || eof || (end >= 0 && at >= end))
+			return;
+		off = 0;
+		{
+			size_t want = CHUNK;
+			ssize_t n;
+
+			if (end >= 0 && (off_t)want > end - at)
+				want = (size_t)(end - at);
+			n = seekable ? pread_full(fd, buf, want, at) : read_full(fd, buf, want);
+			if (n < 0) {
+				fail(l, "%s: %s", l->ds->source, strerror(errno));
+				return;
+			}
+			len = (size_t)n;
+			eof = n == 0;
+		}
+	}
+}
+
+/* The second half of a large file, parsed by a thread of its own: its own
+ * parser, row buffer, arrays, counters and notes; the columns, decided by
+ * the first thread, are shared read-only. */
+struct worker {
+	pthread_t thread;
+	bool running;               /* a thread; else parse it in this one */
+	struct loader l;
+	struct dataset ds;
+	int fd;
+	off_t start, end;
+	char delim;
+	char err[1024];
+};
+
+/* Line breaks (LF, CRLF, lone CR) in [0, end): the line the half starts on. */
+static uint64_t count_breaks(int fd, char *buf, off_t end)
+{
+	uint64_t lines = 0;
+	off_t at = 0;
+	char prev = 0;
+
+	while (at < end) {
+		size_t want = end - at < (off_t)CHUNK ? (size_t)(end - at) : CHUNK, i;
+		ssize_t n = pread_full(fd, buf, want, at);
+
+		if (n <= 0)
+			break;
+		for (i = 0; i < (size_t)n; i++) {
+			if (buf[i] == '\n' && prev != '\r')
+				lines++;
+			else if (buf[i] == '\r')
+				lines++;
+			prev = buf[i];
+		}
+		at += n;
+	}
+	return lines;
+}
+
+static void *worker_main(void *arg)
+{
+	struct worker *w = arg;
+	struct csv_parser p;
+	char *buf = malloc(CHUNK);
+
+	if (buf == NULL || new_parser(&p, w->delim) == NULL) {
+		fail(&w->l, "out of memory");
+		free(buf);
+		return NULL;
+	}
+	w->l.line = 1 + count_breaks(w->fd, buf, w->start);
+	parse_from(&w->l, w->fd, true, &p, buf, 0, 0, w->start, w->end, NULL, NULL);
+	if (!w->l.failed)
+		csv_fini(&p, on_field, on_record, &w->l);
+	csv_free(&p);
+	free(buf);
+	return NULL;
+}
+
+struct worker_start {
+	struct loader *l;
+	struct worker *w;
+};
+
+/* Called by the first thread once the columns are decided. */
+static void start_worker_after_setup(void *arg)
+{
+	struct worker_start *ws = arg;
+	struct loader *l = ws->l;
+	struct worker *w = ws->w;
+	struct dataset *wd = &w->ds;
+	size_t i;
+
+	if (l->failed || w->l.opt != NULL)
+		return; /* failed, or already started */
+	/* the first thread's decisions (columns, names) shared; all the rest
+	 * of the state the worker's own */
+	w->l = *l;
+	w->l.ds = wd;
+	w->l.err = w->err;
+	w->l.errlen = sizeof w->err;
+	w->l.failed = false;
+	w->l.last_cr = false;
+	w->l.unterminated = false;
+	memset(&w->l.row, 0, sizeof w->l.row);
+	w->l.sample = NULL;
+	w->l.n_sample = w->l.cap_sample = w->l.sample_bytes = 0;
+	w->l.sampling = false;
+	w->l.records = 0;
+	w->l.label_bad = false;
+	memset(w->l.distinct, 0, sizeof w->l.distinct);
+	w->l.n_distinct = 0;
+	w->l.neg_multi = false;
+	w->l.seen_positive = false;
+	w->l.skip_notes = 0;
+	wd->n_models = l->ds->n_models;
+	wd->models = calloc(wd->n_models ? wd->n_models : 1, sizeof *wd->models);
+	if (wd->models == NULL) {
+		fail(l, "out of memory");
+		return;
+	}
+	for (i = 0; i < wd->n_models; i++) {
+		wd->models[i].min = 1.0 / 0.0;
+		wd->models[i].max = -1.0 / 0.0;
+	}
+	w->running = pthread_create(&w->thread, NULL, worker_main, w) == 0;
+}
+
+/* Where the second half starts: after the first LF past the middle; 0 when
+ * the file should be read by one thread (small, or with quotes, which may
+ * hide line breaks inside fields). */
+static off_t split_point(int fd, off_t size, char *buf)
+{
+	off_t at = 0, mid = size / 2;
+
+	if (size < THREAD_MIN_BYTES)
+		return 0;
+	while (at < size) {
+		ssize_t n = pread_full(fd, buf, CHUNK, at);
+
+		if (n <= 0 || memchr(buf, '"', (size_t)n) != NULL)
+			return 0;
+		at += n;
+	}
+	while (mid < size) {
+		ssize_t n = pread_full(fd, buf, CHUNK, mid);
+		char *nl;
+
+		if (n <= 0)
+			return 0;
+		if ((nl = memchr(buf, '\n', (size_t)n)) != NULL)
+			return mid + (nl - buf) + 1 < size ? mid + (nl - buf) + 1 : 0;
+		mid += n;
+	}
+	return 0;
+}
+
+static int grow_to(double **a, size_t n)
+{
+	double *na = realloc(*a, (n ? n : 1) * sizeof *na);
+
+	if (na == NULL)
+		return -1;
+	*a = na;
+	return 0;
+}
+
+/* Appends the worker's rows, counts, notes and labels to the first half's. */
+static void merge_worker(struct loader *l, struct worker *w)
+{
+	struct dataset *ds = l->ds, *wd = &w->ds;
+	size_t i;
+
+	if (w->l.opt == NULL)
+		return; /* never started */
+	if (!l->failed && w->l.failed) {
+		l->failed = true;
+		snprintf(l->err, l->errlen, "%s", w->err);
+	}
+	ds->rows += wd->rows;
+	ds->skipped += wd->skipped;
+	l->records += w->l.records;
+	for (i = 0; i < wd->n_notes; i++) {
+		if (l->skip_notes < DATASET_SKIP_NOTES && add_note(ds, "%s", wd->notes[i]) == 0)
+			l->skip_notes++;
+		free(wd->notes[i]);
+	}
+	free(wd->notes);
+	/* labels */
+	l->label_bad |= w->l.label_bad;
+	l->seen_positive |= w->l.seen_positive;
+	l->neg_multi |= w->l.neg_multi;
+	for (i = 0; i < w->l.n_distinct; i++) {
+		remember_label(l, w->l.distinct[i], strlen(w->l.distinct[i]));
+		free(w->l.distinct[i]);
+	}
+	if (ds->positive_name == NULL)
+		ds->positive_name = wd->positive_name;
+	else
+		free(wd->positive_name);
+	if (ds->negative_name == NULL) {
+		ds->negative_name = wd->negative_name;
+	} else if (wd->negative_name != NULL) {
+		if (l->opt->positive != NULL && strcmp(ds->negative_name, wd->negative_name) != 0)
+			l->neg_multi = true;
+		free(wd->negative_name);
+	}
+	/* rows */
+	for (i = 0; i < ds->n_models && wd->models != NULL; i++) {
+		struct model *m = &ds->models[i], *o = &wd->models[i];
+
+		if (!l->failed &&
+		    (grow_to(&m->pos, m->n_pos + o->n_pos) < 0 || grow_to(&m->neg, m->n_neg + o->n_neg) < 0 ||
+		     (ds->weighted && (grow_to(&m->pos_w, m->n_pos + o->n_pos) < 0 ||
+				       grow_to(&m->neg_w, m->n_neg + o->n_neg) < 0)))) {
+			fail(l, "out of memory after %llu rows", (unsigned long long)ds->rows);
+		} else if (!l->failed) {
+			memcpy(m->pos + m->n_pos, o->pos, o->n_pos * sizeof *o->pos);
+			memcpy(m->neg + m->n_neg, o->neg, o->n_neg * sizeof *o->neg);
+			if (ds->weighted) {
+				memcpy(m->pos_w + m->n_pos, o->pos_w, o->n_pos * sizeof *o->pos_w);
+				memcpy(m->neg_w + m->n_neg, o->neg_w, o->n_neg * sizeof *o->neg_w);
+			}
+			m->n_pos += o->n_pos;
+			m->n_neg += o->n_neg;
+			m->cap_pos = m->n_pos;
+			m->cap_neg = m->n_neg;
+			if (o->min < m->min)
+				m->min = o->min;
+			if (o->max > m->max)
+				m->max = o->max;
+		}
+		dataset_release_model(o);
+	}
+	free(wd->models);
+	free(w->l.row.buf);
+	free(w->l.row.f);
+}
+
+static void read_all(struct loader *l, int fd, bool seekable, off_t size)
 {
 	const struct dataset_options *o = l->opt;
 	struct csv_parser p;
+	struct worker w;
 	char *buf;
 	ssize_t n;
 	size_t off = 0;
-	bool eof;
+	off_t split = 0;
 
+	memset(&w, 0, sizeof w);
 	if ((buf = malloc(CHUNK)) == NULL) {
 		fail(l, "out of memory");
 		return;
 	}
-	n = read_full(fd, buf, SNIFF_BYTES);
+	/* two threads would need two folds: one thread when streaming */
+	if (seekable && !o->one_thread && !o->stream && o->bins == 0 && l->array_limit == 0)
+		split = split_point(fd, size, buf);
+	n = seekable ? pread_full(fd, buf, SNIFF_BYTES, 0) : read_full(fd, buf, SNIFF_BYTES);
 	if (n < 0) {
 		fail(l, "%s: %s", l->ds->source, strerror(errno));
 		free(buf);
 		return;
 	}
-	eof = (size_t)n < SNIFF_BYTES;
 	if (n >= 3 && memcmp(buf, "\xef\xbb\xbf", 3) == 0)
 		off = 3;
-	if (csv_init(&p, CSV_APPEND_NULL | CSV_REPALL_NL) != 0) {
+	w.delim = o->delimiter ? o->delimiter : sniff_delimiter(buf + off, (size_t)n - off, (size_t)n < SNIFF_BYTES);
+	if (new_parser(&p, w.delim) == NULL) {
 		fail(l, "out of memory");
 		free(buf);
 		return;
 	}
-	csv_set_delim(&p, (unsigned char)(o->delimiter ? o->delimiter
-				      : sniff_delimiter(buf + off, (size_t)n - off, eof)));
-	/* libcsv's own test (space or tab) is inline; a function is only
-	 * needed when tab is the delimiter */
-	if (csv_get_delim(&p) == '\t')
-		csv_set_space_func(&p, only_space);
-	for (;;) {
-		if (csv_parse(&p, buf + off, (size_t)n - off, on_field, on_record, l) != (size_t)n - off) {
-			fail(l, "%s:%llu: %s", l->ds->source, (unsigned long long)l->line,
-			     csv_strerror(csv_error(&p)));
-			break;
-		}
-		if (l->failed || eof)
-			break;
-		off = 0;
-		n = read_full(fd, buf, CHUNK);
-		if (n < 0) {
-			fail(l, "%s: %s", l->ds->source, strerror(errno));
-			break;
-		}
-		eof = n == 0;
+	if (split > 0) {
+		/* the worker is started once the columns are known */
+		w.fd = fd;
+		w.start = split;
+		w.end = -1;
+		w.ds.source = l->ds->source;
+		w.ds.weighted = l->ds->weighted;
+		w.l.ds = &w.ds;
 	}
+	parse_from(l, fd, seekable, &p, buf, off, (size_t)n, 0, split > 0 ? split : -1,
+		   split > 0 ? start_worker_after_setup : NULL, &(struct worker_start){ l, &w });
 	if (!l->failed) {
 		l->unterminated = p.pstate == 2 && p.quoted; /* libcsv's FIELD_BEGUN */
 		csv_fini(&p, on_field, on_record, l);
@@ -1110,13 +1449,27 @@ static void read_all(struct loader *l, int fd)
 	free(buf);
 	if (!l->failed && l->sampling)
 		setup(l);
+	if (split > 0 && !l->failed) {
+		/* setup may have come only now (very long lines) */
+		start_worker_after_setup(&(struct worker_start){ l, &w });
+		if (w.running)
+			pthread_join(w.thread, NULL);
+		else if (w.l.opt != NULL && w.ds.models != NULL)
+			worker_main(&w); /* no thread to be had: read it here */
+		merge_worker(l, &w);
+	} else if (split > 0 && w.l.opt != NULL) {
+		if (w.running)
+			pthread_join(w.thread, NULL);
+		merge_worker(l, &w);
+	}
 }
 
 int dataset_load(const struct dataset_options *opt, struct dataset **out, char *err, size_t errlen)
 {
 	struct loader l;
 	struct dataset *ds;
-	struct stat st;
+	struct dataset_options forced;
+	struct stat st = { 0 };
 	bool from_stdin = opt->path == NULL || strcmp(opt->path, "-") == 0;
 	int fd = 0;
 
@@ -1146,7 +1499,28 @@ int dataset_load(const struct dataset_options *opt, struct dataset **out, char *
 		fail(&l, "%s: is a directory", ds->source);
 		goto done;
 	}
-	read_all(&l, fd);
+	{
+		/* fold when the row arrays (and their sort) would take more than
+		 * half the memory: decided up front for files, on the way for
+		 * streams */
+		long pages = sysconf(_SC_PHYS_PAGES), page = sysconf(_SC_PAGESIZE);
+		double mem = pages > 0 && page > 0 ? (double)pages * (double)page : 8e9;
+
+		if (S_ISREG(st.st_mode) && 2.0 * (double)st.st_size > mem / 2)
+			l.ds->streamed = true, l.array_limit = 0;
+		else if (!S_ISREG(st.st_mode))
+			l.array_limit = (size_t)(mem / 4);
+	}
+	if (l.ds->streamed) {
+		/* as if asked: setup folds from the first row */
+		forced = *opt;
+		forced.stream = true;
+		l.opt = &forced;
+	}
+	read_all(&l, fd, S_ISREG(st.st_mode), st.st_size);
+	for (size_t i = 0; !l.failed && i < ds->n_models; i++)
+		if (ds->models[i].fold != NULL && fold_finish(ds->models[i].fold) < 0)
+			fail(&l, "out of memory");
 	finish_labels(&l);
 	if (!l.failed && l.records == 0)
 		fail(&l, "%s: no data", ds->source);
@@ -1172,6 +1546,11 @@ done:
 
 void dataset_release_model(struct model *m)
 {
+	if (m->fold != NULL) {
+		fold_free(m->fold);
+		free(m->fold);
+		m->fold = NULL;
+	}
 	free(m->pos);
 	free(m->neg);
 	free(m->pos_w);

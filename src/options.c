@@ -17,7 +17,7 @@ enum {
 	OPT_COUNTS = 256, OPT_HEADER, OPT_NO_HEADER, OPT_REPORT, OPT_OPTIMIZE, OPT_BETA,
 	OPT_COST_FP, OPT_COST_FN, OPT_MIN_PRECISION, OPT_MIN_RECALL, OPT_MAX_FPR, OPT_CURVE,
 	OPT_FORMAT, OPT_STRICT, OPT_ASCII, OPT_NO_COLOR, OPT_NO_MOUSE, OPT_VERSION, OPT_COMMANDS,
-	OPT_BATCH, OPT_NAMES
+	OPT_BATCH, OPT_NAMES, OPT_STREAM, OPT_BINS
 };
 
 static const struct option long_options[] = {
@@ -41,6 +41,8 @@ static const struct option long_options[] = {
 	{ "curve", required_argument, NULL, OPT_CURVE },
 	{ "format", required_argument, NULL, OPT_FORMAT },
 	{ "strict", no_argument, NULL, OPT_STRICT },
+	{ "stream", no_argument, NULL, OPT_STREAM },
+	{ "bins", required_argument, NULL, OPT_BINS },
 	{ "ascii", no_argument, NULL, OPT_ASCII },
 	{ "no-color", no_argument, NULL, OPT_NO_COLOR },
 	{ "no-mouse", no_argument, NULL, OPT_NO_MOUSE },
@@ -67,6 +69,9 @@ void options_usage(FILE *f)
 	      "  -d, --delimiter C         field delimiter (default: detected from , tab ; |)\n"
 	      "      --header, --no-header force header handling (default: detected)\n"
 	      "      --strict              a bad row is an error instead of being skipped\n"
+	      "      --stream              fold rows into distinct scores as they come (memory\n"
+	      "                            by distinct scores; chosen by itself for huge inputs)\n"
+	      "      --bins N              with --stream: group scores into at most N bins\n"
 	      "\n"
 	      "What to do (default: the explorer):\n"
 	      "  -t, --threshold X         the threshold (default 0.5 for probabilities, else 0)\n"
@@ -288,6 +293,19 @@ int options_parse(int argc, char **argv, struct options *o, char *err, size_t er
 		case OPT_STRICT:
 			o->data.strict = true;
 			break;
+		case OPT_STREAM:
+			o->data.stream = true;
+			break;
+		case OPT_BINS: {
+			double b;
+
+			rc = number("--bins", optarg, &b, false, err, errlen);
+			if (rc == 0 && (b < 2 || b > 1e9 || b != floor(b)))
+				rc = usage_error(err, errlen, "--bins takes a whole number from 2 to 1e9, not %s", optarg);
+			if (rc == 0)
+				o->data.bins = (size_t)b;
+			break;
+		}
 		case OPT_ASCII:
 			o->ascii = true;
 			break;

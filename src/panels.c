@@ -65,8 +65,11 @@ static void draw_header(struct grid *g, struct rect r, const struct view *v)
 	x += grid_printf(g, x, r.y, ST_VALUE, end - x, " %s (%s%%)", explain_count(b, sizeof b, sw->pos),
 			 n > 0 ? report_sig4(a, sizeof a, 100 * sw->pos / n) : "n/a");
 	if (v->skipped > 0)
-		grid_printf(g, x + 2, r.y, ST_WARN, end - x - 2, "skipped %s",
-			    explain_count(a, sizeof a, (double)v->skipped));
+		x += 2 + grid_printf(g, x + 2, r.y, ST_WARN, end - x - 2, "skipped %s",
+				     explain_count(a, sizeof a, (double)v->skipped));
+	if (sw->bins > 0)
+		grid_printf(g, x + 2, r.y, ST_WARN, end - x - 2, "binned: AUC \u00b1%s",
+			    report_sig4(a, sizeof a, sw->auc_error));
 }
 
 /* ---- slider ----------------------------------------------------------------- */

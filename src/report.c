@@ -94,6 +94,11 @@ static size_t model_fields(const struct report *r, const struct report_model *m,
 	NUM("average_precision", sw->average_precision);
 	NUM("log_loss", sw->log_loss);
 	NUM("brier", sw->brier);
+	if (sw->bins > 0) {
+		/* with --bins: how many, and how far the AUC may be off */
+		NUM("bins", (double)sw->bins);
+		NUM("auc_max_error", sw->auc_error);
+	}
 	if (m->objective != NULL) {
 		STR("objective", m->objective);
 		NUM("value", m->value);
@@ -289,6 +294,9 @@ static void text_model(FILE *f, const struct report *r, const struct report_mode
 		fprintf(f, "threshold  inf: nothing is flagged as %s\n", pos);
 	else
 		fprintf(f, "threshold  %s: scores >= %s are flagged as %s\n", t, t, pos);
+	if (sw->bins > 0)
+		fprintf(f, "binned     scores grouped into at most %zu bins; ROC AUC within %s of the exact value\n",
+			sw->bins, report_sig4(a, sizeof a, sw->auc_error));
 	if (m->objective != NULL)
 		fprintf(f, "optimum    %s %s %s\n", m->objective,
 			strcmp(m->objective, "cost") == 0 ? "minimised:" : "maximised:",
@@ -397,6 +405,9 @@ static void md_model(FILE *f, const struct report *r, const struct report_model 
 	md_safe(score, sizeof score, m->score, 60);
 	report_exact(t, sizeof t, m->threshold);
 	fprintf(f, "### %s at threshold %s\n\n", score, t);
+	if (sw->bins > 0)
+		fprintf(f, "Scores grouped into at most %zu bins: ROC AUC within %s of the exact value.\n\n", sw->bins,
+			report_sig4(a, sizeof a, sw->auc_error));
 	if (m->objective != NULL)
 		fprintf(f, "Optimum for %s: %s.\n\n", m->objective, report_sig4(a, sizeof a, m->value));
 	fprintf(f, "| | predicted %s | predicted %s | total |\n|---|---:|---:|---:|\n", pos, neg);

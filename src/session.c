@@ -4,6 +4,8 @@
  */
 #include "session.h"
 
+#include "fold.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -25,7 +27,21 @@ int session_open(struct session *s, const struct options *o, char *err, size_t e
 	for (i = 0; i < s->ds->n_models; i++, s->built++) {
 		struct model *m = &s->ds->models[i];
 
-		if (sweep_build(&s->sweeps[i], m->pos, m->pos_w, m->n_pos, m->neg, m->neg_w, m->n_neg) < 0) {
+		if (m->fold != NULL) {
+			struct fold *f = m->fold;
+			bool binned = f->binned;
+			double pairs = f->pairs_in_bins, *sc, *p, *n;
+			size_t k;
+
+			fold_take(f, &sc, &p, &n, &k);
+			free(f);
+			m->fold = NULL;
+			sweep_build_runs(&s->sweeps[i], sc, p, n, k);
+			s->sweeps[i].bins = o->data.bins;
+			/* grouped pairs count half in the AUC, and 0 or 1 exactly */
+			s->sweeps[i].auc_error = binned && s->sweeps[i].pos > 0 && s->sweeps[i].neg > 0
+						 ? pairs / 2 / s->sweeps[i].pos / s->sweeps[i].neg : 0;
+		} else if (sweep_build(&s->sweeps[i], m->pos, m->pos_w, m->n_pos, m->neg, m->neg_w, m->n_neg) < 0) {
 			snprintf(err, errlen, "out of memory sorting %llu rows", (unsigned long long)s->ds->rows);
 			return -1;
 		}

@@ -10,88 +10,12 @@
  */
 #include "sweep.h"
 
+#include "radix.h"
+
 #include <math.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-
-#define RADIX_BITS 11
-#define RADIX_PASSES 6
-#define RADIX_SIZE (1u << RADIX_BITS)
-
-static uint64_t key_of(double d)
-{
-	uint64_t u;
-
-	memcpy(&u, &d, sizeof u);
-	return (u >> 63) ? ~u : u ^ (UINT64_C(1) << 63);
-}
-
-/* Sorts a ascending (with w alongside when not NULL), using tmp/tmp_w of the
- * same length as scratch and hist zeroed. */
-static void radix_sort(double *a, double *w, double *tmp, double *tmp_w, size_t n,
-		       size_t (*hist)[RADIX_SIZE])
-{
-	double *src = a, *dst = tmp, *src_w = w, *dst_w = tmp_w;
-	size_t i;
-	int pass;
-
-	for (i = 0; i < n; i++) {
-		uint64_t k = key_of(a[i]);
-
-		for (pass = 0; pass < RADIX_PASSES; pass++)
-			hist[pass][(k >> (pass * RADIX_BITS)) & (RADIX_SIZE - 1)]++;
-	}
-	for (pass = 0; pass < RADIX_PASSES; pass++) {
-		size_t sum = 0, b, shift = (size_t)pass * RADIX_BITS;
-		double *t;
-
-		if (hist[pass][(key_of(a[0]) >> shift) & (RADIX_SIZE - 1)] == n)
-			continue; /* every key has this digit */
-		for (b = 0; b < RADIX_SIZE; b++) {
-			size_t c = hist[pass][b];
-
-			hist[pass][b] = sum;
-			sum += c;
-		}
-		for (i = 0; i < n; i++) {
-			size_t pos = hist[pass][(key_of(src[i]) >> shift) & (RADIX_SIZE - 1)]++;
-
-			dst[pos] = src[i];
-			if (w != NULL)
-				dst_w[pos] = src_w[i];
-		}
-		t = src, src = dst, dst = t;
-		t = src_w, src_w = dst_w, dst_w = t;
-	}
-	if (src != a) {
-		memcpy(a, src, n * sizeof *a);
-		if (w != NULL)
-			memcpy(w, src_w, n * sizeof *w);
-	}
-}
-
-static int sort_class(double *a, double *w, size_t n)
-{
-	size_t (*hist)[RADIX_SIZE];
-	double *tmp, *tmp_w = NULL;
-	int rc = -1;
-
-	if (n < 2)
-		return 0;
-	hist = calloc(RADIX_PASSES, sizeof *hist);
-	tmp = malloc(n * sizeof *tmp);
-	if (w != NULL)
-		tmp_w = malloc(n * sizeof *tmp_w);
-	if (hist != NULL && tmp != NULL && (w == NULL || tmp_w != NULL)) {
-		radix_sort(a, w, tmp, tmp_w, n, hist);
-		rc = 0;
-	}
-	free(hist);
-	free(tmp);
-	free(tmp_w);
-	return rc;
-}
 
 static double clip(double p)
 {
@@ -100,13 +24,45 @@ static double clip(double p)
 	return p < eps ? eps : p > 1 - eps ? 1 - eps : p;
 }
 
+/* The threshold-free statistics, accumulated one distinct score at a
+ * time from the top; both ways of building a sweep use it, so that they
+ * compute the same numbers the same way. */
+struct acc {
+	double tp, fp, auc, ap, ll, brier;
+};
+
+static void acc_group(struct acc *a, const struct sweep *sw, double s, double wp, double wn)
+{
+	/* negatives at this score rank below the positives above it and tie
+	 * with the positives here */
+	a->auc += wn * (a->tp + wp / 2);
+	a->tp += wp;
+	a->fp += wn;
+	if (wp > 0)
+		a->ap += wp * (a->tp / (a->tp + a->fp));
+	if (sw->probabilities) {
+		a->ll -= wp * log(clip(s)) + wn * log(1 - clip(s));
+		a->brier += wp * (1 - s) * (1 - s) + wn * s * s;
+	}
+}
+
+static void acc_finish(const struct acc *a, struct sweep *sw)
+{
+	double total = sw->pos + sw->neg;
+
+	sw->roc_auc = sw->pos > 0 && sw->neg > 0 ? a->auc / sw->pos / sw->neg : NAN;
+	sw->average_precision = sw->pos > 0 ? a->ap / sw->pos : NAN;
+	sw->log_loss = sw->probabilities && total > 0 ? a->ll / total : NAN;
+	sw->brier = sw->probabilities && total > 0 ? a->brier / total : NAN;
+}
+
 /* Walks both sorted arrays from the top, one distinct score at a time.
  * With out == NULL only counts the distinct scores. */
 static size_t merge(struct sweep *out, const double *pos, const double *pos_w, size_t n_pos,
 		    const double *neg, const double *neg_w, size_t n_neg)
 {
 	size_t i = n_pos, j = n_neg, k = 0;
-	double tp = 0, fp = 0, auc = 0, ap = 0, ll = 0, brier = 0;
+	struct acc a = { 0, 0, 0, 0, 0, 0 };
 
 	while (i > 0 || j > 0) {
 		double s, wp = 0, wn = 0;
@@ -124,32 +80,50 @@ static size_t merge(struct sweep *out, const double *pos, const double *pos_w, s
 			j--;
 		}
 		if (out != NULL) {
-			/* negatives at this score rank below the positives above it
-			 * and tie with the positives here */
-			auc += wn * (tp + wp / 2);
-			tp += wp;
-			fp += wn;
-			if (wp > 0)
-				ap += wp * (tp / (tp + fp));
-			if (out->probabilities) {
-				ll -= wp * log(clip(s)) + wn * log(1 - clip(s));
-				brier += wp * (1 - s) * (1 - s) + wn * s * s;
-			}
+			acc_group(&a, out, s, wp, wn);
 			out->score[k] = s;
-			out->cum_pos[k] = tp;
-			out->cum_neg[k] = fp;
+			out->cum_pos[k] = a.tp;
+			out->cum_neg[k] = a.fp;
 		}
 		k++;
 	}
-	if (out != NULL) {
-		double total = out->pos + out->neg;
-
-		out->roc_auc = out->pos > 0 && out->neg > 0 ? auc / out->pos / out->neg : NAN;
-		out->average_precision = out->pos > 0 ? ap / out->pos : NAN;
-		out->log_loss = out->probabilities && total > 0 ? ll / total : NAN;
-		out->brier = out->probabilities && total > 0 ? brier / total : NAN;
-	}
+	if (out != NULL)
+		acc_finish(&a, out);
 	return k;
+}
+
+int sweep_build_runs(struct sweep *sw, double *score, double *pos, double *neg, size_t n)
+{
+	struct acc a = { 0, 0, 0, 0, 0, 0 };
+	size_t k;
+
+	memset(sw, 0, sizeof *sw);
+	sw->n = n;
+	sw->score = score;
+	sw->cum_pos = pos;
+	sw->cum_neg = neg;
+	for (k = 0; k < n; k++) {
+		sw->pos += pos[k];
+		sw->neg += neg[k];
+	}
+	sw->min = n > 0 ? score[0] : NAN;
+	sw->max = n > 0 ? score[n - 1] : NAN;
+	sw->probabilities = n > 0 && sw->min >= 0 && sw->max <= 1;
+	/* descending, then cumulative: the arrays become the sweep's */
+	for (k = 0; k < n / 2; k++) {
+		double t;
+
+		t = score[k], score[k] = score[n - 1 - k], score[n - 1 - k] = t;
+		t = pos[k], pos[k] = pos[n - 1 - k], pos[n - 1 - k] = t;
+		t = neg[k], neg[k] = neg[n - 1 - k], neg[n - 1 - k] = t;
+	}
+	for (k = 0; k < n; k++) {
+		acc_group(&a, sw, score[k], pos[k], neg[k]);
+		pos[k] = a.tp;
+		neg[k] = a.fp;
+	}
+	acc_finish(&a, sw);
+	return 0;
 }
 
 static double total(const double *w, size_t n)
@@ -168,7 +142,7 @@ int sweep_build(struct sweep *sw, double *pos, double *pos_w, size_t n_pos,
 		double *neg, double *neg_w, size_t n_neg)
 {
 	memset(sw, 0, sizeof *sw);
-	if (sort_class(pos, pos_w, n_pos) < 0 || sort_class(neg, neg_w, n_neg) < 0)
+	if (radix_sort(pos, pos_w, n_pos) < 0 || radix_sort(neg, neg_w, n_neg) < 0)
 		return -1;
 	sw->n = merge(NULL, pos, pos_w, n_pos, neg, neg_w, n_neg);
 	sw->score = malloc((sw->n ? sw->n : 1) * sizeof *sw->score);

@@ -1,0 +1,51 @@
+/*
+ * fold: a model's rows folded into distinct scores as they arrive, for
+ * inputs bigger than memory.  Rows wait in a small buffer; when it fills,
+ * it is sorted and merged, in place, into a sorted list of distinct scores
+ * with the weight of positives and of negatives at each.  Memory grows with
+ * the number of distinct scores, not with rows.
+ *
+ * With a bin limit N the rows go instead into N equal-width bins on a grid
+ * that only ever doubles its width (and moves its origin by whole widths),
+ * so a bin never straddles another: memory is fixed.  A bin stands for its
+ * lowest score, so at the thresholds that remain the counts are exact; only
+ * pairs of a positive and a negative in the same bin, counted as ties, can
+ * move the AUC, by at most half their share of all pairs.
+ */
+#ifndef CUTOFF_FOLD_H
+#define CUTOFF_FOLD_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+struct fold {
+	double *score, *pos, *neg;  /* distinct scores, ascending, and weights */
+	size_t n;
+	double *bpos, *bneg;        /* rows not folded in yet */
+	double *bpos_w, *bneg_w;    /* their weights (weighted only) */
+	size_t nbpos, nbneg, cap_buf;
+	double *rs, *rp, *rn;       /* the buffer's distinct scores, for merging */
+	bool weighted;
+	size_t bins;                /* 0: exact */
+	bool binned;                /* rows of different scores share a bin */
+	double pairs_in_bins;       /* positive-negative pairs sharing a bin */
+	/* the grid (bins > 0) */
+	double origin, width;
+	double *hpos, *hneg, *hmin;
+	bool grid;
+};
+
+int fold_init(struct fold *f, bool weighted, size_t bins);
+
+/* Adds a row; returns -1 when out of memory. */
+int fold_add(struct fold *f, double score, bool positive, double weight);
+
+/* Folds what is still buffered (and coarsens to the bins). */
+int fold_finish(struct fold *f);
+
+/* Gives the distinct list away (for sweep_build_runs) and frees the rest. */
+void fold_take(struct fold *f, double **score, double **pos, double **neg, size_t *n);
+
+void fold_free(struct fold *f);
+
+#endif
