@@ -25,7 +25,7 @@ CORE    = parse text radix fold dataset sweep metrics optimize curve explain rep
           grid canvas view layout keys panels session options cmd export
 APP     = term cmdline explorer main
 TESTS   = test_parse test_dataset test_sweep test_metrics test_optimize test_curve \
-          test_report test_options test_reference test_view test_panels test_keys test_cmd
+          test_report test_options test_reference test_view test_panels test_keys test_cmd test_fold
 
 CORE_REL  = $(CORE:%=build/rel/%.o)
 CORE_ASAN = $(CORE:%=build/asan/%.o)
@@ -81,9 +81,10 @@ unit: $(TESTS:%=build/rel/%)
 unit-asan: $(TESTS:%=build/asan/%)
 	@for t in $(TESTS); do echo "== $$t (asan)"; ./build/asan/$$t || exit 1; done
 
-cli: cutoff build/asan/cutoff
+cli: cutoff build/asan/cutoff build/gen
 	@sh tests/cli/run.sh ./cutoff
 	@sh tests/cli/run.sh ./build/asan/cutoff
+	@sh tests/cli/fastpaths.sh ./cutoff ./build/gen
 
 valgrind: cutoff
 	@sh tests/cli/valgrind.sh ./cutoff

@@ -9,6 +9,8 @@
 #include "export.h"
 #include "optimize.h"
 #include "options.h"
+#include "parse.h"
+#include "radix.h"
 #include "report.h"
 #include "session.h"
 #include "text.h"
@@ -188,6 +190,12 @@ int main(int argc, char **argv)
 			printf("cutoff %s\n", CUTOFF_VERSION);
 		options_free(&o);
 		return fflush(stdout) == 0 ? 0 : 1;
+	}
+	/* a testing aid: one thread, plain sorting and number conversion */
+	if (getenv("CUTOFF_SIMPLE") != NULL && getenv("CUTOFF_SIMPLE")[0] == '1') {
+		o.data.one_thread = true;
+		radix_set_simple(1);
+		parse_set_simple(true);
 	}
 	if (o.data.path == NULL && isatty(STDIN_FILENO) && !o.batch) {
 		say("no input: give a FILE, or pipe the data in (see cutoff --help)");

@@ -68,6 +68,13 @@ static bool is_infinity(const char *s, size_t len)
 	return word_is(s, len, "inf") || word_is(s, len, "infinity");
 }
 
+static bool simple;
+
+void parse_set_simple(bool on)
+{
+	simple = on;
+}
+
 static const double pow10_exact[] = {
 	1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
 	1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22
@@ -158,7 +165,7 @@ enum parse_status parse_number(const char *s, size_t len, double *out)
 		return PARSE_BAD;
 
 	exp = exp_sign * exp - frac_digits;
-	if (exact && mant < (UINT64_C(1) << 53) && exp >= -22 && exp <= 22) {
+	if (!simple && exact && mant < (UINT64_C(1) << 53) && exp >= -22 && exp <= 22) {
 		double v = (double)mant;
 
 		v = exp < 0 ? v / pow10_exact[-exp] : v * pow10_exact[exp];

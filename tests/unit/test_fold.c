@@ -1,0 +1,171 @@
+/* test_fold: the streaming path gives the sweep the array path gives, and
+ * binning keeps exact counts at its thresholds and its AUC bound. */
+#include "helpers.h"
+
+#include "fold.h"
+#include "radix.h"
+
+static uint64_t x = 2463534242ULL;
+
+static uint64_t next(void)
+{
+	x ^= x << 13, x ^= x >> 7, x ^= x << 17;
+	return x;
+}
+
+/* n rows with many ties (scores in steps of 1/1000) and some weights. */
+static void make_rows(size_t n, double *score, int *label, double *weight, int weighted)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		label[i] = (int)(next() % 4 == 0);
+		score[i] = (double)((next() % 1000) + (label[i] ? 300 : 0)) / 1000;
+		weight[i] = weighted ? (double)(next() % 5) : 1;
+	}
+}
+
+static void build_both(size_t n, int weighted, size_t bins, struct sweep *arr, struct sweep *fl, struct fold *out_f)
+{
+	double *score = malloc(n * sizeof *score), *weight = malloc(n * sizeof *weight);
+	double *pos = malloc(n * sizeof *pos), *neg = malloc(n * sizeof *neg);
+	double *pw = malloc(n * sizeof *pw), *nw = malloc(n * sizeof *nw);
+	int *label = malloc(n * sizeof *label);
+	size_t i, np = 0, nn = 0, k;
+	struct fold f;
+	double *s, *p, *q;
+
+	make_rows(n, score, label, weight, weighted);
+	assert_int_equal(fold_init(&f, weighted, bins), 0);
+	for (i = 0; i < n; i++) {
+		assert_int_equal(fold_add(&f, score[i], label[i], weight[i]), 0);
+		if (label[i])
+			pos[np] = score[i], pw[np++] = weight[i];
+		else
+			neg[nn] = score[i], nw[nn++] = weight[i];
+	}
+	assert_int_equal(fold_finish(&f), 0);
+	*out_f = f;
+	assert_int_equal(sweep_build(arr, pos, weighted ? pw : NULL, np, neg, weighted ? nw : NULL, nn), 0);
+	fold_take(&f, &s, &p, &q, &k);
+	out_f->binned = f.binned;
+	out_f->pairs_in_bins = f.pairs_in_bins;
+	assert_int_equal(sweep_build_runs(fl, s, p, q, k), 0);
+	free(score), free(weight), free(pos), free(neg), free(pw), free(nw), free(label);
+}
+
+static void test_exact_equals_arrays(void **state)
+{
+	static const size_t sizes[] = { 0, 1, 7, 1000, 600000 }; /* past two buffers */
+	size_t t, k;
+	int weighted;
+
+	(void)state;
+	for (weighted = 0; weighted <= 1; weighted++)
+		for (t = 0; t < sizeof sizes / sizeof sizes[0]; t++) {
+			struct sweep a, b;
+			struct fold f;
+
+			build_both(sizes[t], weighted, 0, &a, &b, &f);
+			assert_int_equal(a.n, b.n);
+			for (k = 0; k < a.n; k++) {
+				assert_true(a.score[k] == b.score[k]);
+				/* integer weights: sums are exact either way */
+				assert_true(a.cum_pos[k] == b.cum_pos[k] && a.cum_neg[k] == b.cum_neg[k]);
+			}
+			assert_true(a.pos == b.pos && a.neg == b.neg);
+			assert_true((isnan(a.roc_auc) && isnan(b.roc_auc)) || a.roc_auc == b.roc_auc);
+			assert_true((isnan(a.average_precision) && isnan(b.average_precision)) ||
+				    a.average_precision == b.average_precision);
+			assert_false(f.binned);
+			sweep_free(&a);
+			sweep_free(&b);
+		}
+}
+
+static void test_bins(void **state)
+{
+	static const size_t bins[] = { 2, 3, 10, 100, 5000 };
+	size_t t, k;
+
+	(void)state;
+	for (t = 0; t < sizeof bins / sizeof bins[0]; t++) {
+		struct sweep a, b;
+		struct fold f;
+		double bound;
+
+		build_both(300000, 0, bins[t], &a, &b, &f);
+		assert_true(b.n <= bins[t]);
+		assert_true(a.pos == b.pos && a.neg == b.neg);
+		/* at each bin's threshold (its lowest score), the exact counts */
+		for (k = 1; k <= b.n; k++) {
+			struct confusion exact = sweep_at(&a, b.score[k - 1]), binned = sweep_confusion(&b, k);
+
+			assert_true(exact.tp == binned.tp && exact.fp == binned.fp);
+		}
+		bound = f.pairs_in_bins / 2 / a.pos / a.neg;
+		if (fabs(a.roc_auc - b.roc_auc) > bound + 1e-12)
+			fail_msg("%zu bins: AUC %.12f vs %.12f, bound %.12f", bins[t], b.roc_auc, a.roc_auc, bound);
+		assert_true(bins[t] >= 1000 || f.binned);
+		sweep_free(&a);
+		sweep_free(&b);
+	}
+}
+
+/* Scores that spread both ways from the first, and negatives. */
+static void test_bins_grow_both_ways(void **state)
+{
+	struct fold f;
+	double *s, *p, *q, total = 0;
+	size_t n, i;
+
+	(void)state;
+	assert_int_equal(fold_init(&f, false, 8), 0);
+	for (i = 0; i < 1000; i++) {
+		double v = ((double)(next() % 2001) - 1000) * 1e3;
+
+		assert_int_equal(fold_add(&f, v, i % 3 == 0, 1), 0);
+	}
+	assert_int_equal(fold_add(&f, -1e12, true, 1), 0);
+	assert_int_equal(fold_add(&f, 1e12, false, 1), 0);
+	assert_int_equal(fold_finish(&f), 0);
+	fold_take(&f, &s, &p, &q, &n);
+	assert_true(n <= 8 && n >= 2);
+	assert_true(s[0] == -1e12);
+	for (i = 0; i < n; i++) {
+		total += p[i] + q[i];
+		if (i > 0)
+			assert_true(s[i] > s[i - 1]);
+	}
+	assert_true(total == 1002);
+	free(s), free(p), free(q);
+}
+
+static void test_radix_simple_mode(void **state)
+{
+	double a[1000], b[1000];
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < 1000; i++)
+		a[i] = b[i] = ((double)(next() % 100000) - 50000) / 7;
+	assert_int_equal(radix_sort(a, NULL, 1000), 0);
+	radix_set_simple(1);
+	assert_int_equal(radix_sort(b, NULL, 1000), 0);
+	radix_set_simple(0);
+	assert_memory_equal(a, b, sizeof a);
+	for (i = 1; i < 1000; i++)
+		assert_true(a[i - 1] <= a[i]);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_exact_equals_arrays),
+		cmocka_unit_test(test_bins),
+		cmocka_unit_test(test_bins_grow_both_ways),
+		cmocka_unit_test(test_radix_simple_mode),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
