@@ -85,6 +85,7 @@ cli: cutoff build/asan/cutoff build/gen
 	@sh tests/cli/run.sh ./cutoff
 	@sh tests/cli/run.sh ./build/asan/cutoff
 	@sh tests/cli/fastpaths.sh ./cutoff ./build/gen
+	@sh tests/cli/sql.sh ./cutoff ./build/gen
 
 valgrind: cutoff
 	@sh tests/cli/valgrind.sh ./cutoff
