@@ -30,6 +30,10 @@ struct dataset_options {
 	bool stream;                  /* fold rows into distinct scores */
 	size_t bins;                  /* with stream: at most this many (0: exact) */
 	bool one_thread;              /* no second thread (for tests) */
+	/* told now and then how far loading is: bytes done, and the total
+	 * (0 when unknown, as on a pipe); from the loading thread */
+	void (*progress)(void *arg, double done, double total);
+	void *progress_arg;
 };
 
 /* One score column's usable rows, split by class.  Weights are NULL when

@@ -93,6 +93,8 @@ struct loader {
 	size_t skip_notes;
 	size_t array_limit;  /* bytes of row arrays before switching to folding */
 	size_t array_bytes;
+	off_t progress_total; /* what the progress counts to; -1: no progress */
+	double progress_scale; /* the whole file over the first thread's half */
 };
 
 static void fail(struct loader *l, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
@@ -1155,6 +1157,9 @@ static void parse_from(struct loader *l, int fd, bool seekable, struct csv_parse
 			return;
 		}
 		at += (off_t)len;
+		if (l->opt->progress != NULL && l->progress_total >= 0)
+			l->opt->progress(l->opt->progress_arg, (double)at * l->progress_scale,
+					 (double)l->progress_total * l->progress_scale);
 		if (started != NULL && !l->sampling) {
 			started(arg);
 			started = NULL;
@@ -1274,6 +1279,7 @@ static void start_worker_after_setup(void *arg)
 	w->l.neg_multi = false;
 	w->l.seen_positive = false;
 	w->l.skip_notes = 0;
+	w->l.progress_total = -1; /* the first thread tells */
 	wd->n_models = l->ds->n_models;
 	wd->models = calloc(wd->n_models ? wd->n_models : 1, sizeof *wd->models);
 	if (wd->models == NULL) {
@@ -1430,6 +1436,10 @@ static void read_all(struct loader *l, int fd, bool seekable, off_t size)
 		free(buf);
 		return;
 	}
+	/* the first thread's share stands for the whole: both halves go at
+	 * the same pace */
+	l->progress_total = split > 0 ? split : seekable ? size : 0;
+	l->progress_scale = split > 0 ? (double)size / (double)split : 1;
 	if (split > 0) {
 		/* the worker is started once the columns are known */
 		w.fd = fd;

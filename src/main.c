@@ -38,6 +38,28 @@ static void say(const char *fmt, ...)
 	fputc('\n', stderr);
 }
 
+/* Loading progress on a terminal's stderr, for inputs worth waiting for;
+ * rewritten in place, erased at the end. */
+struct progress {
+	int shown;          /* last percentage (or MB) shown, -1: none */
+	const char *name;
+};
+
+static void show_progress(void *arg, double done, double total)
+{
+	struct progress *p = arg;
+	int now = total > 0 ? (int)(100 * done / total) : (int)(done / 1e6);
+
+	if ((total > 0 ? total : done) < 16e6 || now == p->shown)
+		return;
+	p->shown = now;
+	if (total > 0)
+		fprintf(stderr, "\rcutoff: loading %s %3d%% (%.0f of %.0f MB)", p->name, now, done / 1e6, total / 1e6);
+	else
+		fprintf(stderr, "\rcutoff: loading %s, %d MB so far", p->name, now);
+	fflush(stderr);
+}
+
 /* Moves each model to its optimum; returns -1 (said) when one has none. */
 static int optimize_all(struct session *s, const struct options *o, struct report_model *models)
 {
@@ -202,9 +224,23 @@ int main(int argc, char **argv)
 		options_free(&o);
 		return 2;
 	}
-	if (session_open(&s, &o, err, sizeof err) < 0) {
-		say("%s", err);
-		goto out;
+	{
+		struct progress prog = { -1, o.data.path ? o.data.path : "<stdin>" };
+
+		if (isatty(STDERR_FILENO)) {
+			o.data.progress = show_progress;
+			o.data.progress_arg = &prog;
+		}
+		status = session_open(&s, &o, err, sizeof err);
+		if (prog.shown >= 0)
+			fputs("\r\033[K", stderr); /* the progress line goes */
+		o.data.progress = NULL;
+		if (status < 0) {
+			say("%s", err);
+			status = 1;
+			goto out;
+		}
+		status = 1;
 	}
 	for (i = 0; i < s.ds->n_notes; i++)
 		say("%s", s.ds->notes[i]);
