@@ -32,7 +32,7 @@ CORE_ASAN = $(CORE:%=build/asan/%.o)
 APP_REL   = $(APP:%=build/rel/%.o)
 APP_ASAN  = $(APP:%=build/asan/%.o)
 
-.PHONY: large all run check deps test-deps unit unit-asan cli e2e valgrind bench-steps install uninstall clean
+.PHONY: large all run check deps test-deps unit unit-asan cli e2e valgrind bench bench-huge bench-steps install uninstall clean
 
 all: cutoff
 
@@ -121,6 +121,15 @@ large: build/gen
 # step with a full redraw at 200x60, on 1K and on 10M rows, by callgrind.
 build/steps: bench/steps.c $(CORE_REL)
 	$(CC) $(CPPFLAGS_ALL) $(CFLAGS_REL) -g -o $@ $< $(CORE_REL) $(LDFLAGS) $(CORE_LIBS)
+
+# cutoff against pandas + scikit-learn, 1M and 10M rows (see bench/run.sh).
+bench: cutoff build/gen
+	@sh .ci/install-deps bench
+	@sh bench/run.sh
+
+# A 5 GB file (450M rows) through the streaming path; deleted afterwards.
+bench-huge: cutoff build/gen
+	@sh bench/huge.sh
 
 bench-steps: build/steps build/gen
 	@test -f build/large.csv || ./build/gen -n 10000000 > build/large.csv
