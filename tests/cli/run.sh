@@ -97,6 +97,17 @@ has "^cutoff [0-9]"
 run 0 --report --counts positives,negatives -s score samples/digits_forest_counts.csv
 run 0 --report -w weight -p malignant -s logreg samples/breast_cancer_weighted.tsv
 
+# ---- --stream and --bins --------------------------------------------------------------------------
+run 0 --stream --report --format json -p malignant -l diagnosis -s logreg "$BC"
+"$BIN" --report --format json -p malignant -l diagnosis -s logreg "$BC" 2>/dev/null | cmp -s - "$T/out" && ok || bad "--stream report differs"
+run 0 --bins 10 --report --format json -p malignant -l diagnosis -s logreg "$BC"
+has '"bins": 10,'
+has '"auc_max_error": 0\.'
+run 0 --bins 10 --report -p malignant -l diagnosis -s logreg "$BC"
+has "^binned     scores grouped into at most 10 bins; ROC AUC within "
+fails 2 "--bins takes a whole number from 2" --bins 1 --report "$BC"
+fails 2 "--bins takes a whole number from 2" --bins 2.5 --report "$BC"
+
 # ---- the CLI's numbers equal scikit-learn's ---------------------------------------------
 exp=tests/reference/breast_cancer.logreg.expected
 run 0 --report --format json --positive malignant -s logreg "$BC"
