@@ -32,7 +32,7 @@ CORE_ASAN = $(CORE:%=build/asan/%.o)
 APP_REL   = $(APP:%=build/rel/%.o)
 APP_ASAN  = $(APP:%=build/asan/%.o)
 
-.PHONY: large all run check deps test-deps unit unit-asan cli e2e valgrind bench bench-huge bench-steps install uninstall clean
+.PHONY: fuzz fuzz-short fuzz-corpus large all run check deps test-deps unit unit-asan cli e2e valgrind bench bench-huge bench-steps install uninstall clean
 
 all: cutoff
 
@@ -96,6 +96,34 @@ e2e: cutoff
 
 check: test-deps
 	@$(MAKE) --no-print-directory unit unit-asan cli e2e valgrind
+
+# Fuzzing (libFuzzer, clang): make fuzz runs each harness FUZZ_SECONDS;
+# make check runs a short pass.  Crashes found go to tests/fuzz/regressions/
+# and are replayed by every run.
+FUZZ_SECONDS ?= 60
+FUZZERS = fuzz_loader fuzz_cmd fuzz_parse
+FUZZ_SRC = $(filter-out src/main.c src/term.c src/cmdline.c src/explorer.c,$(wildcard src/*.c))
+FUZZ_FLAGS = -std=c11 -g -O1 -pthread -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all
+
+build/fuzz/%: tests/fuzz/%.c $(FUZZ_SRC) $(wildcard include/*.h)
+	@mkdir -p build/fuzz
+	clang $(CPPFLAGS_ALL) $(FUZZ_FLAGS) -o $@ $< $(FUZZ_SRC) $(CORE_LIBS)
+
+fuzz-corpus:
+	@sh tests/fuzz/corpus.sh
+
+fuzz: $(FUZZERS:%=build/fuzz/%) fuzz-corpus
+	@for f in $(FUZZERS); do \
+		echo "== $$f, $(FUZZ_SECONDS) s"; \
+		./build/fuzz/$$f -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -timeout=10 \
+			-artifact_prefix=tests/fuzz/regressions/$$f- build/fuzz/corpus/$$f \
+			> build/fuzz/$$f.log 2>&1; rc=$$?; \
+		grep -E "^(Done|#[0-9]+ *DONE)|SUMMARY|ERROR" build/fuzz/$$f.log | tail -2; \
+		[ $$rc -eq 0 ] || { echo "$$f failed: see build/fuzz/$$f.log"; exit 1; }; \
+	done
+
+fuzz-short:
+	@$(MAKE) --no-print-directory fuzz FUZZ_SECONDS=10
 
 install: cutoff
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(MANDIR)/man1

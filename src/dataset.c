@@ -1061,7 +1061,8 @@ static void finish_labels(struct loader *l)
 	char list[400] = "";
 	size_t used = 0, i;
 
-	if (l->failed)
+	/* no columns decided (no usable record at all): the caller says so */
+	if (l->failed || ds->n_models == 0)
 		return;
 	if (l->label_bad) {
 		for (i = 0; i < l->n_distinct && i < MAX_DISTINCT_LABELS; i++)

@@ -158,6 +158,11 @@ printf 'label,score\n' >"$T/header.csv"
 fails 1 "no data rows after the header" --report "$T/header.csv"
 printf 'label,score\n1,x\n0,y\n' >"$T/unusable.csv"
 fails 1 "no usable rows (2 skipped)" --report "$T/unusable.csv"
+# found by fuzzing: the only record ends inside an open quote (no columns
+# were ever decided); it crashed with --positive
+printf '"0.5\n' >"$T/openquote.csv"
+run 1 --report --no-header -l 1 -s 2 -p 1 "$T/openquote.csv"
+grep -q "unterminated quoted field" "$T/err" && grep -q "no usable rows (1 skipped)" "$T/err" && ok || bad "open quote: $(cat "$T/err")"
 fails 1 "no score column named 'nope'" --report -s nope "$BC"
 fails 1 "values: malignant, benign" --report -s logreg "$BC"
 fails 1 "no threshold satisfies the constraints for model 'logreg'" --optimize f1 --min-precision 1 --min-recall 1 -p malignant -l diagnosis -s logreg "$BC"

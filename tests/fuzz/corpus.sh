@@ -1,0 +1,30 @@
+#!/bin/sh
+# Seeds for the fuzzers: the samples and the test inputs, and the
+# regressions found so far (each replayed on every run).
+set -eu
+C=build/fuzz/corpus
+mkdir -p "$C/fuzz_loader" "$C/fuzz_cmd" "$C/fuzz_parse"
+i=0
+for f in samples/*.csv samples/*.tsv tests/cli/commands/*.cmds; do
+	[ -f "$f" ] || continue
+	i=$((i + 1))
+	# the loader's first byte picks the options
+	{ printf '\003'; head -c 60000 "$f"; } >"$C/fuzz_loader/seed-$i"
+	{ printf '\103'; head -c 60000 "$f"; } >"$C/fuzz_loader/seed-$i-cols"
+done
+printf '\003label,score\n1,0.9\n0,"0.1\n' >"$C/fuzz_loader/quote"
+printf '\203score,pos,neg\n0.5,3,4\n0.2,0,1e300\n' >"$C/fuzz_loader/counts"
+for l in "t 0.37" "opt f1 where recall>=0.9 precision >= 0.5, fpr<=0.1" "cost fp=5 fn=200 unit=\$" \
+	"names fraud,legit" "export snap.md json" "model 1" "step rank" "set mono" "help opt" "e"; do
+	i=$((i + 1))
+	printf '%s' "$l" >"$C/fuzz_cmd/seed-$i"
+done
+for n in 0.5 -1e-300 1e308 .5 5. 0x10 NaN inf 123456789012345678901234567890 1,5 "  7  "; do
+	i=$((i + 1))
+	printf '%s' "$n" >"$C/fuzz_parse/seed-$i"
+done
+for f in tests/fuzz/regressions/*; do
+	[ -f "$f" ] || continue
+	h=$(basename "$f")
+	cp "$f" "$C/${h%%-*}/" 2>/dev/null || true
+done

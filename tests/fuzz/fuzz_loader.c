@@ -1,0 +1,118 @@
+/*
+ * fuzz_loader: any bytes as a scored CSV.  The first byte picks the
+ * options (header, delimiter, strict, positive class, weights, counts,
+ * streaming, bins); the rest is the file.  A successful load goes on
+ * through the sweep, every report writer and a screen render, so that
+ * hostile names and values reach everything that shows them.
+ */
+#define _GNU_SOURCE
+#include "dataset.h"
+#include "grid.h"
+#include "panels.h"
+#include "report.h"
+#include "session.h"
+
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <unistd.h>
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	static const char delims[4] = { 0, ',', '\t', ';' };
+	static const char *const one[] = { "2" };
+	static const char *const two[] = { "2", "3" };
+	struct options o;
+	struct session s;
+	char path[64], err[1024];
+	uint8_t flags;
+	int fd;
+
+	if (size < 1)
+		return 0;
+	flags = data[0];
+	data++, size--;
+	if ((fd = memfd_create("fuzz", 0)) < 0)
+		return 0;
+	if (write(fd, data, size) != (ssize_t)size) {
+		close(fd);
+		return 0;
+	}
+	snprintf(path, sizeof path, "/proc/self/fd/%d", fd);
+
+	memset(&o, 0, sizeof o);
+	o.data.path = path;
+	o.data.header = (flags & 3) == 3 ? -1 : (flags & 3) == 2 ? 1 : (flags & 3) == 1 ? 0 : -1;
+	o.data.delimiter = delims[(flags >> 2) & 3];
+	o.data.strict = flags & 16;
+	if (flags & 32)
+		o.data.positive = "1";
+	switch ((flags >> 6) & 3) {
+	case 1:
+		o.data.label = "1";
+		o.data.scores = two;
+		o.data.n_scores = 2;
+		break;
+	case 2:
+		o.data.counts_pos = "2";
+		o.data.counts_neg = "3";
+		o.data.scores = (const char *const[]){ "1" };
+		o.data.n_scores = 1;
+		o.data.positive = NULL;
+		break;
+	case 3:
+		o.data.weight = "3";
+		o.data.label = "1";
+		o.data.scores = one;
+		o.data.n_scores = 1;
+		o.data.bins = size % 7 == 0 ? 5 : 0;
+		o.data.stream = size % 3 == 0;
+		break;
+	default:
+		break;
+	}
+	if (session_open(&s, &o, err, sizeof err) == 0) {
+		struct report_model m[8];
+		struct report r;
+		struct screen scr;
+		struct grid *g = grid_new(100, 30);
+		FILE *devnull = fopen("/dev/null", "w");
+		size_t i;
+
+		memset(&r, 0, sizeof r);
+		r.file = s.view.file;
+		r.label = s.view.label;
+		r.positive = s.view.positive;
+		r.negative = s.view.negative;
+		r.pos_words = s.view.pos_words;
+		r.neg_words = s.view.neg_words;
+		r.models = m;
+		r.n_models = s.view.n_models < 8 ? s.view.n_models : 8;
+		for (i = 0; i < r.n_models; i++) {
+			m[i].score = s.view.models[i].name;
+			m[i].sw = s.view.models[i].sw;
+			m[i].threshold = s.view.models[i].threshold;
+			m[i].objective = NULL;
+		}
+		report_write(devnull, &r, FORMAT_TEXT);
+		report_write(devnull, &r, FORMAT_JSON);
+		report_write(devnull, &r, FORMAT_CSV);
+		report_write(devnull, &r, FORMAT_MARKDOWN);
+		report_curve(devnull, &r, CURVE_PR, FORMAT_CSV);
+		fclose(devnull);
+		memset(&scr, 0, sizeof scr);
+		view_find_optima(&s.view);
+		panels_draw(g, &scr, &s.view);
+		view_step(&s.view, +1, STEP_LARGE);
+		s.view.glyphs = GLYPHS_ASCII;
+		panels_draw(g, &scr, &s.view);
+		panels_free(&scr);
+		grid_free(g);
+	}
+	session_close(&s);
+	close(fd);
+	return 0;
+}
