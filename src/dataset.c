@@ -1537,8 +1537,23 @@ int dataset_load(const struct dataset_options *opt, struct dataset **out, char *
 		fail(&l, "%s: no data", ds->source);
 	else if (!l.failed && l.records == 1 && l.header)
 		fail(&l, "%s: no data rows after the header", ds->source);
-	else if (!l.failed && ds->rows == 0)
-		fail(&l, "%s: no usable rows (%llu skipped)", ds->source, (unsigned long long)ds->skipped);
+	else if (!l.failed && ds->rows == 0) {
+		/* one line says it all: the count and the first reason */
+		const char *why = NULL;
+
+		for (size_t i = 0; i < ds->n_notes && why == NULL; i++)
+			why = strstr(ds->notes[i], ": skipped: ");
+		if (why != NULL) {
+			const char *line = why;
+
+			while (line > ds->notes[0] && line[-1] != ':')
+				line--;
+			fail(&l, "%s: no usable rows (%llu skipped; the first, line %.*s: %s)", ds->source,
+			     (unsigned long long)ds->skipped, (int)(why - line), line, why + 11);
+		} else {
+			fail(&l, "%s: no usable rows (%llu skipped)", ds->source, (unsigned long long)ds->skipped);
+		}
+	}
 	if (!l.failed && ds->skipped > 0)
 		add_note(ds, "%s: %llu row%s skipped%s", ds->source, (unsigned long long)ds->skipped,
 			 ds->skipped == 1 ? "" : "s",

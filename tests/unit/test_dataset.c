@@ -446,7 +446,7 @@ static void test_data_errors(void **state)
 	must_fail("", &o, "no data");
 	must_fail("\n\n\n", &o, "no data");
 	must_fail("label,score\n", &o, "no data rows after the header");
-	must_fail("label,score\n1,x\n0,y\n", &o, "no usable rows (2 skipped)");
+	must_fail("label,score\n1,x\n0,y\n", &o, "no usable rows (2 skipped; the first, line 2: unparsable score 'x' in column 'score')");
 	o.path = "/nonexistent/file.csv";
 	assert_int_equal(dataset_load(&o, &ds, err, sizeof err), -1);
 	assert_string_equal(err, "/nonexistent/file.csv: No such file or directory");
