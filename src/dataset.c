@@ -1539,14 +1539,15 @@ int dataset_load(const struct dataset_options *opt, struct dataset **out, char *
 		fail(&l, "%s: no data rows after the header", ds->source);
 	else if (!l.failed && ds->rows == 0) {
 		/* one line says it all: the count and the first reason */
-		const char *why = NULL;
+		const char *why = NULL, *note = NULL;
 
 		for (size_t i = 0; i < ds->n_notes && why == NULL; i++)
-			why = strstr(ds->notes[i], ": skipped: ");
+			why = strstr(note = ds->notes[i], ": skipped: ");
 		if (why != NULL) {
 			const char *line = why;
 
-			while (line > ds->notes[0] && line[-1] != ':')
+			/* "SOURCE:LINE: skipped: why": back to LINE's first digit */
+			while (line > note && line[-1] != ':')
 				line--;
 			fail(&l, "%s: no usable rows (%llu skipped; the first, line %.*s: %s)", ds->source,
 			     (unsigned long long)ds->skipped, (int)(why - line), line, why + 11);
