@@ -86,6 +86,8 @@ cli: cutoff build/asan/cutoff build/gen
 	@sh tests/cli/run.sh ./build/asan/cutoff
 	@sh tests/cli/fastpaths.sh ./cutoff ./build/gen
 	@sh tests/cli/sql.sh ./cutoff ./build/gen
+	@GEN=./build/gen sh tests/cli/hostile.sh ./cutoff
+	@GEN=./build/gen sh tests/cli/hostile.sh ./build/asan/cutoff
 
 valgrind: cutoff
 	@sh tests/cli/valgrind.sh ./cutoff

@@ -1137,6 +1137,9 @@ static struct csv_parser *new_parser(struct csv_parser *p, char delim)
 	if (csv_init(p, CSV_APPEND_NULL | CSV_REPALL_NL) != 0)
 		return NULL;
 	csv_set_delim(p, (unsigned char)delim);
+	/* a long field grows the buffer by this much at a time (libcsv's 128
+	 * bytes make a 50 MB field quadratic where realloc copies) */
+	csv_set_blk_size(p, (size_t)1 << 20);
 	/* libcsv's own test (space or tab) is inline; a function is only
 	 * needed when tab is the delimiter */
 	if (delim == '\t')
@@ -1383,11 +1386,17 @@ static void merge_worker(struct loader *l, struct worker *w)
 				       grow_to(&m->neg_w, m->n_neg + o->n_neg) < 0)))) {
 			fail(l, "out of memory after %llu rows", (unsigned long long)ds->rows);
 		} else if (!l->failed) {
-			memcpy(m->pos + m->n_pos, o->pos, o->n_pos * sizeof *o->pos);
-			memcpy(m->neg + m->n_neg, o->neg, o->n_neg * sizeof *o->neg);
-			if (ds->weighted) {
-				memcpy(m->pos_w + m->n_pos, o->pos_w, o->n_pos * sizeof *o->pos_w);
-				memcpy(m->neg_w + m->n_neg, o->neg_w, o->n_neg * sizeof *o->neg_w);
+			/* a half may have no rows of a class (or none at all, when
+			 * the file shrank while read): no copy from NULL */
+			if (o->n_pos > 0) {
+				memcpy(m->pos + m->n_pos, o->pos, o->n_pos * sizeof *o->pos);
+				if (ds->weighted)
+					memcpy(m->pos_w + m->n_pos, o->pos_w, o->n_pos * sizeof *o->pos_w);
+			}
+			if (o->n_neg > 0) {
+				memcpy(m->neg + m->n_neg, o->neg, o->n_neg * sizeof *o->neg);
+				if (ds->weighted)
+					memcpy(m->neg_w + m->n_neg, o->neg_w, o->n_neg * sizeof *o->neg_w);
 			}
 			m->n_pos += o->n_pos;
 			m->n_neg += o->n_neg;

@@ -18,6 +18,7 @@
 #include <errno.h>
 #include <langinfo.h>
 #include <locale.h>
+#include <signal.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -197,6 +198,9 @@ int main(int argc, char **argv)
 	int status = 1;
 	size_t i;
 
+	/* past a file size limit (ulimit -f) a write must fail with EFBIG
+	 * and be reported, not kill the process mid-export */
+	signal(SIGXFSZ, SIG_IGN);
 	/* the terminal's character set for the explorer; numbers stay in C */
 	setlocale(LC_ALL, "");
 	setlocale(LC_NUMERIC, "C");

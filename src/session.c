@@ -6,6 +6,7 @@
 
 #include "fold.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -46,6 +47,11 @@ int session_open(struct session *s, const struct options *o, char *err, size_t e
 			return -1;
 		}
 		dataset_release_model(m);
+		if (!isfinite(s->sweeps[i].pos + s->sweeps[i].neg)) {
+			snprintf(err, errlen, "%s: the weights add up to more than a double can hold", s->ds->source);
+			s->built++;
+			return -1;
+		}
 		s->models[i].name = m->name;
 		s->models[i].sw = &s->sweeps[i];
 		s->models[i].threshold = o->has_threshold ? o->threshold : sweep_default_threshold(&s->sweeps[i]);

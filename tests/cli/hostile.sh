@@ -1,0 +1,116 @@
+#!/bin/sh
+# Hostile and odd inputs, each with its exact outcome (as the man page's
+# ODD INPUT section documents): an error line and status, or a counted
+# skip.  Never a crash, a hang or a sanitizer report.
+# Usage: tests/cli/hostile.sh ./cutoff      (from the project root)
+set -u
+BIN=${1:-./cutoff}
+T=$(mktemp -d /tmp/cutoff-hostile.XXXXXX)
+trap 'rm -rf "$T"' EXIT
+pass=0
+fail=0
+ok() { pass=$((pass + 1)); }
+bad() { fail=$((fail + 1)); echo "FAIL: $*"; }
+
+# expect STATUS PATTERN ARGS...: exit status, and stderr matching PATTERN;
+# on error nothing on stdout; never a sanitizer report; at most 60 s
+expect() {
+	want=$1
+	pat=$2
+	shift 2
+	timeout 60 "$BIN" "$@" >"$T/out" 2>"$T/err" </dev/null
+	got=$?
+	[ "$got" -eq "$want" ] && ok || bad "cutoff $*: status $got, expected $want: $(head -c 300 "$T/err")"
+	if [ -n "$pat" ]; then
+		grep -q -- "$pat" "$T/err" && ok || bad "cutoff $*: stderr lacks '$pat': $(head -c 300 "$T/err")"
+	fi
+	grep -q "Sanitizer\|runtime error" "$T/err" && bad "cutoff $*: sanitizer report" || ok
+	if [ "$want" -ne 0 ] && [ -s "$T/out" ]; then bad "cutoff $*: stdout on error"; fi
+}
+
+# empty file, header only, blank lines only
+: >"$T/empty.csv"
+expect 1 "empty.csv: no data$" --report "$T/empty.csv"
+printf 'label,score\n' >"$T/header.csv"
+expect 1 "no data rows after the header" --report "$T/header.csv"
+# binary garbage (fixed bytes, so the outcome is fixed)
+awk 'BEGIN { srand(5); for (i = 0; i < 4096; i++) printf "%c", int(rand() * 256) }' >"$T/garbage.bin"
+expect 1 "garbage.bin: cannot tell which column holds the scores" --report "$T/garbage.bin"
+# NUL bytes inside a field: that row skipped, the byte shown escaped
+printf 'label,score\n1,0.9\000x\n0,0.1\n1,0.8\n' >"$T/nul.csv"
+expect 0 "nul.csv:2: skipped: unparsable score '0.9\\\\x00x'" --report "$T/nul.csv"
+grep -q "1 row skipped" "$T/err" && ok || bad "NUL: skip count"
+# invalid UTF-8 in names: escaped in messages, U+FFFD in JSON
+printf 'l\377bel,sc\303ore\n1,0.9\n0,0.1\n' >"$T/utf.csv"
+expect 0 "guessed label column 'l\\\\xffbel'" --report --format json "$T/utf.csv"
+grep -q '"label": "l\\ufffdbel",' "$T/out" && ok || bad "invalid UTF-8 in JSON"
+# a 50 MB single field: overflows to infinity, skipped
+awk 'BEGIN { printf "label,score\n1,"; for (i = 0; i < 5000000; i++) printf "0123456789"; printf "\n0,0.1\n1,0.8\n" }' >"$T/bigfield.csv"
+expect 0 "bigfield.csv:2: skipped: infinite score in column 'score'" --report "$T/bigfield.csv"
+# a line of 1,000,000 columns
+awk 'BEGIN { printf "label,score"; for (i = 0; i < 999998; i++) printf ",c%d", i; printf "\n1,0.9\n0,0.2\n1,0.7\n" }' >"$T/wide.csv"
+expect 0 "" --report --format json -l label -s score "$T/wide.csv"
+grep -q '"n": 3,' "$T/out" && ok || bad "wide: rows"
+# unbalanced quotes at the end: the last record skipped
+printf 'label,score\n1,0.9\n0,0.1\n1,"0.5\n' >"$T/quote.csv"
+expect 0 "quote.csv:4: skipped: unterminated quoted field at end of file" --report "$T/quote.csv"
+# mixed CRLF and LF: line numbers still right
+printf 'label,score\r\n1,0.9\n0,x\r\n1,0.8\n0,y\n' >"$T/mixed.csv"
+expect 0 "mixed.csv:3: skipped: unparsable score 'x'" --report "$T/mixed.csv"
+grep -q "mixed.csv:5: skipped: unparsable score 'y'" "$T/err" && ok || bad "mixed: line 5"
+# duplicate column names: detection takes the first, naming one is an error
+printf 'label,score,score\n1,0.9,0.1\n0,0.2,0.8\n' >"$T/dup.csv"
+expect 0 "score column 'score'" --report --format json "$T/dup.csv"
+grep -q '"tp": 1,' "$T/out" && ok || bad "dup: the first score column"
+expect 1 "score column name 'score' is ambiguous (columns 2 and 3); give its index" --report -l label -s score "$T/dup.csv"
+expect 0 "" --report -l label -s 3 "$T/dup.csv"
+# columns named like options
+printf -- '--label,-s\n1,0.9\n0,0.2\n' >"$T/opts.csv"
+expect 0 "" --report --format json -l --label -s -s "$T/opts.csv"
+grep -q '"label": "--label",' "$T/out" && grep -q '"score": "-s",' "$T/out" && ok || bad "option-like names"
+# a label column with 10,000 distinct values: at most 10 listed; one-vs-rest works
+awk 'BEGIN { print "label,score"; for (i = 0; i < 10000; i++) printf "class%d,%.4f\n", i, (i % 97) / 97 }' >"$T/many.csv"
+expect 1 "(values: class0, class1, class2, class3, class4, class5, class6, class7, class8, class9, ...)" --report -l label -s score "$T/many.csv"
+expect 0 "" --report --format json -l label -s score -p class7 "$T/many.csv"
+grep -q '"positives": 1,' "$T/out" && ok || bad "10,000 labels one-vs-rest"
+# all scores equal: AUC one half
+printf 'label,score\n1,0.5\n0,0.5\n1,0.5\n' >"$T/equal.csv"
+expect 0 "" --report --format json "$T/equal.csv"
+grep -q '"roc_auc": 0.5,' "$T/out" && ok || bad "all equal: AUC"
+# all scores NaN: nothing usable
+printf 'label,score\n1,NaN\n0,nan\n1,NA\n' >"$T/nan.csv"
+expect 1 "no usable rows (3 skipped; the first, line 2: missing score in column 'score')" --report -l label -s score "$T/nan.csv"
+# one row
+printf 'label,score\n1,0.7\n' >"$T/one.csv"
+expect 0 "" --report --format json "$T/one.csv"
+grep -q '"roc_auc": null,' "$T/out" && ok || bad "one row: AUC null"
+# 2^31 and more rows, as counts: exact, no overflow
+printf 'score,pos,neg\n0.9,3000000000,1\n0.1,1,5000000000\n' >"$T/huge.csv"
+expect 0 "" --report --format json --counts pos,neg -s score "$T/huge.csv"
+grep -q '"n": 8000000002,' "$T/out" && grep -q '"tp": 3000000000,' "$T/out" && ok || bad "huge counts"
+# weights negative, NaN, huge
+printf 'label,score,w\n1,0.9,-1\n0,0.1,NaN\n1,0.8,2\n0,0.2,1\n' >"$T/w.csv"
+expect 0 "w.csv:2: skipped: negative weight '-1' in column 'w'" --report -l label -s score -w w "$T/w.csv"
+grep -q "w.csv:3: skipped: missing weight in column 'w'" "$T/err" && ok || bad "NaN weight"
+printf 'label,score,w\n1,0.9,1e308\n0,0.1,1e308\n1,0.4,1e308\n' >"$T/bigw.csv"
+expect 1 "bigw.csv: the weights add up to more than a double can hold" --report -l label -s score -w w "$T/bigw.csv"
+# a FIFO, and /dev/stdin
+mkfifo "$T/fifo"
+(printf 'label,score\n1,0.9\n0,0.1\n' >"$T/fifo" &)
+expect 0 "" --report --format json "$T/fifo"
+grep -q '"n": 2,' "$T/out" && ok || bad "FIFO"
+printf 'label,score\n1,0.9\n0,0.1\n' >"$T/in.csv"
+timeout 20 "$BIN" --report --format json /dev/stdin <"$T/in.csv" >"$T/out" 2>"$T/err" && grep -q '"n": 2,' "$T/out" && ok || bad "/dev/stdin"
+# a directory
+expect 1 "is a directory" --report "$T"
+# a file that shrinks while it is read: whatever was read, never a crash
+"${GEN:-./build/gen}" -n 3000000 >"$T/shrink.csv" 2>/dev/null || awk 'BEGIN { print "label,score"; for (i = 0; i < 3000000; i++) printf "%d,0.%06d\n", i % 2, i }' >"$T/shrink.csv"
+(sleep 0.05; truncate -s 1000000 "$T/shrink.csv") &
+timeout 60 "$BIN" --report -l label -s score "$T/shrink.csv" >"$T/out" 2>"$T/err"
+got=$?
+wait
+[ "$got" -eq 0 ] || [ "$got" -eq 1 ] && ok || bad "shrinking file: status $got"
+grep -q "Sanitizer\|runtime error" "$T/err" && bad "shrinking file: sanitizer report: $(grep -A12 'ERROR\|runtime error' "$T/err" | head -20)" || ok
+
+echo "hostile ($BIN): $pass passed, $fail failed"
+[ "$fail" -eq 0 ]
