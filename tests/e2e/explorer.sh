@@ -389,5 +389,39 @@ after_exit "q after commands" 0
 grep -qx "optimize f1 where recall>=0.95" "$T/state/cutoff/history" && ok || bad "history lacks a command"
 ls -a "$T/state/cutoff" | grep -q "history-" && bad "a temporary history file was left" || ok
 
+# ---- hostile names never reach the terminal; failed writes keep it running -------------------
+printf '\033]0;owned\007,\033[2Jscore\nbad\033[31m,0.9\nok,0.2\nbad\033[31m,0.4\n' >"$T/hostile.csv"
+mkdir -p "$T/limited"
+: >"$T/limited/plainfile"
+tm kill-server 2>/dev/null
+runs=$((runs + 1))
+SOCK="cutoff-e2e-$$-$runs"
+tm -f /dev/null new-session -d -s e -x 100 -y 30 \
+	"cd $T/limited && env LC_ALL=C.UTF-8 HOME=$T/home XDG_STATE_HOME=$T/state PS1='$ ' bash --norc --noprofile"
+sleep 0.2
+tm select-pane -t e -T "before"
+tm send-keys -t e "ulimit -f 2; $BIN -l 1 -s 2 -p ok $T/hostile.csv; echo EXIT=\$?" Enter
+wait_for "Confusion matrix"
+screen | head -1 | grep -q '\\x1b\[2Jscore' && ok || bad "the escaped score column name is not in the header"
+screen | grep -q '^bad\\x1b\[' && ok || bad "the escaped class name is not in the matrix"
+[ "$(tm display -p -t e '#{pane_title}')" = "before" ] && ok || bad "a column name changed the pane title to '$(tm display -p -t e '#{pane_title}')'"
+tm capture-pane -t e -p -e | grep -q "$(printf '\033')\]0;" && bad "an OSC sequence reached the pane" || ok
+# an export through a regular file, then one over the file size limit
+tm send-keys -t e ':'
+sleep 0.1
+tm send-keys -t e -l "export plainfile/snap.md"
+tm send-keys -t e Enter
+sleep 0.3
+screen | tail -1 | grep -q "cannot write in plainfile/: Not a directory" && ok || bad "no error for an impossible path: '$(screen | tail -1)'"
+tm send-keys -t e x
+sleep 0.4
+screen | tail -1 | grep -q "cannot write cutoff-.*: File too large" && ok || bad "no error past ulimit -f: '$(screen | tail -1)'"
+ls "$T/limited" | grep -q "cutoff-" && bad "a partial snapshot was left: $(ls "$T/limited")" || ok
+tm send-keys -t e Right
+sleep 0.2
+screen | grep -q "Confusion matrix" && ok || bad "the explorer did not survive the failed writes"
+tm send-keys -t e q
+after_exit "q after failed writes" 0
+
 echo "e2e: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
