@@ -97,7 +97,7 @@ e2e: cutoff
 	@sh tests/e2e/explorer.sh ./cutoff
 
 check: test-deps
-	@$(MAKE) --no-print-directory unit unit-asan cli e2e valgrind
+	@$(MAKE) --no-print-directory unit unit-asan cli e2e fuzz-short valgrind
 
 # Fuzzing (libFuzzer, clang): make fuzz runs each harness FUZZ_SECONDS;
 # make check runs a short pass.  Crashes found go to tests/fuzz/regressions/
