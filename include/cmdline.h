@@ -13,8 +13,9 @@ enum cmdline_result { CL_MORE, CL_LINE, CL_CANCEL };
 /* Sets readline up and loads the history; call once. */
 void cmdline_init(struct view *v);
 
-/* Saves the history (atomically, mode 0600); safe to call twice. */
-void cmdline_done(void);
+/* Saves the history (atomically, mode 0600); safe to call twice.  Returns
+ * 0, or -1 with the reason in err when it could not be saved. */
+int cmdline_done(char *err, size_t errlen);
 
 /* Opens the line: ':' prompt, empty text. */
 void cmdline_open(void);

@@ -212,15 +212,15 @@ void cmdline_init(struct view *v)
 		read_history(history_path);
 }
 
-void cmdline_done(void)
+int cmdline_done(char *err, size_t errlen)
 {
 	char dir[sizeof history_path], tmp[sizeof history_path + 32];
 	char *slash;
-	int fd;
+	int fd, rc = 0;
 	size_t i;
 
 	if (!initialised)
-		return;
+		return 0;
 	initialised = 0;
 	if (active)
 		rl_callback_handler_remove();
@@ -235,13 +235,22 @@ void cmdline_done(void)
 		if (slash != NULL) {
 			slash[1] = '\0';
 			snprintf(tmp, sizeof tmp, "%s.history-XXXXXX", dir);
-			if (make_dirs(history_path) == 0 && (fd = mkstemp(tmp)) >= 0) {
+			if (make_dirs(history_path) < 0 || (fd = mkstemp(tmp)) < 0) {
+				snprintf(err, errlen, "could not save the history in %s: %s", dir, strerror(errno));
+				rc = -1;
+			} else {
+				int e;
+
 				fchmod(fd, 0600);
 				close(fd);
-				if (write_history(tmp) == 0 && rename(tmp, history_path) == 0)
-					chmod(history_path, 0600);
-				else
+				if ((e = write_history(tmp)) != 0 || rename(tmp, history_path) != 0) {
+					snprintf(err, errlen, "could not save the history to %s: %s", history_path,
+						 strerror(e ? e : errno));
 					unlink(tmp);
+					rc = -1;
+				} else {
+					chmod(history_path, 0600);
+				}
 			}
 		}
 	}
@@ -251,6 +260,7 @@ void cmdline_done(void)
 		fclose(devnull);
 	devnull = NULL;
 	rl_outstream = NULL;
+	return rc;
 }
 
 void cmdline_open(void)

@@ -234,8 +234,15 @@ int explorer_run(struct session *s, const struct options *o)
 		while (!l.quit && (ev = next_event(&l, false)).kind != TEV_NONE)
 			on_event(&l, &ev);
 	}
-	cmdline_done();
-	term_done();
+	{
+		char herr[4200];
+		int saved = cmdline_done(herr, sizeof herr);
+
+		term_done();
+		/* the screen is gone: say it where the shell shows it */
+		if (saved < 0)
+			fprintf(stderr, "cutoff: %s\n", herr);
+	}
 	/* ended by a signal: say so in the status, as a shell would */
 	if (status == 0 && term_quit_signal() != 0)
 		status = 128 + term_quit_signal();

@@ -423,5 +423,23 @@ screen | grep -q "Confusion matrix" && ok || bad "the explorer did not survive t
 tm send-keys -t e q
 after_exit "q after failed writes" 0
 
+# a history that cannot be saved is said on stderr once the screen is gone
+tm kill-server 2>/dev/null
+runs=$((runs + 1))
+SOCK="cutoff-e2e-$$-$runs"
+tm -f /dev/null new-session -d -s e -x 80 -y 24 "env LC_ALL=C.UTF-8 XDG_STATE_HOME=$T/limited/plainfile PS1='$ ' bash --norc --noprofile"
+sleep 0.2
+tm send-keys -t e "$BIN -p malignant -l diagnosis -s logreg $BC; echo EXIT=\$?" Enter
+wait_for "Confusion matrix"
+tm send-keys -t e ':'
+sleep 0.1
+tm send-keys -t e -l "t 0.3"
+tm send-keys -t e Enter
+sleep 0.2
+tm send-keys -t e q
+after_exit "q with an unwritable history" 0
+screen | grep -q "^cutoff: could not save the history in $T/limited/plainfile/cutoff/: Not a directory" && ok ||
+	bad "no message for an unsaved history: $(screen | grep cutoff: | tail -1)"
+
 echo "e2e: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
