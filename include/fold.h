@@ -33,11 +33,13 @@ struct fold {
 	double origin, width;
 	double *hpos, *hneg, *hmin;
 	bool grid;
+	size_t max_distinct;        /* 0: no limit; past it fold_add says -2 */
 };
 
 int fold_init(struct fold *f, bool weighted, size_t bins);
 
-/* Adds a row; returns -1 when out of memory. */
+/* Adds a row; returns -1 when out of memory, -2 when the distinct scores
+ * pass max_distinct. */
 int fold_add(struct fold *f, double score, bool positive, double weight);
 
 /* Folds what is still buffered (and coarsens to the bins). */

@@ -267,6 +267,18 @@ static int start_fold(struct loader *l, struct model *m)
 		m->fold = NULL;
 		return -1;
 	}
+	{
+		/* the distinct list (24 bytes each, twice while merging) may take
+		 * half of memory across the models; CUTOFF_MAX_DISTINCT lowers it
+		 * (for tests) */
+		long pages = sysconf(_SC_PHYS_PAGES), page = sysconf(_SC_PAGESIZE);
+		double mem = pages > 0 && page > 0 ? (double)pages * (double)page : 8e9;
+		const char *env = getenv("CUTOFF_MAX_DISTINCT");
+
+		m->fold->max_distinct = (size_t)(mem / 2 / 48 / (double)(l->ds->n_models ? l->ds->n_models : 1));
+		if (env != NULL && atol(env) > 0)
+			m->fold->max_distinct = (size_t)atol(env);
+	}
 	/* rows already in arrays are folded in, then the arrays go */
 	for (i = 0; i < m->n_pos; i++)
 		if (fold_add(m->fold, m->pos[i], true, m->pos_w ? m->pos_w[i] : 1) < 0)
@@ -477,6 +489,11 @@ static void process_row(struct loader *l, const struct row *r)
 				rc = model_push(m, false, scores[i], wneg, true);
 		} else {
 			rc = model_push(m, positive, scores[i], w, ds->weighted);
+		}
+		if (rc == -2) {
+			fail(l, "%s:%llu: more than %zu distinct scores in column '%s' would not fit in memory; --bins N keeps it fixed",
+			     ds->source, (unsigned long long)r->line, m->fold->max_distinct, show_str(m->name));
+			goto out;
 		}
 		if (rc < 0) {
 			fail(l, "out of memory after %llu rows", (unsigned long long)ds->rows);

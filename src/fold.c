@@ -219,6 +219,8 @@ static int flush(struct fold *f)
 		memmove(f->neg + i, f->neg + k, (total - k) * sizeof *f->neg);
 	}
 	f->n = i + (total - k);
+	if (f->max_distinct > 0 && f->n > f->max_distinct)
+		return -2; /* more than memory will hold: say so, not the OOM killer */
 	return 0;
 }
 
@@ -227,14 +229,18 @@ int fold_add(struct fold *f, double score, bool positive, double weight)
 	if (f->bins > 0)
 		return bin_add(f, score, positive, weight);
 	if (positive) {
-		if (f->nbpos == f->cap_buf && flush(f) < 0)
-			return -1;
+		int rc;
+
+		if (f->nbpos == f->cap_buf && (rc = flush(f)) < 0)
+			return rc;
 		if (f->weighted)
 			f->bpos_w[f->nbpos] = weight;
 		f->bpos[f->nbpos++] = score;
 	} else {
-		if (f->nbneg == f->cap_buf && flush(f) < 0)
-			return -1;
+		int rc;
+
+		if (f->nbneg == f->cap_buf && (rc = flush(f)) < 0)
+			return rc;
 		if (f->weighted)
 			f->bneg_w[f->nbneg] = weight;
 		f->bneg[f->nbneg++] = score;

@@ -18,7 +18,7 @@ expect() {
 	want=$1
 	pat=$2
 	shift 2
-	timeout 60 "$BIN" "$@" >"$T/out" 2>"$T/err" </dev/null
+	timeout 60 env ${CUTOFF_MAX_DISTINCT:+CUTOFF_MAX_DISTINCT=$CUTOFF_MAX_DISTINCT} "$BIN" "$@" >"$T/out" 2>"$T/err" </dev/null
 	got=$?
 	[ "$got" -eq "$want" ] && ok || bad "cutoff $*: status $got, expected $want: $(head -c 300 "$T/err")"
 	if [ -n "$pat" ]; then
@@ -94,6 +94,13 @@ expect 0 "w.csv:2: skipped: negative weight '-1' in column 'w'" --report -l labe
 grep -q "w.csv:3: skipped: missing weight in column 'w'" "$T/err" && ok || bad "NaN weight"
 printf 'label,score,w\n1,0.9,1e308\n0,0.1,1e308\n1,0.4,1e308\n' >"$T/bigw.csv"
 expect 1 "bigw.csv: the weights add up to more than a double can hold" --report -l label -s score -w w "$T/bigw.csv"
+# more distinct scores than memory holds: a clear error, not the OOM killer
+# (the ceiling lowered for the test), and --bins as the way out
+awk 'BEGIN { print "label,score"; for (i = 0; i < 600000; i++) printf "%d,%.7f\n", i % 3 == 0, i / 600000 }' >"$T/distinct.csv"
+CUTOFF_MAX_DISTINCT=1000 expect 1 "more than 1000 distinct scores in column 'score' would not fit in memory; --bins N keeps it fixed" \
+	--stream --report -l label -s score "$T/distinct.csv"
+CUTOFF_MAX_DISTINCT=1000 expect 0 "" --bins 500 --report --format json -l label -s score "$T/distinct.csv"
+grep -q '"n": 600000,' "$T/out" && ok || bad "--bins under the ceiling"
 # a FIFO, and /dev/stdin
 mkfifo "$T/fifo"
 (printf 'label,score\n1,0.9\n0,0.1\n' >"$T/fifo" &)

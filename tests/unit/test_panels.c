@@ -316,9 +316,44 @@ static void test_hits(void **state)
 	close_fixture(&fx);
 }
 
+/* Wide (CJK) and combining characters in names keep the columns where
+ * they belong: a wide character takes two cells, a combining mark none. */
+static void test_wide_names(void **state)
+{
+	const char *csv = "\xe6\xa0\x87\xe7\xad\xbe,e\xcc\x81score\n\xe8\x89\xaf\xe6\x80\xa7,0.9\nok,0.2\n\xe8\x89\xaf\xe6\x80\xa7,0.4\n";
+	char path[] = "/tmp/cutoff-wide-XXXXXX", args[128];
+	struct fixture fx;
+	struct grid *g = grid_new(100, 30);
+	int fd = mkstemp(path), tp_x = -1, x;
+
+	(void)state;
+	assert_true(fd >= 0);
+	assert_int_equal(write(fd, csv, strlen(csv)), (ssize_t)strlen(csv));
+	close(fd);
+	snprintf(args, sizeof args, "-l 1 -s 2 -p ok %s", path);
+	open_fixture(&fx, args);
+	unlink(path);
+	panels_draw(g, &fx.scr, &fx.s.view);
+	/* the FP tag of the row named by the two-cell-wide class sits at the
+	 * same column as every other tag */
+	for (x = 0; x + 1 < g->w; x++)
+		if (g->cells[(size_t)(fx.scr.lay.matrix.y + 5) * (size_t)g->w + (size_t)x].ch == 'F' &&
+		    g->cells[(size_t)(fx.scr.lay.matrix.y + 5) * (size_t)g->w + (size_t)x + 1].ch == 'P')
+			tp_x = x;
+	assert_int_equal(tp_x, fx.scr.lay.matrix.x + 10);
+	/* the class name: two wide characters, each followed by its tail */
+	assert_int_equal(g->cells[(size_t)(fx.scr.lay.matrix.y + 5) * (size_t)g->w].ch, 0x826F);
+	assert_int_equal(g->cells[(size_t)(fx.scr.lay.matrix.y + 5) * (size_t)g->w + 1].ch, GRID_WIDE_TAIL);
+	/* the score's name keeps its combining accent out of the cells */
+	assert_int_equal(grid_text_width("e\xcc\x81score"), 6);
+	grid_free(g);
+	close_fixture(&fx);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_wide_names),
 		cmocka_unit_test(test_hits),
 		cmocka_unit_test(test_screens),
 		cmocka_unit_test(test_canvas_glyphs),
