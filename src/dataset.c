@@ -1054,12 +1054,14 @@ static char sniff_delimiter(const char *buf, size_t len, bool at_eof)
 	return best < 0 ? ',' : cand[best];
 }
 
-static ssize_t read_full(int fd, char *buf, size_t want)
+/* Reads until want bytes or the end: from offset at with pread, or from
+ * the stream's position when at < 0 (pipes).  Returns the bytes read or -1. */
+static ssize_t read_full(int fd, char *buf, size_t want, off_t at)
 {
 	size_t got = 0;
 
 	while (got < want) {
-		ssize_t n = read(fd, buf + got, want - got);
+		ssize_t n = at < 0 ? read(fd, buf + got, want - got) : pread(fd, buf + got, want - got, at + (off_t)got);
 
 		if (n < 0 && errno == EINTR)
 			continue;
@@ -1130,25 +1132,6 @@ static void free_loader(struct loader *l)
 		free(l->distinct[i]);
 }
 
-/* pread until want bytes or the end; returns the bytes read or -1. */
-static ssize_t pread_full(int fd, char *buf, size_t want, off_t at)
-{
-	size_t got = 0;
-
-	while (got < want) {
-		ssize_t n = pread(fd, buf + got, want - got, at + (off_t)got);
-
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n < 0)
-			return -1;
-		if (n == 0)
-			break;
-		got += (size_t)n;
-	}
-	return (ssize_t)got;
-}
-
 static struct csv_parser *new_parser(struct csv_parser *p, char delim)
 {
 	if (csv_init(p, CSV_APPEND_NULL | CSV_REPALL_NL) != 0)
@@ -1194,7 +1177,7 @@ static void parse_from(struct loader *l, int fd, bool seekable, struct csv_parse
 
 			if (end >= 0 && (off_t)want > end - at)
 				want = (size_t)(end - at);
-			n = seekable ? pread_full(fd, buf, want, at) : read_full(fd, buf, want);
+			n = read_full(fd, buf, want, seekable ? at : -1);
 			if (n < 0) {
 				fail(l, "%s: %s", l->ds->source, strerror(errno));
 				return;
@@ -1228,7 +1211,7 @@ static uint64_t count_breaks(int fd, char *buf, off_t end)
 
 	while (at < end) {
 		size_t want = end - at < (off_t)CHUNK ? (size_t)(end - at) : CHUNK, i;
-		ssize_t n = pread_full(fd, buf, want, at);
+		ssize_t n = read_full(fd, buf, want, at);
 
 		if (n <= 0)
 			break;
@@ -1324,14 +1307,14 @@ static off_t split_point(int fd, off_t size, char *buf)
 	if (size < THREAD_MIN_BYTES)
 		return 0;
 	while (at < size) {
-		ssize_t n = pread_full(fd, buf, CHUNK, at);
+		ssize_t n = read_full(fd, buf, CHUNK, at);
 
 		if (n <= 0 || memchr(buf, '"', (size_t)n) != NULL)
 			return 0;
 		at += n;
 	}
 	while (mid < size) {
-		ssize_t n = pread_full(fd, buf, CHUNK, mid);
+		ssize_t n = read_full(fd, buf, CHUNK, mid);
 		char *nl;
 
 		if (n <= 0)
@@ -1449,7 +1432,7 @@ static void read_all(struct loader *l, int fd, bool seekable, off_t size)
 	/* two threads would need two folds: one thread when streaming */
 	if (seekable && !o->one_thread && !o->stream && o->bins == 0 && l->array_limit == 0)
 		split = split_point(fd, size, buf);
-	n = seekable ? pread_full(fd, buf, SNIFF_BYTES, 0) : read_full(fd, buf, SNIFF_BYTES);
+	n = read_full(fd, buf, SNIFF_BYTES, seekable ? 0 : -1);
 	if (n < 0) {
 		fail(l, "%s: %s", l->ds->source, strerror(errno));
 		free(buf);

@@ -145,12 +145,6 @@ static void on_command_event(struct loop *l, const struct term_event *ev)
 	case TEV_CANCEL:
 		cmdline_cancel();
 		break;
-	case TEV_QUIT:
-		l->quit = 1;
-		break;
-	case TEV_RESIZE:
-		l->resized = 1;
-		break;
 	default:
 		break;
 	}
@@ -158,17 +152,20 @@ static void on_command_event(struct loop *l, const struct term_event *ev)
 
 static void on_event(struct loop *l, const struct term_event *ev)
 {
+	/* the same whatever has the focus */
+	if (ev->kind == TEV_QUIT) {
+		l->quit = 1;
+		return;
+	}
+	if (ev->kind == TEV_RESIZE) {
+		l->resized = 1;
+		return;
+	}
 	if (l->v->cmd_active) {
 		on_command_event(l, ev);
 		return;
 	}
 	switch (ev->kind) {
-	case TEV_QUIT:
-		l->quit = 1;
-		break;
-	case TEV_RESIZE:
-		l->resized = 1;
-		break;
 	case TEV_MOUSE:
 		on_mouse(l, ev);
 		break;
@@ -182,8 +179,7 @@ static void on_event(struct loop *l, const struct term_event *ev)
 		}
 		act(l, keys_action(ev->key));
 		break;
-	case TEV_NONE:
-	case TEV_CANCEL:
+	default:
 		break;
 	}
 }

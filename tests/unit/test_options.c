@@ -124,11 +124,55 @@ static void test_usage_errors(void **state)
 	usage("--report --label", "option '--label' needs a value");
 }
 
+/* Every long option of the source is in the man page and in --help. */
+static void test_documented(void **state)
+{
+	FILE *f = fopen("src/options.c", "r"), *m = fopen("man/cutoff.1", "r");
+	char *src, *man, *help, *o, *p;
+	size_t hlen = 0, n = 0;
+	FILE *h = open_memstream(&help, &hlen);
+	long len;
+
+	(void)state;
+	assert_non_null(f);
+	assert_non_null(m);
+	fseek(f, 0, SEEK_END), len = ftell(f), rewind(f);
+	src = malloc((size_t)len + 1);
+	assert_int_equal(fread(src, 1, (size_t)len, f), (size_t)len);
+	src[len] = '\0';
+	fseek(m, 0, SEEK_END), len = ftell(m), rewind(m);
+	man = malloc((size_t)len + 1);
+	assert_int_equal(fread(man, 1, (size_t)len, m), (size_t)len);
+	man[len] = '\0';
+	fclose(f), fclose(m);
+	for (p = o = man; *p; p++) /* roff's \- is a plain - here */
+		if (!(p[0] == '\\' && p[1] == '-'))
+			*o++ = *p;
+	*o = '\0';
+	options_usage(h);
+	fclose(h);
+	for (p = strstr(src, "static const struct option long_options[]"); p && (p = strstr(p, "{ \"")) != NULL; p += 3) {
+		char name[64], want[70];
+
+		if (sscanf(p, "{ \"%63[^\"]\"", name) != 1)
+			break;
+		snprintf(want, sizeof want, "--%s", name);
+		if (strstr(man, want) == NULL)
+			fail_msg("man page lacks %s", want);
+		if (strstr(help, want) == NULL && strcmp(name, "help") != 0)
+			fail_msg("--help lacks %s", want);
+		n++;
+	}
+	assert_true(n >= 30);
+	free(src), free(man), free(help);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_accepted),
 		cmocka_unit_test(test_usage_errors),
+		cmocka_unit_test(test_documented),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
