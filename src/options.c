@@ -172,6 +172,23 @@ static int add_scores(struct options *o, const char *arg, char *err, size_t errl
 	return 0;
 }
 
+/* Splits "A,B" (both non-empty, one comma) into a copy kept in *buf. */
+static int split_pair(const char *arg, char **buf, const char **a, const char **b)
+{
+	char *comma;
+
+	free(*buf);
+	if ((*buf = strdup(arg)) == NULL)
+		return -1;
+	comma = strchr(*buf, ',');
+	if (comma == NULL || comma == *buf || comma[1] == '\0' || strchr(comma + 1, ','))
+		return -1;
+	*comma = '\0';
+	*a = *buf;
+	*b = comma + 1;
+	return 0;
+}
+
 static int set_mode(struct options *o, enum options_mode m, char *err, size_t errlen)
 {
 	if (o->mode != MODE_EXPLORE && o->mode != m &&
@@ -209,20 +226,10 @@ int options_parse(int argc, char **argv, struct options *o, char *err, size_t er
 		case 'w':
 			o->data.weight = optarg;
 			break;
-		case OPT_COUNTS: {
-			char *comma;
-
-			free(o->counts_buf);
-			if ((o->counts_buf = strdup(optarg)) == NULL)
-				return usage_error(err, errlen, "out of memory");
-			comma = strchr(o->counts_buf, ',');
-			if (comma == NULL || comma == o->counts_buf || comma[1] == '\0' || strchr(comma + 1, ','))
+		case OPT_COUNTS:
+			if (split_pair(optarg, &o->counts_buf, &o->data.counts_pos, &o->data.counts_neg) < 0)
 				return usage_error(err, errlen, "--counts takes two columns, POS,NEG (got '%s')", optarg);
-			*comma = '\0';
-			o->data.counts_pos = o->counts_buf;
-			o->data.counts_neg = comma + 1;
 			break;
-		}
 		case 'd':
 			if (strcmp(optarg, "\\t") == 0 || strcmp(optarg, "tab") == 0)
 				o->data.delimiter = '\t';
@@ -321,20 +328,10 @@ int options_parse(int argc, char **argv, struct options *o, char *err, size_t er
 		case OPT_BATCH:
 			o->batch = true;
 			break;
-		case OPT_NAMES: {
-			char *comma;
-
-			free(o->names_buf);
-			if ((o->names_buf = strdup(optarg)) == NULL)
-				return usage_error(err, errlen, "out of memory");
-			comma = strchr(o->names_buf, ',');
-			if (comma == NULL || comma == o->names_buf || comma[1] == '\0' || strchr(comma + 1, ','))
+		case OPT_NAMES:
+			if (split_pair(optarg, &o->names_buf, &o->names[0], &o->names[1]) < 0)
 				return usage_error(err, errlen, "--names takes two words, POS,NEG (got '%s')", optarg);
-			*comma = '\0';
-			o->names[0] = o->names_buf;
-			o->names[1] = comma + 1;
 			break;
-		}
 		case 'h':
 			o->help = true;
 			break;

@@ -37,8 +37,9 @@ wait_for() {
 	return 1
 }
 
-# start W H ENV... : a shell in a fresh pane, then the explorer in it
-start() {
+# shell W H ENV... : a fresh tmux server (a new one on a just-killed socket
+# races) with a plain shell in a W x H pane
+shell() {
 	w=$1
 	h=$2
 	shift 2
@@ -48,6 +49,11 @@ start() {
 	tm -f /dev/null new-session -d -s e -x "$w" -y "$h" "env $* PS1='$ ' bash --norc --noprofile"
 	tm set-option -g status off >/dev/null
 	sleep 0.2
+}
+
+# start W H ENV... : the explorer on the sample, in a fresh shell
+start() {
+	shell "$@"
 	tm send-keys -t e "$BIN -p malignant -l diagnosis -s logreg,naive_bayes $BC; echo EXIT=\$?" Enter
 	wait_for "Confusion matrix"
 }
@@ -242,11 +248,7 @@ tm send-keys -t e q
 after_exit "q (ASCII)" 0
 
 # ---- --no-mouse leaves the mouse to the terminal ----------------------------------------
-tm kill-server 2>/dev/null
-runs=$((runs + 1))
-SOCK="cutoff-e2e-$$-$runs"
-tm -f /dev/null new-session -d -s e -x 80 -y 24 "env LC_ALL=C.UTF-8 PS1='$ ' bash --norc --noprofile"
-sleep 0.2
+shell 80 24 LC_ALL=C.UTF-8
 tm send-keys -t e "$BIN --no-mouse -p malignant -l diagnosis -s logreg $BC; echo EXIT=\$?" Enter
 wait_for "Confusion matrix"
 [ "$(flags)" = "1 0 0 0 0" ] && ok || bad "--no-mouse: modes $(flags)"
@@ -281,12 +283,8 @@ after_exit "q after fg" 0
 # ---- the ':' command line -------------------------------------------------------------------
 # a home, state folder and working folder of its own
 mkdir -p "$T/home" "$T/state" "$T/work"
-tm kill-server 2>/dev/null
-runs=$((runs + 1))
-SOCK="cutoff-e2e-$$-$runs"
-tm -f /dev/null new-session -d -s e -x 80 -y 24 \
-	"cd $T/work && env LC_ALL=C.UTF-8 HOME=$T/home XDG_STATE_HOME=$T/state INPUTRC=/dev/null PS1='$ ' bash --norc --noprofile"
-sleep 0.2
+shell 80 24 LC_ALL=C.UTF-8 HOME=$T/home XDG_STATE_HOME=$T/state INPUTRC=/dev/null
+tm send-keys -t e "cd $T/work" Enter
 tm send-keys -t e "$BIN -p malignant -l diagnosis -s logreg,naive_bayes $(pwd)/$BC; echo EXIT=\$?" Enter
 BC_ABS=$(pwd)/$BC
 wait_for "Confusion matrix"
@@ -393,12 +391,8 @@ ls -a "$T/state/cutoff" | grep -q "history-" && bad "a temporary history file wa
 printf '\033]0;owned\007,\033[2Jscore\nbad\033[31m,0.9\nok,0.2\nbad\033[31m,0.4\n' >"$T/hostile.csv"
 mkdir -p "$T/limited"
 : >"$T/limited/plainfile"
-tm kill-server 2>/dev/null
-runs=$((runs + 1))
-SOCK="cutoff-e2e-$$-$runs"
-tm -f /dev/null new-session -d -s e -x 100 -y 30 \
-	"cd $T/limited && env LC_ALL=C.UTF-8 HOME=$T/home XDG_STATE_HOME=$T/state PS1='$ ' bash --norc --noprofile"
-sleep 0.2
+shell 100 30 LC_ALL=C.UTF-8 HOME=$T/home XDG_STATE_HOME=$T/state
+tm send-keys -t e "cd $T/limited" Enter
 tm select-pane -t e -T "before"
 tm send-keys -t e "ulimit -f 2; $BIN -l 1 -s 2 -p ok $T/hostile.csv; echo EXIT=\$?" Enter
 wait_for "Confusion matrix"
@@ -424,11 +418,7 @@ tm send-keys -t e q
 after_exit "q after failed writes" 0
 
 # a history that cannot be saved is said on stderr once the screen is gone
-tm kill-server 2>/dev/null
-runs=$((runs + 1))
-SOCK="cutoff-e2e-$$-$runs"
-tm -f /dev/null new-session -d -s e -x 80 -y 24 "env LC_ALL=C.UTF-8 XDG_STATE_HOME=$T/limited/plainfile PS1='$ ' bash --norc --noprofile"
-sleep 0.2
+shell 80 24 LC_ALL=C.UTF-8 XDG_STATE_HOME=$T/limited/plainfile
 tm send-keys -t e "$BIN -p malignant -l diagnosis -s logreg $BC; echo EXIT=\$?" Enter
 wait_for "Confusion matrix"
 tm send-keys -t e ':'
