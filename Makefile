@@ -21,9 +21,11 @@ READLINE_LIBS := $(shell pkg-config --libs readline 2>/dev/null || echo -lreadli
 CORE_LIBS = -lcsv -lm
 LIBS    = $(CORE_LIBS) $(READLINE_LIBS) $(CURSES_LIBS)
 
-CORE    = parse text radix fold dataset sweep metrics optimize curve explain report \
-          grid canvas view layout keys panels session options cmd export
-APP     = term cmdline explorer main
+# The layers are folders: src/core (data to numbers), src/ui (cells and
+# panels), src/tty (ncurses and readline), and main/options at the top.
+# Everything but tty and main links without curses (unit tests, fuzzers).
+CORE    = $(patsubst src/%.c,%,$(wildcard src/core/*.c src/ui/*.c)) options
+APP     = $(patsubst src/%.c,%,$(wildcard src/tty/*.c)) main
 TESTS   = test_parse test_dataset test_sweep test_metrics test_optimize test_curve \
           test_report test_options test_reference test_view test_panels test_keys test_cmd test_fold
 
@@ -42,15 +44,19 @@ cutoff: $(CORE_REL) $(APP_REL)
 build/asan/cutoff: $(CORE_ASAN) $(APP_ASAN)
 	$(CC) $(CFLAGS_ASAN) -o $@ $^ $(LDFLAGS) $(LIBS)
 
-build/rel/%.o: src/%.c $(wildcard include/*.h) | build/rel
+HEADERS = $(wildcard include/*.h include/*/*.h)
+
+build/rel/%.o: src/%.c $(HEADERS)
+	@mkdir -p $(@D)
 	$(CC) $(CPPFLAGS_ALL) $(CFLAGS_REL) -c -o $@ $<
 
-build/asan/%.o: src/%.c $(wildcard include/*.h) | build/asan
+build/asan/%.o: src/%.c $(HEADERS)
+	@mkdir -p $(@D)
 	$(CC) $(CPPFLAGS_ALL) $(CFLAGS_ASAN) -c -o $@ $<
 
 # Only the shell sees curses.
-build/rel/term.o: CPPFLAGS_ALL += $(CURSES_CFLAGS)
-build/asan/term.o: CPPFLAGS_ALL += $(CURSES_CFLAGS)
+build/rel/tty/term.o: CPPFLAGS_ALL += $(CURSES_CFLAGS)
+build/asan/tty/term.o: CPPFLAGS_ALL += $(CURSES_CFLAGS)
 
 build/rel build/asan:
 	mkdir -p $@
@@ -104,10 +110,10 @@ check: test-deps
 # and are replayed by every run.
 FUZZ_SECONDS ?= 60
 FUZZERS = fuzz_loader fuzz_cmd fuzz_parse
-FUZZ_SRC = $(filter-out src/main.c src/term.c src/cmdline.c src/explorer.c,$(wildcard src/*.c))
+FUZZ_SRC = $(CORE:%=src/%.c)
 FUZZ_FLAGS = -std=c11 -g -O1 -pthread -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all
 
-build/fuzz/%: tests/fuzz/%.c $(FUZZ_SRC) $(wildcard include/*.h)
+build/fuzz/%: tests/fuzz/%.c $(FUZZ_SRC) $(HEADERS)
 	@mkdir -p build/fuzz
 	clang $(CPPFLAGS_ALL) $(FUZZ_FLAGS) -o $@ $< $(FUZZ_SRC) $(CORE_LIBS)
 

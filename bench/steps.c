@@ -7,10 +7,10 @@
  * the last screen; -a uses ASCII glyphs.  Run it under callgrind and divide
  * by n for the instructions per step (make bench-steps).
  */
-#include "grid.h"
+#include "ui/grid.h"
 #include "options.h"
-#include "panels.h"
-#include "session.h"
+#include "ui/panels.h"
+#include "ui/session.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -34,6 +34,7 @@ int main(int argc, char **argv)
 {
 	int w = 200, h = 60, n = 1000, print = 0, ascii = 0, c;
 	struct options o;
+	struct session_start st;
 	struct session s;
 	struct screen scr;
 	struct grid *g;
@@ -58,7 +59,8 @@ int main(int argc, char **argv)
 		fprintf(stderr, "steps: %s\n", err);
 		return 2;
 	}
-	if (session_open(&s, &o, err, sizeof err) < 0) {
+	options_start(&o, &st);
+	if (session_open(&s, &o.data, &st, err, sizeof err) < 0) {
 		fprintf(stderr, "steps: %s\n", err);
 		return 1;
 	}

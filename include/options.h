@@ -5,10 +5,11 @@
 #ifndef CUTOFF_OPTIONS_H
 #define CUTOFF_OPTIONS_H
 
-#include "curve.h"
-#include "dataset.h"
-#include "optimize.h"
-#include "report.h"
+#include "core/curve.h"
+#include "core/dataset.h"
+#include "core/optimize.h"
+#include "core/report.h"
+#include "ui/session.h"
 
 #include <stdbool.h>
 #include <stdio.h>
@@ -45,6 +46,9 @@ enum options_result { OPTIONS_OK = 0, OPTIONS_USAGE = 2 };
 int options_parse(int argc, char **argv, struct options *o, char *err, size_t errlen);
 
 void options_free(struct options *o);
+
+/* What the explorer's session takes from the options. */
+void options_start(const struct options *o, struct session_start *st);
 
 void options_usage(FILE *f);
 

@@ -4,16 +4,16 @@
  * model's threshold and print.  Everything that can fail does so before the
  * first byte reaches stdout, so that an error leaves stdout empty.
  */
-#include "cmd.h"
-#include "explorer.h"
-#include "export.h"
-#include "optimize.h"
+#include "ui/cmd.h"
+#include "tty/explorer.h"
+#include "ui/export.h"
+#include "core/optimize.h"
 #include "options.h"
-#include "parse.h"
-#include "radix.h"
-#include "report.h"
-#include "session.h"
-#include "text.h"
+#include "core/parse.h"
+#include "core/radix.h"
+#include "core/report.h"
+#include "ui/session.h"
+#include "core/text.h"
 
 #include <errno.h>
 #include <langinfo.h>
@@ -235,7 +235,10 @@ int main(int argc, char **argv)
 			o.data.progress = show_progress;
 			o.data.progress_arg = &prog;
 		}
-		status = session_open(&s, &o, err, sizeof err);
+		struct session_start st;
+
+		options_start(&o, &st);
+		status = session_open(&s, &o.data, &st, err, sizeof err);
 		if (prog.shown >= 0)
 			fputs("\r\033[K", stderr); /* the progress line goes */
 		o.data.progress = NULL;
@@ -257,7 +260,8 @@ int main(int argc, char **argv)
 			s.view.glyphs = GLYPHS_ASCII;
 		status = run_commands(&s, &o);
 	} else if (o.mode == MODE_EXPLORE && isatty(STDOUT_FILENO))
-		status = explorer_run(&s, &o);
+		status = explorer_run(&s, &(struct term_options){ !isatty(STDIN_FILENO), o.no_color,
+								     o.no_mouse, o.ascii });
 	else
 		status = print(&s, &o);
 out:

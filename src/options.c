@@ -5,7 +5,7 @@
  */
 #include "options.h"
 
-#include "parse.h"
+#include "core/parse.h"
 
 #include <getopt.h>
 #include <math.h>
@@ -372,6 +372,17 @@ int options_parse(int argc, char **argv, struct options *o, char *err, size_t er
 	if (o->data.counts_pos != NULL && (o->data.label != NULL || o->data.positive != NULL || o->data.weight != NULL))
 		return usage_error(err, errlen, "--counts replaces --label, --positive and --weight");
 	return OPTIONS_OK;
+}
+
+void options_start(const struct options *o, struct session_start *st)
+{
+	st->has_threshold = o->has_threshold;
+	st->threshold = o->threshold;
+	st->costs = o->costs_given;
+	st->cost_fp = o->spec.cost_fp;
+	st->cost_fn = o->spec.cost_fn;
+	st->ascii = o->ascii;
+	st->color = !o->no_color;
 }
 
 void options_free(struct options *o)

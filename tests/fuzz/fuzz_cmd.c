@@ -2,10 +2,10 @@
  * fuzz_cmd: any line as a command of the ':' line: parsed, applied to a
  * small explorer state, completed, and the screen drawn after it.
  */
-#include "cmd.h"
-#include "grid.h"
-#include "panels.h"
-#include "sweep.h"
+#include "ui/cmd.h"
+#include "ui/grid.h"
+#include "ui/panels.h"
+#include "core/sweep.h"
 
 #include <stdint.h>
 #include <stdlib.h>

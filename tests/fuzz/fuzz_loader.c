@@ -6,11 +6,12 @@
  * hostile names and values reach everything that shows them.
  */
 #define _GNU_SOURCE
-#include "dataset.h"
-#include "grid.h"
-#include "panels.h"
-#include "report.h"
-#include "session.h"
+#include "core/dataset.h"
+#include "ui/grid.h"
+#include "ui/panels.h"
+#include "core/report.h"
+#include "options.h"
+#include "ui/session.h"
 
 #include <stdint.h>
 #include <stdio.h>
@@ -26,6 +27,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	static const char *const one[] = { "2" };
 	static const char *const two[] = { "2", "3" };
 	struct options o;
+	struct session_start st;
 	struct session s;
 	char path[64], err[1024];
 	uint8_t flags;
@@ -74,7 +76,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	default:
 		break;
 	}
-	if (session_open(&s, &o, err, sizeof err) == 0) {
+	options_start(&o, &st);
+	if (session_open(&s, &o.data, &st, err, sizeof err) == 0) {
 		struct report_model m[8];
 		struct report r;
 		struct screen scr;

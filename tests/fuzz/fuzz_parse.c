@@ -3,9 +3,9 @@
  * whatever it accepts; labels, escaping and text measuring must hold on
  * any bytes.
  */
-#include "grid.h"
-#include "parse.h"
-#include "text.h"
+#include "ui/grid.h"
+#include "core/parse.h"
+#include "core/text.h"
 
 #include <stdint.h>
 #include <stdlib.h>

@@ -2,8 +2,8 @@
  * and the stakeholder view's natural frequencies. */
 #include "helpers.h"
 
-#include "cmd.h"
-#include "explain.h"
+#include "ui/cmd.h"
+#include "core/explain.h"
 
 static char err[512];
 

@@ -2,8 +2,8 @@
  * binning keeps exact counts at its thresholds and its AUC bound. */
 #include "helpers.h"
 
-#include "fold.h"
-#include "radix.h"
+#include "core/fold.h"
+#include "core/radix.h"
 
 static uint64_t x = 2463534242ULL;
 

@@ -2,7 +2,7 @@
  * page's list must say the same (names and help, for every binding). */
 #include "helpers.h"
 
-#include "keys.h"
+#include "ui/keys.h"
 
 /* The man page without roff's font escapes and with "\-" as "-". */
 static char *man_text(void)

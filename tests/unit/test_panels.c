@@ -6,12 +6,12 @@
  */
 #include "helpers.h"
 
-#include "canvas.h"
-#include "metrics.h"
+#include "ui/canvas.h"
+#include "core/metrics.h"
 #include "options.h"
-#include "panels.h"
-#include "report.h"
-#include "session.h"
+#include "ui/panels.h"
+#include "core/report.h"
+#include "ui/session.h"
 
 #include <locale.h>
 
@@ -57,6 +57,7 @@ static void open_fixture(struct fixture *fx, const char *args)
 {
 	static char buf[512];
 	char *argv[32], err[512], *tok;
+	struct session_start st;
 	int argc = 0;
 
 	memset(fx, 0, sizeof *fx);
@@ -65,7 +66,8 @@ static void open_fixture(struct fixture *fx, const char *args)
 	for (tok = strtok(buf, " "); tok; tok = strtok(NULL, " "))
 		argv[argc++] = tok;
 	assert_int_equal(options_parse(argc, argv, &fx->o, err, sizeof err), OPTIONS_OK);
-	if (session_open(&fx->s, &fx->o, err, sizeof err) < 0)
+	options_start(&fx->o, &st);
+	if (session_open(&fx->s, &fx->o.data, &st, err, sizeof err) < 0)
 		fail_msg("%s", err);
 	view_find_optima(&fx->s.view); /* as the explorer does */
 }

@@ -6,9 +6,9 @@
  */
 #include "helpers.h"
 
-#include "curve.h"
-#include "metrics.h"
-#include "optimize.h"
+#include "core/curve.h"
+#include "core/metrics.h"
+#include "core/optimize.h"
 #include "options.h"
 
 #include <glob.h>

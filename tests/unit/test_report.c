@@ -2,8 +2,8 @@
  * output on a small case) and the plain-language summary. */
 #include "helpers.h"
 
-#include "explain.h"
-#include "report.h"
+#include "core/explain.h"
+#include "core/report.h"
 
 static char *capture(void (*fn)(FILE *, const void *), const void *arg)
 {

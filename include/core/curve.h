@@ -1,0 +1,38 @@
+/*
+ * curve: ROC and precision-recall points of a sweep, and a downsampling
+ * that keeps a curve's shape for a plot of a given resolution.
+ */
+#ifndef CUTOFF_CURVE_H
+#define CUTOFF_CURVE_H
+
+#include "core/sweep.h"
+
+#include <stddef.h>
+
+enum curve_kind { CURVE_ROC, CURVE_PR };
+
+struct curve_point {
+	double threshold;
+	double x, y;        /* ROC: fpr, tpr; PR: recall, precision */
+};
+
+/* Number of points: ROC has n+1 (the first at threshold +inf, (0,0));
+ * PR has n, one per distinct score, descending. */
+size_t curve_length(const struct sweep *sw, enum curve_kind kind);
+
+/* Point i of the curve (0 <= i < curve_length()). */
+struct curve_point curve_point(const struct sweep *sw, enum curve_kind kind, size_t i);
+
+/* The sweep index k (top k scores positive) of point i. */
+size_t curve_sweep_index(enum curve_kind kind, size_t i);
+
+/* Picks the points to draw on a cols x rows raster (x and y in [0,1]):
+ * keeps a point when it lands on a new raster cell, and always the first
+ * and the last (even when max cuts the rest short).  Writes at most max
+ * indexes into idx; returns how many. */
+size_t curve_downsample(const struct sweep *sw, enum curve_kind kind, size_t cols, size_t rows,
+			size_t *idx, size_t max);
+
+int curve_parse(const char *name, enum curve_kind *kind);
+
+#endif

@@ -1,0 +1,79 @@
+/*
+ * dataset: reads a scored CSV (file or stdin) through libcsv into per-model
+ * score columns, split by class.  It detects the delimiter, the header and
+ * the label and score columns, parses labels, scores, weights and --counts,
+ * and counts the rows it skips.  It never prints: errors come back as a
+ * message, and notes for the user (guessed columns, the first skipped rows)
+ * are collected in the result.
+ */
+#ifndef CUTOFF_DATASET_H
+#define CUTOFF_DATASET_H
+
+#include "core/fold.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+struct dataset_options {
+	const char *path;             /* NULL or "-": standard input */
+	const char *label;            /* name or 1-based index; NULL: detect */
+	const char *const *scores;    /* n_scores names or indexes; none: detect */
+	size_t n_scores;
+	const char *positive;         /* positive label value; NULL: vocabulary */
+	const char *weight;           /* weight column, or NULL */
+	const char *counts_pos;       /* --counts POS,NEG columns, or NULL */
+	const char *counts_neg;
+	char delimiter;               /* 0: detect among , \t ; | */
+	int header;                   /* -1 detect, 0 no header, 1 header */
+	bool strict;                  /* a bad row is an error */
+	bool stream;                  /* fold rows into distinct scores */
+	size_t bins;                  /* with stream: at most this many (0: exact) */
+	bool one_thread;              /* no second thread (for tests) */
+	/* told now and then how far loading is: bytes done, and the total
+	 * (0 when unknown, as on a pipe); from the loading thread */
+	void (*progress)(void *arg, double done, double total);
+	void *progress_arg;
+};
+
+/* One score column's usable rows, split by class.  Weights are NULL when
+ * every row weighs 1. */
+struct model {
+	char *name;
+	double *pos, *neg;
+	double *pos_w, *neg_w;
+	size_t n_pos, n_neg;
+	size_t cap_pos, cap_neg;
+	double min, max;              /* score range */
+	struct fold *fold;            /* streaming: the rows, folded (no arrays) */
+};
+
+struct dataset {
+	char *source;                 /* as given; "<stdin>" for standard input */
+	char *label_name;             /* label column (NULL with --counts) */
+	char *positive_name;          /* the positive class as the data names it */
+	char *negative_name;          /* the negative class, or "other" */
+	bool weighted;
+	bool streamed;                /* read through the streaming path */
+	size_t n_models;
+	struct model *models;
+	uint64_t rows;                /* usable rows (records) */
+	uint64_t skipped;
+	char **notes;                 /* lines for stderr, without "cutoff: " */
+	size_t n_notes;
+};
+
+/* How many skipped rows are named in notes. */
+#define DATASET_SKIP_NOTES 5
+
+/* Loads the data. Returns 0 and sets *out, or -1 with a message in err
+ * ("FILE:LINE: why" or "FILE: why"). */
+int dataset_load(const struct dataset_options *opt, struct dataset **out,
+		 char *err, size_t errlen);
+
+/* Frees a model's row arrays once its sweep is built. */
+void dataset_release_model(struct model *m);
+
+void dataset_free(struct dataset *ds);
+
+#endif

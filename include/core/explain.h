@@ -1,0 +1,57 @@
+/*
+ * explain: the trade-off in plain words and natural frequencies, for the
+ * text report, the stakeholder view and exports alike.
+ */
+#ifndef CUTOFF_EXPLAIN_H
+#define CUTOFF_EXPLAIN_H
+
+#include "core/sweep.h"
+
+#include <stddef.h>
+
+/* A count for people: "1,234" for whole numbers, 4 significant digits
+ * otherwise. Returns buf. */
+char *explain_count(char *buf, size_t cap, double v);
+
+/* Two sentences on what a threshold does, e.g. "Of 212 malignant cases,
+ * this threshold catches 199 (93.9%) and misses 13;\n8 of its 207 alarms are
+ * false (benign)."  pos names the positive class; neg the negative one, or
+ * NULL when it has no single name.  The line break separates the two parts.
+ * Returns the length written (truncated to cap-1). */
+size_t explain_summary(char *buf, size_t cap, const struct confusion *c, const char *pos,
+		       const char *neg);
+
+/* A confusion matrix as whole cases out of every 1,000: the classes are
+ * rounded first, then each class is split, so the four add up to 1,000
+ * and each class's total is its prevalence, rounded. */
+struct per_thousand {
+	long tp, fn, fp, tn;
+};
+
+void explain_per_thousand(const struct confusion *c, struct per_thousand *out);
+
+/* What the stakeholder view says. */
+struct explain_input {
+	struct confusion now;
+	double threshold;
+	const char *pos;            /* the positive class's name */
+	const char *neg;            /* the negative class's, or NULL */
+	int has_up;                 /* one step up is possible: */
+	struct confusion up;        /*   its matrix */
+	double up_threshold;
+	int has_costs;
+	double cost_fp, cost_fn;
+	const char *unit;           /* "$", "EUR", or "" */
+	int has_best;               /* the cost optimum: */
+	struct confusion best;
+	double best_threshold;
+};
+
+/* The stakeholder view's text: short paragraphs in natural frequencies,
+ * separated by blank lines.  Returns the length (truncated to cap-1). */
+size_t explain_stakeholder(char *buf, size_t cap, const struct explain_input *in);
+
+/* An amount of money or cost units: "$1,234", "1,234 EUR", "1,234". */
+char *explain_money(char *buf, size_t cap, double v, const char *unit);
+
+#endif

@@ -1,0 +1,52 @@
+/*
+ * report: writers for --report, --optimize and --curve (and exports): text
+ * for people, JSON, CSV and Markdown for machines and documents.  They only
+ * format what the core computed; every number in JSON and CSV reads back
+ * exactly.
+ */
+#ifndef CUTOFF_REPORT_H
+#define CUTOFF_REPORT_H
+
+#include "core/curve.h"
+#include "core/sweep.h"
+
+#include <stdint.h>
+#include <stdio.h>
+
+enum report_format { FORMAT_TEXT, FORMAT_JSON, FORMAT_CSV, FORMAT_MARKDOWN };
+
+struct report_model {
+	const char *score;          /* score column */
+	const struct sweep *sw;
+	double threshold;
+	const char *objective;      /* as typed, or NULL without --optimize */
+	double value;               /* the objective's value there */
+};
+
+struct report {
+	const char *file;
+	const char *label;          /* label column, NULL with --counts */
+	const char *positive;       /* the positive class as the data names it */
+	const char *negative;       /* the negative class, or "other" */
+	const char *pos_words;      /* class names for sentences */
+	const char *neg_words;      /* NULL: no single name */
+	uint64_t skipped;
+	const struct report_model *models;
+	size_t n_models;
+};
+
+int report_parse_format(const char *name, enum report_format *fmt);
+
+/* The shortest decimal form of v that reads back exactly ("inf", "-inf",
+ * "nan" for the others). Returns buf. */
+char *report_exact(char *buf, size_t cap, double v);
+
+/* 4 significant digits ("0.9761", "1.000"), "0" for zero, "n/a" when
+ * undefined: how metrics are shown to people, on screen and in text. */
+char *report_sig4(char *buf, size_t cap, double v);
+
+void report_write(FILE *f, const struct report *r, enum report_format fmt);
+
+void report_curve(FILE *f, const struct report *r, enum curve_kind kind, enum report_format fmt);
+
+#endif

@@ -1,0 +1,66 @@
+/*
+ * term: the only module that talks to the terminal (ncursesw).  Set-up and
+ * tear-down, colours or attributes per semantic style, glyph mode, signals,
+ * the mouse, and copying a grid to the screen so that curses sends only
+ * the cells that changed.
+ */
+#ifndef CUTOFF_TERM_H
+#define CUTOFF_TERM_H
+
+#include "ui/grid.h"
+#include "ui/view.h"
+
+#include <stdbool.h>
+
+struct term_options {
+	bool use_tty;        /* the data came on stdin: talk to /dev/tty */
+	bool no_color;
+	bool no_mouse;
+	bool ascii;
+};
+
+enum term_event_kind { TEV_NONE, TEV_KEY, TEV_MOUSE, TEV_RESIZE, TEV_QUIT, TEV_CANCEL };
+
+enum mouse_kind { MOUSE_PRESS, MOUSE_DRAG, MOUSE_RELEASE, MOUSE_WHEEL_UP, MOUSE_WHEEL_DOWN };
+
+struct term_event {
+	enum term_event_kind kind;
+	int key;             /* TEV_KEY: a character or a K_ code (keys.h) */
+	enum mouse_kind mouse;
+	int x, y;
+};
+
+/* Takes the terminal.  Returns 0, or -1 with a message in err. */
+int term_init(const struct term_options *o, char *err, size_t errlen);
+
+/* Gives the terminal back as it was; safe to call twice (atexit). */
+void term_done(void);
+
+/* The glyphs and colour the terminal can show (locale, TERM, NO_COLOR). */
+enum glyphs term_glyphs(void);
+bool term_color(void);
+
+void term_size(int *w, int *h);
+
+/* The signal that asked the explorer to end (SIGINT, SIGTERM, SIGHUP), or 0. */
+int term_quit_signal(void);
+
+/* Copies the grid to the screen and updates the terminal. */
+void term_draw(const struct grid *g, bool color);
+
+/* Waits for an event (wait = true) or returns TEV_NONE when none is
+ * pending. */
+struct term_event term_read(bool wait);
+
+/* While the command line has focus: the bytes as typed (TEV_KEY), so that
+ * arrow keys reach readline as escape sequences; a lone Esc is TEV_CANCEL;
+ * mouse reports are swallowed. */
+struct term_event term_read_raw(bool wait);
+
+/* Where the cursor shows (hidden when show is false). */
+void term_cursor(int x, int y, bool show);
+
+/* The next draw repaints every cell (after a change of colours). */
+void term_invalidate(void);
+
+#endif

@@ -1,0 +1,27 @@
+/*
+ * export: snapshots of the explorer's state (the current model at its
+ * threshold) as Markdown, text or JSON, for tickets, documents and chats.
+ * The JSON is exactly --report --format json at that threshold.  Files are
+ * written atomically and a name cutoff chose never overwrites a file.
+ */
+#ifndef CUTOFF_EXPORT_H
+#define CUTOFF_EXPORT_H
+
+#include "ui/cmd.h"
+#include "ui/view.h"
+
+#include <stdio.h>
+
+void export_write(FILE *f, const struct view *v, enum export_format fmt);
+
+/* Writes a snapshot to path (overwriting it), or, with path NULL, to a new
+ * file in the current folder named after the model and threshold.  Returns
+ * 0 with the path in used, or -1 with a message in err. */
+int export_file(const struct view *v, const char *path, enum export_format fmt, char *used,
+		size_t usedlen, char *err, size_t errlen);
+
+/* The stakeholder view's text for the view's current state (for the panel
+ * and for exports). */
+size_t export_stakeholder_text(const struct view *v, char *buf, size_t cap);
+
+#endif

@@ -1,0 +1,29 @@
+/*
+ * layout: where each panel goes for a terminal size.  At 80x24 the tables
+ * take the left and one plot the right (a key cycles which); wider and
+ * taller terminals get two or four plots and a plain-language summary.
+ */
+#ifndef CUTOFF_LAYOUT_H
+#define CUTOFF_LAYOUT_H
+
+#include "ui/grid.h"
+
+#define LAYOUT_MIN_W 60
+#define LAYOUT_MIN_H 20
+#define LAYOUT_MAX_PLOTS 4
+
+enum plot_kind { PLOT_ROC, PLOT_PR, PLOT_HIST, PLOT_METRICS, PLOT_COUNT };
+
+struct layout {
+	int w, h;
+	int too_small;
+	struct rect header, slider, matrix, metrics, summary, status;
+	int n_plots;
+	struct rect plot[LAYOUT_MAX_PLOTS];
+	enum plot_kind kind[LAYOUT_MAX_PLOTS];
+};
+
+/* rotation picks which plot comes first when not all fit. */
+void layout_compute(struct layout *l, int w, int h, int rotation);
+
+#endif

@@ -1,0 +1,40 @@
+/*
+ * session: from the data options to a loaded, swept data set and an
+ * explorer view.
+ * Shared by the command line, the explorer, the tests and the benchmarks,
+ * so that the explorer and --report start from the same numbers.
+ */
+#ifndef CUTOFF_SESSION_H
+#define CUTOFF_SESSION_H
+
+#include "core/dataset.h"
+#include "core/sweep.h"
+#include "ui/view.h"
+
+/* What a session starts from besides the data: the command line's choices
+ * (options_start() fills it from the parsed options). */
+struct session_start {
+	bool has_threshold;
+	double threshold;               /* for every model, when given */
+	bool costs;                     /* costs were given */
+	double cost_fp, cost_fn;
+	bool ascii, color;
+};
+
+struct session {
+	struct dataset *ds;
+	struct sweep *sweeps;           /* one per model */
+	struct view_model *models;
+	size_t built;
+	struct view view;
+};
+
+/* Loads the data and builds every model's sweep (freeing its rows). Returns
+ * 0, or -1 with a message in err. The dataset's notes are left for the
+ * caller to print. */
+int session_open(struct session *s, const struct dataset_options *data, const struct session_start *st,
+		 char *err, size_t errlen);
+
+void session_close(struct session *s);
+
+#endif

@@ -1,0 +1,115 @@
+/*
+ * view: the explorer's state and the actions on it, without a terminal.
+ * The state is small (per model: a threshold and where the optima are);
+ * every action is a binary search or two on the model's sweep, so a key
+ * press costs the same on a thousand rows as on ten million.
+ */
+#ifndef CUTOFF_VIEW_H
+#define CUTOFF_VIEW_H
+
+#include "core/sweep.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+enum best { BEST_F1, BEST_YOUDEN, BEST_MCC, BEST_COST, BEST_COUNT };
+
+enum step_mode { STEP_VALUE, STEP_RANK };
+
+enum glyphs { GLYPHS_BRAILLE, GLYPHS_BLOCK, GLYPHS_ASCII };
+
+/* How far a step goes: to the next distinct score, or 1% / 10% of the rows
+ * (rank mode) or of the score range (value mode). */
+enum step_size { STEP_FINE, STEP_SMALL, STEP_LARGE };
+
+#define VIEW_NONE ((size_t)-1)
+
+struct view_model {
+	const char *name;
+	const struct sweep *sw;
+	double threshold;           /* exact; +inf flags nothing */
+	size_t k;                   /* top k distinct scores are flagged */
+	size_t best[BEST_COUNT];    /* k of each optimum, VIEW_NONE if none */
+};
+
+struct view {
+	/* what was loaded */
+	const char *file;
+	const char *label;
+	const char *positive;       /* as the data names it */
+	const char *negative;       /* likewise, or "other" */
+	const char *pos_words;      /* for sentences and headings */
+	const char *neg_words;
+	uint64_t skipped;
+	struct view_model *models;
+	size_t n_models;
+
+	/* what the user chose */
+	size_t model;
+	size_t prev_k;              /* before the last move, for the arrows */
+	enum step_mode step;
+	bool overlay;               /* all models on the ROC and PR plots */
+	bool help;
+	int rotation;               /* which plot comes first when few fit */
+	bool costs;                 /* cost optimum known */
+	double cost_fp, cost_fn;
+
+	/* how to show it */
+	enum glyphs glyphs;
+	bool color;
+	bool stakeholder;           /* the plain-language view */
+	char cost_unit[16];
+	char names[2][64];          /* class words from --names or :names */
+
+	/* the bottom line: a message, or the command line while it is open */
+	char message[256];
+	bool message_is_error;
+	bool cmd_active;
+	char cmd_text[512];         /* prompt and line */
+	int cmd_cursor;             /* its cursor column */
+	char cmd_matches[512];      /* completions to show above it */
+};
+
+/* Sets up models[i].k; thresholds must be set.  No optima yet. */
+void view_init(struct view *v);
+
+/* Finds every model's optima (F1, Youden's J, MCC, and cost when costs
+ * are set): one pass over each sweep, for the explorer's markers. */
+void view_find_optima(struct view *v);
+
+static inline struct view_model *view_current(struct view *v)
+{
+	return &v->models[v->model];
+}
+
+/* Moves the current model's threshold (and k); remembers the old k. */
+void view_set_threshold(struct view *v, double t);
+void view_set_k(struct view *v, size_t k);
+
+/* Raises (dir > 0) or lowers (dir < 0) the threshold. */
+void view_step(struct view *v, int dir, enum step_size size);
+
+void view_jump(struct view *v, enum best which);
+
+/* Sets the costs and finds every model's cost optimum. */
+void view_set_costs(struct view *v, double cost_fp, double cost_fn);
+
+/* Names the classes for the words on screen and in exports. */
+void view_set_names(struct view *v, const char *pos, const char *neg);
+
+/* Sets the bottom line's message. */
+void view_say(struct view *v, bool error, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+void view_next_model(struct view *v);
+
+/* Where the threshold sits on the slider, 0 (everything flagged) to 1
+ * (nothing flagged), in the current step mode. */
+double view_position(const struct view *v, size_t k);
+
+/* The k a slider position (0..1) stands for. */
+size_t view_k_at(const struct view *v, double pos);
+
+/* Rows (weight) flagged at k. */
+double view_flagged(const struct view_model *m, size_t k);
+
+#endif

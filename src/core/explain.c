@@ -1,0 +1,202 @@
+/*
+ * explain: sentences built from counts.  Whole counts get thousands
+ * separators; weighted counts keep four significant digits.
+ */
+#include "core/explain.h"
+
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+char *explain_count(char *buf, size_t cap, double v)
+{
+	if (isnan(v)) {
+		snprintf(buf, cap, "n/a");
+	} else if (v == floor(v) && fabs(v) < 1e15) {
+		/* integer digits by hand: %.0f goes through multi-precision
+		 * code whose cost grows with the number */
+		char digits[24];
+		unsigned long long u = (unsigned long long)fabs(v);
+		size_t n = 0, i, o = 0, lead;
+
+		do {
+			digits[n++] = (char)('0' + u % 10);
+			u /= 10;
+		} while (u > 0);
+		lead = n % 3 ? n % 3 : 3;
+		if (v < 0 && o + 1 < cap)
+			buf[o++] = '-';
+		for (i = 0; i < n && o + 2 < cap; i++) {
+			if (i >= lead && (i - lead) % 3 == 0)
+				buf[o++] = ',';
+			buf[o++] = digits[n - 1 - i];
+		}
+		buf[o] = '\0';
+	} else {
+		snprintf(buf, cap, "%.4g", v);
+	}
+	return buf;
+}
+
+struct out {
+	char *buf;
+	size_t cap, len;
+};
+
+static void put(struct out *o, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+static void put(struct out *o, const char *fmt, ...)
+{
+	va_list ap;
+	int n;
+
+	if (o->len + 1 >= o->cap)
+		return;
+	va_start(ap, fmt);
+	n = vsnprintf(o->buf + o->len, o->cap - o->len, fmt, ap);
+	va_end(ap);
+	if (n > 0)
+		o->len += (size_t)n < o->cap - o->len ? (size_t)n : o->cap - o->len - 1;
+}
+
+static const char *cases(double n)
+{
+	return n == 1 ? "case" : "cases";
+}
+
+size_t explain_summary(char *buf, size_t cap, const struct confusion *c, const char *pos,
+		       const char *neg)
+{
+	struct out o = { buf, cap, 0 };
+	double positives = c->tp + c->fn, alarms = c->tp + c->fp;
+	char a[32], b[32], d[32];
+
+	if (cap == 0)
+		return 0;
+	buf[0] = '\0';
+	if (positives <= 0) {
+		put(&o, "There are no %s cases;\n", pos);
+		if (alarms <= 0)
+			put(&o, "this threshold raises no alarms.");
+		else
+			put(&o, "all %s of its alarms are false.", explain_count(a, sizeof a, alarms));
+		return o.len;
+	}
+	put(&o, "Of %s %s %s, this threshold ", explain_count(a, sizeof a, positives), pos,
+	    cases(positives));
+	if (c->tp <= 0)
+		put(&o, "catches none of them");
+	else if (c->fn <= 0)
+		put(&o, "catches all of them");
+	else
+		put(&o, "catches %s (%.1f%%) and misses %s", explain_count(a, sizeof a, c->tp),
+		    100 * c->tp / positives, explain_count(b, sizeof b, c->fn));
+	put(&o, ";\n");
+	if (alarms <= 0)
+		put(&o, "it raises no alarms.");
+	else if (c->fp <= 0)
+		put(&o, "none of its %s alarm%s %s false.", explain_count(a, sizeof a, alarms),
+		    alarms == 1 ? "" : "s", alarms == 1 ? "is" : "are");
+	else
+		put(&o, "%s of its %s alarm%s %s false%s%s%s.", explain_count(d, sizeof d, c->fp),
+		    explain_count(a, sizeof a, alarms), alarms == 1 ? "" : "s",
+		    c->fp == 1 ? "is" : "are", neg ? " (" : "", neg ? neg : "", neg ? ")" : "");
+	return o.len;
+}
+
+/* Splits whole into two parts in the proportion a : b, rounding once. */
+static void split(long whole, double a, double b, long *pa, long *pb)
+{
+	*pa = a + b > 0 ? (long)floor((double)whole * a / (a + b) + 0.5) : 0;
+	*pb = whole - *pa;
+}
+
+void explain_per_thousand(const struct confusion *c, struct per_thousand *out)
+{
+	double pos = c->tp + c->fn, neg = c->fp + c->tn;
+	long p, n;
+
+	memset(out, 0, sizeof *out);
+	if (!(pos + neg > 0))
+		return;
+	/* the classes first, so that "about 373 are ..." matches the
+	 * prevalence shown elsewhere; then each class's two cells */
+	split(1000, pos, neg, &p, &n);
+	split(p, c->tp, c->fn, &out->tp, &out->fn);
+	split(n, c->fp, c->tn, &out->fp, &out->tn);
+}
+
+char *explain_money(char *buf, size_t cap, double v, const char *unit)
+{
+	char n[40];
+
+	explain_count(n, sizeof n, round(v));
+	if (unit == NULL || unit[0] == '\0')
+		snprintf(buf, cap, "%s", n);
+	else if (strlen(unit) <= 2 && !(unit[0] >= 'A' && unit[0] <= 'Z') && !(unit[0] >= 'a' && unit[0] <= 'z'))
+		snprintf(buf, cap, "%s%s", unit, n); /* a symbol: $1,234 */
+	else
+		snprintf(buf, cap, "%s %s", n, unit);
+	return buf;
+}
+
+static const char *num(char *buf, size_t cap, long v)
+{
+	return explain_count(buf, cap, (double)v);
+}
+
+size_t explain_stakeholder(char *buf, size_t cap, const struct explain_input *in)
+{
+	struct out o = { buf, cap, 0 };
+	const struct confusion *c = &in->now;
+	struct per_thousand k;
+	double n = c->tp + c->fn + c->fp + c->tn;
+	char a[40], b[40], d[40], e[40];
+
+	if (cap == 0)
+		return 0;
+	buf[0] = '\0';
+	explain_per_thousand(c, &k);
+	put(&o, "Out of every 1,000 cases, about %s are %s.\n", num(a, sizeof a, k.tp + k.fn), in->pos);
+	if (k.tp + k.fp == 0)
+		put(&o, "At this threshold the model flags none of them.\n");
+	else
+		put(&o, "At this threshold the model flags %s of them: %s %s %s and %s %s %s (false alarms).\n",
+		    num(a, sizeof a, k.tp + k.fp), num(b, sizeof b, k.tp), k.tp == 1 ? "is" : "are", in->pos,
+		    num(d, sizeof d, k.fp), k.fp == 1 ? "is" : "are", in->neg ? in->neg : "not");
+	put(&o, "It misses %s of the %s %s cases.\n\n", num(a, sizeof a, k.fn), num(b, sizeof b, k.tp + k.fn), in->pos);
+
+	put(&o, "In all %s cases of the data: it catches %s of the %s %s cases and misses %s; ",
+	    explain_count(a, sizeof a, n), explain_count(b, sizeof b, c->tp), explain_count(d, sizeof d, c->tp + c->fn),
+	    in->pos, explain_count(e, sizeof e, c->fn));
+	put(&o, "%s of its %s alarms are false.\n", explain_count(a, sizeof a, c->fp),
+	    explain_count(b, sizeof b, c->tp + c->fp));
+
+	if (in->has_costs && n > 0) {
+		double now = (in->cost_fp * c->fp + in->cost_fn * c->fn) / n * 1000;
+
+		put(&o, "\nMistakes cost about %s per 1,000 cases", explain_money(a, sizeof a, now, in->unit));
+		if (in->has_best) {
+			const struct confusion *bc = &in->best;
+			double best = (in->cost_fp * bc->fp + in->cost_fn * bc->fn) / n * 1000;
+
+			if (in->best_threshold == in->threshold || fabs(best - now) < 0.5)
+				put(&o, ": the least any threshold costs.\n");
+			else
+				put(&o, "; the cheapest threshold (%.4g) would cost about %s.\n", in->best_threshold,
+				    explain_money(b, sizeof b, best, in->unit));
+		} else {
+			put(&o, ".\n");
+		}
+	}
+	if (in->has_up) {
+		double dtp = c->tp - in->up.tp, dfp = c->fp - in->up.fp;
+
+		put(&o, "\nOne step up (to %.6g): %s fewer %s caught, %s fewer false alarm%s.\n", in->up_threshold,
+		    explain_count(a, sizeof a, dtp), in->pos, explain_count(b, sizeof b, dfp), dfp == 1 ? "" : "s");
+	} else {
+		put(&o, "\nThe threshold is already above every score: nothing is flagged.\n");
+	}
+	return o.len;
+}

@@ -1,0 +1,582 @@
+/*
+ * report: the output formats.  JSON and CSV share one list of key/value
+ * fields per model, in the order the contract gives; text and Markdown lay
+ * the same numbers out for people (4 significant digits, the threshold
+ * exact).
+ */
+#include "core/report.h"
+
+#include "core/explain.h"
+#include "core/metrics.h"
+#include "core/text.h"
+
+#include <math.h>
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+
+int report_parse_format(const char *name, enum report_format *fmt)
+{
+	static const char *const names[] = { "text", "json", "csv", "markdown" };
+	size_t i;
+
+	for (i = 0; i < sizeof names / sizeof names[0]; i++)
+		if (strcmp(name, names[i]) == 0) {
+			*fmt = (enum report_format)i;
+			return 0;
+		}
+	if (strcmp(name, "md") == 0) {
+		*fmt = FORMAT_MARKDOWN;
+		return 0;
+	}
+	return -1;
+}
+
+char *report_exact(char *buf, size_t cap, double v)
+{
+	int prec;
+
+	if (isnan(v)) {
+		snprintf(buf, cap, "nan");
+		return buf;
+	}
+	if (isinf(v)) {
+		snprintf(buf, cap, v > 0 ? "inf" : "-inf");
+		return buf;
+	}
+	for (prec = 15; prec <= 17; prec++) {
+		snprintf(buf, cap, "%.*g", prec, v);
+		if (strtod(buf, NULL) == v)
+			break;
+	}
+	return buf;
+}
+
+/* ---- the fields of one model --------------------------------------------- */
+
+enum kv_kind { KV_STR, KV_NUM };
+
+struct kv {
+	const char *key;
+	enum kv_kind kind;
+	const char *s;      /* KV_STR; NULL is null */
+	double v;           /* KV_NUM; NaN and inf are null in JSON */
+};
+
+#define MAX_FIELDS 40
+
+static size_t model_fields(const struct report *r, const struct report_model *m, struct kv *kv)
+{
+	const struct sweep *sw = m->sw;
+	struct confusion c = sweep_at(sw, m->threshold);
+	size_t n = 0, i;
+
+#define STR(k, val) kv[n].key = (k), kv[n].kind = KV_STR, kv[n].s = (val), n++
+#define NUM(k, val) kv[n].key = (k), kv[n].kind = KV_NUM, kv[n].v = (val), n++
+	STR("file", r->file);
+	STR("label", r->label);
+	STR("score", m->score);
+	STR("positive", r->positive);
+	STR("negative", r->negative);
+	NUM("n", sw->pos + sw->neg);
+	NUM("positives", sw->pos);
+	NUM("negatives", sw->neg);
+	NUM("skipped", (double)r->skipped);
+	NUM("threshold", m->threshold);
+	NUM("tp", c.tp);
+	NUM("fp", c.fp);
+	NUM("tn", c.tn);
+	NUM("fn", c.fn);
+	for (i = 0; i < METRIC_COUNT; i++) {
+		NUM(metric_table[i].key, metrics_value((enum metric)i, &c));
+	}
+	NUM("roc_auc", sw->roc_auc);
+	NUM("average_precision", sw->average_precision);
+	NUM("log_loss", sw->log_loss);
+	NUM("brier", sw->brier);
+	if (sw->bins > 0) {
+		/* with --bins: how many, and how far the AUC may be off */
+		NUM("bins", (double)sw->bins);
+		NUM("auc_max_error", sw->auc_error);
+	}
+	if (m->objective != NULL) {
+		STR("objective", m->objective);
+		NUM("value", m->value);
+	}
+#undef STR
+#undef NUM
+	return n;
+}
+
+/* ---- JSON -------------------------------------------------------------------- */
+
+static void json_string(FILE *f, const char *s)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t len, i = 0;
+
+	if (s == NULL) {
+		fputs("null", f);
+		return;
+	}
+	len = strlen(s);
+	fputc('"', f);
+	while (i < len) {
+		unsigned int cp;
+		size_t n;
+
+		if (u[i] == '"' || u[i] == '\\') {
+			fprintf(f, "\\%c", u[i]);
+			i++;
+		} else if (u[i] < 0x20 || u[i] == 0x7f) {
+			fprintf(f, "\\u%04x", u[i]);
+			i++;
+		} else if (u[i] < 0x80) {
+			fputc(u[i++], f);
+		} else if ((n = text_utf8_seq(u + i, len - i, &cp)) > 0) {
+			fwrite(u + i, 1, n, f);
+			i += n;
+		} else {
+			fputs("\\ufffd", f); /* invalid UTF-8 byte */
+			i++;
+		}
+	}
+	fputc('"', f);
+}
+
+static void json_number(FILE *f, double v)
+{
+	char buf[40];
+
+	if (!isfinite(v))
+		fputs("null", f);
+	else
+		fputs(report_exact(buf, sizeof buf, v), f);
+}
+
+static void json_model(FILE *f, const struct report *r, const struct report_model *m, const char *indent)
+{
+	struct kv kv[MAX_FIELDS];
+	size_t n = model_fields(r, m, kv), i;
+
+	fprintf(f, "{\n");
+	for (i = 0; i < n; i++) {
+		fprintf(f, "%s  \"%s\": ", indent, kv[i].key);
+		if (kv[i].kind == KV_STR)
+			json_string(f, kv[i].s);
+		else
+			json_number(f, kv[i].v);
+		fputs(i + 1 < n ? ",\n" : "\n", f);
+	}
+	fprintf(f, "%s}", indent);
+}
+
+/* ---- CSV --------------------------------------------------------------------- */
+
+static void csv_string(FILE *f, const char *s)
+{
+	if (s == NULL)
+		return;
+	if (strpbrk(s, ",\"\r\n") == NULL) {
+		fputs(s, f);
+		return;
+	}
+	fputc('"', f);
+	for (; *s; s++) {
+		if (*s == '"')
+			fputc('"', f);
+		fputc(*s, f);
+	}
+	fputc('"', f);
+}
+
+static void csv_number(FILE *f, double v)
+{
+	char buf[40];
+
+	if (!isnan(v))
+		fputs(report_exact(buf, sizeof buf, v), f);
+}
+
+/* ---- text and Markdown helpers ----------------------------------------------------- */
+
+char *report_sig4(char *buf, size_t cap, double v)
+{
+	if (isnan(v))
+		snprintf(buf, cap, "n/a");
+	else if (v == 0)
+		snprintf(buf, cap, "0");
+	else
+		snprintf(buf, cap, "%#.4g", v);
+	return buf;
+}
+
+static const char *safe(char *buf, size_t cap, const char *s, size_t max_chars)
+{
+	return text_escape(buf, cap, s ? s : "", s ? strlen(s) : 0, max_chars);
+}
+
+/* Display width of an escaped string: its code points (close enough for
+ * the class names in the matrix header, which are escaped first). */
+static int width(const char *s)
+{
+	int w = 0;
+
+	for (; *s; s++)
+		if (((unsigned char)*s & 0xc0) != 0x80)
+			w++;
+	return w;
+}
+
+static void pad(FILE *f, const char *s, int w, bool right)
+{
+	int n = width(s);
+
+	if (right)
+		fprintf(f, "%*s%s", w > n ? w - n : 0, "", s);
+	else
+		fprintf(f, "%s%*s", s, w > n ? w - n : 0, "");
+}
+
+struct metric_cell {
+	const char *label;
+	double v;
+};
+
+static size_t metric_cells(const struct report_model *m, struct metric_cell *cells)
+{
+	static const enum metric order[] = {
+		METRIC_PRECISION, METRIC_RECALL, METRIC_SPECIFICITY, METRIC_NPV, METRIC_FPR,
+		METRIC_FNR, METRIC_F1, METRIC_ACCURACY, METRIC_BALANCED_ACCURACY, METRIC_MCC,
+		METRIC_YOUDEN_J, METRIC_PREDICTED_POSITIVE_RATE
+	};
+	struct confusion c = sweep_at(m->sw, m->threshold);
+	size_t i, n = 0;
+
+	for (i = 0; i < sizeof order / sizeof order[0]; i++) {
+		cells[n].label = metric_table[order[i]].label;
+		cells[n++].v = metrics_value(order[i], &c);
+	}
+	cells[n].label = "ROC AUC";
+	cells[n++].v = m->sw->roc_auc;
+	cells[n].label = "avg precision";
+	cells[n++].v = m->sw->average_precision;
+	cells[n].label = "log loss";
+	cells[n++].v = m->sw->log_loss;
+	cells[n].label = "Brier";
+	cells[n++].v = m->sw->brier;
+	return n;
+}
+
+/* ---- text ---------------------------------------------------------------------- */
+
+static void text_model(FILE *f, const struct report *r, const struct report_model *m)
+{
+	const struct sweep *sw = m->sw;
+	struct confusion c = sweep_at(sw, m->threshold);
+	struct metric_cell cells[24];
+	char pos[96], neg[96], a[40], b[40], d[40], t[40], score[96];
+	double n = sw->pos + sw->neg;
+	int w, lw;
+	size_t nc, i;
+
+	safe(pos, sizeof pos, r->pos_words, 20);
+	safe(neg, sizeof neg, r->neg_words ? r->neg_words : r->negative, 20);
+	safe(score, sizeof score, m->score, 40);
+	fprintf(f, "model      %s\n", score);
+	fprintf(f, "rows       %s: %s %s (%s%%), %s %s; %s skipped\n", explain_count(a, sizeof a, n),
+		explain_count(b, sizeof b, sw->pos), pos,
+		n > 0 ? report_sig4(t, sizeof t, 100 * sw->pos / n) : "n/a",
+		explain_count(d, sizeof d, sw->neg), neg,
+		explain_count(score, sizeof score, (double)r->skipped));
+	report_exact(t, sizeof t, m->threshold);
+	if (isinf(m->threshold) && m->threshold > 0)
+		fprintf(f, "threshold  inf: nothing is flagged as %s\n", pos);
+	else
+		fprintf(f, "threshold  %s: scores >= %s are flagged as %s\n", t, t, pos);
+	if (sw->bins > 0)
+		fprintf(f, "binned     scores grouped into at most %zu bins; ROC AUC within %s of the exact value\n",
+			sw->bins, report_sig4(a, sizeof a, sw->auc_error));
+	if (m->objective != NULL)
+		fprintf(f, "optimum    %s %s %s\n", m->objective,
+			strcmp(m->objective, "cost") == 0 ? "minimised:" : "maximised:",
+			report_sig4(a, sizeof a, m->value));
+	fputc('\n', f);
+
+	/* the confusion matrix with totals */
+	w = width(explain_count(a, sizeof a, n)) + 2;
+	if (w < 10)
+		w = 10;
+	if (width(pos) + 2 > w)
+		w = width(pos) + 2;
+	if (width(neg) + 2 > w)
+		w = width(neg) + 2;
+	lw = width(pos) > width(neg) ? width(pos) : width(neg);
+	if (lw < 5)
+		lw = 5;
+	fprintf(f, "%*s", 9 + lw, "");
+	pad(f, "predicted", w, true);
+	fputc('\n', f);
+	fprintf(f, "%*s", 9 + lw, "");
+	pad(f, pos, w, true);
+	pad(f, neg, w, true);
+	pad(f, "total", w, true);
+	fputc('\n', f);
+	{
+		const char *rows[3] = { pos, neg, "total" };
+		double cellv[3][3] = {
+			{ c.tp, c.fn, sw->pos },
+			{ c.fp, c.tn, sw->neg },
+			{ c.tp + c.fp, c.fn + c.tn, n },
+		};
+
+		for (i = 0; i < 3; i++) {
+			fputs(i == 0 ? "actual   " : "         ", f);
+			pad(f, rows[i], lw, false);
+			for (int j = 0; j < 3; j++)
+				pad(f, explain_count(a, sizeof a, cellv[i][j]), w, true);
+			fputc('\n', f);
+		}
+	}
+	fputc('\n', f);
+
+	nc = metric_cells(m, cells);
+	for (i = 0; i < nc; i++) {
+		bool last = i % 3 == 2 || i + 1 == nc;
+
+		fprintf(f, "%-18s", cells[i].label);
+		if (last)
+			fprintf(f, "%s\n", report_sig4(a, sizeof a, cells[i].v));
+		else
+			fprintf(f, "%-10s  ", report_sig4(a, sizeof a, cells[i].v));
+	}
+	fputc('\n', f);
+	{
+		char sentence[512];
+
+		explain_summary(sentence, sizeof sentence, &c, r->pos_words, r->neg_words);
+		fprintf(f, "%s\n", sentence);
+	}
+}
+
+static void text_report(FILE *f, const struct report *r)
+{
+	char file[300], label[96];
+	size_t i;
+
+	fprintf(f, "cutoff report: %s\n", safe(file, sizeof file, r->file, 120));
+	if (r->label != NULL)
+		fprintf(f, "label      %s (positive: %s)\n", safe(label, sizeof label, r->label, 40),
+			safe(file, sizeof file, r->positive, 40));
+	for (i = 0; i < r->n_models; i++) {
+		fputc('\n', f);
+		text_model(f, r, &r->models[i]);
+	}
+}
+
+/* ---- Markdown ---------------------------------------------------------------------- */
+
+static const char *md_safe(char *buf, size_t cap, const char *s, size_t max_chars)
+{
+	char tmp[300];
+	size_t o = 0;
+	const char *p;
+
+	safe(tmp, sizeof tmp, s, max_chars);
+	for (p = tmp; *p && o + 3 < cap; p++) {
+		if (*p == '|' || *p == '*' || *p == '_' || *p == '`' || *p == '\\')
+			buf[o++] = '\\';
+		buf[o++] = *p;
+	}
+	buf[o] = '\0';
+	return buf;
+}
+
+static void md_model(FILE *f, const struct report *r, const struct report_model *m)
+{
+	const struct sweep *sw = m->sw;
+	struct confusion c = sweep_at(sw, m->threshold);
+	struct metric_cell cells[24];
+	char pos[160], neg[160], score[160], a[40], b[40], d[40], t[40], sentence[512], *nl;
+	size_t nc, i;
+
+	md_safe(pos, sizeof pos, r->pos_words, 40);
+	md_safe(neg, sizeof neg, r->neg_words ? r->neg_words : r->negative, 40);
+	md_safe(score, sizeof score, m->score, 60);
+	report_exact(t, sizeof t, m->threshold);
+	fprintf(f, "### %s at threshold %s\n\n", score, t);
+	if (sw->bins > 0)
+		fprintf(f, "Scores grouped into at most %zu bins: ROC AUC within %s of the exact value.\n\n", sw->bins,
+			report_sig4(a, sizeof a, sw->auc_error));
+	if (m->objective != NULL)
+		fprintf(f, "Optimum for %s: %s.\n\n", m->objective, report_sig4(a, sizeof a, m->value));
+	fprintf(f, "| | predicted %s | predicted %s | total |\n|---|---:|---:|---:|\n", pos, neg);
+	fprintf(f, "| **actual %s** | %s | %s | %s |\n", pos, explain_count(a, sizeof a, c.tp),
+		explain_count(b, sizeof b, c.fn), explain_count(d, sizeof d, sw->pos));
+	fprintf(f, "| **actual %s** | %s | %s | %s |\n", neg, explain_count(a, sizeof a, c.fp),
+		explain_count(b, sizeof b, c.tn), explain_count(d, sizeof d, sw->neg));
+	fprintf(f, "| **total** | %s | %s | %s |\n\n", explain_count(a, sizeof a, c.tp + c.fp),
+		explain_count(b, sizeof b, c.fn + c.tn), explain_count(d, sizeof d, sw->pos + sw->neg));
+	fprintf(f, "| metric | value |\n|---|---:|\n");
+	nc = metric_cells(m, cells);
+	for (i = 0; i < nc; i++)
+		fprintf(f, "| %s | %s |\n", cells[i].label, report_sig4(a, sizeof a, cells[i].v));
+	explain_summary(sentence, sizeof sentence, &c, r->pos_words, r->neg_words);
+	if ((nl = strchr(sentence, '\n')) != NULL)
+		*nl = ' ';
+	fprintf(f, "\n> %s\n", sentence);
+}
+
+static void md_report(FILE *f, const struct report *r)
+{
+	char file[300], label[160], pos[160];
+	size_t i;
+
+	fprintf(f, "## cutoff report: %s\n\n", md_safe(file, sizeof file, r->file, 120));
+	if (r->label != NULL)
+		fprintf(f, "Label column %s, positive class %s; %llu rows skipped.\n",
+			md_safe(label, sizeof label, r->label, 40),
+			md_safe(pos, sizeof pos, r->positive, 40), (unsigned long long)r->skipped);
+	else
+		fprintf(f, "Aggregated counts; %llu rows skipped.\n", (unsigned long long)r->skipped);
+	for (i = 0; i < r->n_models; i++) {
+		fputc('\n', f);
+		md_model(f, r, &r->models[i]);
+	}
+}
+
+void report_write(FILE *f, const struct report *r, enum report_format fmt)
+{
+	size_t i, j;
+
+	switch (fmt) {
+	case FORMAT_TEXT:
+		text_report(f, r);
+		break;
+	case FORMAT_MARKDOWN:
+		md_report(f, r);
+		break;
+	case FORMAT_JSON:
+		if (r->n_models == 1) {
+			json_model(f, r, &r->models[0], "");
+			fputc('\n', f);
+			break;
+		}
+		fputs("{\n  \"models\": [\n    ", f);
+		for (i = 0; i < r->n_models; i++) {
+			json_model(f, r, &r->models[i], "    ");
+			fputs(i + 1 < r->n_models ? ",\n    " : "\n", f);
+		}
+		fputs("  ]\n}\n", f);
+		break;
+	case FORMAT_CSV:
+		for (i = 0; i < r->n_models; i++) {
+			struct kv kv[MAX_FIELDS];
+			size_t n = model_fields(r, &r->models[i], kv);
+
+			if (i == 0)
+				for (j = 0; j < n; j++)
+					fprintf(f, "%s%s", kv[j].key, j + 1 < n ? "," : "\n");
+			for (j = 0; j < n; j++) {
+				if (kv[j].kind == KV_STR)
+					csv_string(f, kv[j].s);
+				else
+					csv_number(f, kv[j].v);
+				fputc(j + 1 < n ? ',' : '\n', f);
+			}
+		}
+		break;
+	}
+}
+
+/* ---- curves -------------------------------------------------------------------- */
+
+static void curve_json(FILE *f, const struct report *r, const struct report_model *m,
+		       enum curve_kind kind, const char *indent)
+{
+	const char *xs = kind == CURVE_ROC ? "fpr" : "recall";
+	const char *ys = kind == CURVE_ROC ? "tpr" : "precision";
+	size_t len = curve_length(m->sw, kind), i;
+	int col;
+
+	fprintf(f, "{\n%s  \"file\": ", indent);
+	json_string(f, r->file);
+	fprintf(f, ",\n%s  \"score\": ", indent);
+	json_string(f, m->score);
+	fprintf(f, ",\n%s  \"positive\": ", indent);
+	json_string(f, r->positive);
+	fprintf(f, ",\n%s  \"curve\": \"%s\"", indent, kind == CURVE_ROC ? "roc" : "pr");
+	for (col = 0; col < 3; col++) {
+		fprintf(f, ",\n%s  \"%s\": [", indent, col == 0 ? "threshold" : col == 1 ? xs : ys);
+		for (i = 0; i < len; i++) {
+			struct curve_point p = curve_point(m->sw, kind, i);
+
+			if (i > 0)
+				fputc(',', f);
+			json_number(f, col == 0 ? p.threshold : col == 1 ? p.x : p.y);
+		}
+		fputc(']', f);
+	}
+	fprintf(f, "\n%s}", indent);
+}
+
+void report_curve(FILE *f, const struct report *r, enum curve_kind kind, enum report_format fmt)
+{
+	const char *xs = kind == CURVE_ROC ? "fpr" : "recall";
+	const char *ys = kind == CURVE_ROC ? "tpr" : "precision";
+	bool multi = r->n_models > 1;
+	size_t i, mi;
+
+	if (fmt == FORMAT_JSON) {
+		if (!multi) {
+			curve_json(f, r, &r->models[0], kind, "");
+			fputc('\n', f);
+			return;
+		}
+		fputs("{\n  \"models\": [\n    ", f);
+		for (mi = 0; mi < r->n_models; mi++) {
+			curve_json(f, r, &r->models[mi], kind, "    ");
+			fputs(mi + 1 < r->n_models ? ",\n    " : "\n", f);
+		}
+		fputs("  ]\n}\n", f);
+		return;
+	}
+	if (fmt == FORMAT_CSV)
+		fprintf(f, "%sthreshold,%s,%s\n", multi ? "model," : "", xs, ys);
+	else if (fmt == FORMAT_MARKDOWN)
+		fprintf(f, "| %sthreshold | %s | %s |\n|%s---:|---:|---:|\n", multi ? "model | " : "", xs,
+			ys, multi ? "---|" : "");
+	else
+		fprintf(f, "%s%-24s %-24s %s\n", multi ? "model                " : "", "threshold", xs, ys);
+	for (mi = 0; mi < r->n_models; mi++) {
+		const struct report_model *m = &r->models[mi];
+		size_t len = curve_length(m->sw, kind);
+		char name[200];
+
+		if (fmt == FORMAT_MARKDOWN)
+			md_safe(name, sizeof name, m->score, 40);
+		else if (fmt == FORMAT_TEXT)
+			safe(name, sizeof name, m->score, 20);
+		for (i = 0; i < len; i++) {
+			struct curve_point p = curve_point(m->sw, kind, i);
+			char t[40], x[40], y[40];
+
+			report_exact(t, sizeof t, p.threshold);
+			report_exact(x, sizeof x, p.x);
+			report_exact(y, sizeof y, p.y);
+			if (fmt == FORMAT_CSV) {
+				if (multi) {
+					csv_string(f, m->score);
+					fputc(',', f);
+				}
+				fprintf(f, "%s,%s,%s\n", t, isnan(p.x) ? "" : x, isnan(p.y) ? "" : y);
+			} else if (fmt == FORMAT_MARKDOWN) {
+				fprintf(f, "| %s%s%s | %s | %s |\n", multi ? name : "", multi ? " | " : "", t, x, y);
+			} else {
+				if (multi)
+					fprintf(f, "%-20s ", name);
+				fprintf(f, "%-24s %-24s %s\n", t, x, y);
+			}
+		}
+	}
+}

@@ -1,0 +1,95 @@
+/*
+ * text: escaping of untrusted text for messages and the screen.
+ * Printable ASCII and well-formed UTF-8 sequences (other than the C1
+ * controls) pass through; everything else becomes \n, \t, \r or \xHH.
+ */
+#include "core/text.h"
+
+#include <stdbool.h>
+#include <stdio.h>
+#include <string.h>
+
+size_t text_utf8_seq(const unsigned char *s, size_t len, unsigned int *out)
+{
+	unsigned int cp;
+	size_t n, i;
+
+	if (len == 0 || s[0] < 0xc2 || s[0] > 0xf4)
+		return 0;
+	n = s[0] < 0xe0 ? 2 : s[0] < 0xf0 ? 3 : 4;
+	if (len < n)
+		return 0;
+	cp = s[0] & (0x7f >> n);
+	for (i = 1; i < n; i++) {
+		if ((s[i] & 0xc0) != 0x80)
+			return 0;
+		cp = (cp << 6) | (s[i] & 0x3f);
+	}
+	if ((n == 3 && cp < 0x800) || (n == 4 && cp < 0x10000) || cp > 0x10ffff ||
+	    (cp >= 0xd800 && cp <= 0xdfff))
+		return 0;
+	*out = cp;
+	return n;
+}
+
+/* Like text_utf8_seq, but the C1 controls U+0080..U+009F count as invalid:
+ * terminals obey some of them. */
+static size_t utf8_len(const unsigned char *s, size_t len)
+{
+	unsigned int cp;
+	size_t n = text_utf8_seq(s, len, &cp);
+
+	return n > 0 && cp >= 0x80 && cp <= 0x9f ? 0 : n;
+}
+
+char *text_escape(char *dst, size_t cap, const char *s, size_t len, size_t max_chars)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t i = 0, o = 0, shown = 0;
+
+	if (cap == 0)
+		return dst;
+	while (i < len) {
+		char esc[8];
+		size_t n = 0, adv = 1;
+		bool verbatim = false;
+
+		if (shown == max_chars) {
+			if (o + 4 <= cap) {
+				memcpy(dst + o, "...", 3);
+				o += 3;
+			}
+			break;
+		}
+		if (u[i] >= 0x20 && u[i] < 0x7f) {
+			verbatim = true;
+		} else if (u[i] >= 0x80 && (adv = utf8_len(u + i, len - i)) > 0) {
+			verbatim = true;
+		} else {
+			adv = 1;
+			if (u[i] == '\n')
+				n = (size_t)snprintf(esc, sizeof esc, "\\n");
+			else if (u[i] == '\t')
+				n = (size_t)snprintf(esc, sizeof esc, "\\t");
+			else if (u[i] == '\r')
+				n = (size_t)snprintf(esc, sizeof esc, "\\r");
+			else
+				n = (size_t)snprintf(esc, sizeof esc, "\\x%02x", u[i]);
+		}
+		if (verbatim) {
+			if (o + adv >= cap)
+				break;
+			memcpy(dst + o, s + i, adv);
+			o += adv;
+		} else {
+			if (o + n >= cap)
+				break;
+			memcpy(dst + o, esc, n);
+			o += n;
+		}
+		i += adv;
+		shown++;
+	}
+	dst[o] = '\0';
+	return dst;
+}

@@ -1,0 +1,249 @@
+/*
+ * explorer: events to actions.  A drag that starts on the slider follows
+ * the mouse until any release, key or new press, so a lost release cannot
+ * leave it stuck.
+ */
+#include "tty/explorer.h"
+
+#include "ui/cmd.h"
+#include "tty/cmdline.h"
+#include "ui/export.h"
+#include "ui/keys.h"
+#include "ui/panels.h"
+#include "tty/term.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+struct loop {
+	struct view *v;
+	struct screen scr;
+	int dragging;
+	int quit;
+	int resized;
+};
+
+static void export_snapshot(struct loop *l, const char *path, enum export_format fmt)
+{
+	char used[4096], err[512];
+
+	if (export_file(l->v, path, fmt, used, sizeof used, err, sizeof err) < 0)
+		view_say(l->v, true, "%s", err);
+	else
+		view_say(l->v, false, "snapshot written to %s", used);
+}
+
+/* A line from the command line. */
+static void run_line(struct loop *l, const char *line)
+{
+	struct cmd c;
+	char err[512];
+
+	if (cmd_parse(line, &c, err, sizeof err) < 0) {
+		view_say(l->v, true, "%s", err);
+		return;
+	}
+	switch (cmd_apply(l->v, &c)) {
+	case EFFECT_QUIT:
+		l->quit = 1;
+		break;
+	case EFFECT_EXPORT:
+		export_snapshot(l, c.has_file ? c.text : NULL, c.format);
+		break;
+	case EFFECT_DISPLAY:
+		panels_invalidate(&l->scr);
+		term_invalidate();
+		break;
+	case EFFECT_NONE:
+		break;
+	}
+}
+
+static void act(struct loop *l, enum action a)
+{
+	struct view *v = l->v;
+	struct view_model *m = view_current(v);
+
+	switch (a) {
+	case ACT_UP_FINE: view_step(v, +1, STEP_FINE); break;
+	case ACT_DOWN_FINE: view_step(v, -1, STEP_FINE); break;
+	case ACT_UP_SMALL: view_step(v, +1, STEP_SMALL); break;
+	case ACT_DOWN_SMALL: view_step(v, -1, STEP_SMALL); break;
+	case ACT_UP_LARGE: view_step(v, +1, STEP_LARGE); break;
+	case ACT_DOWN_LARGE: view_step(v, -1, STEP_LARGE); break;
+	case ACT_HOME: view_set_k(v, m->sw->n); break;
+	case ACT_END: view_set_k(v, 0); break;
+	case ACT_BEST_F1: view_jump(v, BEST_F1); break;
+	case ACT_BEST_YOUDEN: view_jump(v, BEST_YOUDEN); break;
+	case ACT_BEST_MCC: view_jump(v, BEST_MCC); break;
+	case ACT_BEST_COST: view_jump(v, BEST_COST); break;
+	case ACT_STEP_MODE: v->step = v->step == STEP_VALUE ? STEP_RANK : STEP_VALUE; break;
+	case ACT_NEXT_MODEL: view_next_model(v); break;
+	case ACT_OVERLAY: v->overlay = !v->overlay; break;
+	case ACT_NEXT_PLOTS: v->rotation = (v->rotation + 1) % PLOT_COUNT; break;
+	case ACT_GLYPHS:
+		v->glyphs = v->glyphs == GLYPHS_BRAILLE ? GLYPHS_BLOCK : v->glyphs == GLYPHS_BLOCK ? GLYPHS_ASCII
+												 : GLYPHS_BRAILLE;
+		break;
+	case ACT_COMMAND: cmdline_open(); break;
+	case ACT_EXPLAIN: v->stakeholder = !v->stakeholder; break;
+	case ACT_EXPORT: export_snapshot(l, NULL, EXPORT_MD); break;
+	case ACT_HELP: v->help = !v->help; break;
+	case ACT_QUIT: l->quit = 1; break;
+	case ACT_NONE: break;
+	}
+}
+
+static void on_mouse(struct loop *l, const struct term_event *ev)
+{
+	size_t k;
+	enum hit h;
+
+	switch (ev->mouse) {
+	case MOUSE_PRESS:
+		l->dragging = 0;
+		h = panels_hit(&l->scr, l->v, ev->x, ev->y, &k);
+		if (h != HIT_NONE)
+			view_set_k(l->v, k);
+		l->dragging = h == HIT_SLIDER;
+		break;
+	case MOUSE_DRAG:
+		if (l->dragging) {
+			/* follow the column whatever the row: the slider's width
+			 * is the whole screen */
+			h = panels_hit(&l->scr, l->v, ev->x, l->scr.lay.slider.y + 1, &k);
+			if (h == HIT_SLIDER)
+				view_set_k(l->v, k);
+		}
+		break;
+	case MOUSE_RELEASE:
+		l->dragging = 0;
+		break;
+	case MOUSE_WHEEL_UP:
+		view_step(l->v, +1, STEP_FINE);
+		break;
+	case MOUSE_WHEEL_DOWN:
+		view_step(l->v, -1, STEP_FINE);
+		break;
+	}
+}
+
+/* While the command line has focus, bytes go to readline. */
+static void on_command_event(struct loop *l, const struct term_event *ev)
+{
+	char *line = NULL;
+
+	switch (ev->kind) {
+	case TEV_KEY:
+		if (cmdline_feed(ev->key, &line) == CL_LINE) {
+			run_line(l, line);
+			free(line);
+		}
+		break;
+	case TEV_CANCEL:
+		cmdline_cancel();
+		break;
+	default:
+		break;
+	}
+}
+
+static void on_event(struct loop *l, const struct term_event *ev)
+{
+	/* the same whatever has the focus */
+	if (ev->kind == TEV_QUIT) {
+		l->quit = 1;
+		return;
+	}
+	if (ev->kind == TEV_RESIZE) {
+		l->resized = 1;
+		return;
+	}
+	if (l->v->cmd_active) {
+		on_command_event(l, ev);
+		return;
+	}
+	switch (ev->kind) {
+	case TEV_MOUSE:
+		on_mouse(l, ev);
+		break;
+	case TEV_KEY:
+		l->dragging = 0;
+		l->v->message[0] = '\0'; /* a message lasts until the next key */
+		if (l->v->help) {
+			l->v->help = 0; /* any key closes the help */
+			if (keys_action(ev->key) != ACT_QUIT)
+				break;
+		}
+		act(l, keys_action(ev->key));
+		break;
+	default:
+		break;
+	}
+}
+
+static struct term_event next_event(struct loop *l, bool wait)
+{
+	return l->v->cmd_active ? term_read_raw(wait) : term_read(wait);
+}
+
+int explorer_run(struct session *s, const struct term_options *to)
+{
+	struct loop l;
+	struct grid *g = NULL;
+	char err[256];
+	int w, h, status = 0;
+
+	memset(&l, 0, sizeof l);
+	l.v = &s->view;
+	l.resized = 1;
+	if (term_init(to, err, sizeof err) < 0) {
+		fprintf(stderr, "cutoff: %s\n", err);
+		return 1;
+	}
+	s->view.glyphs = term_glyphs();
+	s->view.color = term_color();
+	cmdline_init(&s->view);
+	view_find_optima(&s->view);
+	while (!l.quit) {
+		struct term_event ev;
+
+		if (l.resized) {
+			term_size(&w, &h);
+			grid_free(g);
+			g = grid_new(w > 0 ? w : 1, h > 0 ? h : 1);
+			if (g == NULL) {
+				status = 1;
+				break;
+			}
+			l.resized = 0;
+		}
+		panels_draw(g, &l.scr, &s->view);
+		term_draw(g, s->view.color);
+		term_cursor(s->view.cmd_cursor < g->w ? s->view.cmd_cursor : g->w - 1, g->h - 1, s->view.cmd_active);
+		ev = next_event(&l, true);
+		on_event(&l, &ev);
+		/* take everything already typed before drawing again */
+		while (!l.quit && (ev = next_event(&l, false)).kind != TEV_NONE)
+			on_event(&l, &ev);
+	}
+	{
+		char herr[4200];
+		int saved = cmdline_done(herr, sizeof herr);
+
+		term_done();
+		/* the screen is gone: say it where the shell shows it */
+		if (saved < 0)
+			fprintf(stderr, "cutoff: %s\n", herr);
+	}
+	/* ended by a signal: say so in the status, as a shell would */
+	if (status == 0 && term_quit_signal() != 0)
+		status = 128 + term_quit_signal();
+	grid_free(g);
+	panels_free(&l.scr);
+	if (status != 0)
+		fprintf(stderr, "cutoff: out of memory\n");
+	return status;
+}

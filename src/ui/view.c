@@ -1,0 +1,219 @@
+/*
+ * view: the explorer's state machine.  A model's threshold is always an
+ * exact value: a score from the data after any move (so that --report at
+ * the shown threshold gives the same numbers), or what -t said at start.
+ */
+#include "ui/view.h"
+
+#include "core/optimize.h"
+
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+
+void view_init(struct view *v)
+{
+	size_t i;
+	int b;
+
+	for (i = 0; i < v->n_models; i++) {
+		v->models[i].k = sweep_index(v->models[i].sw, v->models[i].threshold);
+		for (b = 0; b < BEST_COUNT; b++)
+			v->models[i].best[b] = VIEW_NONE;
+	}
+	v->prev_k = view_current(v)->k;
+}
+
+void view_find_optima(struct view *v)
+{
+	static const enum objective objs[BEST_COUNT] = { OBJ_F1, OBJ_YOUDEN, OBJ_MCC, OBJ_COST };
+	size_t i;
+	int b;
+
+	for (i = 0; i < v->n_models; i++) {
+		struct view_model *m = &v->models[i];
+
+		for (b = 0; b < BEST_COUNT; b++) {
+			struct optimize_spec spec = optimize_defaults(objs[b]);
+			struct optimum o;
+
+			m->best[b] = VIEW_NONE;
+			if (b == BEST_COST) {
+				if (!v->costs)
+					continue;
+				spec.cost_fp = v->cost_fp;
+				spec.cost_fn = v->cost_fn;
+			}
+			if (optimize_run(m->sw, &spec, &o) == 0)
+				m->best[b] = o.k;
+		}
+	}
+}
+
+void view_set_k(struct view *v, size_t k)
+{
+	struct view_model *m = view_current(v);
+
+	if (k > m->sw->n)
+		k = m->sw->n;
+	/* even when k stays, the threshold becomes the score itself, so that
+	 * a jump to an optimum shows the optimum's exact value */
+	if (k != m->k)
+		v->prev_k = m->k;
+	m->k = k;
+	m->threshold = sweep_threshold(m->sw, k);
+}
+
+void view_set_threshold(struct view *v, double t)
+{
+	struct view_model *m = view_current(v);
+	size_t k = sweep_index(m->sw, t);
+
+	if (k != m->k)
+		v->prev_k = m->k;
+	m->k = k;
+	m->threshold = t;
+}
+
+double view_flagged(const struct view_model *m, size_t k)
+{
+	return k == 0 ? 0 : m->sw->cum_pos[k - 1] + m->sw->cum_neg[k - 1];
+}
+
+/* The smallest k that flags at least `want` rows. */
+static size_t k_flagging(const struct view_model *m, double want)
+{
+	size_t lo = 0, hi = m->sw->n;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (view_flagged(m, mid) >= want)
+			hi = mid;
+		else
+			lo = mid + 1;
+	}
+	return lo;
+}
+
+void view_step(struct view *v, int dir, enum step_size size)
+{
+	struct view_model *m = view_current(v);
+	const struct sweep *sw = m->sw;
+	size_t k = m->k;
+	double frac = size == STEP_SMALL ? 0.01 : 0.1;
+
+	if (sw->n == 0)
+		return;
+	if (size == STEP_FINE) {
+		/* raising the threshold flags fewer distinct scores */
+		if (dir > 0 && k > 0)
+			k--;
+		else if (dir < 0 && k < sw->n)
+			k++;
+	} else if (v->step == STEP_RANK) {
+		double total = sw->pos + sw->neg;
+		double want = view_flagged(m, k) - dir * frac * total;
+		size_t nk = want <= 0 ? 0 : k_flagging(m, want);
+
+		/* always move at least one distinct score */
+		if (dir > 0 && nk >= k)
+			nk = k > 0 ? k - 1 : 0;
+		if (dir < 0 && nk <= k)
+			nk = k < sw->n ? k + 1 : sw->n;
+		k = nk;
+	} else {
+		double t = isinf(m->threshold) ? sw->max : m->threshold;
+		double range = sw->max - sw->min;
+		size_t nk = sweep_index(sw, t + dir * frac * (range > 0 ? range : 1));
+
+		if (dir > 0 && nk >= k)
+			nk = k > 0 ? k - 1 : 0;
+		if (dir < 0 && nk <= k)
+			nk = k < sw->n ? k + 1 : sw->n;
+		k = nk;
+	}
+	view_set_k(v, k);
+}
+
+void view_jump(struct view *v, enum best which)
+{
+	size_t k = view_current(v)->best[which];
+
+	if (k != VIEW_NONE)
+		view_set_k(v, k);
+}
+
+void view_next_model(struct view *v)
+{
+	v->model = (v->model + 1) % v->n_models;
+	v->prev_k = view_current(v)->k;
+}
+
+double view_position(const struct view *v, size_t k)
+{
+	const struct view_model *m = &v->models[v->model];
+	const struct sweep *sw = m->sw;
+
+	if (sw->n == 0)
+		return 0;
+	if (v->step == STEP_RANK) {
+		double total = sw->pos + sw->neg;
+
+		return total > 0 ? 1 - view_flagged(m, k) / total : 0;
+	}
+	if (k == 0)
+		return 1;
+	if (sw->max <= sw->min)
+		return 0.5;
+	return (sweep_threshold(sw, k) - sw->min) / (sw->max - sw->min);
+}
+
+size_t view_k_at(const struct view *v, double pos)
+{
+	const struct view_model *m = &v->models[v->model];
+	const struct sweep *sw = m->sw;
+
+	if (pos <= 0)
+		return sw->n;
+	if (pos >= 1)
+		return 0;
+	if (v->step == STEP_RANK)
+		return k_flagging(m, (1 - pos) * (sw->pos + sw->neg));
+	return sweep_index(sw, sw->min + pos * (sw->max - sw->min));
+}
+
+void view_set_costs(struct view *v, double cost_fp, double cost_fn)
+{
+	size_t i;
+
+	v->costs = true;
+	v->cost_fp = cost_fp;
+	v->cost_fn = cost_fn;
+	for (i = 0; i < v->n_models; i++) {
+		struct optimize_spec spec = optimize_defaults(OBJ_COST);
+		struct optimum o;
+
+		spec.cost_fp = cost_fp;
+		spec.cost_fn = cost_fn;
+		v->models[i].best[BEST_COST] = optimize_run(v->models[i].sw, &spec, &o) == 0 ? o.k : VIEW_NONE;
+	}
+}
+
+void view_set_names(struct view *v, const char *pos, const char *neg)
+{
+	snprintf(v->names[0], sizeof v->names[0], "%s", pos);
+	snprintf(v->names[1], sizeof v->names[1], "%s", neg);
+	v->pos_words = v->names[0];
+	v->neg_words = v->names[1];
+}
+
+void view_say(struct view *v, bool error, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(v->message, sizeof v->message, fmt, ap);
+	va_end(ap);
+	v->message_is_error = error;
+}
