@@ -9,10 +9,6 @@
 
 #include <stddef.h>
 
-/* A count for people: "1,234" for whole numbers, 4 significant digits
- * otherwise. Returns buf. */
-char *explain_count(char *buf, size_t cap, double v);
-
 /* Two sentences on what a threshold does, e.g. "Of 212 malignant cases,
  * this threshold catches 199 (93.9%) and misses 13;\n8 of its 207 alarms are
  * false (benign)."  pos names the positive class; neg the negative one, or
@@ -50,8 +46,5 @@ struct explain_input {
 /* The stakeholder view's text: short paragraphs in natural frequencies,
  * separated by blank lines.  Returns the length (truncated to cap-1). */
 size_t explain_stakeholder(char *buf, size_t cap, const struct explain_input *in);
-
-/* An amount of money or cost units: "$1,234", "1,234 EUR", "1,234". */
-char *explain_money(char *buf, size_t cap, double v, const char *unit);
 
 #endif

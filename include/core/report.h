@@ -37,14 +37,6 @@ struct report {
 
 int report_parse_format(const char *name, enum report_format *fmt);
 
-/* The shortest decimal form of v that reads back exactly ("inf", "-inf",
- * "nan" for the others). Returns buf. */
-char *report_exact(char *buf, size_t cap, double v);
-
-/* 4 significant digits ("0.9761", "1.000"), "0" for zero, "n/a" when
- * undefined: how metrics are shown to people, on screen and in text. */
-char *report_sig4(char *buf, size_t cap, double v);
-
 void report_write(FILE *f, const struct report *r, enum report_format fmt);
 
 void report_curve(FILE *f, const struct report *r, enum curve_kind kind, enum report_format fmt);

@@ -20,8 +20,4 @@ void export_write(FILE *f, const struct view *v, enum export_format fmt);
 int export_file(const struct view *v, const char *path, enum export_format fmt, char *used,
 		size_t usedlen, char *err, size_t errlen);
 
-/* The stakeholder view's text for the view's current state (for the panel
- * and for exports). */
-size_t export_stakeholder_text(const struct view *v, char *buf, size_t cap);
-
 #endif

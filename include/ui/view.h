@@ -112,4 +112,8 @@ size_t view_k_at(const struct view *v, double pos);
 /* Rows (weight) flagged at k. */
 double view_flagged(const struct view_model *m, size_t k);
 
+/* The stakeholder view's plain words for the current model at its
+ * threshold (the panel and exports show the same text). */
+size_t view_stakeholder_text(const struct view *v, char *buf, size_t cap);
+
 #endif

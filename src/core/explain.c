@@ -3,41 +3,12 @@
  * separators; weighted counts keep four significant digits.
  */
 #include "core/explain.h"
+#include "core/fmt.h"
 
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
-
-char *explain_count(char *buf, size_t cap, double v)
-{
-	if (isnan(v)) {
-		snprintf(buf, cap, "n/a");
-	} else if (v == floor(v) && fabs(v) < 1e15) {
-		/* integer digits by hand: %.0f goes through multi-precision
-		 * code whose cost grows with the number */
-		char digits[24];
-		unsigned long long u = (unsigned long long)fabs(v);
-		size_t n = 0, i, o = 0, lead;
-
-		do {
-			digits[n++] = (char)('0' + u % 10);
-			u /= 10;
-		} while (u > 0);
-		lead = n % 3 ? n % 3 : 3;
-		if (v < 0 && o + 1 < cap)
-			buf[o++] = '-';
-		for (i = 0; i < n && o + 2 < cap; i++) {
-			if (i >= lead && (i - lead) % 3 == 0)
-				buf[o++] = ',';
-			buf[o++] = digits[n - 1 - i];
-		}
-		buf[o] = '\0';
-	} else {
-		snprintf(buf, cap, "%.4g", v);
-	}
-	return buf;
-}
 
 struct out {
 	char *buf;
@@ -80,27 +51,27 @@ size_t explain_summary(char *buf, size_t cap, const struct confusion *c, const c
 		if (alarms <= 0)
 			put(&o, "this threshold raises no alarms.");
 		else
-			put(&o, "all %s of its alarms are false.", explain_count(a, sizeof a, alarms));
+			put(&o, "all %s of its alarms are false.", fmt_count(a, sizeof a, alarms));
 		return o.len;
 	}
-	put(&o, "Of %s %s %s, this threshold ", explain_count(a, sizeof a, positives), pos,
+	put(&o, "Of %s %s %s, this threshold ", fmt_count(a, sizeof a, positives), pos,
 	    cases(positives));
 	if (c->tp <= 0)
 		put(&o, "catches none of them");
 	else if (c->fn <= 0)
 		put(&o, "catches all of them");
 	else
-		put(&o, "catches %s (%.1f%%) and misses %s", explain_count(a, sizeof a, c->tp),
-		    100 * c->tp / positives, explain_count(b, sizeof b, c->fn));
+		put(&o, "catches %s (%.1f%%) and misses %s", fmt_count(a, sizeof a, c->tp),
+		    100 * c->tp / positives, fmt_count(b, sizeof b, c->fn));
 	put(&o, ";\n");
 	if (alarms <= 0)
 		put(&o, "it raises no alarms.");
 	else if (c->fp <= 0)
-		put(&o, "none of its %s alarm%s %s false.", explain_count(a, sizeof a, alarms),
+		put(&o, "none of its %s alarm%s %s false.", fmt_count(a, sizeof a, alarms),
 		    alarms == 1 ? "" : "s", alarms == 1 ? "is" : "are");
 	else
-		put(&o, "%s of its %s alarm%s %s false%s%s%s.", explain_count(d, sizeof d, c->fp),
-		    explain_count(a, sizeof a, alarms), alarms == 1 ? "" : "s",
+		put(&o, "%s of its %s alarm%s %s false%s%s%s.", fmt_count(d, sizeof d, c->fp),
+		    fmt_count(a, sizeof a, alarms), alarms == 1 ? "" : "s",
 		    c->fp == 1 ? "is" : "are", neg ? " (" : "", neg ? neg : "", neg ? ")" : "");
 	return o.len;
 }
@@ -127,23 +98,9 @@ void explain_per_thousand(const struct confusion *c, struct per_thousand *out)
 	split(n, c->fp, c->tn, &out->fp, &out->tn);
 }
 
-char *explain_money(char *buf, size_t cap, double v, const char *unit)
-{
-	char n[40];
-
-	explain_count(n, sizeof n, round(v));
-	if (unit == NULL || unit[0] == '\0')
-		snprintf(buf, cap, "%s", n);
-	else if (strlen(unit) <= 2 && !(unit[0] >= 'A' && unit[0] <= 'Z') && !(unit[0] >= 'a' && unit[0] <= 'z'))
-		snprintf(buf, cap, "%s%s", unit, n); /* a symbol: $1,234 */
-	else
-		snprintf(buf, cap, "%s %s", n, unit);
-	return buf;
-}
-
 static const char *num(char *buf, size_t cap, long v)
 {
-	return explain_count(buf, cap, (double)v);
+	return fmt_count(buf, cap, (double)v);
 }
 
 size_t explain_stakeholder(char *buf, size_t cap, const struct explain_input *in)
@@ -168,15 +125,15 @@ size_t explain_stakeholder(char *buf, size_t cap, const struct explain_input *in
 	put(&o, "It misses %s of the %s %s cases.\n\n", num(a, sizeof a, k.fn), num(b, sizeof b, k.tp + k.fn), in->pos);
 
 	put(&o, "In all %s cases of the data: it catches %s of the %s %s cases and misses %s; ",
-	    explain_count(a, sizeof a, n), explain_count(b, sizeof b, c->tp), explain_count(d, sizeof d, c->tp + c->fn),
-	    in->pos, explain_count(e, sizeof e, c->fn));
-	put(&o, "%s of its %s alarms are false.\n", explain_count(a, sizeof a, c->fp),
-	    explain_count(b, sizeof b, c->tp + c->fp));
+	    fmt_count(a, sizeof a, n), fmt_count(b, sizeof b, c->tp), fmt_count(d, sizeof d, c->tp + c->fn),
+	    in->pos, fmt_count(e, sizeof e, c->fn));
+	put(&o, "%s of its %s alarms are false.\n", fmt_count(a, sizeof a, c->fp),
+	    fmt_count(b, sizeof b, c->tp + c->fp));
 
 	if (in->has_costs && n > 0) {
 		double now = (in->cost_fp * c->fp + in->cost_fn * c->fn) / n * 1000;
 
-		put(&o, "\nMistakes cost about %s per 1,000 cases", explain_money(a, sizeof a, now, in->unit));
+		put(&o, "\nMistakes cost about %s per 1,000 cases", fmt_money(a, sizeof a, now, in->unit));
 		if (in->has_best) {
 			const struct confusion *bc = &in->best;
 			double best = (in->cost_fp * bc->fp + in->cost_fn * bc->fn) / n * 1000;
@@ -185,7 +142,7 @@ size_t explain_stakeholder(char *buf, size_t cap, const struct explain_input *in
 				put(&o, ": the least any threshold costs.\n");
 			else
 				put(&o, "; the cheapest threshold (%.4g) would cost about %s.\n", in->best_threshold,
-				    explain_money(b, sizeof b, best, in->unit));
+				    fmt_money(b, sizeof b, best, in->unit));
 		} else {
 			put(&o, ".\n");
 		}
@@ -194,7 +151,7 @@ size_t explain_stakeholder(char *buf, size_t cap, const struct explain_input *in
 		double dtp = c->tp - in->up.tp, dfp = c->fp - in->up.fp;
 
 		put(&o, "\nOne step up (to %.6g): %s fewer %s caught, %s fewer false alarm%s.\n", in->up_threshold,
-		    explain_count(a, sizeof a, dtp), in->pos, explain_count(b, sizeof b, dfp), dfp == 1 ? "" : "s");
+		    fmt_count(a, sizeof a, dtp), in->pos, fmt_count(b, sizeof b, dfp), dfp == 1 ? "" : "s");
 	} else {
 		put(&o, "\nThe threshold is already above every score: nothing is flagged.\n");
 	}

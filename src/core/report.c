@@ -5,6 +5,7 @@
  * exact).
  */
 #include "core/report.h"
+#include "core/fmt.h"
 
 #include "core/explain.h"
 #include "core/metrics.h"
@@ -30,26 +31,6 @@ int report_parse_format(const char *name, enum report_format *fmt)
 		return 0;
 	}
 	return -1;
-}
-
-char *report_exact(char *buf, size_t cap, double v)
-{
-	int prec;
-
-	if (isnan(v)) {
-		snprintf(buf, cap, "nan");
-		return buf;
-	}
-	if (isinf(v)) {
-		snprintf(buf, cap, v > 0 ? "inf" : "-inf");
-		return buf;
-	}
-	for (prec = 15; prec <= 17; prec++) {
-		snprintf(buf, cap, "%.*g", prec, v);
-		if (strtod(buf, NULL) == v)
-			break;
-	}
-	return buf;
 }
 
 /* ---- the fields of one model --------------------------------------------- */
@@ -151,7 +132,7 @@ static void json_number(FILE *f, double v)
 	if (!isfinite(v))
 		fputs("null", f);
 	else
-		fputs(report_exact(buf, sizeof buf, v), f);
+		fputs(fmt_exact(buf, sizeof buf, v), f);
 }
 
 static void json_model(FILE *f, const struct report *r, const struct report_model *m, const char *indent)
@@ -195,42 +176,19 @@ static void csv_number(FILE *f, double v)
 	char buf[40];
 
 	if (!isnan(v))
-		fputs(report_exact(buf, sizeof buf, v), f);
+		fputs(fmt_exact(buf, sizeof buf, v), f);
 }
 
 /* ---- text and Markdown helpers ----------------------------------------------------- */
-
-char *report_sig4(char *buf, size_t cap, double v)
-{
-	if (isnan(v))
-		snprintf(buf, cap, "n/a");
-	else if (v == 0)
-		snprintf(buf, cap, "0");
-	else
-		snprintf(buf, cap, "%#.4g", v);
-	return buf;
-}
 
 static const char *safe(char *buf, size_t cap, const char *s, size_t max_chars)
 {
 	return text_escape(buf, cap, s ? s : "", s ? strlen(s) : 0, max_chars);
 }
 
-/* Display width of an escaped string: its code points (close enough for
- * the class names in the matrix header, which are escaped first). */
-static int width(const char *s)
-{
-	int w = 0;
-
-	for (; *s; s++)
-		if (((unsigned char)*s & 0xc0) != 0x80)
-			w++;
-	return w;
-}
-
 static void pad(FILE *f, const char *s, int w, bool right)
 {
-	int n = width(s);
+	int n = fmt_width(s);
 
 	if (right)
 		fprintf(f, "%*s%s", w > n ? w - n : 0, "", s);
@@ -284,34 +242,34 @@ static void text_model(FILE *f, const struct report *r, const struct report_mode
 	safe(neg, sizeof neg, r->neg_words ? r->neg_words : r->negative, 20);
 	safe(score, sizeof score, m->score, 40);
 	fprintf(f, "model      %s\n", score);
-	fprintf(f, "rows       %s: %s %s (%s%%), %s %s; %s skipped\n", explain_count(a, sizeof a, n),
-		explain_count(b, sizeof b, sw->pos), pos,
-		n > 0 ? report_sig4(t, sizeof t, 100 * sw->pos / n) : "n/a",
-		explain_count(d, sizeof d, sw->neg), neg,
-		explain_count(score, sizeof score, (double)r->skipped));
-	report_exact(t, sizeof t, m->threshold);
+	fprintf(f, "rows       %s: %s %s (%s%%), %s %s; %s skipped\n", fmt_count(a, sizeof a, n),
+		fmt_count(b, sizeof b, sw->pos), pos,
+		n > 0 ? fmt_rate(t, sizeof t, 100 * sw->pos / n) : "n/a",
+		fmt_count(d, sizeof d, sw->neg), neg,
+		fmt_count(score, sizeof score, (double)r->skipped));
+	fmt_exact(t, sizeof t, m->threshold);
 	if (isinf(m->threshold) && m->threshold > 0)
 		fprintf(f, "threshold  inf: nothing is flagged as %s\n", pos);
 	else
 		fprintf(f, "threshold  %s: scores >= %s are flagged as %s\n", t, t, pos);
 	if (sw->bins > 0)
 		fprintf(f, "binned     scores grouped into at most %zu bins; ROC AUC within %s of the exact value\n",
-			sw->bins, report_sig4(a, sizeof a, sw->auc_error));
+			sw->bins, fmt_rate(a, sizeof a, sw->auc_error));
 	if (m->objective != NULL)
 		fprintf(f, "optimum    %s %s %s\n", m->objective,
 			strcmp(m->objective, "cost") == 0 ? "minimised:" : "maximised:",
-			report_sig4(a, sizeof a, m->value));
+			fmt_rate(a, sizeof a, m->value));
 	fputc('\n', f);
 
 	/* the confusion matrix with totals */
-	w = width(explain_count(a, sizeof a, n)) + 2;
+	w = fmt_width(fmt_count(a, sizeof a, n)) + 2;
 	if (w < 10)
 		w = 10;
-	if (width(pos) + 2 > w)
-		w = width(pos) + 2;
-	if (width(neg) + 2 > w)
-		w = width(neg) + 2;
-	lw = width(pos) > width(neg) ? width(pos) : width(neg);
+	if (fmt_width(pos) + 2 > w)
+		w = fmt_width(pos) + 2;
+	if (fmt_width(neg) + 2 > w)
+		w = fmt_width(neg) + 2;
+	lw = fmt_width(pos) > fmt_width(neg) ? fmt_width(pos) : fmt_width(neg);
 	if (lw < 5)
 		lw = 5;
 	fprintf(f, "%*s", 9 + lw, "");
@@ -334,7 +292,7 @@ static void text_model(FILE *f, const struct report *r, const struct report_mode
 			fputs(i == 0 ? "actual   " : "         ", f);
 			pad(f, rows[i], lw, false);
 			for (int j = 0; j < 3; j++)
-				pad(f, explain_count(a, sizeof a, cellv[i][j]), w, true);
+				pad(f, fmt_count(a, sizeof a, cellv[i][j]), w, true);
 			fputc('\n', f);
 		}
 	}
@@ -346,9 +304,9 @@ static void text_model(FILE *f, const struct report *r, const struct report_mode
 
 		fprintf(f, "%-18s", cells[i].label);
 		if (last)
-			fprintf(f, "%s\n", report_sig4(a, sizeof a, cells[i].v));
+			fprintf(f, "%s\n", fmt_rate(a, sizeof a, cells[i].v));
 		else
-			fprintf(f, "%-10s  ", report_sig4(a, sizeof a, cells[i].v));
+			fprintf(f, "%-10s  ", fmt_rate(a, sizeof a, cells[i].v));
 	}
 	fputc('\n', f);
 	{
@@ -403,24 +361,24 @@ static void md_model(FILE *f, const struct report *r, const struct report_model 
 	md_safe(pos, sizeof pos, r->pos_words, 40);
 	md_safe(neg, sizeof neg, r->neg_words ? r->neg_words : r->negative, 40);
 	md_safe(score, sizeof score, m->score, 60);
-	report_exact(t, sizeof t, m->threshold);
+	fmt_exact(t, sizeof t, m->threshold);
 	fprintf(f, "### %s at threshold %s\n\n", score, t);
 	if (sw->bins > 0)
 		fprintf(f, "Scores grouped into at most %zu bins: ROC AUC within %s of the exact value.\n\n", sw->bins,
-			report_sig4(a, sizeof a, sw->auc_error));
+			fmt_rate(a, sizeof a, sw->auc_error));
 	if (m->objective != NULL)
-		fprintf(f, "Optimum for %s: %s.\n\n", m->objective, report_sig4(a, sizeof a, m->value));
+		fprintf(f, "Optimum for %s: %s.\n\n", m->objective, fmt_rate(a, sizeof a, m->value));
 	fprintf(f, "| | predicted %s | predicted %s | total |\n|---|---:|---:|---:|\n", pos, neg);
-	fprintf(f, "| **actual %s** | %s | %s | %s |\n", pos, explain_count(a, sizeof a, c.tp),
-		explain_count(b, sizeof b, c.fn), explain_count(d, sizeof d, sw->pos));
-	fprintf(f, "| **actual %s** | %s | %s | %s |\n", neg, explain_count(a, sizeof a, c.fp),
-		explain_count(b, sizeof b, c.tn), explain_count(d, sizeof d, sw->neg));
-	fprintf(f, "| **total** | %s | %s | %s |\n\n", explain_count(a, sizeof a, c.tp + c.fp),
-		explain_count(b, sizeof b, c.fn + c.tn), explain_count(d, sizeof d, sw->pos + sw->neg));
+	fprintf(f, "| **actual %s** | %s | %s | %s |\n", pos, fmt_count(a, sizeof a, c.tp),
+		fmt_count(b, sizeof b, c.fn), fmt_count(d, sizeof d, sw->pos));
+	fprintf(f, "| **actual %s** | %s | %s | %s |\n", neg, fmt_count(a, sizeof a, c.fp),
+		fmt_count(b, sizeof b, c.tn), fmt_count(d, sizeof d, sw->neg));
+	fprintf(f, "| **total** | %s | %s | %s |\n\n", fmt_count(a, sizeof a, c.tp + c.fp),
+		fmt_count(b, sizeof b, c.fn + c.tn), fmt_count(d, sizeof d, sw->pos + sw->neg));
 	fprintf(f, "| metric | value |\n|---|---:|\n");
 	nc = metric_cells(m, cells);
 	for (i = 0; i < nc; i++)
-		fprintf(f, "| %s | %s |\n", cells[i].label, report_sig4(a, sizeof a, cells[i].v));
+		fprintf(f, "| %s | %s |\n", cells[i].label, fmt_rate(a, sizeof a, cells[i].v));
 	explain_summary(sentence, sizeof sentence, &c, r->pos_words, r->neg_words);
 	if ((nl = strchr(sentence, '\n')) != NULL)
 		*nl = ' ';
@@ -561,9 +519,9 @@ void report_curve(FILE *f, const struct report *r, enum curve_kind kind, enum re
 			struct curve_point p = curve_point(m->sw, kind, i);
 			char t[40], x[40], y[40];
 
-			report_exact(t, sizeof t, p.threshold);
-			report_exact(x, sizeof x, p.x);
-			report_exact(y, sizeof y, p.y);
+			fmt_exact(t, sizeof t, p.threshold);
+			fmt_exact(x, sizeof x, p.x);
+			fmt_exact(y, sizeof y, p.y);
 			if (fmt == FORMAT_CSV) {
 				if (multi) {
 					csv_string(f, m->score);

@@ -7,6 +7,7 @@
 #include "ui/cmd.h"
 
 #include "core/parse.h"
+#include "core/fmt.h"
 #include "core/report.h"
 #include "core/text.h"
 
@@ -333,7 +334,7 @@ enum cmd_effect cmd_apply(struct view *v, const struct cmd *c)
 		return EFFECT_NONE;
 	case CMD_THRESHOLD:
 		view_set_threshold(v, c->value);
-		view_say(v, false, "threshold %s", report_exact(t, sizeof t, m->threshold));
+		view_say(v, false, "threshold %s", fmt_exact(t, sizeof t, m->threshold));
 		return EFFECT_NONE;
 	case CMD_STEP:
 		v->step = c->step;
@@ -367,8 +368,8 @@ enum cmd_effect cmd_apply(struct view *v, const struct cmd *c)
 			return EFFECT_NONE;
 		}
 		view_set_k(v, best.k);
-		view_say(v, false, "best %s: %s at threshold %s", c->objective, report_sig4(a, sizeof a, best.value),
-			 report_exact(t, sizeof t, best.threshold));
+		view_say(v, false, "best %s: %s at threshold %s", c->objective, fmt_rate(a, sizeof a, best.value),
+			 fmt_exact(t, sizeof t, best.threshold));
 		return EFFECT_NONE;
 	}
 	case CMD_COST:

@@ -6,6 +6,7 @@
 #include "ui/export.h"
 
 #include "core/explain.h"
+#include "core/fmt.h"
 #include "ui/panels.h"
 #include "core/report.h"
 
@@ -37,33 +38,6 @@ static void fill_report(const struct view *v, struct report *r, struct report_mo
 	r->n_models = 1;
 }
 
-size_t export_stakeholder_text(const struct view *v, char *buf, size_t cap)
-{
-	const struct view_model *m = &v->models[v->model];
-	struct explain_input in;
-
-	memset(&in, 0, sizeof in);
-	in.now = sweep_confusion(m->sw, m->k);
-	in.threshold = m->threshold;
-	in.pos = v->pos_words;
-	in.neg = v->neg_words;
-	in.has_up = m->k > 0;
-	if (in.has_up) {
-		in.up = sweep_confusion(m->sw, m->k - 1);
-		in.up_threshold = sweep_threshold(m->sw, m->k - 1);
-	}
-	in.has_costs = v->costs;
-	in.cost_fp = v->cost_fp;
-	in.cost_fn = v->cost_fn;
-	in.unit = v->cost_unit;
-	if (v->costs && m->best[BEST_COST] != VIEW_NONE) {
-		in.has_best = 1;
-		in.best = sweep_confusion(m->sw, m->best[BEST_COST]);
-		in.best_threshold = sweep_threshold(m->sw, m->best[BEST_COST]);
-	}
-	return explain_stakeholder(buf, cap, &in);
-}
-
 static void plot(FILE *f, const struct view *v, enum plot_kind kind, const char *title, int fence)
 {
 	char *text = panels_plot_text(v, kind, 64, 22);
@@ -85,7 +59,7 @@ void export_write(FILE *f, const struct view *v, enum export_format fmt)
 		report_write(f, &r, FORMAT_JSON);
 		return;
 	}
-	export_stakeholder_text(v, words, sizeof words);
+	view_stakeholder_text(v, words, sizeof words);
 	if (fmt == EXPORT_MD) {
 		report_write(f, &r, FORMAT_MARKDOWN);
 		fprintf(f, "\n### In plain words\n\n");
@@ -123,7 +97,7 @@ static int free_name(const struct view *v, enum export_format fmt, char *out, si
 	size_t i, o = 0;
 	int n;
 
-	report_exact(t, sizeof t, m->threshold);
+	fmt_exact(t, sizeof t, m->threshold);
 	snprintf(base, sizeof base, "cutoff-%s-%s", m->name, t);
 	for (i = 0; base[i] && o < sizeof base - 1; i++) {
 		char c = base[i];

@@ -6,8 +6,8 @@
 #include "ui/panels.h"
 
 #include "core/curve.h"
+#include "core/fmt.h"
 #include "core/explain.h"
-#include "ui/export.h"
 #include "ui/keys.h"
 #include "core/metrics.h"
 #include "core/report.h"
@@ -60,16 +60,16 @@ static void draw_header(struct grid *g, struct rect r, const struct view *v)
 	if (v->n_models > 1)
 		x += grid_printf(g, x, r.y, ST_DIM, end - x, " (%zu/%zu)", v->model + 1, v->n_models);
 	x += 2;
-	x += grid_printf(g, x, r.y, ST_LABEL, end - x, "n %s  ", explain_count(a, sizeof a, n));
+	x += grid_printf(g, x, r.y, ST_LABEL, end - x, "n %s  ", fmt_count(a, sizeof a, n));
 	x += grid_text(g, x, r.y, v->pos_words, ST_LABEL, 16);
-	x += grid_printf(g, x, r.y, ST_VALUE, end - x, " %s (%s%%)", explain_count(b, sizeof b, sw->pos),
-			 n > 0 ? report_sig4(a, sizeof a, 100 * sw->pos / n) : "n/a");
+	x += grid_printf(g, x, r.y, ST_VALUE, end - x, " %s (%s%%)", fmt_count(b, sizeof b, sw->pos),
+			 n > 0 ? fmt_rate(a, sizeof a, 100 * sw->pos / n) : "n/a");
 	if (v->skipped > 0)
 		x += 2 + grid_printf(g, x + 2, r.y, ST_WARN, end - x - 2, "skipped %s",
-				     explain_count(a, sizeof a, (double)v->skipped));
+				     fmt_count(a, sizeof a, (double)v->skipped));
 	if (sw->bins > 0)
 		grid_printf(g, x + 2, r.y, ST_WARN, end - x - 2, "binned: AUC \u00b1%s",
-			    report_sig4(a, sizeof a, sw->auc_error));
+			    fmt_rate(a, sizeof a, sw->auc_error));
 }
 
 /* ---- slider ----------------------------------------------------------------- */
@@ -116,13 +116,13 @@ static void draw_slider(struct grid *g, struct rect r, const struct view *v)
 	grid_put(g, knob, r.y + 1, glyph(v, G_KNOB), ST_KNOB);
 
 	/* row 2: the threshold, exactly, and what it flags */
-	report_exact(t, sizeof t, m->threshold);
+	fmt_exact(t, sizeof t, m->threshold);
 	x = r.x;
 	x += grid_text(g, x, r.y + 2, "threshold ", ST_LABEL, r.w);
 	x += grid_text(g, x, r.y + 2, t, ST_VALUE, 26);
 	x += grid_printf(g, x, r.y + 2, ST_LABEL, r.x + r.w - x, "   flags %s of %s (%s%%)",
-			 explain_count(a, sizeof a, flagged), explain_count(c, sizeof c, total),
-			 total > 0 ? report_sig4(p, sizeof p, 100 * flagged / total) : "n/a");
+			 fmt_count(a, sizeof a, flagged), fmt_count(c, sizeof c, total),
+			 total > 0 ? fmt_rate(p, sizeof p, 100 * flagged / total) : "n/a");
 	grid_printf(g, x, r.y + 2, ST_DIM, r.x + r.w - x, "   slide by %s",
 		    v->step == STEP_VALUE ? "score value" : "rank");
 }
@@ -135,7 +135,7 @@ static void count_cell(struct grid *g, int x, int y, const char *tag, double cou
 	char a[32], p[32];
 
 	grid_text(g, x, y, tag, st, 2);
-	explain_count(a, sizeof a, count);
+	fmt_count(a, sizeof a, count);
 	grid_text(g, x + 10 - grid_text_width(a), y, a, st, 8);
 	if (of > 0) {
 		snprintf(p, sizeof p, "%.1f%%", 100 * count / of);
@@ -168,11 +168,11 @@ static void draw_matrix(struct grid *g, struct rect r, const struct view *v)
 	grid_text(g, x0, r.y + 7, "total", ST_LABEL, 9);
 	count_cell(g, cx, r.y + 7, "", c.tp + c.fp, n, ST_VALUE);
 	count_cell(g, cx + 11, r.y + 7, "", c.fn + c.tn, n, ST_VALUE);
-	explain_count(a, sizeof a, pos);
+	fmt_count(a, sizeof a, pos);
 	grid_text(g, cx + 32 - grid_text_width(a), r.y + 3, a, ST_VALUE, 10);
-	explain_count(a, sizeof a, neg);
+	fmt_count(a, sizeof a, neg);
 	grid_text(g, cx + 32 - grid_text_width(a), r.y + 5, a, ST_VALUE, 10);
-	explain_count(a, sizeof a, n);
+	fmt_count(a, sizeof a, n);
 	grid_text(g, cx + 32 - grid_text_width(a), r.y + 7, a, ST_VALUE, 10);
 }
 
@@ -221,7 +221,7 @@ static void draw_metrics(struct grid *g, struct rect r, const struct view *v)
 			old = metrics_value(shown[i].metric, &before);
 		}
 		grid_text(g, x, y, shown[i].label, ST_LABEL, 11);
-		x += grid_text(g, x + 12, y, report_sig4(a, sizeof a, val), ST_VALUE, 8) + 12;
+		x += grid_text(g, x + 12, y, fmt_rate(a, sizeof a, val), ST_VALUE, 8) + 12;
 		if (!isnan(val) && !isnan(old) && val != old)
 			grid_put(g, x, y, glyph(v, val > old ? G_UP : G_DOWN), val > old ? ST_UP : ST_DOWN);
 	}
@@ -547,9 +547,9 @@ static void draw_plot(struct grid *g, struct rect r, struct plot_cache *pc, enum
 		x = r.x + grid_text(g, r.x, r.y, "ROC", ST_TITLE, r.w);
 		grid_printf(g, x, r.y, ST_LABEL, r.x + r.w - x,
 			    r.w >= 44 ? "  AUC %s   FPR %s  TPR %s" : " AUC %s (%s, %s)",
-			    report_sig4(t1, sizeof t1, sw->roc_auc),
-			    report_sig4(t2, sizeof t2, metrics_value(METRIC_FPR, &c)),
-			    report_sig4(t3, sizeof t3, metrics_value(METRIC_RECALL, &c)));
+			    fmt_rate(t1, sizeof t1, sw->roc_auc),
+			    fmt_rate(t2, sizeof t2, metrics_value(METRIC_FPR, &c)),
+			    fmt_rate(t3, sizeof t3, metrics_value(METRIC_RECALL, &c)));
 		y_axis(g, r, a, v);
 		x_labels(g, a, r.y + r.h - 1, "0", "FPR", "1");
 		if (v->overlay && v->n_models > 1)
@@ -560,9 +560,9 @@ static void draw_plot(struct grid *g, struct rect r, struct plot_cache *pc, enum
 		x = r.x + grid_text(g, r.x, r.y, r.w >= 44 ? "Precision-recall" : "PR", ST_TITLE, r.w);
 		grid_printf(g, x, r.y, ST_LABEL, r.x + r.w - x,
 			    r.w >= 44 ? "  AP %s   recall %s  precision %s" : " AP %s (R %s, P %s)",
-			    report_sig4(t1, sizeof t1, sw->average_precision),
-			    report_sig4(t2, sizeof t2, metrics_value(METRIC_RECALL, &c)),
-			    report_sig4(t3, sizeof t3, metrics_value(METRIC_PRECISION, &c)));
+			    fmt_rate(t1, sizeof t1, sw->average_precision),
+			    fmt_rate(t2, sizeof t2, metrics_value(METRIC_RECALL, &c)),
+			    fmt_rate(t3, sizeof t3, metrics_value(METRIC_PRECISION, &c)));
 		y_axis(g, r, a, v);
 		x_labels(g, a, r.y + r.h - 1, "0", "recall", "1");
 		if (v->overlay && v->n_models > 1)
@@ -778,7 +778,7 @@ static void draw_stakeholder(struct grid *g, const struct layout *l, const struc
 	int w = l->w - 4 < 76 ? l->w - 4 : 76, x = (l->w - w) / 2, y = 5, paragraph = 0;
 	const char *p = text;
 
-	export_stakeholder_text(v, text, sizeof text);
+	view_stakeholder_text(v, text, sizeof text);
 	grid_text(g, x, y, "In plain words", ST_TITLE, w);
 	y += 2;
 	while (*p && y < l->h - 2) {

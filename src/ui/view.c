@@ -5,11 +5,13 @@
  */
 #include "ui/view.h"
 
+#include "core/explain.h"
 #include "core/optimize.h"
 
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <string.h>
 
 void view_init(struct view *v)
 {
@@ -216,4 +218,33 @@ void view_say(struct view *v, bool error, const char *fmt, ...)
 	vsnprintf(v->message, sizeof v->message, fmt, ap);
 	va_end(ap);
 	v->message_is_error = error;
+}
+
+/* The plain-words text from the view's state: explain (core) writes it; the
+ * stakeholder panel and exports both show it. */
+size_t view_stakeholder_text(const struct view *v, char *buf, size_t cap)
+{
+	const struct view_model *m = &v->models[v->model];
+	struct explain_input in;
+
+	memset(&in, 0, sizeof in);
+	in.now = sweep_confusion(m->sw, m->k);
+	in.threshold = m->threshold;
+	in.pos = v->pos_words;
+	in.neg = v->neg_words;
+	in.has_up = m->k > 0;
+	if (in.has_up) {
+		in.up = sweep_confusion(m->sw, m->k - 1);
+		in.up_threshold = sweep_threshold(m->sw, m->k - 1);
+	}
+	in.has_costs = v->costs;
+	in.cost_fp = v->cost_fp;
+	in.cost_fn = v->cost_fn;
+	in.unit = v->cost_unit;
+	if (v->costs && m->best[BEST_COST] != VIEW_NONE) {
+		in.has_best = 1;
+		in.best = sweep_confusion(m->sw, m->best[BEST_COST]);
+		in.best_threshold = sweep_threshold(m->sw, m->best[BEST_COST]);
+	}
+	return explain_stakeholder(buf, cap, &in);
 }

@@ -4,6 +4,7 @@
 
 #include "ui/cmd.h"
 #include "core/explain.h"
+#include "core/fmt.h"
 
 static char err[512];
 
@@ -305,8 +306,8 @@ static void test_stakeholder_text(void **state)
 	/* (5*9 + 200*3) = 645 now; 5*30 + 200*1 = 350 at the optimum */
 	assert_non_null(strstr(buf, "Mistakes cost about $645 per 1,000 cases; the cheapest threshold (0.2) would cost about $350.\n"));
 	assert_non_null(strstr(buf, "One step up (to 0.55): 1 fewer fraud caught, 2 fewer false alarms.\n"));
-	assert_string_equal(explain_money(m, sizeof m, 1234.4, "EUR"), "1,234 EUR");
-	assert_string_equal(explain_money(m, sizeof m, 1234.6, ""), "1,235");
+	assert_string_equal(fmt_money(m, sizeof m, 1234.4, "EUR"), "1,234 EUR");
+	assert_string_equal(fmt_money(m, sizeof m, 1234.6, ""), "1,235");
 }
 
 /* The man page lists every command with its usage and help. */

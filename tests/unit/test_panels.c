@@ -8,6 +8,7 @@
 
 #include "ui/canvas.h"
 #include "core/metrics.h"
+#include "core/fmt.h"
 #include "options.h"
 #include "ui/panels.h"
 #include "core/report.h"
@@ -223,12 +224,12 @@ static void test_numbers_match_core(void **state)
 		assert_true(screen_count(text, "FP") == c.fp);
 		assert_true(screen_count(text, "TN") == c.tn);
 		for (i = 0; i < sizeof ms / sizeof ms[0]; i++)
-			screen_metric(text, ms[i].label, report_sig4(want, sizeof want, metrics_value(ms[i].m, &c)));
-		screen_metric(text, "ROC AUC", report_sig4(want, sizeof want, fx.s.sweeps[0].roc_auc));
+			screen_metric(text, ms[i].label, fmt_rate(want, sizeof want, metrics_value(ms[i].m, &c)));
+		screen_metric(text, "ROC AUC", fmt_rate(want, sizeof want, fx.s.sweeps[0].roc_auc));
 		/* the threshold shown is exact, so --report -t gives the same */
 		thr_line = strstr(text, "threshold ");
 		assert_non_null(thr_line);
-		screen_metric(thr_line, "threshold", report_exact(want, sizeof want, fx.s.view.models[0].threshold));
+		screen_metric(thr_line, "threshold", fmt_exact(want, sizeof want, fx.s.view.models[0].threshold));
 		free(text);
 	}
 	close_fixture(&fx);

@@ -3,6 +3,7 @@
 #include "helpers.h"
 
 #include "core/explain.h"
+#include "core/fmt.h"
 #include "core/report.h"
 
 static char *capture(void (*fn)(FILE *, const void *), const void *arg)
@@ -66,11 +67,11 @@ static void test_exact(void **state)
 
 	(void)state;
 	for (i = 0; i < sizeof v / sizeof v[0]; i++)
-		assert_true(strtod(report_exact(buf, sizeof buf, v[i]), NULL) == v[i]);
-	assert_string_equal(report_exact(buf, sizeof buf, 0.1), "0.1");
-	assert_string_equal(report_exact(buf, sizeof buf, 212), "212");
-	assert_string_equal(report_exact(buf, sizeof buf, INFINITY), "inf");
-	assert_string_equal(report_exact(buf, sizeof buf, NAN), "nan");
+		assert_true(strtod(fmt_exact(buf, sizeof buf, v[i]), NULL) == v[i]);
+	assert_string_equal(fmt_exact(buf, sizeof buf, 0.1), "0.1");
+	assert_string_equal(fmt_exact(buf, sizeof buf, 212), "212");
+	assert_string_equal(fmt_exact(buf, sizeof buf, INFINITY), "inf");
+	assert_string_equal(fmt_exact(buf, sizeof buf, NAN), "nan");
 }
 
 static void test_json(void **state)
@@ -206,10 +207,10 @@ static void test_explain(void **state)
 	c = (struct confusion){ 0, 4, 10, 0 };
 	explain_summary(buf, sizeof buf, &c, "fraud", "legit");
 	assert_string_equal(buf, "There are no fraud cases;\nall 4 of its alarms are false.");
-	assert_string_equal(explain_count(n, sizeof n, 1234567), "1,234,567");
-	assert_string_equal(explain_count(n, sizeof n, 999), "999");
-	assert_string_equal(explain_count(n, sizeof n, 12.25), "12.25");
-	assert_string_equal(explain_count(n, sizeof n, NAN), "n/a");
+	assert_string_equal(fmt_count(n, sizeof n, 1234567), "1,234,567");
+	assert_string_equal(fmt_count(n, sizeof n, 999), "999");
+	assert_string_equal(fmt_count(n, sizeof n, 12.25), "12.25");
+	assert_string_equal(fmt_count(n, sizeof n, NAN), "n/a");
 }
 
 int main(void)
