@@ -1,15 +1,16 @@
 /*
- * dataset: reads a scored CSV (file or stdin) through libcsv into per-model
- * score columns, split by class.  It detects the delimiter, the header and
- * the label and score columns, parses labels, scores, weights and --counts,
- * and counts the rows it skips.  It never prints: errors come back as a
- * message, and notes for the user (guessed columns, the first skipped rows)
- * are collected in the result.
+ * dataset: a scored CSV (file or stdin) as per-model score columns, split
+ * by class.  The loader is three parts: csvread drives libcsv (chunks,
+ * line numbers, the two-thread split), sniff decides the delimiter, the
+ * header and each column's role, and dataset turns records into rows:
+ * labels, scores, weights and --counts, counting the rows it skips.  It
+ * never prints: errors come back as a message, and notes for the user
+ * (guessed columns, the first skipped rows) are collected in the result.
  */
 #ifndef CUTOFF_DATASET_H
 #define CUTOFF_DATASET_H
 
-#include "core/fold.h"
+#include "core/model.h"
 
 #include <stdbool.h>
 #include <stddef.h>
@@ -36,18 +37,6 @@ struct dataset_options {
 	void *progress_arg;
 };
 
-/* One score column's usable rows, split by class.  Weights are NULL when
- * every row weighs 1. */
-struct model {
-	char *name;
-	double *pos, *neg;
-	double *pos_w, *neg_w;
-	size_t n_pos, n_neg;
-	size_t cap_pos, cap_neg;
-	double min, max;              /* score range */
-	struct fold *fold;            /* streaming: the rows, folded (no arrays) */
-};
-
 struct dataset {
 	char *source;                 /* as given; "<stdin>" for standard input */
 	char *label_name;             /* label column (NULL with --counts) */
@@ -70,9 +59,6 @@ struct dataset {
  * ("FILE:LINE: why" or "FILE: why"). */
 int dataset_load(const struct dataset_options *opt, struct dataset **out,
 		 char *err, size_t errlen);
-
-/* Frees a model's row arrays once its sweep is built. */
-void dataset_release_model(struct model *m);
 
 void dataset_free(struct dataset *ds);
 

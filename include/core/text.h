@@ -13,6 +13,11 @@
  * keeping at most max_chars visible characters (then "..."). Returns dst. */
 char *text_escape(char *dst, size_t cap, const char *s, size_t len, size_t max_chars);
 
+/* An escaped copy of data text for a message, at most 40 characters
+ * (then "..."), in one of four static per-thread buffers, so that one
+ * message can hold a few. */
+const char *text_show(const char *s, size_t len);
+
 /* Length of the well-formed UTF-8 sequence at s (and its code point in
  * *cp), or 0 when s does not start one.  Rejects overlongs, surrogates and
  * values past U+10FFFF. */

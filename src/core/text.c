@@ -93,3 +93,13 @@ char *text_escape(char *dst, size_t cap, const char *s, size_t len, size_t max_c
 	dst[o] = '\0';
 	return dst;
 }
+
+const char *text_show(const char *s, size_t len)
+{
+	/* per thread: the loader may run two */
+	static _Thread_local char bufs[4][160];
+	static _Thread_local int next;
+	char *b = bufs[next++ & 3];
+
+	return text_escape(b, sizeof bufs[0], s, len, 40);
+}

@@ -47,7 +47,7 @@ int session_open(struct session *s, const struct dataset_options *data, const st
 			snprintf(err, errlen, "out of memory sorting %llu rows", (unsigned long long)s->ds->rows);
 			return -1;
 		}
-		dataset_release_model(m);
+		model_release(m);
 		if (!isfinite(s->sweeps[i].pos + s->sweeps[i].neg)) {
 			snprintf(err, errlen, "%s: the weights add up to more than a double can hold", s->ds->source);
 			s->built++;

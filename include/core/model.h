@@ -1,0 +1,41 @@
+/*
+ * model: one score column's usable rows while loading: appended one at a
+ * time, folded into distinct scores when memory asks for it, and appended
+ * in bulk when a second reader's half comes back.
+ */
+#ifndef CUTOFF_MODEL_H
+#define CUTOFF_MODEL_H
+
+#include "core/fold.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+
+/* One score column's usable rows, split by class.  Weights are NULL when
+ * every row weighs 1. */
+struct model {
+	char *name;
+	double *pos, *neg;
+	double *pos_w, *neg_w;
+	size_t n_pos, n_neg;
+	size_t cap_pos, cap_neg;
+	double min, max;              /* score range */
+	struct fold *fold;            /* streaming: the rows, folded (no arrays) */
+};
+
+/* Adds a row: 0, -1 when out of memory, -2 past the fold's distinct
+ * scores ceiling. */
+int model_push(struct model *m, bool positive, double score, double weight, bool weighted);
+
+/* From arrays to folding: the rows so far are folded in and the arrays
+ * freed.  The distinct-score ceiling is half of memory over n_models
+ * (CUTOFF_MAX_DISTINCT lowers it, for tests).  -1 when out of memory. */
+int model_fold(struct model *m, bool weighted, size_t bins, size_t n_models);
+
+/* Appends o's rows after m's (arrays only); -1 when out of memory. */
+int model_append(struct model *m, const struct model *o, bool weighted);
+
+/* Frees the rows (arrays or fold) once the sweep is built. */
+void model_release(struct model *m);
+
+#endif

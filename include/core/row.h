@@ -1,0 +1,44 @@
+/*
+ * row: one CSV record's fields in a reusable buffer: the text of each kept
+ * field, NUL-terminated, one after the other, and where each starts.  The
+ * reader fills it, the sniffer and the loader read it.
+ */
+#ifndef CUTOFF_ROW_H
+#define CUTOFF_ROW_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+struct field {
+	size_t off, len;
+};
+
+struct row {
+	char *buf;
+	size_t used, cap;
+	struct field *f;
+	size_t cap_f;
+	size_t count;       /* fields seen in this record */
+	bool nonempty;      /* some field has text */
+	uint64_t line;      /* physical line where the record starts */
+};
+
+/* Stores field col's text; -1 when out of memory. */
+int row_store(struct row *r, size_t col, const char *s, size_t len);
+
+/* Empties the row for the next record (keeping its memory). */
+void row_reset(struct row *r);
+
+/* Field col's text, or "" and false when the record has no such field. */
+bool row_get(const struct row *r, size_t col, const char **s, size_t *len);
+
+/* A copy of src in memory of its own size; -1 when out of memory. */
+int row_copy(struct row *dst, const struct row *src);
+
+/* Bytes a copy holds (for the sample's budget). */
+size_t row_bytes(const struct row *r);
+
+void row_free(struct row *r);
+
+#endif

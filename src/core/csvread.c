@@ -1,0 +1,364 @@
+/*
+ * csvread: libcsv driving.  Data flows in one pass, so that standard input
+ * works and a file is read once: the first chunk decides the delimiter,
+ * libcsv's callbacks collect each record's fields into a reusable row (all
+ * fields until the sink has decided its columns, then only the wanted
+ * ones), and each non-blank record goes to the sink at once.
+ *
+ * Physical line numbers (for messages) are counted from the record
+ * terminators libcsv reports with CSV_REPALL_NL and from the line breaks
+ * inside quoted fields; CRLF counts as one break.  The second half of a
+ * split file starts at the line its first byte is on, so messages from
+ * either half name the same lines as a single reader would.
+ */
+#include "core/csvread.h"
+
+#include "core/sniff.h"
+
+#include <csv.h>
+#include <errno.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#define CHUNK ((size_t)1 << 20)
+#define SNIFF_BYTES ((size_t)64 << 10)
+#define THREAD_MIN_BYTES ((off_t)16 << 20)  /* smaller files: one thread */
+
+void csvread_keep(struct csvread *cr, const bool *want, size_t n)
+{
+	cr->want = want;
+	cr->want_n = n;
+	cr->ready = true;
+}
+
+/* ---- libcsv callbacks ---------------------------------------------------- */
+
+static void on_field(void *data, size_t len, void *ctx)
+{
+	struct csvread *cr = ctx;
+	const char *s = data;
+	size_t col = cr->row.count;
+
+	if (cr->st->failed)
+		return;
+	if (col == 0)
+		cr->row.line = cr->line;
+	cr->last_cr = false;
+	if (len > 0) {
+		size_t i;
+
+		cr->row.nonempty = true;
+		/* line breaks inside a quoted field: LF, CRLF or a lone CR (one
+		 * comparison a byte: fields are short) */
+		for (i = 0; i < len; i++)
+			if ((unsigned char)s[i] <= '\r' &&
+			    (s[i] == '\n' || (s[i] == '\r' && (i + 1 == len || s[i + 1] != '\n'))))
+				cr->line++;
+	}
+	cr->row.count++;
+	if ((cr->want == NULL || (col < cr->want_n && cr->want[col])) && row_store(&cr->row, col, s, len) < 0)
+		status_fail(cr->st, "out of memory");
+}
+
+static void on_record(int c, void *ctx)
+{
+	struct csvread *cr = ctx;
+
+	if (c == '\n') {
+		if (!cr->last_cr)
+			cr->line++;
+		cr->last_cr = false;
+	} else if (c == '\r') {
+		cr->line++;
+		cr->last_cr = true;
+	}
+	if (cr->st->failed || cr->row.count == 0)
+		return;
+	if (cr->row.count == 1 && !cr->row.nonempty) {
+		row_reset(&cr->row); /* a blank line */
+		return;
+	}
+	cr->records++;
+	cr->sink->record(cr->ctx, cr, &cr->row, c == -1 && cr->unterminated);
+	row_reset(&cr->row);
+}
+
+/* ---- reading --------------------------------------------------------------- */
+
+static int only_space(unsigned char c)
+{
+	return c == ' ';
+}
+
+/* Reads until want bytes or the end: from offset at with pread, or from
+ * the stream's position when at < 0 (pipes).  Returns the bytes read or -1. */
+static ssize_t read_full(int fd, char *buf, size_t want, off_t at)
+{
+	size_t got = 0;
+
+	while (got < want) {
+		ssize_t n = at < 0 ? read(fd, buf + got, want - got) : pread(fd, buf + got, want - got, at + (off_t)got);
+
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0)
+			return -1;
+		if (n == 0)
+			break;
+		got += (size_t)n;
+	}
+	return (ssize_t)got;
+}
+
+static struct csv_parser *new_parser(struct csv_parser *p, char delim)
+{
+	if (csv_init(p, CSV_APPEND_NULL | CSV_REPALL_NL) != 0)
+		return NULL;
+	csv_set_delim(p, (unsigned char)delim);
+	/* a long field grows the buffer by this much at a time (libcsv's 128
+	 * bytes make a 50 MB field quadratic where realloc copies) */
+	csv_set_blk_size(p, (size_t)1 << 20);
+	/* libcsv's own test (space or tab) is inline; a function is only
+	 * needed when tab is the delimiter */
+	if (delim == '\t')
+		csv_set_space_func(p, only_space);
+	return p;
+}
+
+/* Parses [at, end) (end < 0: to the end of the input) with p, starting
+ * with the len bytes already in buf.  Calls started() once the sink is
+ * ready (for the second thread).  Returns at the end or on failure. */
+static void parse_from(struct csvread *cr, int fd, bool seekable, struct csv_parser *p, char *buf, size_t off,
+		       size_t len, off_t at, off_t end, void (*started)(void *), void *arg)
+{
+	const struct csvread_options *o = cr->opt;
+	bool eof = false;
+
+	for (;;) {
+		if (csv_parse(p, buf + off, len - off, on_field, on_record, cr) != len - off) {
+			status_fail(cr->st, "%s:%llu: %s", o->source, (unsigned long long)cr->line,
+				    csv_strerror(csv_error(p)));
+			return;
+		}
+		at += (off_t)len;
+		if (o->progress != NULL && cr->progress_total >= 0)
+			o->progress(o->progress_arg, (double)at * cr->progress_scale,
+				    (double)cr->progress_total * cr->progress_scale);
+		if (started != NULL && cr->ready) {
+			started(arg);
+			started = NULL;
+		}
+		if (cr->st->failed || eof || (end >= 0 && at >= end))
+			return;
+		off = 0;
+		{
+			size_t want = CHUNK;
+			ssize_t n;
+
+			if (end >= 0 && (off_t)want > end - at)
+				want = (size_t)(end - at);
+			n = read_full(fd, buf, want, seekable ? at : -1);
+			if (n < 0) {
+				status_fail(cr->st, "%s: %s", o->source, strerror(errno));
+				return;
+			}
+			len = (size_t)n;
+			eof = n == 0;
+		}
+	}
+}
+
+/* ---- the second half ------------------------------------------------------- */
+
+/* The second half of a large file, parsed by a thread of its own into a
+ * sink of its own; the columns, decided by the first reader, are shared
+ * read-only. */
+struct worker {
+	pthread_t thread;
+	bool running;               /* a thread; else parse it in this one */
+	bool started;               /* the sink was forked */
+	struct csvread cr;
+	struct status st;
+	char err[1024];
+	int fd;
+	off_t start;
+	char delim;
+};
+
+/* Line breaks (LF, CRLF, lone CR) in [0, end): the line the half starts on. */
+static uint64_t count_breaks(int fd, char *buf, off_t end)
+{
+	uint64_t lines = 0;
+	off_t at = 0;
+	char prev = 0;
+
+	while (at < end) {
+		size_t want = end - at < (off_t)CHUNK ? (size_t)(end - at) : CHUNK, i;
+		ssize_t n = read_full(fd, buf, want, at);
+
+		if (n <= 0)
+			break;
+		for (i = 0; i < (size_t)n; i++) {
+			if (buf[i] == '\n' && prev != '\r')
+				lines++;
+			else if (buf[i] == '\r')
+				lines++;
+			prev = buf[i];
+		}
+		at += n;
+	}
+	return lines;
+}
+
+static void *worker_main(void *arg)
+{
+	struct worker *w = arg;
+	struct csv_parser p;
+	char *buf = malloc(CHUNK);
+
+	if (buf == NULL || new_parser(&p, w->delim) == NULL) {
+		status_fail(&w->st, "out of memory");
+		free(buf);
+		return NULL;
+	}
+	w->cr.line = 1 + count_breaks(w->fd, buf, w->start);
+	parse_from(&w->cr, w->fd, true, &p, buf, 0, 0, w->start, -1, NULL, NULL);
+	if (!w->st.failed)
+		csv_fini(&p, on_field, on_record, &w->cr);
+	csv_free(&p);
+	free(buf);
+	return NULL;
+}
+
+struct worker_start {
+	struct csvread *cr;
+	struct worker *w;
+};
+
+/* Called by the first reader once its sink has decided the columns. */
+static void start_worker(void *arg)
+{
+	struct worker_start *ws = arg;
+	struct csvread *cr = ws->cr;
+	struct worker *w = ws->w;
+	void *child;
+
+	if (cr->st->failed || w->started)
+		return;
+	w->st = (struct status){ false, w->err, sizeof w->err };
+	if ((child = cr->sink->fork(cr->ctx, &w->st)) == NULL) {
+		status_fail(cr->st, "out of memory");
+		return;
+	}
+	w->started = true;
+	w->cr = (struct csvread){
+		.sink = cr->sink, .ctx = child, .st = &w->st, .opt = cr->opt, .want = cr->want,
+		.want_n = cr->want_n, .ready = true, .progress_total = -1, /* the first reader tells */
+	};
+	w->running = pthread_create(&w->thread, NULL, worker_main, w) == 0;
+}
+
+/* Where the second half starts: after the first LF past the middle; 0 when
+ * the file should be read by one thread (small, or with quotes, which may
+ * hide line breaks inside fields). */
+static off_t split_point(int fd, off_t size, char *buf)
+{
+	off_t at = 0, mid = size / 2;
+
+	if (size < THREAD_MIN_BYTES)
+		return 0;
+	while (at < size) {
+		ssize_t n = read_full(fd, buf, CHUNK, at);
+
+		if (n <= 0 || memchr(buf, '"', (size_t)n) != NULL)
+			return 0;
+		at += n;
+	}
+	while (mid < size) {
+		ssize_t n = read_full(fd, buf, CHUNK, mid);
+		char *nl;
+
+		if (n <= 0)
+			return 0;
+		if ((nl = memchr(buf, '\n', (size_t)n)) != NULL)
+			return mid + (nl - buf) + 1 < size ? mid + (nl - buf) + 1 : 0;
+		mid += n;
+	}
+	return 0;
+}
+
+/* Waits for the second half and hands its results to the first sink. */
+static void join_worker(struct csvread *cr, struct worker *w)
+{
+	if (!w->started)
+		return;
+	if (w->running)
+		pthread_join(w->thread, NULL);
+	if (!cr->st->failed && w->st.failed)
+		status_fail(cr->st, "%s", w->err);
+	cr->records += w->cr.records;
+	row_free(&w->cr.row);
+	cr->sink->join(cr->ctx, w->cr.ctx);
+}
+
+uint64_t csvread_run(const struct csvread_options *o, const struct csvread_sink *sink, void *ctx,
+		     struct status *st, int fd, bool seekable, off_t size)
+{
+	struct csvread cr = { .sink = sink, .ctx = ctx, .st = st, .opt = o, .line = 1 };
+	struct csv_parser p;
+	struct worker w;
+	char *buf;
+	ssize_t n;
+	size_t off = 0;
+	off_t split = 0;
+
+	memset(&w, 0, sizeof w);
+	if ((buf = malloc(CHUNK)) == NULL) {
+		status_fail(st, "out of memory");
+		return 0;
+	}
+	if (seekable && o->may_split)
+		split = split_point(fd, size, buf);
+	n = read_full(fd, buf, SNIFF_BYTES, seekable ? 0 : -1);
+	if (n < 0) {
+		status_fail(st, "%s: %s", o->source, strerror(errno));
+		free(buf);
+		return 0;
+	}
+	if (n >= 3 && memcmp(buf, "\xef\xbb\xbf", 3) == 0)
+		off = 3;
+	w.delim = o->delimiter ? o->delimiter : sniff_delimiter(buf + off, (size_t)n - off, (size_t)n < SNIFF_BYTES);
+	if (new_parser(&p, w.delim) == NULL) {
+		status_fail(st, "out of memory");
+		free(buf);
+		return 0;
+	}
+	/* the first reader's share stands for the whole: both halves go at
+	 * the same pace */
+	cr.progress_total = split > 0 ? split : seekable ? size : 0;
+	cr.progress_scale = split > 0 ? (double)size / (double)split : 1;
+	w.fd = fd;
+	w.start = split;
+	parse_from(&cr, fd, seekable, &p, buf, off, (size_t)n, 0, split > 0 ? split : -1,
+		   split > 0 ? start_worker : NULL, &(struct worker_start){ &cr, &w });
+	if (!st->failed) {
+		cr.unterminated = p.pstate == 2 && p.quoted; /* libcsv's FIELD_BEGUN */
+		csv_fini(&p, on_field, on_record, &cr);
+	}
+	csv_free(&p);
+	free(buf);
+	if (!st->failed)
+		sink->done(ctx, &cr);
+	if (split > 0 && !st->failed) {
+		/* the columns may have been decided only now (very long lines) */
+		start_worker(&(struct worker_start){ &cr, &w });
+		if (w.started && !w.running)
+			worker_main(&w); /* no thread to be had: read it here */
+	}
+	join_worker(&cr, &w);
+	row_free(&cr.row);
+	return cr.records;
+}

@@ -1,0 +1,144 @@
+/*
+ * model: one score column's usable rows, as two growing arrays (positives
+ * and negatives, with weights when rows have them) or, once folding,
+ * as distinct scores with their class weights (fold.c), whose memory
+ * depends on the distinct scores and not on the rows.
+ */
+#include "core/model.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+static int grow(double **a, double **w, size_t *cap, bool weighted)
+{
+	size_t n = *cap ? *cap * 2 : 1024;
+	double *na, *nw;
+
+	if ((na = realloc(*a, n * sizeof *na)) == NULL)
+		return -1;
+	*a = na;
+	if (weighted) {
+		if ((nw = realloc(*w, n * sizeof *nw)) == NULL)
+			return -1;
+		*w = nw;
+	}
+	*cap = n;
+	return 0;
+}
+
+int model_push(struct model *m, bool positive, double score, double weight, bool weighted)
+{
+	if (score < m->min)
+		m->min = score;
+	if (score > m->max)
+		m->max = score;
+	if (m->fold != NULL)
+		return fold_add(m->fold, score, positive, weight);
+	if (positive) {
+		if (m->n_pos == m->cap_pos && grow(&m->pos, &m->pos_w, &m->cap_pos, weighted) < 0)
+			return -1;
+		if (weighted)
+			m->pos_w[m->n_pos] = weight;
+		m->pos[m->n_pos++] = score;
+	} else {
+		if (m->n_neg == m->cap_neg && grow(&m->neg, &m->neg_w, &m->cap_neg, weighted) < 0)
+			return -1;
+		if (weighted)
+			m->neg_w[m->n_neg] = weight;
+		m->neg[m->n_neg++] = score;
+	}
+	return 0;
+}
+
+int model_fold(struct model *m, bool weighted, size_t bins, size_t n_models)
+{
+	size_t i;
+
+	if ((m->fold = malloc(sizeof *m->fold)) == NULL)
+		return -1;
+	if (fold_init(m->fold, weighted, bins) < 0) {
+		free(m->fold);
+		m->fold = NULL;
+		return -1;
+	}
+	{
+		/* the distinct list (24 bytes each, twice while merging) may take
+		 * half of memory across the models; CUTOFF_MAX_DISTINCT lowers it
+		 * (for tests) */
+		long pages = sysconf(_SC_PHYS_PAGES), page = sysconf(_SC_PAGESIZE);
+		double mem = pages > 0 && page > 0 ? (double)pages * (double)page : 8e9;
+		const char *env = getenv("CUTOFF_MAX_DISTINCT");
+
+		m->fold->max_distinct = (size_t)(mem / 2 / 48 / (double)(n_models ? n_models : 1));
+		if (env != NULL && atol(env) > 0)
+			m->fold->max_distinct = (size_t)atol(env);
+	}
+	/* rows already in arrays are folded in, then the arrays go */
+	for (i = 0; i < m->n_pos; i++)
+		if (fold_add(m->fold, m->pos[i], true, m->pos_w ? m->pos_w[i] : 1) < 0)
+			return -1;
+	for (i = 0; i < m->n_neg; i++)
+		if (fold_add(m->fold, m->neg[i], false, m->neg_w ? m->neg_w[i] : 1) < 0)
+			return -1;
+	free(m->pos);
+	free(m->neg);
+	free(m->pos_w);
+	free(m->neg_w);
+	m->pos = m->neg = m->pos_w = m->neg_w = NULL;
+	m->n_pos = m->n_neg = m->cap_pos = m->cap_neg = 0;
+	return 0;
+}
+
+static int grow_to(double **a, size_t n)
+{
+	double *na = realloc(*a, (n ? n : 1) * sizeof *na);
+
+	if (na == NULL)
+		return -1;
+	*a = na;
+	return 0;
+}
+
+int model_append(struct model *m, const struct model *o, bool weighted)
+{
+	if (grow_to(&m->pos, m->n_pos + o->n_pos) < 0 || grow_to(&m->neg, m->n_neg + o->n_neg) < 0 ||
+	    (weighted && (grow_to(&m->pos_w, m->n_pos + o->n_pos) < 0 || grow_to(&m->neg_w, m->n_neg + o->n_neg) < 0)))
+		return -1;
+	/* a half may have no rows of a class (or none at all, when the file
+	 * shrank while read): no copy from NULL */
+	if (o->n_pos > 0) {
+		memcpy(m->pos + m->n_pos, o->pos, o->n_pos * sizeof *o->pos);
+		if (weighted)
+			memcpy(m->pos_w + m->n_pos, o->pos_w, o->n_pos * sizeof *o->pos_w);
+	}
+	if (o->n_neg > 0) {
+		memcpy(m->neg + m->n_neg, o->neg, o->n_neg * sizeof *o->neg);
+		if (weighted)
+			memcpy(m->neg_w + m->n_neg, o->neg_w, o->n_neg * sizeof *o->neg_w);
+	}
+	m->n_pos += o->n_pos;
+	m->n_neg += o->n_neg;
+	m->cap_pos = m->n_pos;
+	m->cap_neg = m->n_neg;
+	if (o->min < m->min)
+		m->min = o->min;
+	if (o->max > m->max)
+		m->max = o->max;
+	return 0;
+}
+
+void model_release(struct model *m)
+{
+	if (m->fold != NULL) {
+		fold_free(m->fold);
+		free(m->fold);
+		m->fold = NULL;
+	}
+	free(m->pos);
+	free(m->neg);
+	free(m->pos_w);
+	free(m->neg_w);
+	m->pos = m->neg = m->pos_w = m->neg_w = NULL;
+	m->cap_pos = m->cap_neg = 0;
+}

@@ -1,0 +1,94 @@
+/*
+ * row: the record buffer.  Field texts go into one growing byte buffer
+ * (offsets, not pointers, so that growing it moves nothing that is held).
+ */
+#include "core/row.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+int row_store(struct row *r, size_t col, const char *s, size_t len)
+{
+	if (col >= r->cap_f) {
+		size_t cap = r->cap_f ? r->cap_f * 2 : 16;
+		struct field *f;
+
+		while (cap <= col)
+			cap *= 2;
+		if ((f = realloc(r->f, cap * sizeof *f)) == NULL)
+			return -1;
+		r->f = f;
+		r->cap_f = cap;
+	}
+	if (r->used + len + 1 > r->cap) {
+		size_t cap = r->cap ? r->cap * 2 : 256;
+		char *b;
+
+		while (cap < r->used + len + 1)
+			cap *= 2;
+		if ((b = realloc(r->buf, cap)) == NULL)
+			return -1;
+		r->buf = b;
+		r->cap = cap;
+	}
+	memcpy(r->buf + r->used, s, len);
+	r->buf[r->used + len] = '\0';
+	r->f[col].off = r->used;
+	r->f[col].len = len;
+	r->used += len + 1;
+	return 0;
+}
+
+void row_reset(struct row *r)
+{
+	r->used = 0;
+	r->count = 0;
+	r->nonempty = false;
+}
+
+bool row_get(const struct row *r, size_t col, const char **s, size_t *len)
+{
+	if (col >= r->count) {
+		*s = "";
+		*len = 0;
+		return false;
+	}
+	*s = r->buf + r->f[col].off;
+	*len = r->f[col].len;
+	return true;
+}
+
+int row_copy(struct row *dst, const struct row *src)
+{
+	*dst = *src;
+	dst->cap = src->used ? src->used : 1;
+	dst->cap_f = src->count ? src->count : 1;
+	dst->buf = malloc(dst->cap);
+	dst->f = malloc(dst->cap_f * sizeof *dst->f);
+	if (dst->buf == NULL || dst->f == NULL) {
+		free(dst->buf);
+		free(dst->f);
+		dst->buf = NULL;
+		dst->f = NULL;
+		return -1;
+	}
+	if (src->used > 0) /* never a copy from NULL */
+		memcpy(dst->buf, src->buf, src->used);
+	if (src->count > 0)
+		memcpy(dst->f, src->f, src->count * sizeof *dst->f);
+	return 0;
+}
+
+size_t row_bytes(const struct row *r)
+{
+	return r->used + r->count * sizeof *r->f;
+}
+
+void row_free(struct row *r)
+{
+	free(r->buf);
+	free(r->f);
+	r->buf = NULL;
+	r->f = NULL;
+	r->used = r->cap = r->cap_f = r->count = 0;
+}
