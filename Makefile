@@ -27,14 +27,15 @@ LIBS    = $(CORE_LIBS) $(READLINE_LIBS) $(CURSES_LIBS)
 CORE    = $(patsubst src/%.c,%,$(wildcard src/core/*.c src/ui/*.c)) options
 APP     = $(patsubst src/%.c,%,$(wildcard src/tty/*.c)) main
 TESTS   = test_parse test_dataset test_sweep test_metrics test_optimize test_curve \
-          test_report test_options test_reference test_view test_panels test_keys test_cmd test_fold
+          test_report test_options test_reference test_view test_panels test_keys test_cmd test_fold \
+          test_fmt
 
 CORE_REL  = $(CORE:%=build/rel/%.o)
 CORE_ASAN = $(CORE:%=build/asan/%.o)
 APP_REL   = $(APP:%=build/rel/%.o)
 APP_ASAN  = $(APP:%=build/asan/%.o)
 
-.PHONY: fuzz fuzz-short fuzz-corpus large all run check deps test-deps unit unit-asan cli e2e valgrind bench bench-huge bench-steps install uninstall clean
+.PHONY: layers fuzz fuzz-short fuzz-corpus large all run check deps test-deps unit unit-asan cli e2e valgrind bench bench-huge bench-steps install uninstall clean
 
 all: cutoff
 
@@ -102,8 +103,13 @@ valgrind: cutoff
 e2e: cutoff
 	@sh tests/e2e/explorer.sh ./cutoff
 
+# The layers from the includes: no upward include, no circle, no file over
+# 700 lines (tests/layers.sh).
+layers:
+	@sh tests/layers.sh
+
 check: test-deps
-	@$(MAKE) --no-print-directory unit unit-asan cli e2e fuzz-short valgrind
+	@$(MAKE) --no-print-directory layers unit unit-asan cli e2e fuzz-short valgrind
 
 # Fuzzing (libFuzzer, clang): make fuzz runs each harness FUZZ_SECONDS;
 # make check runs a short pass.  Crashes found go to tests/fuzz/regressions/

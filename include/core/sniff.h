@@ -7,7 +7,7 @@
 #ifndef CUTOFF_SNIFF_H
 #define CUTOFF_SNIFF_H
 
-#include "core/dataset.h"
+#include "core/loadopts.h"
 #include "core/row.h"
 #include "core/status.h"
 

@@ -1,34 +1,19 @@
 /*
  * panels: everything on the explorer's screen, drawn into a grid from the
- * view.  Pure (no curses), so every panel has golden-text tests.  Plots keep
- * a rasterised base per slot, rebuilt only when the size, model, glyphs or
- * step mode change; a threshold step only redraws numbers, the knob, the
- * operating point and the threshold line.
+ * view: header, slider, matrix, metrics, plain words, plots (plot.h), the
+ * status line, help and the stakeholder view.  Pure (no curses), so every
+ * panel has golden-text tests.
  */
 #ifndef CUTOFF_PANELS_H
 #define CUTOFF_PANELS_H
 
-#include "ui/canvas.h"
 #include "ui/grid.h"
 #include "ui/layout.h"
+#include "ui/plot.h"
 #include "ui/view.h"
 
 #include <stddef.h>
 
-struct plot_cache {
-	int valid;
-	enum plot_kind kind;
-	struct rect area;           /* the canvas's cells on screen */
-	size_t model;
-	int overlay;
-	enum glyphs glyphs;
-	enum step_mode step;
-	struct canvas base;
-	size_t *idx;                /* ROC/PR: the current model's drawn points */
-	size_t n_idx, cap_idx;
-	double *bins;               /* histogram: positives then negatives */
-	size_t cap_bins;
-};
 
 struct screen {
 	struct layout lay;
@@ -42,10 +27,6 @@ void panels_draw(struct grid *g, struct screen *s, const struct view *v);
 void panels_invalidate(struct screen *s);
 
 void panels_free(struct screen *s);
-
-/* One plot, drawn alone into a w x h grid, as text (for exports); the
- * caller frees it.  NULL when out of memory. */
-char *panels_plot_text(const struct view *v, enum plot_kind kind, int w, int h);
 
 enum hit { HIT_NONE, HIT_SLIDER, HIT_PLOT };
 

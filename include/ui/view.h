@@ -78,7 +78,7 @@ void view_init(struct view *v);
  * are set): one pass over each sweep, for the explorer's markers. */
 void view_find_optima(struct view *v);
 
-static inline struct view_model *view_current(struct view *v)
+static inline struct view_model *view_current(const struct view *v)
 {
 	return &v->models[v->model];
 }
@@ -108,6 +108,9 @@ double view_position(const struct view *v, size_t k);
 
 /* The k a slider position (0..1) stands for. */
 size_t view_k_at(const struct view *v, double pos);
+
+/* The model on screen's confusion at threshold index k. */
+struct confusion view_at(const struct view *v, size_t k);
 
 /* Rows (weight) flagged at k. */
 double view_flagged(const struct view_model *m, size_t k);

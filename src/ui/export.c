@@ -7,7 +7,7 @@
 
 #include "core/explain.h"
 #include "core/fmt.h"
-#include "ui/panels.h"
+#include "ui/plot.h"
 #include "core/report.h"
 
 #include <errno.h>
@@ -40,7 +40,7 @@ static void fill_report(const struct view *v, struct report *r, struct report_mo
 
 static void plot(FILE *f, const struct view *v, enum plot_kind kind, const char *title, int fence)
 {
-	char *text = panels_plot_text(v, kind, 64, 22);
+	char *text = plot_text(v, kind, 64, 22);
 
 	if (text == NULL)
 		return;

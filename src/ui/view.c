@@ -248,3 +248,8 @@ size_t view_stakeholder_text(const struct view *v, char *buf, size_t cap)
 	}
 	return explain_stakeholder(buf, cap, &in);
 }
+
+struct confusion view_at(const struct view *v, size_t k)
+{
+	return sweep_confusion(view_current(v)->sw, k);
+}

@@ -1,0 +1,33 @@
+/*
+ * loadopts: what the user asked of the loader (which columns, which
+ * label is positive, how to read).  Its own header so that the loader's
+ * parts (sniff, csvread, dataset) can all see it without seeing each other.
+ */
+#ifndef CUTOFF_LOADOPTS_H
+#define CUTOFF_LOADOPTS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+struct dataset_options {
+	const char *path;             /* NULL or "-": standard input */
+	const char *label;            /* name or 1-based index; NULL: detect */
+	const char *const *scores;    /* n_scores names or indexes; none: detect */
+	size_t n_scores;
+	const char *positive;         /* positive label value; NULL: vocabulary */
+	const char *weight;           /* weight column, or NULL */
+	const char *counts_pos;       /* --counts POS,NEG columns, or NULL */
+	const char *counts_neg;
+	char delimiter;               /* 0: detect among , \t ; | */
+	int header;                   /* -1 detect, 0 no header, 1 header */
+	bool strict;                  /* a bad row is an error */
+	bool stream;                  /* fold rows into distinct scores */
+	size_t bins;                  /* with stream: at most this many (0: exact) */
+	bool one_thread;              /* no second thread (for tests) */
+	/* told now and then how far loading is: bytes done, and the total
+	 * (0 when unknown, as on a pipe); from the loading thread */
+	void (*progress)(void *arg, double done, double total);
+	void *progress_arg;
+};
+
+#endif

@@ -1,0 +1,423 @@
+/*
+ * plot: the four plots (ROC, precision-recall, score histogram, metrics
+ * against the threshold).  Each keeps a rasterised base in its cache,
+ * rebuilt only when the size, model, glyphs or step mode change; a
+ * threshold step only draws the operating point and the threshold line
+ * over a copy of it.
+ */
+#include "ui/plot.h"
+
+#include "core/curve.h"
+#include "core/fmt.h"
+#include "core/metrics.h"
+#include "ui/glyph.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* ---- plots -------------------------------------------------------------------------------- */
+
+static const enum style series_style[4] = { ST_CURVE, ST_CURVE2, ST_CURVE3, ST_CURVE4 };
+static const enum dash series_dash[4] = { DASH_SOLID, DASH_LONG, DASH_DOTTED, DASH_SPARSE };
+
+static uint32_t series_glyph(const struct view *v, int s)
+{
+	static const uint32_t uni[4] = { 0x2501, 0x254D, 0x2505, 0x2508 };
+	static const uint32_t asc[4] = { '*', '+', 'o', 'x' };
+
+	return v->glyphs == GLYPHS_ASCII ? asc[s & 3] : uni[s & 3];
+}
+
+/* The canvas area of a plot's rectangle: a title row above, tick labels
+ * below, y labels and the axis to the left. */
+static struct rect plot_area(struct rect r)
+{
+	return (struct rect){ r.x + 5, r.y + 1, r.w - 5, r.h - 2 };
+}
+
+static int dot_x(const struct canvas *c, double x)
+{
+	return (int)lround(x * (c->w - 1));
+}
+
+static int dot_y(const struct canvas *c, double y)
+{
+	return (int)lround((1 - y) * (c->h - 1));
+}
+
+static void draw_curve(struct plot_cache *pc, const struct sweep *sw, enum curve_kind kind, int series)
+{
+	struct canvas *c = &pc->base;
+	size_t i;
+	int px = 0, py = 0, have = 0;
+
+	pc->n_idx = curve_downsample(sw, kind, (size_t)c->w, (size_t)c->h, pc->idx, pc->cap_idx);
+	for (i = 0; i < pc->n_idx; i++) {
+		struct curve_point p = curve_point(sw, kind, pc->idx[i]);
+		int x, y;
+
+		if (isnan(p.x) || isnan(p.y)) {
+			have = 0;
+			continue;
+		}
+		x = dot_x(c, p.x);
+		y = dot_y(c, p.y);
+		if (have)
+			canvas_line(c, px, py, x, y, series_style[series & 3], series_dash[series & 3]);
+		else
+			canvas_dot(c, x, y, series_style[series & 3]);
+		px = x, py = y, have = 1;
+	}
+}
+
+static void build_curve_plot(struct plot_cache *pc, const struct view *v, enum curve_kind kind)
+{
+	const struct sweep *sw = view_current(v)->sw;
+	struct canvas *c = &pc->base;
+	size_t i;
+
+	if (kind == CURVE_ROC) {
+		canvas_line(c, 0, c->h - 1, c->w - 1, 0, ST_BASELINE, DASH_SPARSE);
+	} else if (sw->pos + sw->neg > 0) {
+		int y = dot_y(c, sw->pos / (sw->pos + sw->neg));
+
+		canvas_line(c, 0, y, c->w - 1, y, ST_BASELINE, DASH_SPARSE);
+	}
+	if (v->overlay && v->n_models > 1) {
+		for (i = 0; i < v->n_models; i++)
+			if (i != v->model)
+				draw_curve(pc, v->models[i].sw, kind, (int)i);
+	}
+	/* the current model last: on top, and its points kept for clicks */
+	draw_curve(pc, sw, kind, v->overlay ? (int)v->model : 0);
+}
+
+static void build_hist(struct plot_cache *pc, const struct view *v)
+{
+	const struct sweep *sw = view_current(v)->sw;
+	struct canvas *c = &pc->base;
+	double *pos = pc->bins, *neg = pc->bins + c->w, maxp = 0, maxn = 0, range = sw->max - sw->min;
+	int half = c->h / 2, x;
+	size_t k;
+
+	memset(pc->bins, 0, 2 * (size_t)c->w * sizeof *pc->bins);
+	for (k = 0; k < sw->n; k++) {
+		double wp = sw->cum_pos[k] - (k ? sw->cum_pos[k - 1] : 0);
+		double wn = sw->cum_neg[k] - (k ? sw->cum_neg[k - 1] : 0);
+		int b = range > 0 ? (int)((sw->score[k] - sw->min) / range * c->w) : c->w / 2;
+
+		if (b >= c->w)
+			b = c->w - 1;
+		if (b < 0)
+			b = 0;
+		pos[b] += wp;
+		neg[b] += wn;
+	}
+	for (x = 0; x < c->w; x++) {
+		maxp = fmax(maxp, pos[x]);
+		maxn = fmax(maxn, neg[x]);
+	}
+	for (x = 0; x < c->w; x++) {
+		int hp = maxp > 0 ? (int)ceil(pos[x] / maxp * half) : 0;
+		int hn = maxn > 0 ? (int)ceil(neg[x] / maxn * (c->h - half)) : 0;
+		int y;
+
+		for (y = 0; y < hp; y++)
+			canvas_dot(c, x, half - 1 - y, ST_POS);
+		for (y = 0; y < hn; y++)
+			canvas_dot(c, x, half + y, ST_NEG);
+	}
+}
+
+static void build_metric_curves(struct plot_cache *pc, const struct view *v)
+{
+	static const enum metric which[4] = { METRIC_PRECISION, METRIC_RECALL, METRIC_F1, METRIC_PREDICTED_POSITIVE_RATE };
+	struct canvas *c = &pc->base;
+	int s, x, px = 0, py = 0;
+
+	for (s = 0; s < 4; s++) {
+		int have = 0;
+
+		for (x = 0; x < c->w; x++) {
+			size_t k = view_k_at(v, c->w > 1 ? (double)x / (c->w - 1) : 0.5);
+			struct confusion cf = view_at(v, k);
+			double val = metrics_value(which[s], &cf);
+			int y;
+
+			if (isnan(val)) {
+				have = 0;
+				continue;
+			}
+			y = dot_y(c, val);
+			if (have)
+				canvas_line(c, px, py, x, y, series_style[s], series_dash[s]);
+			else
+				canvas_dot(c, x, y, series_style[s]);
+			px = x, py = y, have = 1;
+		}
+	}
+}
+
+/* Makes the slot's base raster current; allocates only when its size or
+ * glyphs change. */
+static int cache_prepare(struct plot_cache *pc, enum plot_kind kind, struct rect area, const struct view *v)
+{
+	int same_size = pc->base.mask != NULL && pc->area.w == area.w && pc->area.h == area.h &&
+			pc->glyphs == v->glyphs;
+
+	/* only the metrics plot's x axis follows the step mode; only ROC and
+	 * PR show the overlay: other changes keep the O(rows) rasters */
+	if (pc->valid && same_size && pc->kind == kind && pc->area.x == area.x && pc->area.y == area.y &&
+	    pc->model == v->model && (pc->overlay == v->overlay || kind == PLOT_HIST || kind == PLOT_METRICS) &&
+	    (pc->step == v->step || kind != PLOT_METRICS))
+		return 0;
+	if (!same_size) {
+		size_t need;
+
+		canvas_free(&pc->base);
+		if (canvas_init(&pc->base, area.w, area.h, v->glyphs) < 0)
+			return -1;
+		need = (size_t)pc->base.w * (size_t)pc->base.h + 2;
+		free(pc->idx);
+		free(pc->bins);
+		pc->idx = malloc(need * sizeof *pc->idx);
+		pc->bins = malloc(2 * (size_t)pc->base.w * sizeof *pc->bins);
+		pc->cap_idx = need;
+		if (pc->idx == NULL || pc->bins == NULL) {
+			canvas_free(&pc->base);
+			return -1;
+		}
+	}
+	pc->kind = kind;
+	pc->area = area;
+	pc->model = v->model;
+	pc->overlay = v->overlay;
+	pc->glyphs = v->glyphs;
+	pc->step = v->step;
+	pc->n_idx = 0;
+	canvas_clear(&pc->base);
+	switch (kind) {
+	case PLOT_ROC:
+		build_curve_plot(pc, v, CURVE_ROC);
+		break;
+	case PLOT_PR:
+		build_curve_plot(pc, v, CURVE_PR);
+		break;
+	case PLOT_HIST:
+		build_hist(pc, v);
+		break;
+	default:
+		build_metric_curves(pc, v);
+		break;
+	}
+	pc->valid = 1;
+	return 0;
+}
+
+static void y_axis(struct grid *g, struct rect r, struct rect a, const struct view *v)
+{
+	static const char *const labels[] = { "1", ".75", ".5", ".25", "0" };
+	int i, step = a.h >= 9 ? 1 : 2, y;
+
+	for (y = a.y; y < a.y + a.h; y++)
+		grid_put(g, r.x + 4, y, glyph_get(v->glyphs, G_VLINE), ST_AXIS);
+	for (i = 0; i <= 4; i += step) {
+		y = a.y + (int)lround((double)i / 4 * (a.h - 1));
+		grid_text(g, r.x + 3 - grid_text_width(labels[i]), y, labels[i], ST_AXIS, 4);
+		grid_put(g, r.x + 4, y, glyph_get(v->glyphs, G_TICK), ST_AXIS);
+	}
+}
+
+static void x_labels(struct grid *g, struct rect a, int y, const char *left, const char *mid, const char *right)
+{
+	grid_text(g, a.x, y, left, ST_AXIS, a.w / 3);
+	grid_text(g, a.x + (a.w - grid_text_width(mid)) / 2, y, mid, ST_AXIS, a.w / 3);
+	grid_text(g, a.x + a.w - grid_text_width(right), y, right, ST_AXIS, a.w / 3);
+}
+
+/* The threshold as a vertical line through the empty cells of column x. */
+static void threshold_line(struct grid *g, const struct plot_cache *pc, const struct view *v, int col)
+{
+	int row;
+
+	if (col < 0 || col >= pc->area.w)
+		return;
+	for (row = 0; row < pc->area.h; row++)
+		if (canvas_cell_empty(&pc->base, col, row))
+			grid_put(g, pc->area.x + col, pc->area.y + row, glyph_get(v->glyphs, G_VLINE), ST_THRESHOLD);
+}
+
+static void marker(struct grid *g, const struct plot_cache *pc, const struct view *v, double x, double y)
+{
+	if (isnan(x) || isnan(y))
+		return;
+	grid_put(g, pc->area.x + (int)lround(x * (pc->area.w - 1)),
+		 pc->area.y + (int)lround((1 - y) * (pc->area.h - 1)), glyph_get(v->glyphs, G_MARK), ST_MARKER);
+}
+
+static void legend_models(struct grid *g, const struct plot_cache *pc, const struct view *v)
+{
+	size_t i;
+	int y = pc->area.y + pc->area.h - (int)v->n_models;
+
+	for (i = 0; i < v->n_models && y + (int)i >= pc->area.y; i++) {
+		char line[64];
+		int w;
+
+		snprintf(line, sizeof line, "  %s", v->models[i].name);
+		w = grid_text_width(line) + 1;
+		if (w > pc->area.w / 2)
+			w = pc->area.w / 2;
+		grid_put(g, pc->area.x + pc->area.w - w, y + (int)i, series_glyph(v, (int)i), series_style[i & 3]);
+		grid_text(g, pc->area.x + pc->area.w - w + 1, y + (int)i, line + 1, series_style[i & 3], w - 1);
+	}
+}
+
+void plot_draw(struct grid *g, struct rect r, struct plot_cache *pc, enum plot_kind kind,
+		      const struct view *v)
+{
+	const struct view_model *m = view_current(v);
+	const struct sweep *sw = m->sw;
+	struct confusion c = view_at(v, m->k);
+	struct rect a = plot_area(r);
+	char t1[32], t2[32], t3[32];
+	int x;
+
+	if (a.w < 8 || a.h < 4 || cache_prepare(pc, kind, a, v) < 0) {
+		pc->valid = 0;
+		return;
+	}
+	canvas_blit(&pc->base, g, a.x, a.y);
+	switch (kind) {
+	case PLOT_ROC:
+		x = r.x + grid_text(g, r.x, r.y, "ROC", ST_TITLE, r.w);
+		grid_printf(g, x, r.y, ST_LABEL, r.x + r.w - x,
+			    r.w >= 44 ? "  AUC %s   FPR %s  TPR %s" : " AUC %s (%s, %s)",
+			    fmt_rate(t1, sizeof t1, sw->roc_auc),
+			    fmt_rate(t2, sizeof t2, metrics_value(METRIC_FPR, &c)),
+			    fmt_rate(t3, sizeof t3, metrics_value(METRIC_RECALL, &c)));
+		y_axis(g, r, a, v);
+		x_labels(g, a, r.y + r.h - 1, "0", "FPR", "1");
+		if (v->overlay && v->n_models > 1)
+			legend_models(g, pc, v);
+		marker(g, pc, v, metrics_value(METRIC_FPR, &c), metrics_value(METRIC_RECALL, &c));
+		break;
+	case PLOT_PR:
+		x = r.x + grid_text(g, r.x, r.y, r.w >= 44 ? "Precision-recall" : "PR", ST_TITLE, r.w);
+		grid_printf(g, x, r.y, ST_LABEL, r.x + r.w - x,
+			    r.w >= 44 ? "  AP %s   recall %s  precision %s" : " AP %s (R %s, P %s)",
+			    fmt_rate(t1, sizeof t1, sw->average_precision),
+			    fmt_rate(t2, sizeof t2, metrics_value(METRIC_RECALL, &c)),
+			    fmt_rate(t3, sizeof t3, metrics_value(METRIC_PRECISION, &c)));
+		y_axis(g, r, a, v);
+		x_labels(g, a, r.y + r.h - 1, "0", "recall", "1");
+		if (v->overlay && v->n_models > 1)
+			legend_models(g, pc, v);
+		marker(g, pc, v, metrics_value(METRIC_RECALL, &c), metrics_value(METRIC_PRECISION, &c));
+		break;
+	case PLOT_HIST: {
+		double range = sw->max - sw->min;
+
+		x = r.x + grid_text(g, r.x, r.y, "Scores", ST_TITLE, r.w);
+		x += grid_text(g, x + 2, r.y, v->pos_words, ST_POS, 16) + 2;
+		x += grid_text(g, x, r.y, v->glyphs == GLYPHS_ASCII ? " above, " : " \u25B2 above, ", ST_LABEL, 10);
+		x += grid_text(g, x, r.y, v->neg_words ? v->neg_words : "other", ST_NEG, 16);
+		grid_text(g, x, r.y, v->glyphs == GLYPHS_ASCII ? " below" : " \u25BC below", ST_LABEL, r.x + r.w - x);
+		snprintf(t1, sizeof t1, "%.4g", sw->min);
+		snprintf(t2, sizeof t2, "%.4g", sw->min + range / 2);
+		snprintf(t3, sizeof t3, "%.4g", sw->max);
+		x_labels(g, a, r.y + r.h - 1, t1, t2, t3);
+		grid_text(g, r.x, a.y, "peak", ST_AXIS, 4);
+		grid_text(g, r.x, a.y + a.h - 1, "peak", ST_AXIS, 4);
+		if (m->k > 0 && range > 0)
+			threshold_line(g, pc, v, (int)lround((m->threshold - sw->min) / range * (a.w - 1)));
+		else if (m->k > 0)
+			threshold_line(g, pc, v, a.w / 2);
+		break;
+	}
+	default: {
+		static const char *const names[4] = { "precision", "recall", "F1", "flagged" };
+		int s;
+
+		x = r.x;
+		for (s = 0; s < 4; s++) {
+			grid_put(g, x, r.y, series_glyph(v, s), series_style[s]);
+			x += 1 + grid_text(g, x + 1, r.y, names[s], series_style[s], r.x + r.w - x - 1) + 2;
+		}
+		grid_text(g, x, r.y, v->step == STEP_VALUE ? "by score" : "by rank", ST_DIM, r.x + r.w - x);
+		y_axis(g, r, a, v);
+		if (v->step == STEP_VALUE) {
+			snprintf(t1, sizeof t1, "%.4g", sw->min);
+			snprintf(t3, sizeof t3, "%.4g", sw->max);
+			x_labels(g, a, r.y + r.h - 1, t1, "threshold", t3);
+		} else {
+			x_labels(g, a, r.y + r.h - 1, "all flagged", "rank", "none");
+		}
+		threshold_line(g, pc, v, (int)lround(view_position(v, m->k) * (a.w - 1)));
+		break;
+	}
+	}
+}
+
+char *plot_text(const struct view *v, enum plot_kind kind, int w, int h)
+{
+	struct plot_cache pc;
+	struct grid *g = grid_new(w, h);
+	char *text = NULL;
+
+	if (g == NULL)
+		return NULL;
+	memset(&pc, 0, sizeof pc);
+	plot_draw(g, (struct rect){ 0, 0, w, h }, &pc, kind, v);
+	if (pc.valid)
+		text = grid_to_text(g);
+	plot_free(&pc);
+	grid_free(g);
+	return text;
+}
+
+bool plot_hit(const struct plot_cache *pc, const struct view *v, int x, int y, size_t *k)
+{
+	const struct view_model *m = view_current(v);
+	struct rect a = pc->area;
+	double fx, fy;
+
+	if (!pc->valid || x < a.x || x >= a.x + a.w || y < a.y || y >= a.y + a.h)
+		return false;
+	fx = a.w > 1 ? (double)(x - a.x) / (a.w - 1) : 0.5;
+	fy = a.h > 1 ? 1 - (double)(y - a.y) / (a.h - 1) : 0.5;
+	if (pc->kind == PLOT_ROC || pc->kind == PLOT_PR) {
+		enum curve_kind ck = pc->kind == PLOT_ROC ? CURVE_ROC : CURVE_PR;
+		double best = INFINITY;
+		size_t j, found = VIEW_NONE;
+
+		/* the nearest drawn point: at most one per raster cell */
+		for (j = 0; j < pc->n_idx; j++) {
+			struct curve_point p = curve_point(m->sw, ck, pc->idx[j]);
+			double d = (p.x - fx) * (p.x - fx) + (p.y - fy) * (p.y - fy);
+
+			if (d < best) {
+				best = d;
+				found = curve_sweep_index(ck, pc->idx[j]);
+			}
+		}
+		if (found == VIEW_NONE)
+			return false;
+		*k = found;
+	} else if (pc->kind == PLOT_HIST) {
+		*k = sweep_index(m->sw, m->sw->min + fx * (m->sw->max - m->sw->min));
+	} else {
+		*k = view_k_at(v, fx);
+	}
+	return true;
+}
+
+void plot_free(struct plot_cache *pc)
+{
+	canvas_free(&pc->base);
+	free(pc->idx);
+	free(pc->bins);
+	memset(pc, 0, sizeof *pc);
+}
