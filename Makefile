@@ -100,8 +100,8 @@ valgrind: cutoff
 	@sh tests/cli/valgrind.sh ./cutoff
 
 # The explorer in tmux (keys, mouse, resize, exit paths, numbers on screen).
-e2e: cutoff
-	@sh tests/e2e/explorer.sh ./cutoff
+e2e: cutoff build/gen
+	@GEN=./build/gen sh tests/e2e/explorer.sh ./cutoff
 
 # The layers from the includes: no upward include, no circle, no file over
 # 700 lines (tests/layers.sh).

@@ -9,13 +9,14 @@
 #include "ui/grid.h"
 
 #define LAYOUT_MIN_W 60
+#define LAYOUT_LEFT_W 44          /* the tables' column, at least */
 #define LAYOUT_MIN_H 20
 #define LAYOUT_MAX_PLOTS 4
 
 enum plot_kind { PLOT_ROC, PLOT_PR, PLOT_HIST, PLOT_METRICS, PLOT_COUNT };
 
 struct layout {
-	int w, h;
+	int w, h, left_w;
 	int too_small;
 	struct rect header, slider, matrix, metrics, summary, status;
 	int n_plots;
@@ -24,6 +25,6 @@ struct layout {
 };
 
 /* rotation picks which plot comes first when not all fit. */
-void layout_compute(struct layout *l, int w, int h, int rotation);
+void layout_compute(struct layout *l, int w, int h, int rotation, int left_w);
 
 #endif

@@ -6,17 +6,17 @@
 
 #include <string.h>
 
-#define LEFT_W 44
 #define PLOT_MIN_W 36
 #define PLOT_MIN_H 12
 
-void layout_compute(struct layout *l, int w, int h, int rotation)
+void layout_compute(struct layout *l, int w, int h, int rotation, int left_w)
 {
 	int body_y = 4, body_h, px, pw, cols, rows, i;
 
 	memset(l, 0, sizeof *l);
 	l->w = w;
 	l->h = h;
+	l->left_w = left_w;
 	if (w < LAYOUT_MIN_W || h < LAYOUT_MIN_H) {
 		l->too_small = 1;
 		return;
@@ -25,14 +25,14 @@ void layout_compute(struct layout *l, int w, int h, int rotation)
 	l->header = (struct rect){ 0, 0, w, 1 };
 	l->slider = (struct rect){ 0, 1, w, 3 };
 	l->status = (struct rect){ 0, h - 1, w, 1 };
-	l->matrix = (struct rect){ 0, body_y, LEFT_W, 9 };
-	l->metrics = (struct rect){ 0, body_y + 9, LEFT_W, 7 };
+	l->matrix = (struct rect){ 0, body_y, left_w, 9 };
+	l->metrics = (struct rect){ 0, body_y + 9, left_w, 7 };
 	if (body_h > 9 + 7 + 3)
-		l->summary = (struct rect){ 0, body_y + 16, LEFT_W, body_h - 16 };
+		l->summary = (struct rect){ 0, body_y + 16, left_w, body_h - 16 };
 	else
 		l->metrics.h = body_h - 9;
 
-	px = LEFT_W + 1;
+	px = left_w + 1;
 	pw = w - px;
 	cols = pw >= 2 * PLOT_MIN_W + 1 ? 2 : 1;
 	rows = body_h >= 2 * PLOT_MIN_H ? 2 : 1;

@@ -110,18 +110,55 @@ static void draw_slider(struct grid *g, struct rect r, const struct view *v)
 
 /* ---- confusion matrix ---------------------------------------------------------- */
 
-static void count_cell(struct grid *g, int x, int y, const char *tag, double count, double of,
+/* A cell of cw columns: the tag on the left, the count right-aligned on
+ * the first row and its share of the row's total below it. */
+static void count_cell(struct grid *g, int x, int y, int cw, const char *tag, double count, double of,
 		       enum style st)
 {
 	char a[32], p[32];
 
 	grid_text(g, x, y, tag, st, 2);
 	fmt_count(a, sizeof a, count);
-	grid_text(g, x + 10 - grid_text_width(a), y, a, st, 8);
+	grid_text(g, x + cw - fmt_width(a), y, a, st, cw);
 	if (of > 0) {
 		snprintf(p, sizeof p, "%.1f%%", 100 * count / of);
-		grid_text(g, x + 10 - grid_text_width(p), y + 1, p, ST_DIM, 8);
+		grid_text(g, x + cw - fmt_width(p), y + 1, p, ST_DIM, cw);
 	}
+}
+
+/* The matrix's columns for counts up to n: a cell holds a tag, a space and
+ * the widest count (10 columns at least, as for "TP 999,999"); the total
+ * column the count of all rows.  Counts are never cut: the class-name
+ * column gives way first, then panels_left_width() widens the panel. */
+struct matrix_cols {
+	int lab, cw, tot;
+};
+
+static struct matrix_cols matrix_cols(double n, int width)
+{
+	char a[32];
+	struct matrix_cols mc;
+	int w = fmt_width(fmt_count(a, sizeof a, n));
+
+	mc.cw = w + 3 > 10 ? w + 3 : 10;
+	mc.tot = w + 1 > 10 ? w + 1 : 10;
+	mc.lab = width - 2 * (mc.cw + 1) - mc.tot;
+	if (mc.lab > 10)
+		mc.lab = 10;
+	return mc;
+}
+
+int panels_left_width(const struct view *v)
+{
+	double n = 0;
+	size_t i;
+	int need;
+
+	for (i = 0; i < v->n_models; i++)
+		if (v->models[i].sw->pos + v->models[i].sw->neg > n)
+			n = v->models[i].sw->pos + v->models[i].sw->neg;
+	need = 6 + 2 * (matrix_cols(n, 0).cw + 1) + matrix_cols(n, 0).tot;
+	return need > LAYOUT_LEFT_W ? need : LAYOUT_LEFT_W;
 }
 
 static void draw_matrix(struct grid *g, struct rect r, const struct view *v)
@@ -130,31 +167,32 @@ static void draw_matrix(struct grid *g, struct rect r, const struct view *v)
 	struct confusion c = view_at(v, m->k);
 	double pos = c.tp + c.fn, neg = c.tn + c.fp, n = pos + neg;
 	const char *negw = v->neg_words ? v->neg_words : "other";
+	struct matrix_cols mc = matrix_cols(n, r.w);
 	char a[32];
-	int x0 = r.x, cx = r.x + 10;
+	int x0 = r.x, cx = r.x + mc.lab, c2 = cx + mc.cw + 1, right = c2 + mc.cw + 1 + mc.tot;
+	int lw = mc.lab - 1, pw = grid_text_width(v->pos_words), nw = grid_text_width(negw);
 
 	grid_text(g, x0, r.y, "Confusion matrix", ST_TITLE, r.w);
 	grid_text(g, cx + 5, r.y + 1, "predicted", ST_DIM, 20);
-	grid_text(g, cx + 10 - (grid_text_width(v->pos_words) < 9 ? grid_text_width(v->pos_words) : 9), r.y + 2,
-		  v->pos_words, ST_LABEL, 9);
-	grid_text(g, cx + 21 - (grid_text_width(negw) < 9 ? grid_text_width(negw) : 9), r.y + 2, negw, ST_LABEL, 9);
-	grid_text(g, cx + 27, r.y + 2, "total", ST_LABEL, 5);
+	grid_text(g, cx + mc.cw - (pw < mc.cw - 1 ? pw : mc.cw - 1), r.y + 2, v->pos_words, ST_LABEL, mc.cw - 1);
+	grid_text(g, c2 + mc.cw - (nw < mc.cw - 1 ? nw : mc.cw - 1), r.y + 2, negw, ST_LABEL, mc.cw - 1);
+	grid_text(g, right - 5, r.y + 2, "total", ST_LABEL, 5);
 
-	grid_text(g, x0, r.y + 3, v->pos_words, ST_LABEL, 9);
-	count_cell(g, cx, r.y + 3, "TP", c.tp, pos, ST_GOOD);
-	count_cell(g, cx + 11, r.y + 3, "FN", c.fn, pos, ST_BAD);
-	grid_text(g, x0, r.y + 5, negw, ST_LABEL, 9);
-	count_cell(g, cx, r.y + 5, "FP", c.fp, neg, ST_BAD);
-	count_cell(g, cx + 11, r.y + 5, "TN", c.tn, neg, ST_GOOD);
-	grid_text(g, x0, r.y + 7, "total", ST_LABEL, 9);
-	count_cell(g, cx, r.y + 7, "", c.tp + c.fp, n, ST_VALUE);
-	count_cell(g, cx + 11, r.y + 7, "", c.fn + c.tn, n, ST_VALUE);
+	grid_text(g, x0, r.y + 3, v->pos_words, ST_LABEL, lw);
+	count_cell(g, cx, r.y + 3, mc.cw, "TP", c.tp, pos, ST_GOOD);
+	count_cell(g, c2, r.y + 3, mc.cw, "FN", c.fn, pos, ST_BAD);
+	grid_text(g, x0, r.y + 5, negw, ST_LABEL, lw);
+	count_cell(g, cx, r.y + 5, mc.cw, "FP", c.fp, neg, ST_BAD);
+	count_cell(g, c2, r.y + 5, mc.cw, "TN", c.tn, neg, ST_GOOD);
+	grid_text(g, x0, r.y + 7, "total", ST_LABEL, lw);
+	count_cell(g, cx, r.y + 7, mc.cw, "", c.tp + c.fp, n, ST_VALUE);
+	count_cell(g, c2, r.y + 7, mc.cw, "", c.fn + c.tn, n, ST_VALUE);
 	fmt_count(a, sizeof a, pos);
-	grid_text(g, cx + 32 - grid_text_width(a), r.y + 3, a, ST_VALUE, 10);
+	grid_text(g, right - fmt_width(a), r.y + 3, a, ST_VALUE, mc.tot);
 	fmt_count(a, sizeof a, neg);
-	grid_text(g, cx + 32 - grid_text_width(a), r.y + 5, a, ST_VALUE, 10);
+	grid_text(g, right - fmt_width(a), r.y + 5, a, ST_VALUE, mc.tot);
 	fmt_count(a, sizeof a, n);
-	grid_text(g, cx + 32 - grid_text_width(a), r.y + 7, a, ST_VALUE, 10);
+	grid_text(g, right - fmt_width(a), r.y + 7, a, ST_VALUE, mc.tot);
 }
 
 /* ---- metrics ----------------------------------------------------------------------- */
@@ -189,8 +227,10 @@ static void draw_metrics(struct grid *g, struct rect r, const struct view *v)
 
 	grid_text(g, r.x, r.y, "Metrics", ST_TITLE, r.w);
 	for (i = 0; i < n; i++) {
-		/* label 11, value 8 ("0.005602"), arrow, a space */
-		int x = r.x + (i >= rows ? 22 : 0), y = r.y + 1 + (int)(i % rows);
+		/* left: label 11, value up to 9 (rates: "3.507e-05"), arrow,
+		 * a space; right, from 23: label 9, value up to 10 (MCC:
+		 * "-1.234e-05"), arrow: 44 in all, nothing cut */
+		int x = r.x + (i >= rows ? 23 : 0), y = r.y + 1 + (int)(i % rows), vx = i >= rows ? 10 : 12;
 		double val, old;
 
 		if (y >= r.y + r.h)
@@ -202,7 +242,8 @@ static void draw_metrics(struct grid *g, struct rect r, const struct view *v)
 			old = metrics_value(shown[i].metric, &before);
 		}
 		grid_text(g, x, y, shown[i].label, ST_LABEL, 11);
-		x += grid_text(g, x + 12, y, fmt_rate(a, sizeof a, val), ST_VALUE, 8) + 12;
+		fmt_rate(a, sizeof a, val);
+		x += grid_text(g, x + vx, y, a, ST_VALUE, 10) + vx;
 		if (!isnan(val) && !isnan(old) && val != old)
 			grid_put(g, x, y, glyph_get(v->glyphs, val > old ? G_UP : G_DOWN), val > old ? ST_UP : ST_DOWN);
 	}
@@ -443,8 +484,8 @@ void panels_draw(struct grid *g, struct screen *s, const struct view *v)
 	int i;
 
 	grid_clear(g);
-	if (l->w != g->w || l->h != g->h)
-		layout_compute(l, g->w, g->h, v->rotation);
+	if (l->w != g->w || l->h != g->h || l->left_w != panels_left_width(v))
+		layout_compute(l, g->w, g->h, v->rotation, panels_left_width(v));
 	if (l->too_small) {
 		char msg[96];
 

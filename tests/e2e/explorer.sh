@@ -75,7 +75,9 @@ check_numbers() {
 		bad "$what: no threshold or model on screen"
 		return
 	fi
-	"$BIN" --report --format json -p malignant -l diagnosis -s "$model" -t "$thr" "$BC" >"$T/json" 2>/dev/null
+	# shellcheck disable=SC2086
+	"$BIN" --report --format json ${CN_ARGS--p malignant -l diagnosis} -s "$model" -t "$thr" "${CN_FILE:-$BC}" \
+		>"$T/json" 2>/dev/null
 	for tag in TP:tp FN:fn FP:fp TN:tn; do
 		got=$(grep -o "${tag%%:*}  *[0-9][0-9,]*" "$T/screen" | head -1 | sed 's/^[A-Z]* *//; s/,//g')
 		want=$(sed -n "s/^  \"${tag#*:}\": \([^,]*\),*$/\1/p" "$T/json")
@@ -86,9 +88,9 @@ check_numbers() {
 		"flagged:predicted_positive_rate" "ROC AUC:roc_auc" "avg prec.:average_precision"; do
 		label=${pair%%:*}
 		key=${pair#*:}
-		# metrics sit at columns 0 and 22 (counted in characters: UTF-8
+		# metrics sit at columns 0 and 23 (counted in characters: UTF-8
 		# grep); a value is a number or n/a, maybe with a trend arrow
-		got=$(LC_ALL=C.UTF-8 grep -o "^\(.\{22\}\)\?$label  *[0-9n][^ ]*" "$T/screen" | head -1 |
+		got=$(LC_ALL=C.UTF-8 grep -o "^\(.\{23\}\)\?$label  *[0-9n-][^ ]*" "$T/screen" | head -1 |
 			awk '{print $NF}' | sed 's/[▲▼^v]$//')
 		want=$(sed -n "s/^  \"$key\": \([^,]*\),*$/\1/p" "$T/json" |
 			awk '{ if ($1 == "null") print "n/a"; else if ($1 + 0 == 0) print "0"; else printf "%#.4g\n", $1 }')
@@ -431,6 +433,36 @@ after_exit "q with an unwritable history" 0
 # (the line wraps at 80 columns: its start is enough)
 screen | grep -q "^cutoff: could not save the history in $T/limited/plainf" && ok ||
 	bad "no message for an unsaved history: $(screen | grep cutoff: | tail -1)"
+
+# Big counts and tiny rates: every matrix cell, total and metric whole and
+# equal to the report (2.4M rows: counts of 7 digits; a 0.2% positive
+# rate at a high threshold: FPR and the flag rate below 1e-4).
+if [ -n "${GEN:-}" ]; then
+	"$GEN" -n 2400000 >"$T/big.csv"
+	"$GEN" -n 200000 -p 0.002 -r 3 >"$T/fraud.csv"
+	for size in "80 24" "120 40"; do
+		# shellcheck disable=SC2086
+		shell $size LC_ALL=C.UTF-8
+		tm send-keys -t e "$BIN $T/big.csv 2>/dev/null; echo EXIT=\$?" Enter
+		wait_for "Confusion matrix"
+		CN_FILE=$T/big.csv CN_ARGS= check_numbers "2.4M rows at ${size% *} columns"
+		screen | grep -q "total  *[0-9,]*  *[0-9,]*  *2,400,000" && ok || bad "2.4M: totals not whole: $(screen | grep '^total')"
+		tm send-keys -t e End
+		sleep 0.2
+		tm send-keys -t e Left Left
+		sleep 0.3
+		CN_FILE=$T/big.csv CN_ARGS= check_numbers "2.4M rows near the top at ${size% *} columns"
+		tm send-keys -t e q
+		after_exit "q on 2.4M rows" 0
+	done
+	shell 80 24 LC_ALL=C.UTF-8
+	tm send-keys -t e "$BIN -t 0.95 $T/fraud.csv 2>/dev/null; echo EXIT=\$?" Enter
+	wait_for "Confusion matrix"
+	screen | grep -q "FPR  *[0-9.]*e-05" && ok || bad "a rate below 1e-4 lost its exponent: $(screen | grep FPR)"
+	CN_FILE=$T/fraud.csv CN_ARGS= check_numbers "rates below 1e-4"
+	tm send-keys -t e q
+	after_exit "q on the fraud-like file" 0
+fi
 
 echo "e2e: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
