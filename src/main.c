@@ -73,9 +73,9 @@ static int optimize_all(struct session *s, const struct options *o, struct repor
 		if (optimize_run(&s->sweeps[i], &o->spec, &best) < 0) {
 			text_escape(name, sizeof name, models[i].score, strlen(models[i].score), 40);
 			if (!isnan(o->spec.min_precision) || !isnan(o->spec.min_recall) || !isnan(o->spec.max_fpr))
-				say("%s: no threshold satisfies the constraints for model '%s'", s->ds->source, name);
+				say("%s: no threshold satisfies the constraints for model '%s'", s->ds->shown, name);
 			else
-				say("%s: %s is undefined at every threshold for model '%s'", s->ds->source,
+				say("%s: %s is undefined at every threshold for model '%s'", s->ds->shown,
 				    o->objective_name, name);
 			return -1;
 		}

@@ -19,7 +19,8 @@
 
 
 struct dataset {
-	char *source;                 /* as given; "<stdin>" for standard input */
+	char *source;                 /* the path exactly as given; "<stdin>" */
+	char *shown;                  /* the same, escaped whole: for messages */
 	char *label_name;             /* label column (NULL with --counts) */
 	char *positive_name;          /* the positive class as the data names it */
 	char *negative_name;          /* the negative class, or "other" */

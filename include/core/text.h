@@ -13,6 +13,10 @@
  * keeping at most max_chars visible characters (then "..."). Returns dst. */
 char *text_escape(char *dst, size_t cap, const char *s, size_t len, size_t max_chars);
 
+/* An escaped copy of the whole of s (paths in messages are never cut), in
+ * memory the caller frees; NULL when out of memory. */
+char *text_escape_all(const char *s);
+
 /* An escaped copy of data text for a message, at most 40 characters
  * (then "..."), in one of four static per-thread buffers, so that one
  * message can hold a few. */

@@ -117,13 +117,13 @@ static void skip_row(struct loader *l, uint64_t line, const char *fmt, ...)
 	vsnprintf(why, sizeof why, fmt, ap);
 	va_end(ap);
 	if (l->opt->strict) {
-		status_fail(l->st, "%s:%llu: %s (--strict)", l->ds->source, (unsigned long long)line, why);
+		status_fail(l->st, "%s:%llu: %s (--strict)", l->ds->shown, (unsigned long long)line, why);
 		return;
 	}
 	l->ds->skipped++;
 	if (l->skip_notes < DATASET_SKIP_NOTES) {
 		l->skip_notes++;
-		if (add_note(l->ds, "%s:%llu: skipped: %s", l->ds->source,
+		if (add_note(l->ds, "%s:%llu: skipped: %s", l->ds->shown,
 			     (unsigned long long)line, why) < 0)
 			status_fail(l->st, "out of memory");
 	}
@@ -289,7 +289,7 @@ static void process_row(struct loader *l, const struct row *r)
 		}
 		if (rc == -2) {
 			status_fail(l->st, "%s:%llu: more than %zu distinct scores in column '%s' would not fit in memory; --bins N keeps it fixed",
-			     ds->source, (unsigned long long)r->line, m->fold->max_distinct, show_str(m->name));
+			     ds->shown, (unsigned long long)r->line, m->fold->max_distinct, show_str(m->name));
 			goto out;
 		}
 		if (rc < 0) {
@@ -323,7 +323,7 @@ static void setup(struct loader *l, struct csvread *cr)
 	l->sampling = false;
 	if (l->n_sample == 0)
 		return;
-	if (sniff_columns(&l->cols, o, ds->source, l->sample, l->n_sample, l->st) < 0)
+	if (sniff_columns(&l->cols, o, ds->shown, l->sample, l->n_sample, l->st) < 0)
 		return;
 	csvread_keep(cr, c->want, c->ncols);
 	if ((ds->models = calloc(c->n_scores, sizeof *ds->models)) == NULL)
@@ -345,12 +345,12 @@ static void setup(struct loader *l, struct csvread *cr)
 
 	if (c->label_guessed && c->score_guessed)
 		add_note(ds, "%s: guessed label column '%s'%s and score column '%s'; choose with --label and --score",
-			 ds->source, show_str(ds->label_name), c->label_guess, show_str(ds->models[0].name));
+			 ds->shown, show_str(ds->label_name), c->label_guess, show_str(ds->models[0].name));
 	else if (c->label_guessed)
-		add_note(ds, "%s: guessed label column '%s'%s; choose with --label", ds->source,
+		add_note(ds, "%s: guessed label column '%s'%s; choose with --label", ds->shown,
 			 show_str(ds->label_name), c->label_guess);
 	else if (c->score_guessed)
-		add_note(ds, "%s: guessed score column '%s'; choose with --score", ds->source,
+		add_note(ds, "%s: guessed score column '%s'; choose with --score", ds->shown,
 			 show_str(ds->models[0].name));
 
 	for (i = c->header ? 1 : 0; i < l->n_sample && !l->st->failed; i++)
@@ -439,6 +439,7 @@ static void *on_fork(void *ctx, struct status *st)
 	if (h == NULL)
 		return NULL;
 	h->ds.source = l->ds->source;
+	h->ds.shown = l->ds->shown;
 	h->ds.weighted = l->ds->weighted;
 	h->ds.streamed = l->ds->streamed;
 	h->ds.n_models = l->ds->n_models;
@@ -475,7 +476,7 @@ static void finish_labels(struct loader *l)
 		if (l->n_distinct > MAX_DISTINCT_LABELS)
 			snprintf(list + used, sizeof list - used, ", ...");
 		status_fail(l->st, "%s: labels in column '%s' are not 0/1, true/false or yes/no; say which value is positive with --positive (values: %s)",
-		     ds->source, show_str(ds->label_name), list);
+		     ds->shown, show_str(ds->label_name), list);
 		return;
 	}
 	if (l->opt->counts_pos != NULL) {
@@ -488,7 +489,7 @@ static void finish_labels(struct loader *l)
 			ds->negative_name = dupn("other", 5);
 		}
 		if (!l->seen_positive)
-			add_note(ds, "%s: no row has the positive label '%s' in column '%s'", ds->source,
+			add_note(ds, "%s: no row has the positive label '%s' in column '%s'", ds->shown,
 				 show_str(l->opt->positive), show_str(ds->label_name));
 	} else {
 		if (ds->positive_name == NULL)
@@ -583,17 +584,18 @@ int dataset_load(const struct dataset_options *opt, struct dataset **out, char *
 	l.c = &l.cols;
 	l.sampling = true;
 	ds->weighted = opt->weight != NULL || opt->counts_pos != NULL;
-	ds->source = from_stdin ? dupn("<stdin>", 7) : dupn(show_str(opt->path), strlen(show_str(opt->path)));
-	if (ds->source == NULL) {
+	ds->source = dupn(from_stdin ? "<stdin>" : opt->path, strlen(from_stdin ? "<stdin>" : opt->path));
+	ds->shown = ds->source ? text_escape_all(ds->source) : NULL;
+	if (ds->source == NULL || ds->shown == NULL) {
 		status_fail(&st, "out of memory");
 		goto done;
 	}
 	if (!from_stdin && (fd = open(opt->path, O_RDONLY | O_CLOEXEC)) < 0) {
-		status_fail(&st, "%s: %s", ds->source, strerror(errno));
+		status_fail(&st, "%s: %s", ds->shown, strerror(errno));
 		goto done;
 	}
 	if (fstat(fd, &sb) == 0 && S_ISDIR(sb.st_mode)) {
-		status_fail(&st, "%s: is a directory", ds->source);
+		status_fail(&st, "%s: is a directory", ds->shown);
 		goto done;
 	}
 	{
@@ -615,7 +617,7 @@ int dataset_load(const struct dataset_options *opt, struct dataset **out, char *
 		l.opt = &forced;
 	}
 	ro = (struct csvread_options){
-		.source = ds->source, .delimiter = opt->delimiter,
+		.source = ds->shown, .delimiter = opt->delimiter,
 		/* two halves would need two folds: one thread when streaming */
 		.may_split = !opt->one_thread && !l.opt->stream && opt->bins == 0 && l.array_limit == 0,
 		.progress = opt->progress, .progress_arg = opt->progress_arg,
@@ -626,9 +628,9 @@ int dataset_load(const struct dataset_options *opt, struct dataset **out, char *
 			status_fail(&st, "out of memory");
 	finish_labels(&l);
 	if (!st.failed && records == 0)
-		status_fail(&st, "%s: no data", ds->source);
+		status_fail(&st, "%s: no data", ds->shown);
 	else if (!st.failed && records == 1 && l.cols.header)
-		status_fail(&st, "%s: no data rows after the header", ds->source);
+		status_fail(&st, "%s: no data rows after the header", ds->shown);
 	else if (!st.failed && ds->rows == 0) {
 		/* one line says it all: the count and the first reason */
 		const char *why = NULL, *note = NULL;
@@ -641,15 +643,15 @@ int dataset_load(const struct dataset_options *opt, struct dataset **out, char *
 			/* "SOURCE:LINE: skipped: why": back to LINE's first digit */
 			while (line > note && line[-1] != ':')
 				line--;
-			status_fail(&st, "%s: no usable rows (%llu skipped; the first, line %.*s: %s)", ds->source,
+			status_fail(&st, "%s: no usable rows (%llu skipped; the first, line %.*s: %s)", ds->shown,
 				    (unsigned long long)ds->skipped, (int)(why - line), line, why + 11);
 		} else {
-			status_fail(&st, "%s: no usable rows (%llu skipped)", ds->source,
+			status_fail(&st, "%s: no usable rows (%llu skipped)", ds->shown,
 				    (unsigned long long)ds->skipped);
 		}
 	}
 	if (!st.failed && ds->skipped > 0)
-		add_note(ds, "%s: %llu row%s skipped%s", ds->source, (unsigned long long)ds->skipped,
+		add_note(ds, "%s: %llu row%s skipped%s", ds->shown, (unsigned long long)ds->skipped,
 			 ds->skipped == 1 ? "" : "s",
 			 ds->skipped > DATASET_SKIP_NOTES ? " (the first ones are named above)" : "");
 done:
@@ -679,6 +681,7 @@ void dataset_free(struct dataset *ds)
 		free(ds->notes[i]);
 	free(ds->notes);
 	free(ds->source);
+	free(ds->shown);
 	free(ds->label_name);
 	free(ds->positive_name);
 	free(ds->negative_name);

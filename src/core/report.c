@@ -156,19 +156,30 @@ static void json_model(FILE *f, const struct report *r, const struct report_mode
 
 static void csv_string(FILE *f, const char *s)
 {
+	char *esc = NULL;
+	const char *p;
+
 	if (s == NULL)
 		return;
+	/* control bytes and broken UTF-8 from the data never reach a
+	 * terminal that shows the CSV: written as visible escapes */
+	for (p = s; *p; p++)
+		if ((unsigned char)*p < 0x20 || (unsigned char)*p == 0x7f || (unsigned char)*p >= 0x80)
+			break;
+	if (*p != '\0' && (esc = text_escape_all(s)) != NULL)
+		s = esc;
 	if (strpbrk(s, ",\"\r\n") == NULL) {
 		fputs(s, f);
-		return;
+	} else {
+		fputc('"', f);
+		for (p = s; *p; p++) {
+			if (*p == '"')
+				fputc('"', f);
+			fputc(*p, f);
+		}
+		fputc('"', f);
 	}
-	fputc('"', f);
-	for (; *s; s++) {
-		if (*s == '"')
-			fputc('"', f);
-		fputc(*s, f);
-	}
-	fputc('"', f);
+	free(esc);
 }
 
 static void csv_number(FILE *f, double v)
@@ -322,7 +333,12 @@ static void text_report(FILE *f, const struct report *r)
 	char file[300], label[96];
 	size_t i;
 
-	fprintf(f, "cutoff report: %s\n", safe(file, sizeof file, r->file, 120));
+	{
+		char *whole = text_escape_all(r->file ? r->file : "");
+
+		fprintf(f, "cutoff report: %s\n", whole ? whole : "");
+		free(whole);
+	}
 	if (r->label != NULL)
 		fprintf(f, "label      %s (positive: %s)\n", safe(label, sizeof label, r->label, 40),
 			safe(file, sizeof file, r->positive, 40));
@@ -387,10 +403,22 @@ static void md_model(FILE *f, const struct report *r, const struct report_model 
 
 static void md_report(FILE *f, const struct report *r)
 {
-	char file[300], label[160], pos[160];
+	char label[160], pos[160];
 	size_t i;
 
-	fprintf(f, "## cutoff report: %s\n\n", md_safe(file, sizeof file, r->file, 120));
+	{
+		char *whole = text_escape_all(r->file ? r->file : "");
+		const char *p;
+
+		fputs("## cutoff report: ", f);
+		for (p = whole ? whole : ""; *p; p++) {
+			if (*p == '|' || *p == '*' || *p == '_' || *p == '`' || *p == '\\')
+				fputc('\\', f);
+			fputc(*p, f);
+		}
+		fputs("\n\n", f);
+		free(whole);
+	}
 	if (r->label != NULL)
 		fprintf(f, "Label column %s, positive class %s; %llu rows skipped.\n",
 			md_safe(label, sizeof label, r->label, 40),

@@ -6,7 +6,9 @@
 #include "core/text.h"
 
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 size_t text_utf8_seq(const unsigned char *s, size_t len, unsigned int *out)
@@ -92,6 +94,16 @@ char *text_escape(char *dst, size_t cap, const char *s, size_t len, size_t max_c
 	}
 	dst[o] = '\0';
 	return dst;
+}
+
+char *text_escape_all(const char *s)
+{
+	size_t len = strlen(s), cap = 4 * len + 1; /* \xHH is the longest */
+	char *d = malloc(cap);
+
+	if (d != NULL)
+		text_escape(d, cap, s, len, SIZE_MAX);
+	return d;
 }
 
 const char *text_show(const char *s, size_t len)

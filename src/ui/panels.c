@@ -28,14 +28,31 @@ static void draw_header(struct grid *g, struct rect r, const struct view *v)
 	double n = sw->pos + sw->neg;
 	const char *file = v->file, *slash = strrchr(v->file, '/');
 	char a[32], b[32];
-	int x = r.x, end = r.x + r.w;
+	int x = r.x, end = r.x + r.w, room = r.w / 3;
 
-	/* the folder matters least when space is short */
-	if (slash != NULL && slash[1] != '\0' && r.w < 120)
-		file = slash + 1;
 	x += grid_text(g, x, r.y, "cutoff", ST_TITLE, r.w);
 	x += 2;
-	x += grid_text(g, x, r.y, file, ST_VALUE, r.w / 3);
+	/* the folder matters least when space is short; a path too long
+	 * for its room gives way from the left, a folder at a time, so that
+	 * the file's name stays: "...data/wine_scores.csv" */
+	if (slash != NULL && slash[1] != '\0' && r.w < 120)
+		file = slash + 1;
+	if (grid_text_width(file) > room) {
+		const char *p = file;
+
+		while (*p && grid_text_width(p) + 1 > room) {
+			const char *next = strchr(p + 1, '/');
+
+			/* no folder left to drop: the name's own tail */
+			p = next != NULL ? next : p + 1;
+			while ((*p & 0xc0) == 0x80)
+				p++;
+		}
+		x += grid_text(g, x, r.y, v->glyphs == GLYPHS_ASCII ? "~" : "\u2026", ST_DIM, 1);
+		file = p;
+		room--;
+	}
+	x += grid_text(g, x, r.y, file, ST_VALUE, room);
 	x += 2;
 	x += grid_text(g, x, r.y, m->name, ST_VALUE, 24);
 	if (v->n_models > 1)

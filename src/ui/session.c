@@ -49,7 +49,7 @@ int session_open(struct session *s, const struct dataset_options *data, const st
 		}
 		model_release(m);
 		if (!isfinite(s->sweeps[i].pos + s->sweeps[i].neg)) {
-			snprintf(err, errlen, "%s: the weights add up to more than a double can hold", s->ds->source);
+			snprintf(err, errlen, "%s: the weights add up to more than a double can hold", s->ds->shown);
 			s->built++;
 			return -1;
 		}

@@ -223,5 +223,23 @@ fails 2 "--batch reads the commands from stdin" --batch -
 fails 2 "--commands and --batch replace" --commands "$T/c" --report $BCM
 fails 2 "--names takes two words" --names cancer $BCM
 
+# Paths are never cut: machine output carries them exactly, messages whole
+# (a 120-character path; before, both stopped at 40 characters).
+LONG=$T/a_folder_name_long_enough_to_matter/another_folder_level_of_the_warehouse_export/data
+mkdir -p "$LONG"
+LP=$LONG/wine_scores.csv
+while [ ${#LP} -lt 120 ]; do LONG=$LONG/x; mkdir -p "$LONG"; LP=$LONG/wine_scores.csv; done
+cp samples/breast_cancer.csv "$LP"
+"$BIN" --report --format json -p malignant -l diagnosis -s logreg "$LP" >"$T/out" 2>"$T/err"
+grep -qxF "  \"file\": \"$LP\"," "$T/out" && ok || bad "JSON file key not the exact path: $(grep '"file"' "$T/out")"
+"$BIN" --report -p malignant -l diagnosis -s logreg "$LP" >"$T/out" 2>"$T/err"
+grep -qxF "cutoff report: $LP" "$T/out" && ok || bad "text report path cut: $(head -1 "$T/out")"
+"$BIN" --report --format markdown -p malignant -l diagnosis -s logreg "$LP" >"$T/out" 2>"$T/err"
+grep -qF "$(printf '%s' "$LP" | sed 's/_/\\_/g')" "$T/out" && ok || bad "Markdown path cut: $(head -1 "$T/out")"
+"$BIN" --report -l nosuch "$LP" >"$T/out" 2>"$T/err"
+grep -qF "cutoff: $LP: no label column named 'nosuch'" "$T/err" && ok || bad "message path cut: $(cat "$T/err")"
+"$BIN" --report --format csv -p malignant -l diagnosis -s logreg "$LP" >"$T/out" 2>"$T/err"
+grep -qF "$LP" "$T/out" && ok || bad "CSV path cut"
+
 echo "cli ($BIN): $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
