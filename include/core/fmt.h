@@ -24,9 +24,10 @@ char *fmt_rate(char *buf, size_t cap, double v);
  * otherwise (weighted counts), "n/a" when undefined. Returns buf. */
 char *fmt_count(char *buf, size_t cap, double v);
 
-/* An amount of money or cost units, rounded to a whole number and written
- * as a count: "$1,234" (a symbol of at most two bytes goes first),
- * "1,234 EUR", or "1,234" without a unit. Returns buf. */
+/* An amount of money or cost units, whole from 100 up and written as a
+ * count, with up to two decimals below ("0.5", "12.25"): "$1,234" (a
+ * symbol of at most two bytes goes first), "1,234 EUR", or "1,234" without
+ * a unit. Returns buf. */
 char *fmt_money(char *buf, size_t cap, double v, const char *unit);
 
 /* Columns that a formatted string takes on screen (UTF-8 code points:

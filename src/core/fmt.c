@@ -73,7 +73,16 @@ char *fmt_money(char *buf, size_t cap, double v, const char *unit)
 {
 	char n[40];
 
-	fmt_count(n, sizeof n, round(v));
+	/* whole units from 100 up; small amounts (a cost per case of 0.5)
+	 * keep their cents, which rounding would turn into 0 or 1 */
+	if (fabs(v) >= 100 || v == round(v) || !isfinite(v)) {
+		fmt_count(n, sizeof n, round(v));
+	} else {
+		size_t len = (size_t)snprintf(n, sizeof n, "%.2f", v);
+
+		while (len > 0 && n[len - 1] == '0')
+			n[--len] = '\0';
+	}
 	if (unit == NULL || unit[0] == '\0')
 		snprintf(buf, cap, "%s", n);
 	else if (strlen(unit) <= 2 && !(unit[0] >= 'A' && unit[0] <= 'Z') && !(unit[0] >= 'a' && unit[0] <= 'z'))

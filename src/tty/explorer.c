@@ -173,9 +173,8 @@ static void on_event(struct loop *l, const struct term_event *ev)
 		l->dragging = 0;
 		l->v->message[0] = '\0'; /* a message lasts until the next key */
 		if (l->v->help) {
-			l->v->help = 0; /* any key closes the help */
-			if (keys_action(ev->key) != ACT_QUIT)
-				break;
+			l->v->help = 0; /* any key closes the help, q too: the box says so */
+			break;
 		}
 		act(l, keys_action(ev->key));
 		break;

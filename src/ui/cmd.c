@@ -368,16 +368,20 @@ enum cmd_effect cmd_apply(struct view *v, const struct cmd *c)
 			return EFFECT_NONE;
 		}
 		view_set_k(v, best.k);
-		view_say(v, false, "best %s: %s at threshold %s", c->objective, fmt_rate(a, sizeof a, best.value),
-			 fmt_exact(t, sizeof t, best.threshold));
+		/* a cost is money, not a rate: "$4,325", never "4325." */
+		if (spec.objective == OBJ_COST)
+			fmt_money(a, sizeof a, best.value, v->cost_unit);
+		else
+			fmt_rate(a, sizeof a, best.value);
+		view_say(v, false, "best %s: %s at threshold %s", c->objective, a, fmt_exact(t, sizeof t, best.threshold));
 		return EFFECT_NONE;
 	}
 	case CMD_COST:
 		view_set_costs(v, c->cost_fp, c->cost_fn);
 		if (c->has_unit)
 			snprintf(v->cost_unit, sizeof v->cost_unit, "%s", c->unit);
-		view_say(v, false, "a false alarm costs %g, a miss %g%s%s", c->cost_fp, c->cost_fn,
-			 v->cost_unit[0] ? " " : "", v->cost_unit);
+		view_say(v, false, "a false alarm costs %s, a miss %s", fmt_money(a, sizeof a, c->cost_fp, v->cost_unit),
+			 fmt_money(t, sizeof t, c->cost_fn, v->cost_unit));
 		return EFFECT_NONE;
 	case CMD_NAMES:
 		view_set_names(v, c->names[0], c->names[1]);

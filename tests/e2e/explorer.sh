@@ -185,6 +185,13 @@ screen | grep -q "any key closes" && ok || bad "? did not open the help"
 tm send-keys -t e x
 sleep 0.2
 screen | grep -q "any key closes" && bad "a key did not close the help" || ok
+# q too only closes the help, as the box says (it used to quit)
+tm send-keys -t e '?'
+sleep 0.2
+tm send-keys -t e q
+sleep 0.3
+screen | grep -q "Confusion matrix" && ok || bad "q with the help open quit the explorer"
+screen | grep -q "any key closes" && bad "q did not close the help" || ok
 
 # resize mid-session, then below the minimum, then back
 tm resize-window -t e -x 120 -y 40

@@ -174,8 +174,15 @@ static void test_apply(void **state)
 	run("cost fp=1 fn=10 unit=EUR");
 	assert_true(v.costs && models[0].best[BEST_COST] == 4 && models[1].best[BEST_COST] != VIEW_NONE);
 	assert_string_equal(v.cost_unit, "EUR");
+	assert_string_equal(v.message, "a false alarm costs 1 EUR, a miss 10 EUR");
 	run("opt cost");
 	assert_false(v.message_is_error);
+	/* a cost is money: the unit, no stray decimal point ("4325.") */
+	assert_non_null(strstr(v.message, " EUR at threshold 0.4"));
+	assert_null(strstr(v.message, ". EUR"));
+	run("cost fp=2500 fn=0.5 unit=$");
+	assert_string_equal(v.message, "a false alarm costs $2,500, a miss $0.5");
+	run("cost fp=1 fn=10 unit=EUR");
 	assert_true(models[0].threshold == 0.4);
 	run("model bad model");
 	assert_int_equal(v.model, 1);

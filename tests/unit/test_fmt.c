@@ -59,6 +59,9 @@ static void test_money(void **state)
 	assert_string_equal(fmt_money(b, sizeof b, 9333, "\xe2\x82\xac"), "9,333 \xe2\x82\xac");
 	assert_int_equal(fmt_width("9,333 \xe2\x82\xac"), 7);
 	assert_string_equal(fmt_money(b, sizeof b, 200, NULL), "200");
+	assert_string_equal(fmt_money(b, sizeof b, 0.5, "$"), "$0.5");
+	assert_string_equal(fmt_money(b, sizeof b, 12.25, ""), "12.25");
+	assert_string_equal(fmt_money(b, sizeof b, 4090736.4, ""), "4,090,736");
 }
 
 int main(void)
