@@ -39,6 +39,7 @@
 static volatile sig_atomic_t quit_signal;
 static volatile sig_atomic_t continued;
 static volatile sig_atomic_t suspend_asked;
+static int hung_up;            /* the terminal is gone: EIO or end of file */
 static struct termios saved_tios;
 static int saved_tios_ok;
 static int tty_fd = -1;
@@ -96,9 +97,26 @@ static void handle(int sig, void (*fn)(int))
 	sigaction(sig, &sa, NULL);
 }
 
+static int ignored(int sig)
+{
+	struct sigaction sa;
+
+	return sigaction(sig, NULL, &sa) == 0 && sa.sa_handler == SIG_IGN;
+}
+
+/* A blocking read that fails for any reason but a signal, or reads end of
+ * file, means the terminal is gone (ssh dropped, window killed with SIGHUP
+ * ignored): end as a hangup would, instead of reading again forever. */
+static void gone(struct term_event *ev)
+{
+	hung_up = 1;
+	quit_signal = SIGHUP;
+	ev->kind = TEV_QUIT;
+}
+
 static void send_raw(const char *s)
 {
-	if (tty_out != NULL) {
+	if (tty_out != NULL && !hung_up) {
 		fputs(s, tty_out);
 		fflush(tty_out);
 	}
@@ -190,7 +208,10 @@ int term_init(const struct term_options *o, char *err, size_t errlen)
 	/* our handlers first: ncurses leaves signals alone that are taken */
 	handle(SIGINT, on_quit);
 	handle(SIGTERM, on_quit);
-	handle(SIGHUP, on_quit);
+	/* nohup's contract: a hangup ignored by the caller stays ignored (the
+	 * read then fails with EIO, which ends the explorer just the same) */
+	if (!ignored(SIGHUP))
+		handle(SIGHUP, on_quit);
 	handle(SIGCONT, on_cont);
 	handle(SIGTSTP, on_tstp); /* taken, so ncurses leaves Ctrl-Z to us */
 	handle(SIGSEGV, on_crash);
@@ -251,10 +272,13 @@ void term_done(void)
 	if (!active)
 		return;
 	active = 0;
+	/* after a hangup nothing is restored: no terminal is left */
 	if (mouse_on)
 		send_raw(mouse_off);
-	curs_set(1);
-	endwin();
+	if (!hung_up) {
+		curs_set(1);
+		endwin();
+	}
 	delscreen(screen);
 	screen = NULL;
 	grid_free(shown);
@@ -434,10 +458,13 @@ struct term_event term_read(bool wait)
 		if (signal_event(&ev))
 			return ev;
 		nodelay(stdscr, !wait);
+		errno = 0;
 		rc = wget_wch(stdscr, &ch);
 		if (rc == ERR) {
 			if (errno == EINTR && wait)
 				continue; /* a signal: look at the flags */
+			if (wait)
+				gone(&ev);
 			return ev;
 		}
 		if (rc == KEY_CODE_YES) {
@@ -491,13 +518,23 @@ struct term_event term_read_raw(bool wait)
 			n_ahead--;
 			return ev;
 		}
+		if (quit_signal == SIGINT) {
+			/* Ctrl-C on the command line cancels the line, as in
+			 * readline and every shell; it quits only from the main view */
+			quit_signal = 0;
+			ev.kind = TEV_CANCEL;
+			return ev;
+		}
 		if (signal_event(&ev))
 			return ev;
 		nodelay(stdscr, !wait);
+		errno = 0;
 		c = getch();
 		if (c == ERR) {
 			if (errno == EINTR && wait)
 				continue;
+			if (wait)
+				gone(&ev);
 			return ev;
 		}
 		if (c == KEY_RESIZE) {

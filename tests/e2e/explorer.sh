@@ -271,6 +271,29 @@ after_exit "SIGTERM" 143
 start 80 24 LANG=C.UTF-8 LC_ALL=C.UTF-8
 pkill -HUP -f "^$BIN -p malignant" && ok || bad "no explorer to HUP"
 after_exit "SIGHUP" 129
+# the terminal vanishes and no hangup signal arrives (SIGHUP ignored as
+# under nohup; or in a session of its own, as over an ssh link that drops):
+# the read fails with EIO and the explorer must end, not spin
+for wrap in "" setsid; do
+	shell 80 24 LANG=C.UTF-8 LC_ALL=C.UTF-8
+	tm send-keys -t e "sh -c \"trap '' HUP; $wrap $BIN -p malignant -l diagnosis -s logreg $BC\"" Enter
+	wait_for "Confusion matrix"
+	pid=$(pgrep -f "^$BIN -p malignant -l diagnosis -s logreg $BC" | head -1)
+	tm kill-server 2>/dev/null
+	i=0
+	while [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null && [ $i -lt 30 ]; do
+		sleep 0.1
+		i=$((i + 1))
+	done
+	if [ -z "$pid" ]; then
+		bad "terminal gone (${wrap:-nohup}): no explorer found"
+	elif kill -0 "$pid" 2>/dev/null; then
+		bad "terminal gone (${wrap:-nohup}): still running after 3 s ($(ps -o %cpu= -p "$pid")% CPU)"
+		kill -9 "$pid"
+	else
+		ok
+	fi
+done
 start 80 24 LANG=C.UTF-8 LC_ALL=C.UTF-8
 pkill -SEGV -f "^$BIN -p malignant" && ok || bad "no explorer to SEGV"
 after_exit "SIGSEGV" 139
@@ -332,6 +355,13 @@ line | grep -q '^:optimize f1 where recall>=0.95$' && ok || bad "Up did not reca
 tm send-keys -t e Escape
 sleep 0.3
 line | grep -q '^:' && bad "Esc did not close the command line" || ok
+# Ctrl-C on the command line cancels the line, not the session
+type_cmd "t 0.9"
+tm send-keys -t e C-c
+sleep 0.3
+line | grep -q '^:' && bad "Ctrl-C did not close the command line: '$(line)'" || ok
+screen | grep -q "Confusion matrix" && ok || bad "Ctrl-C on the command line ended the explorer"
+[ "$(threshold)" = "0.9" ] && bad "Ctrl-C ran the line" || ok
 tm send-keys -t e ':'
 sleep 0.1
 tm send-keys -t e C-r
