@@ -7,11 +7,11 @@
  * again with a full repaint and our mouse modes.  Crash signals write a reset string, restore the saved termios
  * and re-raise.  SIGWINCH is ncurses' own (KEY_RESIZE).
  *
- * Mouse: ncurses' own reports for clicks, plus button-motion mode (1002),
- * which ncurses' terminfo entries do not turn on.  Where the terminfo's
- * mouse key is not SGR (tmux's and screen's entries say X10 "\E[M", which
- * stops at column 223), SGR mode 1006 is turned on here and its reports
- * are decoded here, through a key defined for their "\E[<" prefix.
+ * Mouse: ncurses turns reporting on, plus button-motion mode (1002), which
+ * ncurses' terminfo entries do not turn on.  SGR reports (mode 1006, turned
+ * on here where the terminfo's mouse key is X10 "\E[M", which stops at
+ * column 223) are decoded here, through a key defined for their "\E[<"
+ * prefix; ncurses' own decoding is left for X10 reports.
  */
 /* wide-character curses (cchar_t, wget_wch): pkg-config's flags ask for
  * X/Open; make sure of it when they do not */
@@ -257,11 +257,13 @@ int term_init(const struct term_options *o, char *err, size_t errlen)
 			  NULL);
 		mouseinterval(0);
 		mouse_on = 1;
+		/* SGR reports are decoded here on every terminal: where terminfo
+		 * says X10 (tmux, screen: stops at column 223), and where it says
+		 * SGR too (xterm), because ncurses drops a click whose press and
+		 * release arrive in one read, as they often do over ssh */
 		kmous = tigetstr("kmous");
-		if (kmous == NULL || kmous == (char *)-1 || strcmp(kmous, "\033[<") != 0) {
-			sgr_ourselves = 1;
-			define_key("\033[<", KEY_SGR_MOUSE);
-		}
+		sgr_ourselves = kmous == NULL || kmous == (char *)-1 || strcmp(kmous, "\033[<") != 0;
+		define_key("\033[<", KEY_SGR_MOUSE);
 		mouse_modes_on();
 	}
 	return 0;

@@ -221,6 +221,17 @@ send_sgr 0 150 3 M
 send_sgr 0 150 3 m
 sleep 0.3
 check_numbers "160x50 after a click at column 150"
+# press and release in one write (as they often arrive over ssh): a click
+before=$(threshold)
+tm send-keys -t e -l "$(printf '\033[<0;40;3M\033[<0;40;3m')"
+sleep 0.3
+[ "$(threshold)" != "$before" ] && ok || bad "xterm-256color: a one-write click did nothing"
+check_numbers "160x50 after a one-write click"
+# the wheel, the same way
+before=$(threshold)
+tm send-keys -t e -l "$(printf '\033[<64;40;3M')"
+sleep 0.3
+[ "$(threshold)" != "$before" ] && ok || bad "xterm-256color: the wheel did nothing"
 tm send-keys -t e C-c
 after_exit "Ctrl-C" 130
 
