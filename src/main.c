@@ -6,6 +6,7 @@
  */
 #include "ui/cmd.h"
 #include "tty/explorer.h"
+#include "tty/term.h"
 #include "ui/export.h"
 #include "core/optimize.h"
 #include "options.h"
@@ -259,6 +260,10 @@ int main(int argc, char **argv)
 		if (strcmp(nl_langinfo(CODESET), "UTF-8") != 0)
 			s.view.glyphs = GLYPHS_ASCII;
 		status = run_commands(&s, &o);
+	} else if (o.mode == MODE_EXPLORE && isatty(STDOUT_FILENO) && !term_can_draw(err, sizeof err)) {
+		/* a terminal that cannot draw the explorer gets the report */
+		say("%s: printing the report (the explorer needs a full-screen terminal)", err);
+		status = print(&s, &o);
 	} else if (o.mode == MODE_EXPLORE && isatty(STDOUT_FILENO))
 		status = explorer_run(&s, &(struct term_options){ !isatty(STDIN_FILENO), o.no_color,
 								     o.no_mouse, o.ascii });

@@ -30,6 +30,10 @@ struct term_event {
 	int x, y;
 };
 
+/* Whether the terminal (TERM) can show the explorer: known to terminfo and
+ * able to place the cursor (TERM=dumb cannot).  If not, says why. */
+int term_can_draw(char *why, size_t whylen);
+
 /* Takes the terminal.  Returns 0, or -1 with a message in err. */
 int term_init(const struct term_options *o, char *err, size_t errlen);
 

@@ -185,6 +185,25 @@ bool term_color(void)
 	return has_color;
 }
 
+int term_can_draw(char *why, size_t whylen)
+{
+	const char *term = getenv("TERM");
+	int fd = isatty(STDOUT_FILENO) ? STDOUT_FILENO : STDERR_FILENO, rc = 0;
+	char *cup;
+
+	if (setupterm(NULL, fd, &rc) != OK || rc != 1) {
+		snprintf(why, whylen, "TERM=%s is not in the terminal database", term ? term : "");
+		return 0;
+	}
+	cup = tigetstr("cup");
+	rc = cup != NULL && cup != (char *)-1;
+	del_curterm(cur_term);
+	cur_term = NULL;
+	if (!rc)
+		snprintf(why, whylen, "TERM=%s cannot place the cursor", term ? term : "");
+	return rc;
+}
+
 int term_init(const struct term_options *o, char *err, size_t errlen)
 {
 	const char *term = getenv("TERM"), *nc = getenv("NO_COLOR");
@@ -278,6 +297,14 @@ void term_done(void)
 	if (mouse_on)
 		send_raw(mouse_off);
 	if (!hung_up) {
+		char *rmcup = tigetstr("rmcup");
+
+		/* without an alternate screen (vt100), what was drawn would
+		 * stay on the terminal after we leave: clear it */
+		if (rmcup == NULL || rmcup == (char *)-1) {
+			clear();
+			refresh();
+		}
 		curs_set(1);
 		endwin();
 	}

@@ -275,6 +275,30 @@ wait_for "Confusion matrix"
 tm send-keys -t e q
 after_exit "q (--no-mouse)" 0
 
+# ---- terminals without the means: dumb gets the report, vt100 is cleared -----------------
+shell 80 24 LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=dumb
+tm send-keys -t e "clear; $BIN -p malignant -l diagnosis -s logreg $BC 2>$T/dumb.err; echo EXIT=\$?" Enter
+if wait_for "EXIT=[0-9]"; then
+	screen | grep -q "EXIT=0" && ok || bad "TERM=dumb: $(screen | grep -o 'EXIT=[0-9]*'), expected EXIT=0"
+	screen | grep -q "^threshold  0.5: scores >= 0.5 are flagged as malignant" && ok || bad "TERM=dumb: no text report"
+else
+	tm send-keys -t e q
+fi
+[ "$(wc -l <"$T/dumb.err")" -eq 1 ] && grep -q "TERM=dumb cannot place the cursor" "$T/dumb.err" && ok ||
+	bad "TERM=dumb: no one-line note: $(cat "$T/dumb.err")"
+for term in vt100 vt220 screen xterm; do
+	shell 80 24 LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=$term
+	tm send-keys -t e "$BIN -p malignant -l diagnosis -s logreg $BC; echo EXIT=\$?" Enter
+	wait_for "Confusion matrix"
+	tm send-keys -t e Right
+	sleep 0.2
+	check_numbers "TERM=$term"
+	tm send-keys -t e q
+	wait_for "EXIT=[0-9]"
+	screen | grep -q "EXIT=0" && ok || bad "TERM=$term: q: $(screen | grep -o 'EXIT=[0-9]*')"
+	screen | grep -q "Confusion matrix\|threshold 0" && bad "TERM=$term: the explorer's screen is left behind" || ok
+done
+
 # ---- other exit paths ------------------------------------------------------------------------------
 start 80 24 LANG=C.UTF-8 LC_ALL=C.UTF-8
 pkill -TERM -f "^$BIN -p malignant" && ok || bad "no explorer to TERM"
