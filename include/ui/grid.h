@@ -69,6 +69,11 @@ void grid_put(struct grid *g, int x, int y, uint32_t ch, enum style st);
  * wide characters take two columns.  Returns the columns used. */
 int grid_text(struct grid *g, int x, int y, const char *s, enum style st, int max_w);
 
+/* grid_text, but text wider than max_w loses its middle, marked by the gap
+ * glyph, so that names that differ only at the end stay apart:
+ * "churn_model…ted_prob_v2".  Returns the columns used. */
+int grid_text_mid(struct grid *g, int x, int y, const char *s, enum style st, int max_w, uint32_t gap);
+
 /* printf into the grid; returns the columns used. */
 int grid_printf(struct grid *g, int x, int y, enum style st, int max_w, const char *fmt, ...)
 	__attribute__((format(printf, 6, 7)));

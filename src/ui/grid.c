@@ -107,6 +107,7 @@ struct draw {
 	struct grid *g;
 	int x, y, max_w, used;
 	enum style st;
+	int skip; /* leading columns not drawn */
 };
 
 static int draw_cp(void *arg, uint32_t cp, int w)
@@ -115,6 +116,10 @@ static int draw_cp(void *arg, uint32_t cp, int w)
 
 	if (w == 0)
 		return 0; /* combining marks are dropped rather than misplaced */
+	if (d->skip > 0) {
+		d->skip -= w; /* a wide character across the cut goes whole */
+		return 0;
+	}
 	if (d->used + w > d->max_w)
 		return 1;
 	grid_put(d->g, d->x + d->used, d->y, cp, d->st);
@@ -126,12 +131,30 @@ static int draw_cp(void *arg, uint32_t cp, int w)
 
 int grid_text(struct grid *g, int x, int y, const char *s, enum style st, int max_w)
 {
-	struct draw d = { g, x, y, max_w, 0, st };
+	struct draw d = { g, x, y, max_w, 0, st, 0 };
 
 	if (max_w <= 0)
 		return 0;
 	walk(s, draw_cp, &d);
 	return d.used;
+}
+
+int grid_text_mid(struct grid *g, int x, int y, const char *s, enum style st, int max_w, uint32_t gap)
+{
+	int total = grid_text_width(s), head, tail;
+	struct draw d = { g, 0, y, 0, 0, st, 0 };
+
+	if (total <= max_w || max_w < 5)
+		return grid_text(g, x, y, s, st, max_w);
+	/* the end gets the larger half: names of versions differ there */
+	tail = max_w / 2;
+	head = grid_text(g, x, y, s, st, max_w - 1 - tail);
+	grid_put(g, x + head, y, gap, ST_DIM);
+	d.x = x + head + 1;
+	d.max_w = tail;
+	d.skip = total - tail;
+	walk(s, draw_cp, &d);
+	return head + 1 + d.used;
 }
 
 static int count_cp(void *arg, uint32_t cp, int w)

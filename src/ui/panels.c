@@ -21,44 +21,75 @@
 
 /* ---- header -------------------------------------------------------------- */
 
+/* The file's name as it fits in room columns: the folder matters least, and
+ * a path too long gives way from the left, a folder at a time, so that the
+ * file's name stays ("…data/wine_scores.csv"). */
+static int header_file(struct grid *g, int x, int y, const char *path, int room, bool whole, const struct view *v)
+{
+	const char *file = path, *slash = strrchr(path, '/'), *p;
+	int used = 0;
+
+	if (slash != NULL && slash[1] != '\0' && !whole)
+		file = slash + 1;
+	if (grid_text_width(file) <= room)
+		return grid_text(g, x, y, file, ST_VALUE, room);
+	p = file;
+	while (*p && grid_text_width(p) + 1 > room) {
+		const char *next = strchr(p + 1, '/');
+
+		/* no folder left to drop: the name's own tail */
+		p = next != NULL ? next : p + 1;
+		while ((*p & 0xc0) == 0x80)
+			p++;
+	}
+	grid_put(g, x, y, glyph_get(v->glyphs, G_ELLIPSIS), ST_DIM);
+	used = 1 + grid_text(g, x + 1, y, p, ST_VALUE, room - 1);
+	return used;
+}
+
 static void draw_header(struct grid *g, struct rect r, const struct view *v)
 {
 	const struct view_model *m = view_current(v);
 	const struct sweep *sw = m->sw;
 	double n = sw->pos + sw->neg;
-	const char *file = v->file, *slash = strrchr(v->file, '/');
-	char a[32], b[32];
-	int x = r.x, end = r.x + r.w, room = r.w / 3;
+	const char *slash = strrchr(v->file, '/');
+	char a[32], b[32], c[32], rest[160], which[48] = "";
+	int x = r.x, end = r.x + r.w, file_w, name_w, room, file_room, name_room;
+	bool whole = r.w >= 120, title;
 
-	x += grid_text(g, x, r.y, "cutoff", ST_TITLE, r.w);
-	x += 2;
-	/* the folder matters least when space is short; a path too long
-	 * for its room gives way from the left, a folder at a time, so that
-	 * the file's name stays: "...data/wine_scores.csv" */
-	if (slash != NULL && slash[1] != '\0' && r.w < 120)
-		file = slash + 1;
-	if (grid_text_width(file) > room) {
-		const char *p = file;
-
-		while (*p && grid_text_width(p) + 1 > room) {
-			const char *next = strchr(p + 1, '/');
-
-			/* no folder left to drop: the name's own tail */
-			p = next != NULL ? next : p + 1;
-			while ((*p & 0xc0) == 0x80)
-				p++;
-		}
-		x += grid_text(g, x, r.y, v->glyphs == GLYPHS_ASCII ? "~" : "\u2026", ST_DIM, 1);
-		file = p;
-		room--;
-	}
-	x += grid_text(g, x, r.y, file, ST_VALUE, room);
-	x += 2;
-	x += grid_text(g, x, r.y, m->name, ST_VALUE, 24);
+	/* what must show whole comes first: n and the positives; the file and
+	 * the model's name share what is left */
 	if (v->n_models > 1)
-		x += grid_printf(g, x, r.y, ST_DIM, end - x, " (%zu/%zu)", v->model + 1, v->n_models);
+		snprintf(which, sizeof which, " (%zu/%zu)", v->model + 1, v->n_models);
+	snprintf(rest, sizeof rest, "  n %s  %s %s (%s%%)", fmt_count(a, sizeof a, n), v->pos_words,
+		 fmt_count(b, sizeof b, sw->pos), n > 0 ? fmt_rate(c, sizeof c, 100 * sw->pos / n) : "n/a");
+	file_w = grid_text_width(whole || slash == NULL || slash[1] == '\0' ? v->file : slash + 1);
+	name_w = grid_text_width(m->name);
+	room = r.w - 8 - 2 - grid_text_width(which) - grid_text_width(rest);
+	/* on a narrow screen the program's own name goes first */
+	title = room >= 24;
+	if (!title)
+		room += 8;
+	file_room = file_w < r.w / 3 ? file_w : r.w / 3;
+	name_room = name_w < 24 ? name_w : 24;
+	if (file_room + name_room > room) {
+		/* both give way, the name keeping at least 12 columns */
+		name_room = name_room < 12 ? name_room : 12;
+		if (room - name_room > name_room && name_w > name_room)
+			name_room = room - file_room > name_room ? room - file_room : name_room;
+		if (name_room > 24)
+			name_room = 24;
+		file_room = room - name_room;
+		if (file_room < 6)
+			file_room = 6;
+	}
+	if (title)
+		x += 2 + grid_text(g, x, r.y, "cutoff", ST_TITLE, r.w);
+	x += header_file(g, x, r.y, v->file, file_room, whole, v);
 	x += 2;
-	x += grid_printf(g, x, r.y, ST_LABEL, end - x, "n %s  ", fmt_count(a, sizeof a, n));
+	x += grid_text_mid(g, x, r.y, m->name, ST_VALUE, name_room, glyph_get(v->glyphs, G_ELLIPSIS));
+	x += grid_text(g, x, r.y, which, ST_DIM, end - x);
+	x += grid_printf(g, x, r.y, ST_LABEL, end - x, "  n %s  ", fmt_count(a, sizeof a, n));
 	x += grid_text(g, x, r.y, v->pos_words, ST_LABEL, 16);
 	x += grid_printf(g, x, r.y, ST_VALUE, end - x, " %s (%s%%)", fmt_count(b, sizeof b, sw->pos),
 			 n > 0 ? fmt_rate(a, sizeof a, 100 * sw->pos / n) : "n/a");

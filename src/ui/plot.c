@@ -263,15 +263,15 @@ static void legend_models(struct grid *g, const struct plot_cache *pc, const str
 	int y = pc->area.y + pc->area.h - (int)v->n_models;
 
 	for (i = 0; i < v->n_models && y + (int)i >= pc->area.y; i++) {
-		char line[64];
-		int w;
+		const char *name = v->models[i].name;
+		int w = grid_text_width(name) + 3, x; /* glyph, space, name, a blank */
 
-		snprintf(line, sizeof line, "  %s", v->models[i].name);
-		w = grid_text_width(line) + 1;
 		if (w > pc->area.w / 2)
 			w = pc->area.w / 2;
-		grid_put(g, pc->area.x + pc->area.w - w, y + (int)i, series_glyph(v, (int)i), series_style[i & 3]);
-		grid_text(g, pc->area.x + pc->area.w - w + 1, y + (int)i, line + 1, series_style[i & 3], w - 1);
+		x = pc->area.x + pc->area.w - w;
+		grid_put(g, x, y + (int)i, series_glyph(v, (int)i), series_style[i & 3]);
+		grid_put(g, x + 1, y + (int)i, ' ', series_style[i & 3]);
+		grid_text_mid(g, x + 2, y + (int)i, name, series_style[i & 3], w - 3, glyph_get(v->glyphs, G_ELLIPSIS));
 	}
 }
 

@@ -353,6 +353,27 @@ static void test_wide_names(void **state)
 	close_fixture(&fx);
 }
 
+/* Text cut in the middle keeps both ends: names that differ only at the
+ * end stay apart; wide characters across the cut go whole. */
+static void test_text_mid(void **state)
+{
+	struct grid *g = grid_new(40, 2);
+	char *t;
+
+	(void)state;
+	assert_int_equal(grid_text_mid(g, 0, 0, "churn_model_calibrated_prob_v1", ST_NORMAL, 24, '~'), 24);
+	assert_int_equal(grid_text_mid(g, 0, 1, "churn_model_calibrated_prob_v2", ST_NORMAL, 24, '~'), 24);
+	t = grid_to_text(g);
+	assert_string_equal(t, "churn_model~ated_prob_v1\nchurn_model~ated_prob_v2\n");
+	free(t);
+	grid_clear(g);
+	/* fits: drawn whole */
+	assert_int_equal(grid_text_mid(g, 0, 0, "short", ST_NORMAL, 24, '~'), 5);
+	/* wide characters: never half of one */
+	assert_true(grid_text_mid(g, 0, 1, "\xe8\x89\xaf\xe8\x89\xaf\xe8\x89\xaf\xe8\x89\xaf\xe8\x89\xaf", ST_NORMAL, 7, '~') <= 7);
+	grid_free(g);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -362,6 +383,7 @@ int main(void)
 		cmocka_unit_test(test_canvas_glyphs),
 		cmocka_unit_test(test_numbers_match_core),
 		cmocka_unit_test(test_hostile_names),
+		cmocka_unit_test(test_text_mid),
 	};
 
 	/* widths as in a UTF-8 terminal */
