@@ -115,27 +115,73 @@ static int track_col(struct rect r, double pos)
 	return r.x + 1 + (int)lround(pos * (w - 1));
 }
 
+/* Whether n cells of row y from x hold nothing (only blanks). */
+static int row_free(const struct grid *g, int x, int y, int n)
+{
+	int i;
+
+	for (i = 0; i < n; i++)
+		if (x + i >= 0 && x + i < g->w && y >= 0 && y < g->h &&
+		    g->cells[(size_t)y * (size_t)g->w + (size_t)(x + i)].ch != ' ')
+			return 0;
+	return 1;
+}
+
+/* The optima's letters above the track, each at its threshold's column;
+ * optima at the same or next columns show side by side ("FJ"), in
+ * column order, rather than one hiding the other. */
+static void slider_marks(struct grid *g, struct rect r, const struct view *v, const struct view_model *m,
+			 const char marks[BEST_COUNT])
+{
+	int col[BEST_COUNT], who[BEST_COUNT], n = 0, b, i, x, next = r.x;
+
+	for (b = 0; b < BEST_COUNT; b++)
+		if (m->best[b] != VIEW_NONE) {
+			int c = track_col(r, view_position(v, m->best[b]));
+
+			/* insertion by column; equal columns keep F, J, C, $ order */
+			for (i = n; i > 0 && col[i - 1] > c; i--) {
+				col[i] = col[i - 1];
+				who[i] = who[i - 1];
+			}
+			col[i] = c;
+			who[i] = b;
+			n++;
+		}
+	for (i = 0; i < n; i++) {
+		x = col[i] > next ? col[i] : next;
+		/* the letters still to come must fit before the right end */
+		if (x > r.x + r.w - 1 - (n - i))
+			x = r.x + r.w - 1 - (n - i);
+		grid_put(g, x, r.y, (uint32_t)marks[who[i]], ST_KEY);
+		next = x + 1;
+	}
+}
+
 static void draw_slider(struct grid *g, struct rect r, const struct view *v)
 {
 	static const char marks[BEST_COUNT] = { 'F', 'J', 'C', '$' };
 	const struct view_model *m = view_current(v);
 	const struct sweep *sw = m->sw;
 	double total = sw->pos + sw->neg, flagged = view_flagged(m, m->k);
-	int knob = track_col(r, view_position(v, m->k)), x, b;
+	int knob = track_col(r, view_position(v, m->k)), x;
 	char t[40], a[32], c[32], p[32];
 
-	/* row 0: the ends' values and the optima */
+	/* row 0: the optima, then the ends' values where no letter is */
+	slider_marks(g, r, v, m, marks);
 	if (v->step == STEP_VALUE && sw->n > 0) {
-		grid_printf(g, r.x + 1, r.y, ST_DIM, 12, "%.4g", sw->min);
-		snprintf(t, sizeof t, "%.4g", sw->max);
-		grid_text(g, r.x + r.w - 1 - grid_text_width(t), r.y, t, ST_DIM, 12);
+		snprintf(t, sizeof t, "%.4g", sw->min);
+		snprintf(c, sizeof c, "%.4g", sw->max);
 	} else {
-		grid_text(g, r.x + 1, r.y, "all flagged", ST_DIM, 12);
-		grid_text(g, r.x + r.w - 13, r.y, "none flagged", ST_DIM, 12);
+		snprintf(t, sizeof t, "all flagged");
+		snprintf(c, sizeof c, "none flagged");
 	}
-	for (b = BEST_COUNT - 1; b >= 0; b--)
-		if (m->best[b] != VIEW_NONE)
-			grid_put(g, track_col(r, view_position(v, m->best[b])), r.y, (uint32_t)marks[b], ST_KEY);
+	/* a label next to a letter would read as one number ("3FC1"): one
+	 * blank at least between them, or the label gives way */
+	if (row_free(g, r.x + 1, r.y, grid_text_width(t) + 1))
+		grid_text(g, r.x + 1, r.y, t, ST_DIM, 12);
+	if (row_free(g, r.x + r.w - 2 - grid_text_width(c), r.y, grid_text_width(c) + 1))
+		grid_text(g, r.x + r.w - 1 - grid_text_width(c), r.y, c, ST_DIM, 12);
 
 	/* row 1: the track, flagged part highlighted, and the knob */
 	grid_put(g, r.x, r.y + 1, glyph_get(v->glyphs, G_LEND), ST_SLIDER);

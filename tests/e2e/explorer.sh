@@ -301,6 +301,25 @@ for size in "60 20" "80 24" "100 30"; do
 	wait_for "EXIT=[0-9]"
 done
 
+# ---- the optima's letters never run into the ends' labels, nor hide each other ----------
+awk 'BEGIN { srand(5); print "y,score"; for (i = 0; i < 200; i++) { y = rand() < 0.9; printf "%d,%.2f\n", y, 3.01 + rand() * 5 } }' \
+	>"$T/marks.csv"
+shell 80 24 LANG=C.UTF-8 LC_ALL=C.UTF-8
+tm send-keys -t e "$BIN -l y -s score $T/marks.csv; echo EXIT=\$?" Enter
+wait_for "Confusion matrix"
+for mode in value rank; do
+	row=$(screen | sed -n 2p)
+	echo "$row" | grep -q "[0-9.][A-Z\$]\|[A-Z\$][0-9.]\|[A-Z\$][a-z]\|[a-z][A-Z\$]" &&
+		bad "slider ($mode): a letter runs into a label: '$row'" || ok
+	for letter in F J C; do
+		echo "$row" | grep -q "$letter" && ok || bad "slider ($mode): marker $letter hidden: '$row'"
+	done
+	tm send-keys -t e s
+	sleep 0.3
+done
+tm send-keys -t e q
+wait_for "EXIT=[0-9]"
+
 # ---- terminals without the means: dumb gets the report, vt100 is cleared -----------------
 shell 80 24 LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=dumb
 tm send-keys -t e "clear; $BIN -p malignant -l diagnosis -s logreg $BC 2>$T/dumb.err; echo EXIT=\$?" Enter
