@@ -35,6 +35,7 @@ struct options {
 	bool batch;                     /* --batch: commands on stdin */
 	const char *names[2];           /* --names POS,NEG */
 	char *names_buf;
+	bool invert;                    /* --invert: score = -score */
 	bool ascii, no_color, no_mouse;
 	bool help, version;
 };

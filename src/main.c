@@ -8,6 +8,7 @@
 #include "tty/explorer.h"
 #include "tty/term.h"
 #include "ui/export.h"
+#include "core/fmt.h"
 #include "core/optimize.h"
 #include "options.h"
 #include "core/parse.h"
@@ -252,6 +253,18 @@ int main(int argc, char **argv)
 	}
 	for (i = 0; i < s.ds->n_notes; i++)
 		say("%s", s.ds->notes[i]);
+	/* a score that runs the wrong way is a choice of column or of
+	 * direction gone wrong, not a bad model: say so, once per model */
+	for (i = 0; i < s.view.n_models; i++)
+		if (s.view.models[i].sw->roc_auc < 0.5) {
+			char a[40], *name = text_escape_all(s.view.models[i].name);
+
+			say("%s: %s%s: ROC AUC %s is below 0.5: its higher scores go with the negative class%s", s.ds->shown,
+			    s.view.models[i].sw->inverted ? "-" : "", name ? name : "?",
+			    fmt_rate(a, sizeof a, s.view.models[i].sw->roc_auc),
+			    s.view.models[i].sw->inverted ? " (inverted by --invert)" : "; --invert turns the scores round");
+			free(name);
+		}
 	if (o.names[0] != NULL)
 		view_set_names(&s.view, o.names[0], o.names[1]);
 	/* the explorer needs a terminal to draw on; without one, print */

@@ -17,7 +17,7 @@ enum {
 	OPT_COUNTS = 256, OPT_HEADER, OPT_NO_HEADER, OPT_REPORT, OPT_OPTIMIZE, OPT_BETA,
 	OPT_COST_FP, OPT_COST_FN, OPT_MIN_PRECISION, OPT_MIN_RECALL, OPT_MAX_FPR, OPT_CURVE,
 	OPT_FORMAT, OPT_STRICT, OPT_ASCII, OPT_NO_COLOR, OPT_NO_MOUSE, OPT_VERSION, OPT_COMMANDS,
-	OPT_BATCH, OPT_NAMES, OPT_STREAM, OPT_BINS
+	OPT_BATCH, OPT_NAMES, OPT_STREAM, OPT_BINS, OPT_INVERT
 };
 
 static const struct option long_options[] = {
@@ -43,6 +43,7 @@ static const struct option long_options[] = {
 	{ "strict", no_argument, NULL, OPT_STRICT },
 	{ "stream", no_argument, NULL, OPT_STREAM },
 	{ "bins", required_argument, NULL, OPT_BINS },
+	{ "invert", no_argument, NULL, OPT_INVERT },
 	{ "ascii", no_argument, NULL, OPT_ASCII },
 	{ "no-color", no_argument, NULL, OPT_NO_COLOR },
 	{ "no-mouse", no_argument, NULL, OPT_NO_MOUSE },
@@ -72,6 +73,8 @@ void options_usage(FILE *f)
 	      "      --stream              fold rows into distinct scores as they come (memory\n"
 	      "                            by distinct scores; chosen by itself for huge inputs)\n"
 	      "      --bins N              with --stream: group scores into at most N bins\n"
+	      "      --invert              score = -score, for models whose high scores mean\n"
+	      "                            the negative class (ROC AUC below 0.5)\n"
 	      "\n"
 	      "What to do (default: the explorer):\n"
 	      "  -t, --threshold X         the threshold (default 0.5 for probabilities, else 0)\n"
@@ -313,6 +316,9 @@ int options_parse(int argc, char **argv, struct options *o, char *err, size_t er
 				o->data.bins = (size_t)b;
 			break;
 		}
+		case OPT_INVERT:
+			o->invert = true;
+			break;
 		case OPT_ASCII:
 			o->ascii = true;
 			break;
@@ -381,6 +387,7 @@ void options_start(const struct options *o, struct session_start *st)
 	st->costs = o->costs_given;
 	st->cost_fp = o->spec.cost_fp;
 	st->cost_fn = o->spec.cost_fn;
+	st->invert = o->invert;
 	st->ascii = o->ascii;
 	st->color = !o->no_color;
 }

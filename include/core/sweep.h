@@ -25,6 +25,7 @@ struct sweep {
 	double pos, neg;        /* class totals */
 	double min, max;        /* score range (NaN when empty) */
 	bool probabilities;     /* every score in [0,1] */
+	bool inverted;          /* the scores are the column's, negated */
 	/* threshold-free statistics; NaN where undefined */
 	double roc_auc;         /* ties count half (Mann-Whitney) */
 	double average_precision;
@@ -49,6 +50,12 @@ int sweep_build_runs(struct sweep *sw, double *score, double *pos, double *neg, 
 
 void sweep_free(struct sweep *sw);
 
+/* Turns the sweep into that of the negated scores (score = -score), as if
+ * built from them: for a model whose high scores mean the other class
+ * (ROC AUC below 0.5).  O(distinct scores); calling it twice restores the
+ * sweep (counts exactly; weighted sums to rounding). */
+void sweep_invert(struct sweep *sw);
+
 /* How many distinct scores are >= threshold: rows predicted positive are
  * those of the top sweep_index() scores. */
 size_t sweep_index(const struct sweep *sw, double threshold);
@@ -64,7 +71,8 @@ struct confusion sweep_at(const struct sweep *sw, double threshold);
  * k = 0, else score[k-1]. */
 double sweep_threshold(const struct sweep *sw, size_t k);
 
-/* The default threshold: 0.5 when the scores are probabilities, else 0. */
+/* The default threshold: 0.5 when the scores are probabilities (-0.5 when
+ * they are negated probabilities), else 0. */
 double sweep_default_threshold(const struct sweep *sw);
 
 #endif

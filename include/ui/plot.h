@@ -21,6 +21,7 @@ struct plot_cache {
 	enum plot_kind kind;
 	struct rect area;           /* the canvas's cells on screen */
 	size_t model;
+	unsigned data_gen;
 	int overlay;
 	enum glyphs glyphs;
 	enum step_mode step;

@@ -18,6 +18,7 @@ struct session_start {
 	double threshold;               /* for every model, when given */
 	bool costs;                     /* costs were given */
 	double cost_fp, cost_fn;
+	bool invert;                    /* every model's score = -score */
 	bool ascii, color;
 };
 

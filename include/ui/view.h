@@ -27,7 +27,7 @@ enum step_size { STEP_FINE, STEP_SMALL, STEP_LARGE };
 
 struct view_model {
 	const char *name;
-	const struct sweep *sw;
+	struct sweep *sw;           /* the session's; :invert turns it round */
 	double threshold;           /* exact; +inf flags nothing */
 	size_t k;                   /* top k distinct scores are flagged */
 	size_t best[BEST_COUNT];    /* k of each optimum, VIEW_NONE if none */
@@ -52,6 +52,7 @@ struct view {
 	bool overlay;               /* all models on the ROC and PR plots */
 	bool help;
 	int rotation;               /* which plot comes first when few fit */
+	unsigned data_gen;          /* bumped when a sweep changes (:invert) */
 	bool costs;                 /* cost optimum known */
 	double cost_fp, cost_fn;
 
@@ -94,6 +95,11 @@ void view_jump(struct view *v, enum best which);
 
 /* Sets the costs and finds every model's cost optimum. */
 void view_set_costs(struct view *v, double cost_fp, double cost_fn);
+
+/* Turns the model on screen's scores round (score = -score), or back;
+ * finds its optima again and moves to the default threshold, as
+ * `cutoff --invert` would start. */
+void view_invert(struct view *v);
 
 /* Names the classes for the words on screen and in exports. */
 void view_set_names(struct view *v, const char *pos, const char *neg);

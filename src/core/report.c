@@ -35,7 +35,7 @@ int report_parse_format(const char *name, enum report_format *fmt)
 
 /* ---- the fields of one model --------------------------------------------- */
 
-enum kv_kind { KV_STR, KV_NUM };
+enum kv_kind { KV_STR, KV_NUM, KV_TRUE };
 
 struct kv {
 	const char *key;
@@ -57,6 +57,10 @@ static size_t model_fields(const struct report *r, const struct report_model *m,
 	STR("file", r->file);
 	STR("label", r->label);
 	STR("score", m->score);
+	if (sw->inverted) {
+		/* --invert or :invert: the thresholds are those of -score */
+		kv[n].key = "score_inverted", kv[n].kind = KV_TRUE, n++;
+	}
 	STR("positive", r->positive);
 	STR("negative", r->negative);
 	NUM("n", sw->pos + sw->neg);
@@ -145,6 +149,8 @@ static void json_model(FILE *f, const struct report *r, const struct report_mode
 		fprintf(f, "%s  \"%s\": ", indent, kv[i].key);
 		if (kv[i].kind == KV_STR)
 			json_string(f, kv[i].s);
+		else if (kv[i].kind == KV_TRUE)
+			fputs("true", f);
 		else
 			json_number(f, kv[i].v);
 		fputs(i + 1 < n ? ",\n" : "\n", f);
@@ -252,7 +258,9 @@ static void text_model(FILE *f, const struct report *r, const struct report_mode
 	safe(pos, sizeof pos, r->pos_words, 20);
 	safe(neg, sizeof neg, r->neg_words ? r->neg_words : r->negative, 20);
 	safe(score, sizeof score, m->score, 40);
-	fprintf(f, "model      %s\n", score);
+	fprintf(f, "model      %s%s\n", sw->inverted ? "-" : "", score);
+	if (sw->inverted)
+		fprintf(f, "inverted   scores are -%s: the lower %s, the more likely %s\n", score, score, pos);
 	fprintf(f, "rows       %s: %s %s (%s%%), %s %s; %s skipped\n", fmt_count(a, sizeof a, n),
 		fmt_count(b, sizeof b, sw->pos), pos,
 		n > 0 ? fmt_rate(t, sizeof t, 100 * sw->pos / n) : "n/a",
@@ -378,7 +386,7 @@ static void md_model(FILE *f, const struct report *r, const struct report_model 
 	md_safe(neg, sizeof neg, r->neg_words ? r->neg_words : r->negative, 40);
 	md_safe(score, sizeof score, m->score, 60);
 	fmt_exact(t, sizeof t, m->threshold);
-	fprintf(f, "### %s at threshold %s\n\n", score, t);
+	fprintf(f, "### %s%s at threshold %s\n\n", m->sw->inverted ? "-" : "", score, t);
 	if (sw->bins > 0)
 		fprintf(f, "Scores grouped into at most %zu bins: ROC AUC within %s of the exact value.\n\n", sw->bins,
 			fmt_rate(a, sizeof a, sw->auc_error));
@@ -466,6 +474,8 @@ void report_write(FILE *f, const struct report *r, enum report_format fmt)
 			for (j = 0; j < n; j++) {
 				if (kv[j].kind == KV_STR)
 					csv_string(f, kv[j].s);
+				else if (kv[j].kind == KV_TRUE)
+					fputs("true", f);
 				else
 					csv_number(f, kv[j].v);
 				fputc(j + 1 < n ? ',' : '\n', f);

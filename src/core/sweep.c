@@ -164,6 +164,42 @@ int sweep_build(struct sweep *sw, double *pos, double *pos_w, size_t n_pos,
 	return 0;
 }
 
+void sweep_invert(struct sweep *sw)
+{
+	struct acc a = { 0, 0, 0, 0, 0, 0 };
+	double prev_p = 0, prev_n = 0, t;
+	size_t n = sw->n, k;
+
+	/* each score's own weights, from the running sums */
+	for (k = 0; k < n; k++) {
+		double cp = sw->cum_pos[k], cn = sw->cum_neg[k];
+
+		sw->cum_pos[k] = cp - prev_p;
+		sw->cum_neg[k] = cn - prev_n;
+		prev_p = cp;
+		prev_n = cn;
+	}
+	/* the lowest score becomes the highest; -0.0 would print as "-0" */
+	for (k = 0; k < n / 2; k++) {
+		t = sw->score[k], sw->score[k] = sw->score[n - 1 - k], sw->score[n - 1 - k] = t;
+		t = sw->cum_pos[k], sw->cum_pos[k] = sw->cum_pos[n - 1 - k], sw->cum_pos[n - 1 - k] = t;
+		t = sw->cum_neg[k], sw->cum_neg[k] = sw->cum_neg[n - 1 - k], sw->cum_neg[n - 1 - k] = t;
+	}
+	for (k = 0; k < n; k++)
+		sw->score[k] = sw->score[k] == 0 ? 0 : -sw->score[k];
+	t = sw->min;
+	sw->min = sw->max == 0 ? 0 : -sw->max; /* NaN stays NaN */
+	sw->max = t == 0 ? 0 : -t;
+	sw->inverted = !sw->inverted;
+	sw->probabilities = n > 0 && sw->min >= 0 && sw->max <= 1;
+	for (k = 0; k < n; k++) {
+		acc_group(&a, sw, sw->score[k], sw->cum_pos[k], sw->cum_neg[k]);
+		sw->cum_pos[k] = a.tp;
+		sw->cum_neg[k] = a.fp;
+	}
+	acc_finish(&a, sw);
+}
+
 void sweep_free(struct sweep *sw)
 {
 	free(sw->score);
@@ -212,5 +248,7 @@ double sweep_threshold(const struct sweep *sw, size_t k)
 
 double sweep_default_threshold(const struct sweep *sw)
 {
+	if (sw->inverted && sw->n > 0 && sw->min >= -1 && sw->max <= 0)
+		return -0.5; /* negated probabilities: the same cut as p <= 0.5 */
 	return sw->probabilities ? 0.5 : 0;
 }

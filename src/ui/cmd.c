@@ -27,6 +27,7 @@ const struct cmd_info cmd_table[] = {
 	  "go to the best threshold for f1 fbeta mcc youden accuracy balanced_accuracy precision recall cost" },
 	{ "cost", NULL, "cost fp=A fn=B [unit=TEXT]", "what a false alarm and a miss cost" },
 	{ "names", NULL, "names POSITIVE,NEGATIVE", "the words for the two classes" },
+	{ "invert", NULL, "invert", "turn the model's scores round (score = -score), or back" },
 	{ "explain", "e", "explain", "switch the plain-language view on or off" },
 	{ "export", "x", "export [FILE] [md|txt|json]", "write a snapshot (Markdown unless said)" },
 	{ "set", NULL, "set ascii|unicode|color|mono", "change how the screen is drawn" },
@@ -294,6 +295,7 @@ int cmd_parse(const char *line, struct cmd *c, char *err, size_t errlen)
 			snprintf(c->text, sizeof c->text, "%s", lookup(w[1])->name);
 		}
 		return 0;
+	case CMD_INVERT:
 	case CMD_EXPLAIN:
 	case CMD_QUIT:
 		if (n > 1)
@@ -386,6 +388,12 @@ enum cmd_effect cmd_apply(struct view *v, const struct cmd *c)
 	case CMD_NAMES:
 		view_set_names(v, c->names[0], c->names[1]);
 		view_say(v, false, "classes: %.60s and %.60s", c->names[0], c->names[1]);
+		return EFFECT_NONE;
+	case CMD_INVERT:
+		view_invert(v);
+		view_say(v, false, "%s%.60s: ROC AUC %s%s", m->sw->inverted ? "-" : "", m->name,
+			 fmt_rate(a, sizeof a, m->sw->roc_auc),
+			 m->sw->inverted ? " (scores turned round; :invert again undoes it)" : " (its own scores again)");
 		return EFFECT_NONE;
 	case CMD_EXPLAIN:
 		v->stakeholder = !v->stakeholder;

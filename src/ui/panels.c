@@ -64,7 +64,7 @@ static void draw_header(struct grid *g, struct rect r, const struct view *v)
 	snprintf(rest, sizeof rest, "  n %s  %s %s (%s%%)", fmt_count(a, sizeof a, n), v->pos_words,
 		 fmt_count(b, sizeof b, sw->pos), n > 0 ? fmt_rate(c, sizeof c, 100 * sw->pos / n) : "n/a");
 	file_w = grid_text_width(whole || slash == NULL || slash[1] == '\0' ? v->file : slash + 1);
-	name_w = grid_text_width(m->name);
+	name_w = grid_text_width(m->name) + (sw->inverted ? 1 : 0);
 	room = r.w - 8 - 2 - grid_text_width(which) - grid_text_width(rest);
 	/* on a narrow screen the program's own name goes first */
 	title = room >= 24;
@@ -87,12 +87,24 @@ static void draw_header(struct grid *g, struct rect r, const struct view *v)
 		x += 2 + grid_text(g, x, r.y, "cutoff", ST_TITLE, r.w);
 	x += header_file(g, x, r.y, v->file, file_room, whole, v);
 	x += 2;
+	if (sw->inverted) {
+		/* --invert or :invert: the scores are the column's, negated */
+		x += grid_text(g, x, r.y, "-", ST_WARN, 1);
+		name_room--;
+	}
 	x += grid_text_mid(g, x, r.y, m->name, ST_VALUE, name_room, glyph_get(v->glyphs, G_ELLIPSIS));
 	x += grid_text(g, x, r.y, which, ST_DIM, end - x);
 	x += grid_printf(g, x, r.y, ST_LABEL, end - x, "  n %s  ", fmt_count(a, sizeof a, n));
 	x += grid_text(g, x, r.y, v->pos_words, ST_LABEL, 16);
 	x += grid_printf(g, x, r.y, ST_VALUE, end - x, " %s (%s%%)", fmt_count(b, sizeof b, sw->pos),
 			 n > 0 ? fmt_rate(a, sizeof a, 100 * sw->pos / n) : "n/a");
+	if (sw->roc_auc < 0.5) {
+		/* the scores run the wrong way: say it where it cannot be missed */
+		const char *badge = end - x >= 22 ? "AUC<0.5: try :invert" : "AUC<0.5";
+
+		if (end - x - 2 >= grid_text_width(badge))
+			x += 2 + grid_text(g, x + 2, r.y, badge, ST_WARN, end - x - 2);
+	}
 	if (v->skipped > 0)
 		x += 2 + grid_printf(g, x + 2, r.y, ST_WARN, end - x - 2, "skipped %s",
 				     fmt_count(a, sizeof a, (double)v->skipped));

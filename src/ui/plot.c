@@ -170,7 +170,7 @@ static int cache_prepare(struct plot_cache *pc, enum plot_kind kind, struct rect
 	/* only the metrics plot's x axis follows the step mode; only ROC and
 	 * PR show the overlay: other changes keep the O(rows) rasters */
 	if (pc->valid && same_size && pc->kind == kind && pc->area.x == area.x && pc->area.y == area.y &&
-	    pc->model == v->model && (pc->overlay == v->overlay || kind == PLOT_HIST || kind == PLOT_METRICS) &&
+	    pc->model == v->model && pc->data_gen == v->data_gen && (pc->overlay == v->overlay || kind == PLOT_HIST || kind == PLOT_METRICS) &&
 	    (pc->step == v->step || kind != PLOT_METRICS))
 		return 0;
 	if (!same_size) {
@@ -193,6 +193,7 @@ static int cache_prepare(struct plot_cache *pc, enum plot_kind kind, struct rect
 	pc->kind = kind;
 	pc->area = area;
 	pc->model = v->model;
+	pc->data_gen = v->data_gen;
 	pc->overlay = v->overlay;
 	pc->glyphs = v->glyphs;
 	pc->step = v->step;

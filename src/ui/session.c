@@ -53,6 +53,8 @@ int session_open(struct session *s, const struct dataset_options *data, const st
 			s->built++;
 			return -1;
 		}
+		if (st->invert)
+			sweep_invert(&s->sweeps[i]);
 		s->models[i].name = m->name;
 		s->models[i].sw = &s->sweeps[i];
 		s->models[i].threshold = st->has_threshold ? st->threshold : sweep_default_threshold(&s->sweeps[i]);

@@ -77,6 +77,19 @@ void view_set_threshold(struct view *v, double t)
 	m->threshold = t;
 }
 
+void view_invert(struct view *v)
+{
+	struct view_model *m = view_current(v);
+
+	sweep_invert(m->sw);
+	v->data_gen++;
+	view_find_optima(v);
+	/* the old threshold meant the other direction: start where
+	 * `cutoff --invert` starts */
+	view_set_threshold(v, sweep_default_threshold(m->sw));
+	v->prev_k = m->k;
+}
+
 double view_flagged(const struct view_model *m, size_t k)
 {
 	return k == 0 ? 0 : m->sw->cum_pos[k - 1] + m->sw->cum_neg[k - 1];

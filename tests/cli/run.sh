@@ -241,5 +241,33 @@ grep -qF "cutoff: $LP: no label column named 'nosuch'" "$T/err" && ok || bad "me
 "$BIN" --report --format csv -p malignant -l diagnosis -s logreg "$LP" >"$T/out" 2>"$T/err"
 grep -qF "$LP" "$T/out" && ok || bad "CSV path cut"
 
+# ---- --invert: the report of -score, as if the column had been negated ----------------
+# drop_cols LIST: CSV without those columns (no quoted commas here)
+drop_cols() {
+	awk -F, -v drop="$1" 'BEGIN { n = split(drop, d, ","); for (i = 1; i <= n; i++) skip[d[i]] = 1 }
+		{ o = ""; first = 1; for (i = 1; i <= NF; i++) if (!(i in skip)) { o = o (first ? "" : ",") $i; first = 0 }; print o }'
+}
+awk -F, -v OFS=, 'NR == 1 { print; next } { $3 = ($3 == 0 ? 0 : -$3); print }' "$BC" >"$T/negated.csv"
+"$BIN" --report --format json --invert -t -0.3 -p malignant -l diagnosis -s logreg "$BC" 2>/dev/null |
+	grep -v '"file"\|"score_inverted": true' >"$T/inv.json"
+"$BIN" --report --format json -t -0.3 -p malignant -l diagnosis -s logreg "$T/negated.csv" 2>/dev/null |
+	grep -v '"file"' >"$T/neg.json"
+"$BIN" --report --format csv --invert -t -0.3 -p malignant -l diagnosis -s logreg "$BC" 2>/dev/null | drop_cols 1,4 >"$T/inv.csv"
+"$BIN" --report --format csv -t -0.3 -p malignant -l diagnosis -s logreg "$T/negated.csv" 2>/dev/null | drop_cols 1 >"$T/neg.csv"
+for fmt in json csv; do
+	cmp -s "$T/inv.$fmt" "$T/neg.$fmt" && [ -s "$T/inv.$fmt" ] && ok ||
+		bad "--invert ($fmt) differs from the negated column: $(diff "$T/inv.$fmt" "$T/neg.$fmt" | head -4)"
+done
+run 0 --report --format json --invert -p malignant -l diagnosis -s logreg "$BC" && has '"score_inverted": true'
+has '"threshold": -0.5,'
+grep -q "logreg: ROC AUC 0.004638 is below 0.5" "$T/err" && ok || bad "--invert: no AUC note: $(cat "$T/err")"
+run 0 --report -p malignant -l diagnosis -s logreg "$BC" && [ ! -s "$T/err" ] && ok || bad "a note without cause: $(cat "$T/err")"
+run 0 --report -p malignant -l diagnosis -s logreg "$T/negated.csv" && has "^model      logreg$"
+grep -q "negated.csv: logreg: ROC AUC 0.004638 is below 0.5: its higher scores go with the negative class; --invert turns" \
+	"$T/err" && ok || bad "AUC below 0.5: no note: $(cat "$T/err")"
+run 0 --report --invert -p malignant -l diagnosis -s logreg "$T/negated.csv" && has "^model      -logreg$" && has "^inverted "
+has "ROC AUC *0.9954"
+[ ! -s "$T/err" ] && ok || bad "--invert turned it right, yet: $(cat "$T/err")"
+
 echo "cli ($BIN): $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

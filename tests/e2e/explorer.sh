@@ -75,8 +75,11 @@ check_numbers() {
 		bad "$what: no threshold or model on screen"
 		return
 	fi
+	# "-NAME": the model's scores turned round (:invert)
+	inv=
+	case $model in -*) model=${model#-} inv=--invert ;; esac
 	# shellcheck disable=SC2086
-	"$BIN" --report --format json ${CN_ARGS--p malignant -l diagnosis} -s "$model" -t "$thr" "${CN_FILE:-$BC}" \
+	"$BIN" --report --format json ${CN_ARGS--p malignant -l diagnosis} $inv -s "$model" -t "$thr" "${CN_FILE:-$BC}" \
 		>"$T/json" 2>/dev/null
 	for tag in TP:tp FN:fn FP:fp TN:tn; do
 		got=$(grep -o "${tag%%:*}  *[0-9][0-9,]*" "$T/screen" | head -1 | sed 's/^[A-Z]* *//; s/,//g')
@@ -317,6 +320,35 @@ for mode in value rank; do
 	tm send-keys -t e s
 	sleep 0.3
 done
+tm send-keys -t e q
+wait_for "EXIT=[0-9]"
+
+# ---- a score that runs the wrong way: the badge, :invert, and the report's numbers ---------
+awk 'BEGIN { srand(7); print "y,quality"; for (i = 0; i < 300; i++) { y = rand() < 0.4; printf "%d,%d\n", y, int(rand() * 5) + 1 + (y ? 0 : 5) } }' \
+	>"$T/backwards.csv"
+shell 100 30 LANG=C.UTF-8 LC_ALL=C.UTF-8
+tm send-keys -t e "$BIN -l y -s quality $T/backwards.csv 2>/dev/null; echo EXIT=\$?" Enter
+wait_for "Confusion matrix"
+screen | head -1 | grep -q "AUC<0.5: try :invert" && ok || bad "AUC below 0.5: no badge: $(screen | head -1)"
+tm send-keys -t e ':'
+sleep 0.1
+tm send-keys -t e -l "invert"
+tm send-keys -t e Enter
+sleep 0.3
+screen | head -1 | grep -q "  -quality  " && ok || bad ":invert: the header does not say -quality: $(screen | head -1)"
+screen | head -1 | grep -q "AUC<0.5" && bad ":invert: the badge stayed" || ok
+tm send-keys -t e f
+sleep 0.3
+CN_ARGS="-l y" CN_FILE="$T/backwards.csv" check_numbers ":invert, then f"
+screen >"$T/screen"
+"$BIN" --report --invert -l y -s quality -t "$(threshold)" "$T/backwards.csv" >"$T/inv.txt" 2>/dev/null
+grep -q "ROC AUC *1.000" "$T/screen" && grep -q "ROC AUC *1.000" "$T/inv.txt" && ok || bad ":invert: ROC AUC not 1.000 on both"
+tm send-keys -t e ':'
+sleep 0.1
+tm send-keys -t e -l "invert"
+tm send-keys -t e Enter
+sleep 0.3
+screen | head -1 | grep -q "  quality  .*AUC<0.5" && ok || bad ":invert twice: not back: $(screen | head -1)"
 tm send-keys -t e q
 wait_for "EXIT=[0-9]"
 

@@ -189,10 +189,49 @@ static void test_radix_against_qsort(void **state)
 	free(all);
 }
 
+/* Turning the scores round is the sweep of the negated scores, built from
+ * them, to the bit (counts), and twice is the original. */
+static void test_invert(void **state)
+{
+	double pos[] = { 0.4, 0.9, 0.8, 0.0 }, neg[] = { 0.1, 0.7, 0.2, 0.4, 0.0 };
+	double npos[] = { -0.4, -0.9, -0.8, 0.0 }, nneg[] = { -0.1, -0.7, -0.2, -0.4, 0.0 };
+	struct sweep sw, want, orig;
+	size_t k;
+
+	(void)state;
+	assert_int_equal(sweep_build(&sw, pos, NULL, 4, neg, NULL, 5), 0);
+	assert_int_equal(sweep_build(&orig, pos, NULL, 4, neg, NULL, 5), 0);
+	assert_int_equal(sweep_build(&want, npos, NULL, 4, nneg, NULL, 5), 0);
+	sweep_invert(&sw);
+	assert_true(sw.inverted);
+	assert_int_equal(sw.n, want.n);
+	for (k = 0; k < sw.n; k++) {
+		assert_true(sw.score[k] == want.score[k] && !signbit(sw.score[k]) == !signbit(want.score[k]));
+		assert_true(sw.cum_pos[k] == want.cum_pos[k] && sw.cum_neg[k] == want.cum_neg[k]);
+	}
+	assert_true(sw.min == want.min && sw.max == want.max && sw.pos == want.pos && sw.neg == want.neg);
+	assert_true(sw.roc_auc == want.roc_auc && sw.average_precision == want.average_precision);
+	assert_close(sw.roc_auc, 1 - orig.roc_auc);
+	/* negated probabilities: the default cut is p <= 0.5 */
+	assert_true(sweep_default_threshold(&sw) == -0.5);
+	assert_true(isnan(sw.log_loss) && !sw.probabilities);
+	sweep_invert(&sw);
+	assert_false(sw.inverted);
+	for (k = 0; k < sw.n; k++)
+		assert_true(sw.score[k] == orig.score[k] && sw.cum_pos[k] == orig.cum_pos[k] &&
+			    sw.cum_neg[k] == orig.cum_neg[k]);
+	assert_true(sw.roc_auc == orig.roc_auc && sw.log_loss == orig.log_loss && sw.brier == orig.brier);
+	assert_true(sweep_default_threshold(&sw) == 0.5);
+	sweep_free(&sw);
+	sweep_free(&want);
+	sweep_free(&orig);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_small_by_hand),
+		cmocka_unit_test(test_invert),
 		cmocka_unit_test(test_log_loss_and_brier),
 		cmocka_unit_test(test_ties_and_single_class),
 		cmocka_unit_test(test_weights_equal_repetition),
