@@ -25,6 +25,8 @@ enum step_size { STEP_FINE, STEP_SMALL, STEP_LARGE };
 
 #define VIEW_NONE ((size_t)-1)
 
+enum { HELP_KEYS = -1, HELP_COMMANDS = -2 };
+
 struct view_model {
 	const char *name;
 	struct sweep *sw;           /* the session's; :invert turns it round */
@@ -50,7 +52,9 @@ struct view {
 	size_t prev_k;              /* before the last move, for the arrows */
 	enum step_mode step;
 	bool overlay;               /* all models on the ROC and PR plots */
-	bool help;
+	bool help;                  /* the help box is open */
+	int help_what;              /* HELP_KEYS, HELP_COMMANDS or a command's index */
+	int help_top;               /* its first row shown, when it scrolls */
 	int rotation;               /* which plot comes first when few fit */
 	unsigned data_gen;          /* bumped when a sweep changes (:invert) */
 	bool costs;                 /* cost optimum known */

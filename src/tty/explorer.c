@@ -8,6 +8,7 @@
 #include "ui/cmd.h"
 #include "tty/cmdline.h"
 #include "ui/export.h"
+#include "ui/helpbox.h"
 #include "ui/keys.h"
 #include "ui/panels.h"
 #include "tty/term.h"
@@ -90,10 +91,39 @@ static void act(struct loop *l, enum action a)
 	case ACT_COMMAND: cmdline_open(); break;
 	case ACT_EXPLAIN: v->stakeholder = !v->stakeholder; break;
 	case ACT_EXPORT: export_snapshot(l, NULL, EXPORT_MD); break;
-	case ACT_HELP: v->help = !v->help; break;
+	case ACT_HELP:
+		v->help = !v->help;
+		v->help_what = HELP_KEYS;
+		v->help_top = 0;
+		break;
 	case ACT_QUIT: l->quit = 1; break;
 	case ACT_NONE: break;
 	}
+}
+
+/* Up, Down, PgUp, PgDn, Home and End scroll a help box taller than the
+ * screen; returns 0 for any other key. */
+static int help_scroll(struct loop *l, int key)
+{
+	int w, h, max, page, *top = &l->v->help_top;
+
+	term_size(&w, &h);
+	max = helpbox_max_top(w, h, l->v);
+	page = h > 12 ? h - 8 : 4;
+	switch (key) {
+	case K_UP: *top -= 1; break;
+	case K_DOWN: *top += 1; break;
+	case K_PGUP: *top -= page; break;
+	case K_PGDN: *top += page; break;
+	case K_HOME: *top = 0; break;
+	case K_END: *top = max; break;
+	default: return 0;
+	}
+	if (*top > max)
+		*top = max;
+	if (*top < 0)
+		*top = 0;
+	return 1;
 }
 
 static void on_mouse(struct loop *l, const struct term_event *ev)
@@ -122,10 +152,16 @@ static void on_mouse(struct loop *l, const struct term_event *ev)
 		l->dragging = 0;
 		break;
 	case MOUSE_WHEEL_UP:
-		view_step(l->v, +1, STEP_FINE);
+		if (l->v->help)
+			help_scroll(l, K_UP);
+		else
+			view_step(l->v, +1, STEP_FINE);
 		break;
 	case MOUSE_WHEEL_DOWN:
-		view_step(l->v, -1, STEP_FINE);
+		if (l->v->help)
+			help_scroll(l, K_DOWN);
+		else
+			view_step(l->v, -1, STEP_FINE);
 		break;
 	}
 }
@@ -165,6 +201,12 @@ static void on_event(struct loop *l, const struct term_event *ev)
 		on_command_event(l, ev);
 		return;
 	}
+	if (l->scr.lay.too_small) {
+		/* nothing on screen to act on: only q leaves */
+		if (ev->kind == TEV_KEY && keys_action(ev->key) == ACT_QUIT)
+			l->quit = 1;
+		return;
+	}
 	switch (ev->kind) {
 	case TEV_MOUSE:
 		on_mouse(l, ev);
@@ -173,7 +215,8 @@ static void on_event(struct loop *l, const struct term_event *ev)
 		l->dragging = 0;
 		l->v->message[0] = '\0'; /* a message lasts until the next key */
 		if (l->v->help) {
-			l->v->help = 0; /* any key closes the help, q too: the box says so */
+			if (!help_scroll(l, ev->key))
+				l->v->help = 0; /* any other key closes the help, q too: the box says so */
 			break;
 		}
 		act(l, keys_action(ev->key));

@@ -337,6 +337,9 @@ void term_draw(const struct grid *g, bool color)
 	if (full) {
 		grid_free(shown);
 		shown = grid_new(g->w, g->h);
+		/* the bottom-right cell is never written (it would scroll):
+		 * clear the screen, so nothing from before stays there */
+		erase();
 	}
 	for (y = 0; y < g->h; y++)
 		for (x = 0; x < g->w; x++) {

@@ -410,13 +410,13 @@ enum cmd_effect cmd_apply(struct view *v, const struct cmd *c)
 			 c->set == SET_COLOR ? "colour" : "monochrome");
 		return EFFECT_DISPLAY;
 	case CMD_HELP:
-		if (c->text[0]) {
-			for (i = 0; i < cmd_count; i++)
-				if (strcmp(cmd_table[i].name, c->text) == 0)
-					view_say(v, false, "%s: %s", cmd_table[i].usage, cmd_table[i].help);
-		} else {
-			view_say(v, false, "commands: threshold (t) step model (m) optimize (opt) cost names explain (e) export (x) set help quit (q); help NAME for one");
-		}
+		/* in the help box, where it can wrap and scroll */
+		v->help = true;
+		v->help_top = 0;
+		v->help_what = HELP_COMMANDS;
+		for (i = 0; c->text[0] && i < cmd_count; i++)
+			if (strcmp(cmd_table[i].name, c->text) == 0)
+				v->help_what = (int)i;
 		return EFFECT_NONE;
 	case CMD_QUIT:
 		return EFFECT_QUIT;

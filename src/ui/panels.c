@@ -9,6 +9,7 @@
 #include "core/fmt.h"
 #include "core/explain.h"
 #include "ui/glyph.h"
+#include "ui/helpbox.h"
 #include "ui/keys.h"
 #include "ui/plot.h"
 #include "core/metrics.h"
@@ -366,17 +367,23 @@ static int wrap(struct grid *g, struct rect r, int y, const char *text, enum sty
 
 	while (*p && y + rows < r.y + r.h) {
 		size_t len = 0, last_space = 0;
+		int cols = 0;
 
-		while (p[len] && p[len] != '\n' && (int)len < r.w && len < sizeof line - 1) {
+		/* columns, not bytes: class names may be UTF-8 */
+		while (p[len] && p[len] != '\n' && cols < r.w && len < sizeof line - 8) {
 			if (p[len] == ' ')
 				last_space = len;
 			len++;
+			while ((p[len] & 0xc0) == 0x80)
+				len++;
+			cols++;
 		}
 		if (p[len] && p[len] != '\n' && p[len] != ' ' && last_space > 0)
 			len = last_space;
 		memcpy(line, p, len);
 		line[len] = '\0';
-		grid_text(g, r.x, y + rows, line, st, r.w);
+		if (g != NULL) /* NULL: only count the rows */
+			grid_text(g, r.x, y + rows, line, st, r.w);
 		rows++;
 		p += len;
 		while (*p == ' ' || *p == '\n')
@@ -458,128 +465,57 @@ static void draw_bottom(struct grid *g, struct rect r, const struct view *v)
 	draw_status(g, r, v);
 }
 
-/* The names bound to an action, "Right, l". */
-static void action_names(enum action a, char *buf, size_t cap)
-{
-	size_t i;
-
-	buf[0] = '\0';
-	for (i = 0; i < keys_count; i++)
-		if (keys_table[i].action == a) {
-			if (buf[0])
-				strncat(buf, ", ", cap - strlen(buf) - 1);
-			strncat(buf, keys_table[i].name, cap - strlen(buf) - 1);
-		}
-}
-
-/* One line per action, from the key table; a "raise ..." action followed
- * by its "lower ..." twin shares a line, so that the help fits 80x24. */
-struct help_line {
-	char names[64];
-	char help[96];
-};
-
-static size_t help_lines(struct help_line *out, size_t max)
-{
-	size_t i, j, n = 0;
-
-	for (i = 0; i < keys_count && n < max; i++) {
-		const struct binding *b = &keys_table[i], *twin = NULL;
-
-		for (j = 0; j < i; j++)
-			if (keys_table[j].action == b->action)
-				break;
-		if (j < i)
-			continue; /* already listed */
-		for (j = i + 1; j < keys_count; j++)
-			if (keys_table[j].action != b->action)
-				break;
-		if (j < keys_count && strncmp(b->help, "raise ", 6) == 0 && strncmp(keys_table[j].help, "lower ", 6) == 0 &&
-		    strcmp(b->help + 6, keys_table[j].help + 6) == 0)
-			twin = &keys_table[j];
-		action_names(b->action, out[n].names, sizeof out[n].names);
-		if (twin != NULL) {
-			char other[48];
-
-			action_names(twin->action, other, sizeof other);
-			strncat(out[n].names, " / ", sizeof out[n].names - strlen(out[n].names) - 1);
-			strncat(out[n].names, other, sizeof out[n].names - strlen(out[n].names) - 1);
-			snprintf(out[n].help, sizeof out[n].help, "raise / lower %s", b->help + 6);
-		} else {
-			snprintf(out[n].help, sizeof out[n].help, "%s", b->help);
-		}
-		n++;
-		if (twin != NULL)
-			i = (size_t)(twin - keys_table); /* skip past the twin's first binding */
-	}
-	return n;
-}
-
-static void draw_help(struct grid *g, const struct layout *l, const struct view *v)
-{
-	struct help_line lines[32];
-	size_t n = help_lines(lines, 32), i;
-	int w = 78 < l->w - 2 ? 78 : l->w - 2, rows = (int)n + 3, y0, x0, y, x, names_w = 0;
-
-	if (rows > l->h - 2)
-		rows = l->h - 2;
-	for (i = 0; i < n; i++)
-		if (grid_text_width(lines[i].names) > names_w)
-			names_w = grid_text_width(lines[i].names);
-	if (names_w > w / 2)
-		names_w = w / 2;
-	x0 = (l->w - w) / 2;
-	y0 = (l->h - rows) / 2;
-	grid_fill(g, (struct rect){ x0, y0, w, rows }, ' ', ST_NORMAL);
-	/* a frame, so the help stands apart from the screen behind it */
-	for (x = x0; x < x0 + w; x++) {
-		grid_put(g, x, y0, glyph_get(v->glyphs, G_HLINE), ST_AXIS);
-		grid_put(g, x, y0 + rows - 1, glyph_get(v->glyphs, G_HLINE), ST_AXIS);
-	}
-	for (y = y0; y < y0 + rows; y++) {
-		grid_put(g, x0, y, glyph_get(v->glyphs, G_VLINE), ST_AXIS);
-		grid_put(g, x0 + w - 1, y, glyph_get(v->glyphs, G_VLINE), ST_AXIS);
-	}
-	grid_put(g, x0, y0, v->glyphs == GLYPHS_ASCII ? '+' : 0x250C, ST_AXIS);
-	grid_put(g, x0 + w - 1, y0, v->glyphs == GLYPHS_ASCII ? '+' : 0x2510, ST_AXIS);
-	grid_put(g, x0, y0 + rows - 1, v->glyphs == GLYPHS_ASCII ? '+' : 0x2514, ST_AXIS);
-	grid_put(g, x0 + w - 1, y0 + rows - 1, v->glyphs == GLYPHS_ASCII ? '+' : 0x2518, ST_AXIS);
-	grid_text(g, x0 + 2, y0 + 1, "Keys", ST_TITLE, w - 4);
-	grid_text(g, x0 + 8, y0 + 1, "any key closes; mouse: drag the slider, click a plot", ST_DIM, w - 10);
-	for (i = 0, y = y0 + 2; i < n && y < y0 + rows - 1; i++, y++) {
-		grid_text(g, x0 + 2, y, lines[i].names, ST_KEY, names_w);
-		grid_text(g, x0 + 4 + names_w, y, lines[i].help, ST_NORMAL, w - 6 - names_w);
-	}
-}
-
 /* ---- the stakeholder view ------------------------------------------------------------------------ */
 
-/* The same state in words and natural frequencies, calm and roomy: a
- * column at most 76 wide in the middle of the body. */
-static void draw_stakeholder(struct grid *g, const struct layout *l, const struct view *v)
+/* The plain words' rows: with g == NULL only counted.  gaps: a blank row
+ * after the title and between paragraphs. */
+static int stakeholder_rows(struct grid *g, int x, int y, int w, int bottom, const char *text, bool gaps)
 {
-	char text[2048];
-	int w = l->w - 4 < 76 ? l->w - 4 : 76, x = (l->w - w) / 2, y = 5, paragraph = 0;
 	const char *p = text;
+	int y0 = y, paragraph = 0;
 
-	view_stakeholder_text(v, text, sizeof text);
-	grid_text(g, x, y, "In plain words", ST_TITLE, w);
-	y += 2;
-	while (*p && y < l->h - 2) {
+	if (g != NULL)
+		grid_text(g, x, y, "In plain words", ST_TITLE, w);
+	y += gaps ? 2 : 1;
+	while (*p && y < bottom) {
 		char line[512];
 		size_t len = strcspn(p, "\n");
 
 		snprintf(line, sizeof line, "%.*s", (int)len, p);
 		if (len == 0) {
 			paragraph++;
-			y++;
+			y += gaps;
 		} else {
-			y += wrap(g, (struct rect){ x, y, w, l->h - 2 - y }, y, line,
-				  paragraph == 0 ? ST_VALUE : ST_NORMAL);
+			y += wrap(g, (struct rect){ x, y, w, bottom - y }, y, line, paragraph == 0 ? ST_VALUE : ST_NORMAL);
 		}
 		p += len + (p[len] == '\n');
 	}
-	grid_text(g, x, l->h - 3, "e or :explain returns to the numbers", ST_DIM, w);
+	return y - y0;
+}
+
+/* The same state in words and natural frequencies, calm and roomy: a
+ * column at most 76 wide in the middle of the body.  On a short screen the
+ * blank rows go first, then the reminder of the key; the words stay. */
+static void draw_stakeholder(struct grid *g, const struct layout *l, const struct view *v)
+{
+	char text[2048];
+	int w = l->w - 4 < 76 ? l->w - 4 : 76, x = (l->w - w) / 2, y = 5, bottom = l->h - 1;
+	int need_gaps = 0, need = 0;
+
+	view_stakeholder_text(v, text, sizeof text);
+	need_gaps = stakeholder_rows(NULL, x, y, w, 1 << 20, text, true);
+	need = stakeholder_rows(NULL, x, y, w, 1 << 20, text, false);
+	if (y + need_gaps + 2 <= bottom) {
+		stakeholder_rows(g, x, y, w, bottom, text, true);
+		grid_text(g, x, y + need_gaps + 1, "e or :explain returns to the numbers", ST_DIM, w);
+	} else if (y + need_gaps <= bottom) {
+		stakeholder_rows(g, x, y, w, bottom, text, true);
+	} else {
+		/* the slider's rows give the words room, if need be */
+		if (y + need > bottom && need <= bottom - 4)
+			y = bottom - need;
+		stakeholder_rows(g, x, y, w, bottom, text, false);
+	}
 }
 
 /* ---- the screen ------------------------------------------------------------------------------ */
@@ -593,11 +529,18 @@ void panels_draw(struct grid *g, struct screen *s, const struct view *v)
 	if (l->w != g->w || l->h != g->h || l->left_w != panels_left_width(v))
 		layout_compute(l, g->w, g->h, v->rotation, panels_left_width(v));
 	if (l->too_small) {
-		char msg[96];
+		char msg[3][64];
+		int y = g->h / 2 - 1;
 
-		snprintf(msg, sizeof msg, "cutoff needs %dx%d; this terminal is %dx%d", LAYOUT_MIN_W, LAYOUT_MIN_H,
-			 g->w, g->h);
-		grid_text(g, 0, g->h / 2, msg, ST_WARN, g->w);
+		/* short lines, centred, so that even a tiny terminal shows them */
+		snprintf(msg[0], sizeof msg[0], "cutoff needs %dx%d;", LAYOUT_MIN_W, LAYOUT_MIN_H);
+		snprintf(msg[1], sizeof msg[1], "this terminal is %dx%d", g->w, g->h);
+		snprintf(msg[2], sizeof msg[2], "(q quits)");
+		for (i = 0; i < 3; i++) {
+			int w = grid_text_width(msg[i]);
+
+			grid_text(g, w < g->w ? (g->w - w) / 2 : 0, y + i, msg[i], i < 2 ? ST_WARN : ST_DIM, g->w);
+		}
 		return;
 	}
 	draw_header(g, l->header, v);
@@ -616,7 +559,7 @@ void panels_draw(struct grid *g, struct screen *s, const struct view *v)
 	}
 	draw_bottom(g, l->status, v);
 	if (v->help)
-		draw_help(g, l, v);
+		helpbox_draw(g, g->w, g->h, v);
 }
 
 void panels_invalidate(struct screen *s)

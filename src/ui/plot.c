@@ -276,6 +276,47 @@ static void legend_models(struct grid *g, const struct plot_cache *pc, const str
 	}
 }
 
+/* A plot's title: the first of the forms (a title and its values, longest
+ * first) that fits whole, with a blank column before the next plot; a
+ * number is never cut. */
+static void title(struct grid *g, struct rect r, const char *const head[], const char *const tail[], int n)
+{
+	int i = 0, x;
+
+	while (i < n - 1 && grid_text_width(head[i]) + grid_text_width(tail[i]) > r.w - 1)
+		i++;
+	if (grid_text_width(head[i]) + grid_text_width(tail[i]) > r.w - 1) {
+		grid_text(g, r.x, r.y, head[i], ST_TITLE, r.w - 1);
+		return;
+	}
+	x = r.x + grid_text(g, r.x, r.y, head[i], ST_TITLE, r.w - 1);
+	grid_text(g, x, r.y, tail[i], ST_LABEL, r.x + r.w - 1 - x);
+}
+
+/* "Scores  malignant ▲ above, benign ▼ below", shorter where it must be. */
+static void hist_title(struct grid *g, struct rect r, const struct view *v)
+{
+	const char *neg = v->neg_words ? v->neg_words : "other";
+	const char *up = v->glyphs == GLYPHS_ASCII ? " above, " : " \u25B2 above, ";
+	const char *down = v->glyphs == GLYPHS_ASCII ? " below" : " \u25BC below";
+	int end = r.x + r.w - 1, x, need;
+
+	need = 8 + grid_text_width(v->pos_words) + grid_text_width(up) + grid_text_width(neg) + grid_text_width(down);
+	if (need > r.w - 1) {
+		up = v->glyphs == GLYPHS_ASCII ? " ^ " : " \u25B2 ";
+		down = v->glyphs == GLYPHS_ASCII ? " v" : " \u25BC";
+	}
+	x = r.x + grid_text(g, r.x, r.y, "Scores", ST_TITLE, end - r.x);
+	need = 2 + grid_text_width(v->pos_words) + grid_text_width(up) + grid_text_width(neg) + grid_text_width(down);
+	if (x + need > end)
+		return; /* the class words do not fit: the title alone */
+	x += 2;
+	x += grid_text(g, x, r.y, v->pos_words, ST_POS, end - x);
+	x += grid_text(g, x, r.y, up, ST_LABEL, end - x);
+	x += grid_text(g, x, r.y, neg, ST_NEG, end - x);
+	grid_text(g, x, r.y, down, ST_LABEL, end - x);
+}
+
 void plot_draw(struct grid *g, struct rect r, struct plot_cache *pc, enum plot_kind kind,
 		      const struct view *v)
 {
@@ -292,40 +333,46 @@ void plot_draw(struct grid *g, struct rect r, struct plot_cache *pc, enum plot_k
 	}
 	canvas_blit(&pc->base, g, a.x, a.y);
 	switch (kind) {
-	case PLOT_ROC:
-		x = r.x + grid_text(g, r.x, r.y, "ROC", ST_TITLE, r.w);
-		grid_printf(g, x, r.y, ST_LABEL, r.x + r.w - x,
-			    r.w >= 44 ? "  AUC %s   FPR %s  TPR %s" : " AUC %s (%s, %s)",
-			    fmt_rate(t1, sizeof t1, sw->roc_auc),
-			    fmt_rate(t2, sizeof t2, metrics_value(METRIC_FPR, &c)),
-			    fmt_rate(t3, sizeof t3, metrics_value(METRIC_RECALL, &c)));
+	case PLOT_ROC: {
+		char f[3][128];
+		const char *head[3] = { "ROC", "ROC", "ROC" }, *tail[3] = { f[0], f[1], f[2] };
+
+		fmt_rate(t1, sizeof t1, sw->roc_auc);
+		fmt_rate(t2, sizeof t2, metrics_value(METRIC_FPR, &c));
+		fmt_rate(t3, sizeof t3, metrics_value(METRIC_RECALL, &c));
+		snprintf(f[0], sizeof f[0], "  AUC %s   FPR %s  TPR %s", t1, t2, t3);
+		snprintf(f[1], sizeof f[1], " AUC %s (%s, %s)", t1, t2, t3);
+		snprintf(f[2], sizeof f[2], " AUC %s", t1);
+		title(g, r, head, tail, 3);
 		y_axis(g, r, a, v);
 		x_labels(g, a, r.y + r.h - 1, "0", "FPR", "1");
 		if (v->overlay && v->n_models > 1)
 			legend_models(g, pc, v);
 		marker(g, pc, v, metrics_value(METRIC_FPR, &c), metrics_value(METRIC_RECALL, &c));
 		break;
-	case PLOT_PR:
-		x = r.x + grid_text(g, r.x, r.y, r.w >= 44 ? "Precision-recall" : "PR", ST_TITLE, r.w);
-		grid_printf(g, x, r.y, ST_LABEL, r.x + r.w - x,
-			    r.w >= 44 ? "  AP %s   recall %s  precision %s" : " AP %s (R %s, P %s)",
-			    fmt_rate(t1, sizeof t1, sw->average_precision),
-			    fmt_rate(t2, sizeof t2, metrics_value(METRIC_RECALL, &c)),
-			    fmt_rate(t3, sizeof t3, metrics_value(METRIC_PRECISION, &c)));
+	}
+	case PLOT_PR: {
+		char f[3][128];
+		const char *head[4] = { "Precision-recall", "PR", "PR", "PR" }, *tail[4] = { f[0], f[0], f[1], f[2] };
+
+		fmt_rate(t1, sizeof t1, sw->average_precision);
+		fmt_rate(t2, sizeof t2, metrics_value(METRIC_RECALL, &c));
+		fmt_rate(t3, sizeof t3, metrics_value(METRIC_PRECISION, &c));
+		snprintf(f[0], sizeof f[0], "  AP %s   recall %s  precision %s", t1, t2, t3);
+		snprintf(f[1], sizeof f[1], " AP %s (R %s, P %s)", t1, t2, t3);
+		snprintf(f[2], sizeof f[2], " AP %s", t1);
+		title(g, r, head, tail, 4);
 		y_axis(g, r, a, v);
 		x_labels(g, a, r.y + r.h - 1, "0", "recall", "1");
 		if (v->overlay && v->n_models > 1)
 			legend_models(g, pc, v);
 		marker(g, pc, v, metrics_value(METRIC_RECALL, &c), metrics_value(METRIC_PRECISION, &c));
 		break;
+	}
 	case PLOT_HIST: {
 		double range = sw->max - sw->min;
 
-		x = r.x + grid_text(g, r.x, r.y, "Scores", ST_TITLE, r.w);
-		x += grid_text(g, x + 2, r.y, v->pos_words, ST_POS, 16) + 2;
-		x += grid_text(g, x, r.y, v->glyphs == GLYPHS_ASCII ? " above, " : " \u25B2 above, ", ST_LABEL, 10);
-		x += grid_text(g, x, r.y, v->neg_words ? v->neg_words : "other", ST_NEG, 16);
-		grid_text(g, x, r.y, v->glyphs == GLYPHS_ASCII ? " below" : " \u25BC below", ST_LABEL, r.x + r.w - x);
+		hist_title(g, r, v);
 		snprintf(t1, sizeof t1, "%.4g", sw->min);
 		snprintf(t2, sizeof t2, "%.4g", sw->min + range / 2);
 		snprintf(t3, sizeof t3, "%.4g", sw->max);
@@ -342,12 +389,25 @@ void plot_draw(struct grid *g, struct rect r, struct plot_cache *pc, enum plot_k
 		static const char *const names[4] = { "precision", "recall", "F1", "flagged" };
 		int s;
 
+		static const char *const brief[4] = { "prec.", "recall", "F1", "flagged" };
+		const char *const *nm = names;
+		const char *by = v->step == STEP_VALUE ? "by score" : "by rank";
+		int full = 0, end = r.x + r.w - 1; /* a blank column before the next plot */
+
+		/* the legend whole, else without "by ...", else with short names */
+		for (s = 0; s < 4; s++)
+			full += 1 + grid_text_width(names[s]) + 2;
+		if (full > r.w - 1)
+			nm = brief;
 		x = r.x;
 		for (s = 0; s < 4; s++) {
+			if (x + 1 + grid_text_width(nm[s]) > end)
+				break;
 			grid_put(g, x, r.y, series_glyph(v, s), series_style[s]);
-			x += 1 + grid_text(g, x + 1, r.y, names[s], series_style[s], r.x + r.w - x - 1) + 2;
+			x += 1 + grid_text(g, x + 1, r.y, nm[s], series_style[s], end - x - 1) + 2;
 		}
-		grid_text(g, x, r.y, v->step == STEP_VALUE ? "by score" : "by rank", ST_DIM, r.x + r.w - x);
+		if (x + grid_text_width(by) <= end)
+			grid_text(g, x, r.y, by, ST_DIM, end - x);
 		y_axis(g, r, a, v);
 		if (v->step == STEP_VALUE) {
 			snprintf(t1, sizeof t1, "%.4g", sw->min);

@@ -24,6 +24,7 @@ void view_init(struct view *v)
 			v->models[i].best[b] = VIEW_NONE;
 	}
 	v->prev_k = view_current(v)->k;
+	v->help_what = HELP_KEYS;
 }
 
 void view_find_optima(struct view *v)

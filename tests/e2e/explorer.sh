@@ -204,7 +204,7 @@ screen | grep -q "In plain words" && ok || bad "120x40: no summary panel"
 check_numbers "after resize to 120x40"
 tm resize-window -t e -x 50 -y 15
 sleep 0.4
-screen | grep -q "cutoff needs 60x20; this terminal is 50x15" && ok || bad "too small: no message"
+screen | grep -q "cutoff needs 60x20;" && screen | grep -q "this terminal is 50x15" && ok || bad "too small: no message"
 tm resize-window -t e -x 80 -y 24
 sleep 0.4
 check_numbers "after resize back to 80x24"
@@ -213,7 +213,8 @@ after_exit "q" 0
 
 # ---- 160x50, UTF-8 ----------------------------------------------------------------------
 start 160 50 LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=xterm-256color
-screen | grep -q "ROC  AUC" && screen | grep -q "Precision-recall" && screen | grep -q "^Scores\| Scores " &&
+screen | grep -q "ROC  AUC" && screen | grep -q "PR  AP [0-9.]*   recall [0-9.]*  precision [0-9.]*$" &&
+	screen | grep -q "^Scores\| Scores " &&
 	ok || bad "160x50: not all four plots"
 check_numbers "160x50 start"
 tm send-keys -t e Left Left PPage NPage j
@@ -277,6 +278,102 @@ wait_for "Confusion matrix"
 [ "$(flags)" = "1 0 0 0 0" ] && ok || bad "--no-mouse: modes $(flags)"
 tm send-keys -t e q
 after_exit "q (--no-mouse)" 0
+
+# ---- every text box at the documented minimum, 60x20: nothing cut, nothing lost -------------
+# box_rows: what the help box shows, each row's content without the frame
+box_rows() { screen | LC_ALL=C.UTF-8 sed -n 's/^.[│|]\(.*\)[│|].\{0,1\}$/\1/p'; }
+# box_all: every row of the box, scrolled from the top to the end
+box_all() {
+	box_rows >"$T/box"
+	i=0
+	while screen | grep -q "▼ [0-9]* more" && [ $i -lt 40 ]; do
+		tm send-keys -t e Down
+		sleep 0.1
+		box_rows | tail -1 >>"$T/box"
+		i=$((i + 1))
+	done
+}
+start 60 20 LANG=C.UTF-8 LC_ALL=C.UTF-8
+tm send-keys -t e '?'
+sleep 0.3
+screen | grep -q "PgUp/PgDn scroll" && ok || bad "60x20: the keys' box does not say it scrolls"
+box_all
+for word in "next score" "range)" "everything" "nothing" ":cost)" "by rank" "column)" "plots" "shown" "ASCII" \
+	"them)" "stakeholders" ":export)" "this help" "quit" "steps"; do
+	grep -q "$word *\$" "$T/box" && ok || bad "60x20: the keys' box lacks a whole '... $word'"
+done
+tm send-keys -t e x
+sleep 0.2
+screen | grep -q "scroll" && bad "60x20: x did not close the keys' box" || ok
+tm send-keys -t e ':'
+sleep 0.1
+tm send-keys -t e -l "help"
+tm send-keys -t e Enter
+sleep 0.3
+screen | grep -q "Commands" && ok || bad ":help: no box"
+box_all
+for word in "nothing)" "rank" "column)" "cost" "classes" "back" "off" "said)" "drawn" "one" "cutoff"; do
+	grep -q "$word *\$" "$T/box" && ok || bad "60x20: :help lacks a whole '... $word'"
+done
+tm send-keys -t e Escape
+sleep 0.2
+tm send-keys -t e ':'
+sleep 0.1
+tm send-keys -t e -l "help optimize"
+tm send-keys -t e Enter
+sleep 0.3
+box_rows >"$T/box"
+grep -q "fpr<=F\]  (short: opt)" "$T/box" && grep -q "recall cost *\$" "$T/box" && ok ||
+	bad "60x20: :help optimize cut: $(cat "$T/box")"
+tm send-keys -t e Escape
+sleep 0.2
+# the plain words: every sentence whole, none over another
+for size in "60 20" "80 20" "100 21"; do
+	tm resize-window -t e -x "${size% *}" -y "${size#* }"
+	sleep 0.3
+	tm send-keys -t e ':'
+	sleep 0.1
+	tm send-keys -t e -l "cost fp=5 fn=200 unit=\$"
+	tm send-keys -t e Enter
+	sleep 0.2
+	tm send-keys -t e e
+	sleep 0.3
+	screen | tr '\n' ' ' | tr -s ' ' >"$T/words"
+	for sentence in "Out of every 1,000 cases, about 373 are malignant." "It misses 14 of the 373 malignant cases." \
+		"5 of its 209 alarms are false." "would cost about" "fewer false alarms."; do
+		grep -qF "$sentence" "$T/words" && ok || bad "$size plain words: '$sentence' missing or broken"
+	done
+	tm send-keys -t e e
+	sleep 0.2
+done
+# below the minimum: the message whole, and keys do nothing to what is hidden
+tm resize-window -t e -x 40 -y 12
+sleep 0.3
+screen | grep -q "cutoff needs 60x20;" && screen | grep -q "this terminal is 40x12" && ok ||
+	bad "40x12: the message is cut: $(screen | grep -v '^$')"
+tm resize-window -t e -x 80 -y 24
+sleep 0.3
+before=$(threshold)
+tm resize-window -t e -x 40 -y 12
+sleep 0.3
+tm send-keys -t e Right Right End f
+sleep 0.3
+tm resize-window -t e -x 80 -y 24
+sleep 0.3
+[ "$(threshold)" = "$before" ] && ok || bad "keys below the minimum moved the threshold ($before to $(threshold))"
+# the bottom-right cell (never written) holds nothing from a box after a shrink
+for size in "79 23" "70 22" "60 20"; do
+	tm send-keys -t e '?'
+	sleep 0.2
+	tm resize-window -t e -x "${size% *}" -y "${size#* }"
+	sleep 0.3
+	tm send-keys -t e x
+	sleep 0.3
+	[ "$(screen | tail -1 | LC_ALL=C.UTF-8 wc -m)" -le "${size% *}" ] && ok ||
+		bad "$size: a stale character in the bottom-right cell: '$(screen | tail -1)'"
+done
+tm send-keys -t e q
+after_exit "q after the boxes" 0
 
 # ---- model names that differ only at the end stay apart -----------------------------------
 awk 'BEGIN { srand(3); print "y,churn_model_calibrated_prob_v1,churn_model_calibrated_prob_v2";
