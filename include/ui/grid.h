@@ -32,7 +32,7 @@ enum style {
 	ST_KNOB,         /* slider knob */
 	ST_KEY,          /* key names in the status line */
 	ST_STATUS,
-	ST_UP,           /* metric moved up / down */
+	ST_UP,           /* metric moved the better way / the worse way */
 	ST_DOWN,
 	ST_WARN,
 	ST_COUNT

@@ -117,9 +117,11 @@ size_t explain_stakeholder(char *buf, size_t cap, const struct explain_input *in
 	explain_per_thousand(c, &k);
 	put(&o, "Out of every 1,000 cases, about %s are %s.\n", num(a, sizeof a, k.tp + k.fn), in->pos);
 	if (k.tp + k.fp == 0)
-		put(&o, "At this threshold the model flags none of them.\n");
+		put(&o, "At this threshold the model flags none of the 1,000.\n");
 	else
-		put(&o, "At this threshold the model flags %s of them: %s %s %s and %s %s %s (false alarms).\n",
+		/* "of the 1,000", not "of them": after "about 191 are positive",
+		 * "flags 234 of them" reads as 234 of the 191 */
+		put(&o, "At this threshold the model flags %s of the 1,000: %s %s %s and %s %s %s (false alarms).\n",
 		    num(a, sizeof a, k.tp + k.fp), num(b, sizeof b, k.tp), k.tp == 1 ? "is" : "are", in->pos,
 		    num(d, sizeof d, k.fp), k.fp == 1 ? "is" : "are", in->neg ? in->neg : "not");
 	put(&o, "It misses %s of the %s %s cases.\n\n", num(a, sizeof a, k.fn), num(b, sizeof b, k.tp + k.fn), in->pos);

@@ -212,6 +212,18 @@ static void take(struct sniffer *l, size_t col)
 		l->c->want[col] = true;
 }
 
+/* Whether another column has column i's name. */
+static bool name_repeats(const struct sniffer *l, size_t i)
+{
+	size_t j;
+
+	for (j = 0; j < l->c->ncols; j++)
+		if (j != i && strcmp(l->c->names[j], l->c->names[i]) == 0)
+			return true;
+	return false;
+}
+
+/* Returns 1 when found by name, 0 when by contents, -1 when not found. */
 static int detect_label(struct sniffer *l, char *guess, size_t guesslen)
 {
 	struct col_profile p;
@@ -221,7 +233,9 @@ static int detect_label(struct sniffer *l, char *guess, size_t guesslen)
 		for (i = 0; i < l->c->ncols; i++)
 			if (!taken(l, i) && word_in(l->c->names[i], label_names)) {
 				l->c->label_col = i;
-				return 0;
+				/* by its usual name: nothing to tell, unless the name
+				 * is on two columns and the first was taken */
+				return !name_repeats(l, i);
 			}
 	for (i = 0; i < l->c->ncols; i++) {
 		if (taken(l, i))
@@ -250,6 +264,7 @@ static int detect_label(struct sniffer *l, char *guess, size_t guesslen)
 	return -1;
 }
 
+/* Returns 1 when found by name, 0 when by contents, -1 when not found. */
 static int detect_score(struct sniffer *l)
 {
 	struct col_profile p;
@@ -259,7 +274,9 @@ static int detect_score(struct sniffer *l)
 		for (i = 0; i < l->c->ncols; i++)
 			if (!taken(l, i) && word_in(l->c->names[i], score_names)) {
 				l->c->score_col[0] = i;
-				return 0;
+				/* by its usual name: nothing to tell, unless the name
+				 * is on two columns and the first was taken */
+				return !name_repeats(l, i);
 			}
 	for (i = 0; i < l->c->ncols; i++) {
 		if (taken(l, i) || (l->c->header && id_like_name(l->c->names[i])))
@@ -419,16 +436,22 @@ int sniff_columns(struct columns *c, const struct dataset_options *o, const char
 		}
 		take(l, c->score_col[i]);
 	}
+	/* a column found by its usual name (label, y_true; score, prob) is
+	 * not a guess worth a note; one found by its contents is */
 	if (o->counts_pos == NULL && o->label == NULL) {
-		if (detect_label(l, c->label_guess, sizeof c->label_guess) < 0)
+		int rc = detect_label(l, c->label_guess, sizeof c->label_guess);
+
+		if (rc < 0)
 			return -1;
-		c->label_guessed = true;
+		c->label_guessed = rc == 0;
 		take(l, c->label_col);
 	}
 	if (o->n_scores == 0) {
-		if (detect_score(l) < 0)
+		int rc = detect_score(l);
+
+		if (rc < 0)
 			return -1;
-		c->score_guessed = true;
+		c->score_guessed = rc == 0;
 		take(l, c->score_col[0]);
 	}
 	for (i = 0; i < c->ncols; i++)

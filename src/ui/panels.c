@@ -308,21 +308,22 @@ struct shown_metric {
 	const char *label;
 	enum metric metric;     /* METRIC_COUNT: threshold-free */
 	int free_kind;          /* 1 ROC AUC, 2 average precision */
+	int better;             /* +1 higher is better, -1 lower, 0 neither */
 };
 
 static const struct shown_metric shown[] = {
-	{ "precision", METRIC_PRECISION, 0 },
-	{ "recall", METRIC_RECALL, 0 },
-	{ "specificity", METRIC_SPECIFICITY, 0 },
-	{ "NPV", METRIC_NPV, 0 },
-	{ "FPR", METRIC_FPR, 0 },
-	{ "ROC AUC", METRIC_COUNT, 1 },
-	{ "F1", METRIC_F1, 0 },
-	{ "accuracy", METRIC_ACCURACY, 0 },
-	{ "bal. acc.", METRIC_BALANCED_ACCURACY, 0 },
-	{ "MCC", METRIC_MCC, 0 },
-	{ "flagged", METRIC_PREDICTED_POSITIVE_RATE, 0 },
-	{ "avg prec.", METRIC_COUNT, 2 },
+	{ "precision", METRIC_PRECISION, 0, +1 },
+	{ "recall", METRIC_RECALL, 0, +1 },
+	{ "specificity", METRIC_SPECIFICITY, 0, +1 },
+	{ "NPV", METRIC_NPV, 0, +1 },
+	{ "FPR", METRIC_FPR, 0, -1 },
+	{ "ROC AUC", METRIC_COUNT, 1, +1 },
+	{ "F1", METRIC_F1, 0, +1 },
+	{ "accuracy", METRIC_ACCURACY, 0, +1 },
+	{ "bal. acc.", METRIC_BALANCED_ACCURACY, 0, +1 },
+	{ "MCC", METRIC_MCC, 0, +1 },
+	{ "flagged", METRIC_PREDICTED_POSITIVE_RATE, 0, 0 },
+	{ "avg prec.", METRIC_COUNT, 2, +1 },
 };
 
 static void draw_metrics(struct grid *g, struct rect r, const struct view *v)
@@ -351,8 +352,14 @@ static void draw_metrics(struct grid *g, struct rect r, const struct view *v)
 		grid_text(g, x, y, shown[i].label, ST_LABEL, 11);
 		fmt_rate(a, sizeof a, val);
 		x += grid_text(g, x + vx, y, a, ST_VALUE, 10) + vx;
-		if (!isnan(val) && !isnan(old) && val != old)
-			grid_put(g, x, y, glyph_get(v->glyphs, val > old ? G_UP : G_DOWN), val > old ? ST_UP : ST_DOWN);
+		/* the arrow says which way it moved; its colour, whether that
+		 * is better (green) or worse (red): FPR going down is good */
+		if (!isnan(val) && !isnan(old) && val != old) {
+			int rise = val > old ? 1 : -1;
+			enum style st = shown[i].better == 0 ? ST_DIM : rise * shown[i].better > 0 ? ST_UP : ST_DOWN;
+
+			grid_put(g, x, y, glyph_get(v->glyphs, rise > 0 ? G_UP : G_DOWN), st);
+		}
 	}
 }
 

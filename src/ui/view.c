@@ -154,14 +154,24 @@ void view_step(struct view *v, int dir, enum step_size size)
 
 void view_jump(struct view *v, enum best which)
 {
+	static const char *const names[BEST_COUNT] = { "F1", "Youden's J", "MCC", "cost" };
 	size_t k = view_current(v)->best[which];
 
+	/* a key that does nothing says why */
 	if (k != VIEW_NONE)
 		view_set_k(v, k);
+	else if (which == BEST_COST && !v->costs)
+		view_say(v, false, "no costs yet: :cost fp=A fn=B sets them (or --cost-fp, --cost-fn)");
+	else
+		view_say(v, false, "no best %s here: it is not defined for these scores", names[which]);
 }
 
 void view_next_model(struct view *v)
 {
+	if (v->n_models < 2) {
+		view_say(v, false, "one model only: -s COL,COL... compares several score columns");
+		return;
+	}
 	v->model = (v->model + 1) % v->n_models;
 	v->prev_k = view_current(v)->k;
 }

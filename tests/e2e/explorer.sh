@@ -417,6 +417,13 @@ for mode in value rank; do
 	tm send-keys -t e s
 	sleep 0.3
 done
+# keys that can do nothing here say why
+tm send-keys -t e m
+sleep 0.2
+screen | tail -1 | grep -q "one model only" && ok || bad "m with one model: no reason given: $(screen | tail -1)"
+tm send-keys -t e '$'
+sleep 0.2
+screen | tail -1 | grep -q "no costs yet" && ok || bad "\$ before costs: no reason given: $(screen | tail -1)"
 tm send-keys -t e q
 wait_for "EXIT=[0-9]"
 

@@ -313,7 +313,7 @@ static void test_stakeholder_text(void **state)
 	in.best_threshold = 0.2;
 	explain_stakeholder(buf, sizeof buf, &in);
 	assert_non_null(strstr(buf, "Out of every 1,000 cases, about 17 are fraud.\n"));
-	assert_non_null(strstr(buf, "At this threshold the model flags 23 of them: 14 are fraud and 9 are legit (false alarms).\n"));
+	assert_non_null(strstr(buf, "At this threshold the model flags 23 of the 1,000: 14 are fraud and 9 are legit (false alarms).\n"));
 	assert_non_null(strstr(buf, "It misses 3 of the 17 fraud cases.\n"));
 	/* (5*9 + 200*3) = 645 now; 5*30 + 200*1 = 350 at the optimum */
 	assert_non_null(strstr(buf, "Mistakes cost about $645 per 1,000 cases; the cheapest threshold (0.2) would cost about $350.\n"));

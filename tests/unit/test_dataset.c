@@ -211,7 +211,8 @@ static void test_label_detection(void **state)
 	/* by name, before any other column */
 	ds = must_load("flag,target,score\n1,0,0.2\n0,1,0.9\n1,1,0.4\n", &o);
 	assert_string_equal(ds->label_name, "target");
-	assert_true(has_note(ds, "guessed label column 'target'"));
+	/* usual names are not guesses: no note */
+	assert_false(has_note(ds, "guessed"));
 	dataset_free(ds);
 
 	/* else the first column with exactly two label-like values (not an id) */
@@ -248,12 +249,13 @@ static void test_score_detection(void **state)
 	/* by name */
 	ds = must_load("label,other,proba\n1,0.1,0.9\n0,0.5,0.2\n", &o);
 	assert_string_equal(ds->models[0].name, "proba");
-	assert_true(has_note(ds, "score column 'proba'"));
+	assert_false(has_note(ds, "score column 'proba'"));
 	dataset_free(ds);
 	/* else the first numeric column, passing over ids and counters */
 	o = default_options();
 	ds = must_load("label,row_id,name,m\n1,10,a,0.9\n0,11,b,0.2\n1,12,c,0.7\n", &o);
 	assert_string_equal(ds->models[0].name, "m");
+	assert_true(has_note(ds, "guessed score column 'm'"));
 	dataset_free(ds);
 	o = default_options();
 	ds = must_load("1,1,x,0.9\n0,2,y,0.2\n1,3,z,0.6\n", &o);

@@ -235,6 +235,40 @@ static void test_numbers_match_core(void **state)
 	close_fixture(&fx);
 }
 
+/* The arrows' colours say better or worse, not up or down: raising the
+ * threshold lowers FPR (better: green) and recall (worse: red). */
+static void test_arrow_colours(void **state)
+{
+	struct fixture fx;
+	struct grid *g = grid_new(80, 24);
+	int y, a, found = 0;
+
+	(void)state;
+	open_fixture(&fx, "-p malignant -l diagnosis -s logreg samples/breast_cancer.csv");
+	view_set_threshold(&fx.s.view, 0.3);
+	view_set_threshold(&fx.s.view, 0.7);
+	panels_draw(g, &fx.scr, &fx.s.view);
+	for (y = fx.scr.lay.metrics.y; y < fx.scr.lay.metrics.y + fx.scr.lay.metrics.h; y++) {
+		const struct cell *row = &g->cells[(size_t)y * (size_t)g->w + (size_t)fx.scr.lay.metrics.x];
+
+		for (a = 0; a < 23; a++) {
+			if (row[a].ch != 0x25BC) /* an arrow down */
+				continue;
+			if (row[0].ch == 'F' && row[1].ch == 'P') {
+				assert_int_equal(row[a].style, ST_UP);
+				found |= 1;
+			}
+			if (row[0].ch == 'r' && row[1].ch == 'e') {
+				assert_int_equal(row[a].style, ST_DOWN);
+				found |= 2;
+			}
+		}
+	}
+	assert_int_equal(found, 3);
+	grid_free(g);
+	close_fixture(&fx);
+}
+
 static void test_hostile_names(void **state)
 {
 	const char *csv = "\x1b]0;owned\x07,\xff\xfe\n1,0.9\n0,0.2\n";
@@ -382,6 +416,7 @@ int main(void)
 		cmocka_unit_test(test_screens),
 		cmocka_unit_test(test_canvas_glyphs),
 		cmocka_unit_test(test_numbers_match_core),
+		cmocka_unit_test(test_arrow_colours),
 		cmocka_unit_test(test_hostile_names),
 		cmocka_unit_test(test_text_mid),
 	};
