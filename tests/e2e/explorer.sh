@@ -105,7 +105,8 @@ threshold() { screen | sed -n 's/^threshold \([^ ]*\) .*/\1/p' | head -1; }
 
 # after_exit NAME STATUS: the explorer has ended with STATUS; the terminal is sane
 after_exit() {
-	wait_for "EXIT=" || return
+	# "EXIT=[0-9]": the typed command shows "EXIT=$?" before it has run
+	wait_for "EXIT=[0-9]" || return
 	screen | grep -q "EXIT=$2" && ok || bad "$1: $(screen | grep -o 'EXIT=[0-9]*'), expected EXIT=$2"
 	[ "$(flags)" = "0 0 0 0 1" ] && ok || bad "$1: terminal modes after exit: $(flags) (alt any button sgr cursor)"
 	screen | grep -q "Confusion matrix" && bad "$1: the explorer's screen is left behind" || ok
