@@ -30,22 +30,37 @@
 
 static void say(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
+/* Every message goes through here, escaped as a whole: option values and
+ * names from the data can hold control bytes, and stderr is a terminal.
+ * (Escaping is idempotent: text already escaped stays as it is.) */
 static void say(const char *fmt, ...)
 {
 	va_list ap;
+	char small[512], *msg = small, *shown;
+	int len;
 
-	fputs("cutoff: ", stderr);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	len = vsnprintf(small, sizeof small, fmt, ap);
 	va_end(ap);
-	fputc('\n', stderr);
+	if (len >= (int)sizeof small && (msg = malloc((size_t)len + 1)) != NULL) {
+		va_start(ap, fmt);
+		vsnprintf(msg, (size_t)len + 1, fmt, ap);
+		va_end(ap);
+	}
+	if (msg == NULL)
+		msg = small; /* out of memory: the message cut, but said */
+	shown = text_escape_all(msg);
+	fprintf(stderr, "cutoff: %s\n", shown != NULL ? shown : "(a message could not be shown: out of memory)");
+	free(shown);
+	if (msg != small)
+		free(msg);
 }
 
 /* Loading progress on a terminal's stderr, for inputs worth waiting for;
  * rewritten in place, erased at the end. */
 struct progress {
 	int shown;          /* last percentage (or MB) shown, -1: none */
-	const char *name;
+	const char *name;   /* escaped */
 };
 
 static void show_progress(void *arg, double done, double total)
@@ -231,7 +246,8 @@ int main(int argc, char **argv)
 		return 2;
 	}
 	{
-		struct progress prog = { -1, o.data.path ? o.data.path : "<stdin>" };
+		char *shown_path = text_escape_all(o.data.path ? o.data.path : "<stdin>");
+		struct progress prog = { -1, shown_path ? shown_path : "the input" };
 
 		if (isatty(STDERR_FILENO)) {
 			o.data.progress = show_progress;
@@ -244,6 +260,7 @@ int main(int argc, char **argv)
 		if (prog.shown >= 0)
 			fputs("\r\033[K", stderr); /* the progress line goes */
 		o.data.progress = NULL;
+		free(shown_path);
 		if (status < 0) {
 			say("%s", err);
 			status = 1;

@@ -17,6 +17,11 @@ char *text_escape(char *dst, size_t cap, const char *s, size_t len, size_t max_c
  * memory the caller frees; NULL when out of memory. */
 char *text_escape_all(const char *s);
 
+/* text_escape, then a backslash before each character Markdown would read
+ * as markup (\ ` * _ [ ] < > | ! ~ & #), so that a name such as
+ * "[x](http://...)" or "<img onerror=...>" stays text.  Returns dst. */
+char *text_markdown(char *dst, size_t cap, const char *s, size_t max_chars);
+
 /* An escaped copy of data text for a message, at most 40 characters
  * (then "..."), in one of four static per-thread buffers, so that one
  * message can hold a few. */

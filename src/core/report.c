@@ -329,9 +329,11 @@ static void text_model(FILE *f, const struct report *r, const struct report_mode
 	}
 	fputc('\n', f);
 	{
-		char sentence[512];
+		char sentence[1024], sp[200], sn[200];
 
-		explain_summary(sentence, sizeof sentence, &c, r->pos_words, r->neg_words);
+		/* the class words are data: escaped before they make a sentence */
+		explain_summary(sentence, sizeof sentence, &c, safe(sp, sizeof sp, r->pos_words, 40),
+				r->neg_words ? safe(sn, sizeof sn, r->neg_words, 40) : NULL);
 		fprintf(f, "%s\n", sentence);
 	}
 }
@@ -360,18 +362,7 @@ static void text_report(FILE *f, const struct report *r)
 
 static const char *md_safe(char *buf, size_t cap, const char *s, size_t max_chars)
 {
-	char tmp[300];
-	size_t o = 0;
-	const char *p;
-
-	safe(tmp, sizeof tmp, s, max_chars);
-	for (p = tmp; *p && o + 3 < cap; p++) {
-		if (*p == '|' || *p == '*' || *p == '_' || *p == '`' || *p == '\\')
-			buf[o++] = '\\';
-		buf[o++] = *p;
-	}
-	buf[o] = '\0';
-	return buf;
+	return text_markdown(buf, cap, s ? s : "", max_chars);
 }
 
 static void md_model(FILE *f, const struct report *r, const struct report_model *m)
@@ -403,7 +394,8 @@ static void md_model(FILE *f, const struct report *r, const struct report_model 
 	nc = metric_cells(m, cells);
 	for (i = 0; i < nc; i++)
 		fprintf(f, "| %s | %s |\n", cells[i].label, fmt_rate(a, sizeof a, cells[i].v));
-	explain_summary(sentence, sizeof sentence, &c, r->pos_words, r->neg_words);
+	/* pos and neg are Markdown-escaped; NULL neg words: no single name */
+	explain_summary(sentence, sizeof sentence, &c, pos, r->neg_words ? neg : NULL);
 	if ((nl = strchr(sentence, '\n')) != NULL)
 		*nl = ' ';
 	fprintf(f, "\n> %s\n", sentence);
@@ -420,7 +412,7 @@ static void md_report(FILE *f, const struct report *r)
 
 		fputs("## cutoff report: ", f);
 		for (p = whole ? whole : ""; *p; p++) {
-			if (*p == '|' || *p == '*' || *p == '_' || *p == '`' || *p == '\\')
+			if (strchr("\\`*_[]<>|!~&#", *p) != NULL) /* as text_markdown() */
 				fputc('\\', f);
 			fputc(*p, f);
 		}

@@ -96,6 +96,30 @@ char *text_escape(char *dst, size_t cap, const char *s, size_t len, size_t max_c
 	return dst;
 }
 
+char *text_markdown(char *dst, size_t cap, const char *s, size_t max_chars)
+{
+	size_t o = 0, len = strlen(s), tcap = len * 4 + 8;
+	char small[1024] = "", *tmp = tcap <= sizeof small ? small : malloc(tcap);
+	const char *p;
+
+	if (cap == 0)
+		return dst;
+	if (tmp == NULL) {
+		tmp = small;
+		tcap = sizeof small;
+	}
+	text_escape(tmp, tcap, s, len, max_chars);
+	for (p = tmp; *p && o + 3 < cap; p++) {
+		if (strchr("\\`*_[]<>|!~&#", *p) != NULL)
+			dst[o++] = '\\';
+		dst[o++] = *p;
+	}
+	dst[o] = '\0';
+	if (tmp != small)
+		free(tmp);
+	return dst;
+}
+
 char *text_escape_all(const char *s)
 {
 	size_t len = strlen(s), cap = 4 * len + 1; /* \xHH is the longest */

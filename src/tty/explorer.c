@@ -5,6 +5,7 @@
  */
 #include "tty/explorer.h"
 
+#include "core/text.h"
 #include "ui/cmd.h"
 #include "tty/cmdline.h"
 #include "ui/export.h"
@@ -242,7 +243,10 @@ int explorer_run(struct session *s, const struct term_options *to)
 	l.v = &s->view;
 	l.resized = 1;
 	if (term_init(to, err, sizeof err) < 0) {
-		fprintf(stderr, "cutoff: %s\n", err);
+		char *shown = text_escape_all(err); /* TERM is the environment's */
+
+		fprintf(stderr, "cutoff: %s\n", shown ? shown : "cannot use the terminal");
+		free(shown);
 		return 1;
 	}
 	s->view.glyphs = term_glyphs();
@@ -277,15 +281,19 @@ int explorer_run(struct session *s, const struct term_options *to)
 
 		term_done();
 		/* the screen is gone: say it where the shell shows it */
-		if (saved < 0)
-			fprintf(stderr, "cutoff: %s\n", herr);
+		if (saved < 0) {
+			char *shown = text_escape_all(herr); /* a path from $HOME */
+
+			fprintf(stderr, "cutoff: %s\n", shown ? shown : "cannot save the history");
+			free(shown);
+		}
 	}
-	/* ended by a signal: say so in the status, as a shell would */
-	if (status == 0 && term_quit_signal() != 0)
-		status = 128 + term_quit_signal();
 	grid_free(g);
 	panels_free(&l.scr);
 	if (status != 0)
-		fprintf(stderr, "cutoff: out of memory\n");
+		fprintf(stderr, "cutoff: out of memory\n"); /* the only failure above */
+	/* ended by a signal: say so in the status, as a shell would */
+	else if (term_quit_signal() != 0)
+		status = 128 + term_quit_signal();
 	return status;
 }

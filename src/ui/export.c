@@ -9,6 +9,8 @@
 #include "core/fmt.h"
 #include "ui/plot.h"
 #include "core/report.h"
+#include "core/text.h"
+#include <stdint.h>
 
 #include <errno.h>
 #include <fcntl.h>
@@ -66,9 +68,12 @@ void export_write(FILE *f, const struct view *v, enum export_format fmt)
 		/* Markdown joins lines; keep each sentence on its own line */
 		for (const char *p = words; *p;) {
 			size_t len = strcspn(p, "\n");
+			char line[512], md[2200];
 
+			/* names in the sentences are data: no markup from them */
+			snprintf(line, sizeof line, "%.*s", (int)len, p);
 			if (len > 0)
-				fprintf(f, "%.*s  \n", (int)len, p);
+				fprintf(f, "%s  \n", text_markdown(md, sizeof md, line, SIZE_MAX));
 			else
 				fputc('\n', f);
 			p += len + (p[len] == '\n');

@@ -7,6 +7,7 @@
 
 #include "core/explain.h"
 #include "core/optimize.h"
+#include "core/text.h"
 
 #include <math.h>
 #include <stdarg.h>
@@ -250,12 +251,16 @@ size_t view_stakeholder_text(const struct view *v, char *buf, size_t cap)
 {
 	const struct view_model *m = &v->models[v->model];
 	struct explain_input in;
+	char pos[256], neg[256], unit[80];
 
 	memset(&in, 0, sizeof in);
 	in.now = sweep_confusion(m->sw, m->k);
 	in.threshold = m->threshold;
-	in.pos = v->pos_words;
-	in.neg = v->neg_words;
+	/* the words come from the data or the user: escaped here, so that
+	 * every writer of the plain words (screen, text, Markdown) gets
+	 * text that cannot drive a terminal */
+	in.pos = text_escape(pos, sizeof pos, v->pos_words, strlen(v->pos_words), 60);
+	in.neg = v->neg_words ? text_escape(neg, sizeof neg, v->neg_words, strlen(v->neg_words), 60) : NULL;
 	in.has_up = m->k > 0;
 	if (in.has_up) {
 		in.up = sweep_confusion(m->sw, m->k - 1);
@@ -264,7 +269,7 @@ size_t view_stakeholder_text(const struct view *v, char *buf, size_t cap)
 	in.has_costs = v->costs;
 	in.cost_fp = v->cost_fp;
 	in.cost_fn = v->cost_fn;
-	in.unit = v->cost_unit;
+	in.unit = text_escape(unit, sizeof unit, v->cost_unit, strlen(v->cost_unit), 15);
 	if (v->costs && m->best[BEST_COST] != VIEW_NONE) {
 		in.has_best = 1;
 		in.best = sweep_confusion(m->sw, m->best[BEST_COST]);

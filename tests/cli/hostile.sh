@@ -119,5 +119,55 @@ wait
 [ "$got" -eq 0 ] || [ "$got" -eq 1 ] && ok || bad "shrinking file: status $got"
 grep -q "Sanitizer\|runtime error" "$T/err" && bad "shrinking file: sanitizer report: $(grep -A12 'ERROR\|runtime error' "$T/err" | head -20)" || ok
 
+# ---- data text never reaches a terminal raw, in any writer; Markdown gets no markup from it ----
+ESC=$(printf '\033')
+BEL=$(printf '\007')
+printf 'y,score\n\033]0;owned\007,0.1\npos,0.9\n\033]0;owned\007,0.3\npos,0.7\n' >"$T/esc.csv"
+raw_free() { # raw_free WHAT FILE: no ESC or BEL byte in FILE
+	if grep -q "$ESC\|$BEL" "$2"; then bad "$1: a raw control byte in the output: $(grep "$ESC\|$BEL" "$2" | head -1 | cat -v)"; else ok; fi
+}
+for fmt in text markdown csv json; do
+	expect 0 "" --report -p pos --format $fmt "$T/esc.csv"
+	raw_free "--report --format $fmt" "$T/out"
+	expect 0 "" --curve roc -p pos --format $fmt "$T/esc.csv"
+	raw_free "--curve --format $fmt" "$T/out"
+	expect 0 "" --optimize f1 -p pos --format $fmt "$T/esc.csv"
+	raw_free "--optimize --format $fmt" "$T/out"
+done
+for exp in "export" "export - txt" "export - json" "names $ESC[31mred,$ESC]0;x$BEL
+export" "cost fp=1 fn=2 unit=$ESC[1m
+export - txt"; do
+	printf '%s\n' "$exp" | timeout 60 "$BIN" --batch -p pos "$T/esc.csv" >"$T/out" 2>"$T/err"
+	raw_free "--batch '$exp'" "$T/out"
+	raw_free "--batch '$exp' (stderr)" "$T/err"
+done
+BIN_ABS=$(cd "$(dirname "$BIN")" && pwd)/$(basename "$BIN")
+( cd "$T" && printf 'export snap.md\nexport snap.txt\n' | timeout 60 "$BIN_ABS" --batch -p pos esc.csv >/dev/null 2>&1 )
+raw_free "snapshot file (md)" "$T/snap.md"
+raw_free "snapshot file (txt)" "$T/snap.txt"
+# option values echoed in usage errors, and names in every message
+expect 2 "unknown format 'x.x1b]0;owned.x07'" --format "$(printf 'x\033]0;owned\007')" "$T/esc.csv"
+raw_free "usage error" "$T/err"
+expect 1 "" -l "$(printf 'a\033[31m')" --report "$T/esc.csv"
+raw_free "unknown column" "$T/err"
+expect 2 "" --optimize "$(printf 'f1\033[2J')" "$T/esc.csv"
+raw_free "unknown objective" "$T/err"
+# Markdown: link and HTML syntax from names stays text
+printf 'y,score\n[x](http://evil.example),0.1\n<img src=x onerror=alert(1)>,0.9\n[x](http://evil.example),0.3\n<img src=x onerror=alert(1)>,0.7\n' >"$T/md.csv"
+expect 0 "" --report --format markdown -p '<img src=x onerror=alert(1)>' "$T/md.csv"
+grep -q '[^\\]](http\|[^\\]<img' "$T/out" && bad "Markdown: link or HTML from a name: $(grep '[^\\]](http\|[^\\]<img' "$T/out" | head -1)" || ok
+grep -q '\\\[x\\\](http://evil.example)' "$T/out" && grep -q '\\<img src=x onerror=alert(1)\\>' "$T/out" && ok ||
+	bad "Markdown: names not shown escaped: $(sed -n 7p "$T/out")"
+printf 'export\n' | timeout 60 "$BIN" --batch -p '<img src=x onerror=alert(1)>' "$T/md.csv" >"$T/out" 2>/dev/null
+grep -q '[^\\]](http\|[^\\]<img' "$T/out" && bad "Markdown export: link or HTML from a name: $(grep '[^\\]](http\|[^\\]<img' "$T/out" | head -1)" || ok
+# the loading progress line names the file escaped (a file over 16 MB, stderr on a terminal)
+if command -v script >/dev/null 2>&1 && [ -n "${GEN:-}" ]; then
+	"$GEN" -n 1600000 >"$T/big.csv" # 17.6 MB: over the 16 MB that shows progress
+	ln -s "$T/big.csv" "$T/$(printf 'b\033]0;owned\007.csv')"
+	script -qec "$BIN --report '$T/$(printf 'b\033]0;owned\007.csv')' >/dev/null" /dev/null >"$T/tty" 2>&1 </dev/null
+	grep -q "loading" "$T/tty" && ok || bad "no progress line on a terminal: $(head -c 200 "$T/tty" | cat -v)"
+	grep -q "${ESC}]0;owned" "$T/tty" && bad "the progress line printed the file name raw" || ok
+fi
+
 echo "hostile ($BIN): $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -110,6 +110,7 @@ after_exit() {
 	screen | grep -q "EXIT=$2" && ok || bad "$1: $(screen | grep -o 'EXIT=[0-9]*'), expected EXIT=$2"
 	[ "$(flags)" = "0 0 0 0 1" ] && ok || bad "$1: terminal modes after exit: $(flags) (alt any button sgr cursor)"
 	screen | grep -q "Confusion matrix" && bad "$1: the explorer's screen is left behind" || ok
+	screen | grep -q "out of memory" && bad "$1: 'out of memory' said on a normal exit" || ok
 	tm send-keys -t e "stty -a | tr ' ' '\n' | grep -x -- '-\?icanon\|-\?echo\|-\?isig' | tr '\n' ' '; echo" Enter
 	sleep 0.3
 	screen | grep -q "^icanon isig echo \|^isig icanon echo \|icanon.*echo" && ! screen | grep -q -- "-icanon\|-echo " &&
