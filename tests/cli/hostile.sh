@@ -134,9 +134,9 @@ for fmt in text markdown csv json; do
 	expect 0 "" --optimize f1 -p pos --format $fmt "$T/esc.csv"
 	raw_free "--optimize --format $fmt" "$T/out"
 done
-for exp in "export" "export - txt" "export - json" "names $ESC[31mred,$ESC]0;x$BEL
+for exp in "export" "export txt" "export json" "names $ESC[31mred,$ESC]0;x$BEL
 export" "cost fp=1 fn=2 unit=$ESC[1m
-export - txt"; do
+export txt"; do
 	printf '%s\n' "$exp" | timeout 60 "$BIN" --batch -p pos "$T/esc.csv" >"$T/out" 2>"$T/err"
 	raw_free "--batch '$exp'" "$T/out"
 	raw_free "--batch '$exp' (stderr)" "$T/err"
