@@ -13,7 +13,7 @@ WARN    = -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes -Wmissing-protot
           -Wformat=2 -Werror
 CPPFLAGS_ALL = -Iinclude -D_POSIX_C_SOURCE=200809L $(CPPFLAGS)
 CFLAGS_REL   = -std=c11 -O2 -pthread $(WARN) $(CFLAGS)
-CFLAGS_ASAN  = -std=c11 -O1 -g -pthread -fsanitize=address,undefined -fno-sanitize-recover=all \
+CFLAGS_ASAN  = -std=c11 -O1 -g -pthread -fsanitize=address,undefined,float-cast-overflow -fno-sanitize-recover=all \
                -fno-omit-frame-pointer $(WARN) $(CFLAGS)
 CURSES_CFLAGS := $(shell pkg-config --cflags ncursesw 2>/dev/null)
 CURSES_LIBS   := $(shell pkg-config --libs ncursesw 2>/dev/null || echo -lncursesw)
@@ -117,7 +117,7 @@ check: test-deps
 FUZZ_SECONDS ?= 60
 FUZZERS = fuzz_loader fuzz_cmd fuzz_parse
 FUZZ_SRC = $(CORE:%=src/%.c)
-FUZZ_FLAGS = -std=c11 -g -O1 -pthread -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all
+FUZZ_FLAGS = -std=c11 -g -O1 -pthread -fsanitize=fuzzer,address,undefined,float-cast-overflow -fno-sanitize-recover=all
 
 build/fuzz/%: tests/fuzz/%.c $(FUZZ_SRC) $(HEADERS)
 	@mkdir -p build/fuzz

@@ -30,7 +30,7 @@ struct fold {
 	bool binned;                /* rows of different scores share a bin */
 	double pairs_in_bins;       /* positive-negative pairs sharing a bin */
 	/* the grid (bins > 0) */
-	double origin, width;
+	double origin, width;       /* halved: the grid spans up to 2 * DBL_MAX */
 	double *hpos, *hneg, *hmin;
 	bool grid;
 	size_t max_distinct;        /* 0: no limit; past it fold_add says -2 */

@@ -20,13 +20,16 @@ enum cmd_kind {
 
 enum export_format { EXPORT_MD, EXPORT_TXT, EXPORT_JSON };
 
+/* The longest command line: a path of PATH_MAX bytes and then some. */
+#define CMD_LINE_MAX 8192
+
 enum set_what { SET_ASCII, SET_UNICODE, SET_COLOR, SET_MONO };
 
 struct cmd {
 	enum cmd_kind kind;
 	double value;                   /* threshold */
 	enum step_mode step;
-	char text[256];                 /* model, export file, help topic */
+	char text[4096];                /* model, export file (PATH_MAX), help topic */
 	struct optimize_spec spec;      /* optimize */
 	const char *objective;          /* its name */
 	double cost_fp, cost_fn;        /* cost */

@@ -14,9 +14,12 @@
 
 void export_write(FILE *f, const struct view *v, enum export_format fmt);
 
-/* Writes a snapshot to path (overwriting it), or, with path NULL, to a new
- * file in the current folder named after the model and threshold.  Returns
- * 0 with the path in used, or -1 with a message in err. */
+/* Writes a snapshot to path, or, with path NULL, to a new file in the
+ * current folder named after the model and threshold.  An absent path or a
+ * regular file (also through a symlink) is replaced atomically, keeping an
+ * old file's mode; a FIFO or character device is written into; anything
+ * else is refused.  Returns 0 with the path in used, or -1 with a message
+ * in err. */
 int export_file(const struct view *v, const char *path, enum export_format fmt, char *used,
 		size_t usedlen, char *err, size_t errlen);
 

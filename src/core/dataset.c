@@ -470,10 +470,14 @@ static void finish_labels(struct loader *l)
 	if (l->st->failed || ds->n_models == 0)
 		return;
 	if (l->label_bad) {
-		for (i = 0; i < l->n_distinct && i < MAX_DISTINCT_LABELS; i++)
+		/* snprintf says what it would have written: never past the end */
+		for (i = 0; i < l->n_distinct && i < MAX_DISTINCT_LABELS && used < sizeof list - 1; i++) {
 			used += (size_t)snprintf(list + used, sizeof list - used, "%s%s", i ? ", " : "",
 						 show_str(l->distinct[i]));
-		if (l->n_distinct > MAX_DISTINCT_LABELS)
+			if (used > sizeof list - 1)
+				used = sizeof list - 1;
+		}
+		if (l->n_distinct > MAX_DISTINCT_LABELS && used < sizeof list - 1)
 			snprintf(list + used, sizeof list - used, ", ...");
 		status_fail(l->st, "%s: labels in column '%s' are not 0/1, true/false or yes/no; say which value is positive with --positive (values: %s)",
 		     ds->shown, show_str(ds->label_name), list);

@@ -118,9 +118,13 @@ static void widen(struct fold *f)
  * left by moving the origin down half the grid after widening. */
 static void reach(struct fold *f, double score)
 {
-	while (score >= f->origin + (double)f->bins * f->width)
+	/* in halves (origin and width are stored halved): a span from -1e308
+	 * to 1e308 overflows a double, half of it does not */
+	double h = score / 2;
+
+	while (h - f->origin >= (double)f->bins * f->width)
 		widen(f);
-	while (score < f->origin) {
+	while (h < f->origin) {
 		size_t half = f->bins / 2;
 
 		widen(f); /* the filled bins are now in the lower half */
@@ -136,17 +140,18 @@ static void reach(struct fold *f, double score)
 static int bin_add(struct fold *f, double score, bool positive, double weight)
 {
 	size_t b;
+	double at;
 
 	if (!f->grid) {
 		/* a fine grid to start; it widens as the scores spread */
-		f->origin = score;
-		f->width = fmax(fabs(score), 1.0) * 1e-9;
+		f->origin = score / 2;
+		f->width = fmax(fabs(score), 1.0) * 0.5e-9;
 		f->grid = true;
 	}
 	reach(f, score);
-	b = (size_t)((score - f->origin) / f->width);
-	if (b >= f->bins)
-		b = f->bins - 1; /* rounding at the top edge */
+	at = (score / 2 - f->origin) / f->width;
+	/* rounding at the edges; never a float-to-integer overflow */
+	b = at >= (double)f->bins ? f->bins - 1 : at > 0 ? (size_t)at : 0;
 	if (f->hpos[b] + f->hneg[b] > 0 && score != f->hmin[b])
 		f->binned = true;
 	if (positive) {

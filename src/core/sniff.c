@@ -190,10 +190,14 @@ static int resolve(struct sniffer *l, const char *spec, const char *what, size_t
 		char list[300] = "";
 		size_t used = 0;
 
-		for (i = 0; i < l->c->ncols && used + 60 < sizeof list; i++)
+		/* snprintf says what it would have written: never past the end */
+		for (i = 0; i < l->c->ncols && used + 60 < sizeof list; i++) {
 			used += (size_t)snprintf(list + used, sizeof list - used, "%s%s",
 						 i ? ", " : "", show_str(l->c->names[i]));
-		if (i < l->c->ncols)
+			if (used > sizeof list - 1)
+				used = sizeof list - 1;
+		}
+		if (i < l->c->ncols && used < sizeof list - 1)
 			snprintf(list + used, sizeof list - used, ", ...");
 		status_fail(l->st, "%s: no %s column named '%s' (columns: %s)", l->source, what,
 		     show_str(spec), list);

@@ -79,14 +79,36 @@ static int width(const char *s, size_t n)
 	return w;
 }
 
+/* The view gets a window of the line around the cursor, so that a long
+ * line (a pasted path) shows where one types, and redisplay costs the same
+ * whatever the line's length: a paste of 100 KB must not be quadratic. */
+#define WINDOW_BACK 40  /* columns kept before the cursor on a long line */
+
 static void redisplay_cb(void)
 {
-	const char *prompt = rl_display_prompt ? rl_display_prompt : "";
+	const char *prompt = rl_display_prompt ? rl_display_prompt : "", *line = rl_line_buffer ? rl_line_buffer : "";
+	size_t point = rl_point > 0 ? (size_t)rl_point : 0, start = 0, end = rl_end > 0 ? (size_t)rl_end : 0;
+	size_t room = sizeof view->cmd_text - 8, show;
+	int cols = 0;
 
 	if (view == NULL)
 		return;
-	snprintf(view->cmd_text, sizeof view->cmd_text, "%s%s", prompt, rl_line_buffer ? rl_line_buffer : "");
-	view->cmd_cursor = width(prompt, strlen(prompt)) + width(rl_line_buffer ? rl_line_buffer : "", (size_t)rl_point);
+	if (point > WINDOW_BACK) {
+		/* back from the cursor WINDOW_BACK characters, at a character's start */
+		start = point;
+		while (start > 0 && cols < WINDOW_BACK) {
+			start--;
+			while (start > 0 && ((unsigned char)line[start] & 0xc0) == 0x80)
+				start--;
+			cols++;
+		}
+	}
+	show = end - start < room ? end - start : room;
+	while (show > 0 && start + show < end && ((unsigned char)line[start + show] & 0xc0) == 0x80)
+		show--; /* never half a character */
+	snprintf(view->cmd_text, sizeof view->cmd_text, "%s%s%.*s", prompt,
+		 start == 0 ? "" : view->glyphs == GLYPHS_ASCII ? "<" : "\u2026", (int)show, line + start);
+	view->cmd_cursor = width(prompt, strlen(prompt)) + (start > 0 ? 1 : 0) + width(line + start, point - start);
 }
 
 static void line_cb(char *line)
@@ -146,9 +168,12 @@ static void display_matches_cb(char **matches, int num, int max)
 
 	(void)max;
 	view->cmd_matches[0] = '\0';
-	for (i = 1; i <= num && used + 2 < sizeof view->cmd_matches; i++)
+	for (i = 1; i <= num && used + 2 < sizeof view->cmd_matches; i++) {
 		used += (size_t)snprintf(view->cmd_matches + used, sizeof view->cmd_matches - used, "%s%s",
 					 i > 1 ? "  " : "", matches[i]);
+		if (used > sizeof view->cmd_matches - 1)
+			used = sizeof view->cmd_matches - 1; /* cut, never past the end */
+	}
 	rl_forced_update_display();
 }
 
@@ -229,6 +254,15 @@ int cmdline_done(char *err, size_t errlen)
 		free(candidates[i]);
 	n_candidates = 0;
 	if (history_path[0] && history_length > 0) {
+		struct stat st;
+		char *real;
+
+		/* a linked history (dotfiles) is written at the link's target,
+		 * so the link stays */
+		if (lstat(history_path, &st) == 0 && S_ISLNK(st.st_mode) && (real = realpath(history_path, NULL)) != NULL) {
+			snprintf(history_path, sizeof history_path, "%s", real);
+			free(real);
+		}
 		/* write beside, then rename: never a half-written history */
 		snprintf(dir, sizeof dir, "%s", history_path);
 		slash = strrchr(dir, '/');
@@ -275,6 +309,13 @@ void cmdline_open(void)
 
 enum cmdline_result cmdline_feed(int byte, char **line)
 {
+	/* a full line takes no more text (a runaway paste), only editing
+	 * and control keys; saying so where completions show */
+	if (rl_end >= CMD_LINE_MAX && byte >= 0x20 && byte != 0x7f) {
+		snprintf(view->cmd_matches, sizeof view->cmd_matches, "the command line holds at most %d bytes",
+			 CMD_LINE_MAX);
+		return CL_MORE;
+	}
 	input = byte;
 	input_ready = 1;
 	rl_callback_read_char();

@@ -49,23 +49,63 @@ static int fail(char *err, size_t errlen, const char *fmt, ...)
 	return -1;
 }
 
-/* Splits s into at most max words (in buf); returns how many. */
-static size_t words(const char *s, char *buf, size_t cap, char **w, size_t max)
+/* Splits s into at most max words (in buf, of cap bytes); returns how
+ * many.  Quotes group: "my report.md" or 'my report.md' is one word, and
+ * inside double quotes \" and \\ stand for themselves.  *open is set when
+ * a quote is not closed. */
+static size_t words(const char *s, char *buf, size_t cap, char **w, size_t max, int *open)
 {
-	size_t n = 0;
-	char *p;
+	size_t n = 0, r = 0, o = 0;
 
+	*open = 0;
 	snprintf(buf, cap, "%s", s);
-	for (p = buf; *p && n < max;) {
-		while (*p && isspace((unsigned char)*p))
-			*p++ = '\0';
-		if (!*p)
+	while (buf[r] && n < max) {
+		char quote = 0;
+		int at_end;
+
+		while (buf[r] && isspace((unsigned char)buf[r]))
+			r++;
+		if (!buf[r])
 			break;
-		w[n++] = p;
-		while (*p && !isspace((unsigned char)*p))
-			p++;
+		w[n++] = buf + o;
+		while (buf[r] && (quote || !isspace((unsigned char)buf[r]))) {
+			char c = buf[r++];
+
+			if (!quote && (c == '"' || c == '\'')) {
+				quote = c;
+				continue;
+			}
+			if (quote && c == quote) {
+				quote = 0;
+				continue;
+			}
+			if (quote == '"' && c == '\\' && (buf[r] == '"' || buf[r] == '\\'))
+				c = buf[r++];
+			buf[o++] = c; /* o <= r: unquoting only shortens */
+		}
+		if (quote)
+			*open = 1;
+		at_end = buf[r] == '\0';
+		buf[o++] = '\0';
+		if (o > r)
+			r = o;
+		if (at_end)
+			break;
 	}
 	return n;
+}
+
+/* The original line after its first word, trimmed (names may hold blanks). */
+static void rest_of_line(const char *line, char *out, size_t cap)
+{
+	size_t len;
+
+	line += strspn(line, " \t");
+	line += strcspn(line, " \t");
+	line += strspn(line, " \t");
+	snprintf(out, cap, "%s", line);
+	for (len = strlen(out); len > 0 && isspace((unsigned char)out[len - 1]); len--)
+		out[len - 1] = '\0';
 }
 
 static int number(const char *s, double *v)
@@ -148,6 +188,12 @@ static int parse_export(char **w, size_t n, struct cmd *c, char *err, size_t err
 		} else if (strcasecmp(w[i], "json") == 0) {
 			c->format = EXPORT_JSON, c->has_format = true;
 		} else if (!c->has_file) {
+			/* any path the system takes; never a cut one */
+			if (strlen(w[i]) >= sizeof c->text)
+				return fail(err, errlen, "export: the file name is longer than %zu bytes",
+					    sizeof c->text - 1);
+			if (w[i][0] == '\0')
+				return fail(err, errlen, "export: the file name is empty");
 			snprintf(c->text, sizeof c->text, "%s", w[i]);
 			c->has_file = true;
 		} else {
@@ -168,11 +214,17 @@ static int parse_export(char **w, size_t n, struct cmd *c, char *err, size_t err
 
 int cmd_parse(const char *line, struct cmd *c, char *err, size_t errlen)
 {
-	char buf[1024], *w[32];
-	size_t n = words(line, buf, sizeof buf, w, 32), i;
+	char buf[CMD_LINE_MAX + 1], *w[32];
+	size_t n, i;
 	const struct cmd_info *info;
+	int open;
 
 	memset(c, 0, sizeof *c);
+	if (strlen(line) > CMD_LINE_MAX)
+		return fail(err, errlen, "a command is at most %d bytes", CMD_LINE_MAX);
+	n = words(line, buf, sizeof buf, w, 32, &open);
+	if (open)
+		return fail(err, errlen, "a quote is not closed");
 	if (n == 0) {
 		c->kind = CMD_NONE;
 		return 0;
@@ -204,11 +256,11 @@ int cmd_parse(const char *line, struct cmd *c, char *err, size_t errlen)
 	case CMD_MODEL:
 		if (n < 2)
 			return fail(err, errlen, "model needs a name or a number");
-		/* a name may hold blanks: take the rest of the line (buf is a
-		 * copy of line, so offsets agree) */
-		snprintf(c->text, sizeof c->text, "%s", line + (w[1] - buf));
-		for (i = strlen(c->text); i > 0 && isspace((unsigned char)c->text[i - 1]); i--)
-			c->text[i - 1] = '\0';
+		/* a name may hold blanks: quoted, or the rest of the line */
+		if (n == 2)
+			snprintf(c->text, sizeof c->text, "%s", w[1]);
+		else
+			rest_of_line(line, c->text, sizeof c->text);
 		return 0;
 	case CMD_OPTIMIZE: {
 		enum objective obj;
@@ -256,7 +308,13 @@ int cmd_parse(const char *line, struct cmd *c, char *err, size_t errlen)
 			return fail(err, errlen, "cost needs both fp=A and fn=B");
 		return 0;
 	case CMD_NAMES: {
-		const char *rest = n >= 2 ? line + (w[1] - buf) : NULL, *comma;
+		char whole[CMD_LINE_MAX + 1];
+		const char *rest = NULL, *comma;
+
+		if (n == 2)
+			rest = w[1];
+		else if (n > 2)
+			rest_of_line(line, whole, sizeof whole), rest = whole;
 
 		if (rest == NULL || (comma = strchr(rest, ',')) == NULL || comma == rest || comma[1] == '\0')
 			return fail(err, errlen, "names takes POSITIVE,NEGATIVE");
@@ -431,8 +489,9 @@ void cmd_complete(const struct view *v, const char *before, const char *prefix,
 	static const char *const sets[] = { "ascii", "unicode", "color", "mono", NULL };
 	static const char *const formats[] = { "md", "txt", "json", NULL };
 	static const char *const where[] = { "where", "recall>=", "precision>=", "fpr<=", NULL };
-	char buf[512], *w[8];
-	size_t n = words(before, buf, sizeof buf, w, 8), len = strlen(prefix), i;
+	char buf[CMD_LINE_MAX + 1], *w[8];
+	int open;
+	size_t n = words(before, buf, sizeof buf, w, 8, &open), len = strlen(prefix), i;
 	const struct cmd_info *info = n > 0 ? lookup(w[0]) : NULL;
 	const char *const *list = NULL;
 

@@ -3,6 +3,10 @@
  * threshold), the plain-language text, and the ROC and precision-recall
  * plots drawn as text in the current glyphs.
  */
+/* realpath(): X/Open */
+#ifndef _XOPEN_SOURCE
+#define _XOPEN_SOURCE 700
+#endif
 #include "ui/export.h"
 
 #include "core/explain.h"
@@ -124,51 +128,146 @@ static int free_name(const struct view *v, enum export_format fmt, char *out, si
 	return -1;
 }
 
-int export_file(const struct view *v, const char *path, enum export_format fmt, char *used,
-		size_t usedlen, char *err, size_t errlen)
+/* Writes the snapshot beside target and renames it over: readers never
+ * see half a file.  An existing file keeps its mode (a 0600 file stays
+ * private) and, where allowed, its owner. */
+static int replace(const struct view *v, const char *target, const struct stat *old, enum export_format fmt,
+		   const char *shown, char *err, size_t errlen)
 {
-	char dir[4096], tmp[sizeof dir + 32];
-	const char *slash;
+	size_t len = strlen(target);
+	char *tmp = malloc(len + 32);
+	const char *slash = strrchr(target, '/');
 	mode_t mask;
 	FILE *f;
 	int fd, failed;
+
+	if (tmp == NULL) {
+		snprintf(err, errlen, "out of memory");
+		return -1;
+	}
+	/* the temporary file in the target's folder, so that rename is atomic */
+	snprintf(tmp, len + 32, "%.*s.cutoff-export-XXXXXX", slash ? (int)(slash - target + 1) : 0, target);
+	if ((fd = mkstemp(tmp)) < 0) {
+		snprintf(err, errlen, "cannot write %s: %s", shown, strerror(errno));
+		free(tmp);
+		return -1;
+	}
+	if (old != NULL) {
+		if (fchown(fd, old->st_uid, old->st_gid) != 0) {
+			/* not ours to give away: the mode still holds */
+		}
+		fchmod(fd, old->st_mode & 07777);
+	} else {
+		mask = umask(0);
+		umask(mask);
+		fchmod(fd, 0666 & ~mask);
+	}
+	if ((f = fdopen(fd, "w")) == NULL) {
+		close(fd);
+		unlink(tmp);
+		free(tmp);
+		snprintf(err, errlen, "cannot write %s: %s", shown, strerror(errno));
+		return -1;
+	}
+	export_write(f, v, fmt);
+	errno = 0;
+	failed = fflush(f) != 0 || ferror(f) || fsync(fileno(f)) != 0;
+	if (fclose(f) != 0)
+		failed = 1;
+	if (failed || rename(tmp, target) != 0) {
+		snprintf(err, errlen, "cannot write %s: %s", shown, strerror(errno ? errno : EIO));
+		unlink(tmp);
+		free(tmp);
+		return -1;
+	}
+	free(tmp);
+	return 0;
+}
+
+/* Writes into a FIFO or a character device (a terminal, /dev/full) in
+ * place: there is nothing to replace, and a failed write is reported. */
+static int write_into(const struct view *v, const char *path, enum export_format fmt, const char *shown, char *err,
+		      size_t errlen)
+{
+	/* O_NONBLOCK: a FIFO no one reads fails now instead of hanging */
+	int fd = open(path, O_WRONLY | O_NOCTTY | O_NONBLOCK), failed;
+	FILE *f;
+
+	if (fd < 0) {
+		snprintf(err, errlen, "cannot write %s: %s", shown, errno == ENXIO ? "no one reads it" : strerror(errno));
+		return -1;
+	}
+	fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK);
+	if ((f = fdopen(fd, "w")) == NULL) {
+		close(fd);
+		snprintf(err, errlen, "cannot write %s: %s", shown, strerror(errno));
+		return -1;
+	}
+	export_write(f, v, fmt);
+	errno = 0;
+	failed = fflush(f) != 0 || ferror(f);
+	if (fclose(f) != 0)
+		failed = 1;
+	if (failed) {
+		snprintf(err, errlen, "cannot write %s: %s", shown, strerror(errno ? errno : EIO));
+		return -1;
+	}
+	return 0;
+}
+
+int export_file(const struct view *v, const char *path, enum export_format fmt, char *used,
+		size_t usedlen, char *err, size_t errlen)
+{
+	struct stat st, lst;
+	size_t len;
+	int rc;
 
 	if (path == NULL) {
 		if (free_name(v, fmt, used, usedlen) < 0) {
 			snprintf(err, errlen, "no free file name for the snapshot here");
 			return -1;
 		}
-	} else {
-		snprintf(used, usedlen, "%s", path);
+	} else if (snprintf(used, usedlen, "%s", path) >= (int)usedlen) {
+		snprintf(err, errlen, "the file name is longer than %zu bytes", usedlen - 1);
+		return -1;
 	}
-	/* the temporary file beside the target, so that rename is atomic */
-	slash = strrchr(used, '/');
-	if (slash != NULL)
-		snprintf(dir, sizeof dir, "%.*s", (int)(slash - used + 1), used);
+	len = strlen(used);
+	if (len == 0 || used[len - 1] == '/') {
+		snprintf(err, errlen, "%s is a folder: give a file name", len ? used : "''");
+		return -1;
+	}
+	/* what is there decides: nothing or a regular file is replaced
+	 * atomically (through a link, at the link's target); a FIFO or a
+	 * terminal is written into; anything else is left alone */
+	if (stat(used, &st) < 0) {
+		if (errno != ENOENT) {
+			snprintf(err, errlen, "cannot write %s: %s", used, strerror(errno));
+			return -1;
+		}
+		if (lstat(used, &lst) == 0) {
+			snprintf(err, errlen, "%s is a link to a missing file: not written", used);
+			return -1;
+		}
+		return replace(v, used, NULL, fmt, used, err, errlen);
+	}
+	if (S_ISREG(st.st_mode)) {
+		char *real;
+
+		if (lstat(used, &lst) == 0 && !S_ISLNK(lst.st_mode))
+			return replace(v, used, &st, fmt, used, err, errlen);
+		if ((real = realpath(used, NULL)) == NULL) {
+			snprintf(err, errlen, "cannot write %s: %s", used, strerror(errno));
+			return -1;
+		}
+		rc = replace(v, real, &st, fmt, used, err, errlen);
+		free(real);
+		return rc;
+	}
+	if (S_ISFIFO(st.st_mode) || S_ISCHR(st.st_mode))
+		return write_into(v, used, fmt, used, err, errlen);
+	if (S_ISDIR(st.st_mode))
+		snprintf(err, errlen, "%s is a folder: give a file name", used);
 	else
-		dir[0] = '\0';
-	snprintf(tmp, sizeof tmp, "%s.cutoff-export-XXXXXX", dir);
-	if ((fd = mkstemp(tmp)) < 0) {
-		snprintf(err, errlen, "cannot write in %s: %s", dir[0] ? dir : "the current folder", strerror(errno));
-		return -1;
-	}
-	mask = umask(0);
-	umask(mask);
-	fchmod(fd, 0666 & ~mask);
-	if ((f = fdopen(fd, "w")) == NULL) {
-		close(fd);
-		unlink(tmp);
-		snprintf(err, errlen, "cannot write %s: %s", used, strerror(errno));
-		return -1;
-	}
-	export_write(f, v, fmt);
-	failed = fflush(f) != 0 || ferror(f) || fsync(fileno(f)) != 0;
-	if (fclose(f) != 0)
-		failed = 1;
-	if (failed || rename(tmp, used) != 0) {
-		snprintf(err, errlen, "cannot write %s: %s", used, strerror(errno ? errno : EIO));
-		unlink(tmp);
-		return -1;
-	}
-	return 0;
+		snprintf(err, errlen, "%s is not a file, a FIFO or a terminal: not written", used);
+	return -1;
 }

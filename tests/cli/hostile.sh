@@ -169,5 +169,73 @@ if command -v script >/dev/null 2>&1 && [ -n "${GEN:-}" ]; then
 	grep -q "${ESC}]0;owned" "$T/tty" && bad "the progress line printed the file name raw" || ok
 fi
 
+# ---- export FILE: replace only files; write into FIFOs and devices; refuse the rest -----------
+BC_ABS=$(pwd)/samples/breast_cancer.csv
+# batch CMDS: run explorer commands in $T/ex; status in $got, stderr in $T/err
+batch() {
+	( cd "$T/ex" && printf '%s\n' "$1" | timeout 20 "$BIN_ABS" --batch -p malignant -l diagnosis -s logreg "$BC_ABS" \
+		>"$T/out" 2>"$T/err" )
+	got=$?
+}
+mkdir -p "$T/ex"
+echo secret >"$T/ex/private.md"
+chmod 600 "$T/ex/private.md"
+batch "export private.md"
+[ "$got" -eq 0 ] && [ "$(stat -c %a "$T/ex/private.md")" = 600 ] && grep -q "^## cutoff report" "$T/ex/private.md" && ok ||
+	bad "export over a 0600 file: status $got, mode $(stat -c %a "$T/ex/private.md")"
+# a device like /dev/full: as root, a node of our own (a broken build must
+# not be able to turn the machine's /dev/full into a file)
+full=/dev/full
+if [ "$(id -u)" -eq 0 ] && mknod "$T/ex/full" c 1 7 2>/dev/null; then full=$T/ex/full; fi
+if [ -c "$full" ]; then
+	batch "export $full"
+	[ "$got" -eq 1 ] && grep -q "cannot write $full: No space left on device" "$T/err" && [ -c "$full" ] && ok ||
+		bad "export $full: status $got, $(cat "$T/err"), $(ls -l "$full")"
+fi
+mkfifo "$T/ex/fifo"
+batch "export fifo"
+[ "$got" -eq 1 ] && grep -q "cannot write fifo: no one reads it" "$T/err" && [ -p "$T/ex/fifo" ] && ok ||
+	bad "export into a FIFO no one reads: status $got, $(cat "$T/err")"
+cat "$T/ex/fifo" >"$T/fifo.out" &
+reader=$!
+sleep 0.2
+batch "export fifo txt"
+wait $reader
+[ "$got" -eq 0 ] && [ -p "$T/ex/fifo" ] && grep -q "^cutoff report" "$T/fifo.out" && ok ||
+	bad "export into a FIFO with a reader: status $got, $(head -c 100 "$T/fifo.out")"
+ln -s /proc/self/fd/1 "$T/ex/stdout"
+batch "export stdout json"
+[ "$got" -eq 0 ] && [ -L "$T/ex/stdout" ] && grep -q '"roc_auc"' "$T/out" && ok ||
+	bad "export through a link to /proc/self/fd/1: status $got, link $(ls -l "$T/ex/stdout")"
+echo old >"$T/ex/real.md"
+ln -s real.md "$T/ex/link.md"
+batch "export link.md"
+[ "$got" -eq 0 ] && [ -L "$T/ex/link.md" ] && grep -q "^## cutoff report" "$T/ex/real.md" && ok ||
+	bad "export through a link to a file: the link was replaced or the file not written"
+ln -s missing.md "$T/ex/dangling.md"
+batch "export dangling.md"
+[ "$got" -eq 1 ] && grep -q "dangling.md is a link to a missing file: not written" "$T/err" && ok ||
+	bad "export to a dangling link: status $got, $(cat "$T/err")"
+mkdir "$T/ex/adir"
+for d in adir adir/; do
+	batch "export $d"
+	[ "$got" -eq 1 ] && grep -q "$d is a folder: give a file name" "$T/err" && ok || bad "export $d: status $got, $(cat "$T/err")"
+done
+# long paths work whole (never cut to 255 bytes); too long is said
+long=$(printf 'd%.0s' $(seq 1 200))
+mkdir -p "$T/ex/$long/$long"
+batch "export $long/$long/snap.md"
+[ "$got" -eq 0 ] && [ -s "$T/ex/$long/$long/snap.md" ] && [ ! -e "$T/ex/$long/${long%?????}" ] && ok ||
+	bad "export to a 410-byte path: status $got, $(cat "$T/err")"
+batch "export $(printf 'x%.0s' $(seq 1 5000)).md"
+[ "$got" -eq 1 ] && grep -q "the file name is longer than 4095 bytes" "$T/err" && ok || bad "a 5,000-byte name: status $got"
+# quoting: names with spaces
+batch 'export "my report.md"
+export '"'"'its report.txt'"'"''
+[ "$got" -eq 0 ] && [ -s "$T/ex/my report.md" ] && grep -q "^cutoff report" "$T/ex/its report.txt" && ok ||
+	bad "export with quoted names: status $got, $(cat "$T/err"); $(ls "$T/ex")"
+batch 'export "unclosed.md'
+[ "$got" -eq 1 ] && grep -q "a quote is not closed" "$T/err" && ok || bad "an unclosed quote: status $got, $(cat "$T/err")"
+
 echo "hostile ($BIN): $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

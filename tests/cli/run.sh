@@ -211,7 +211,7 @@ printf 't 0.25\nexport %s/snap.md\nexport %s/snap.txt\nexport\n' "$T" "$T" | "$B
 	cmp -s "$T/out" "$T/snap.md" && grep -q "^threshold  0.25:" "$T/snap.txt" && ok || bad "export FILE"
 ls "$T"/.cutoff-export-* >/dev/null 2>&1 && bad "export left a temporary file" || ok
 printf 'export %s/nodir/snap.md\n' "$T" >"$T/c"
-fails 1 "$T/c:1: cannot write in $T/nodir/" --commands "$T/c" $BCM
+fails 1 "$T/c:1: cannot write $T/nodir/snap.md: No such file or directory" --commands "$T/c" $BCM
 printf 't 0.5\nbogus 1\n' >"$T/c"
 fails 1 "$T/c:2: unknown command 'bogus' (help lists them)" --commands "$T/c" $BCM
 printf 'model nope\n' >"$T/c"

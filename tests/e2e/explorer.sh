@@ -303,6 +303,47 @@ screen | head -1 | grep -q "…[a-z_/]*/and_one_more_for_good_measure/wine_score
 tm send-keys -t e q
 after_exit "q with a long path (160)" 0
 
+# ---- a runaway paste into the command line: capped, and the explorer stays responsive -------
+head -c 100000 /dev/zero | tr '\0' 'a' >"$T/paste.txt"
+start 80 24 LANG=C.UTF-8 LC_ALL=C.UTF-8
+tm send-keys -t e ':'
+sleep 0.1
+tm load-buffer "$T/paste.txt"
+tm paste-buffer -t e
+sleep 0.5
+screen | grep -q "the command line holds at most 8192 bytes" && ok || bad "100 KB paste: no word of the cap: $(screen | tail -2)"
+screen | tail -1 | grep -q "^:…a*$" && ok || bad "100 KB paste: the line does not show its end: $(screen | tail -1 | cut -c1-40)"
+tm send-keys -t e Escape
+sleep 0.2
+before=$(threshold)
+tm send-keys -t e Right
+i=0
+while [ "$(threshold)" = "$before" ] && [ $i -lt 30 ]; do
+	sleep 0.1
+	i=$((i + 1))
+done
+[ "$(threshold)" != "$before" ] && ok || bad "100 KB paste: the explorer did not answer within 3 s"
+tm send-keys -t e q
+after_exit "q after a paste" 0
+
+# ---- a history file that is a symbolic link (dotfiles) stays a link -----------------------
+mkdir -p "$T/dots" "$T/linked/cutoff"
+echo "t 0.25" >"$T/dots/history"
+ln -s "$T/dots/history" "$T/linked/cutoff/history"
+shell 80 24 LC_ALL=C.UTF-8 XDG_STATE_HOME=$T/linked INPUTRC=/dev/null
+tm send-keys -t e "$BIN -p malignant -l diagnosis -s logreg $BC; echo EXIT=\$?" Enter
+wait_for "Confusion matrix"
+tm send-keys -t e ':'
+sleep 0.1
+tm send-keys -t e -l "t 0.45"
+tm send-keys -t e Enter
+sleep 0.2
+tm send-keys -t e q
+after_exit "q with a linked history" 0
+[ -L "$T/linked/cutoff/history" ] && ok || bad "the history link was replaced by a file"
+grep -q "^t 0.45$" "$T/dots/history" && grep -q "^t 0.25$" "$T/dots/history" && ok ||
+	bad "the linked history's target lacks the session: $(cat "$T/dots/history")"
+
 # ---- every text box at the documented minimum, 60x20: nothing cut, nothing lost -------------
 # box_rows: what the help box shows, each row's content without the frame
 box_rows() { screen | LC_ALL=C.UTF-8 sed -n 's/^.[│|]\(.*\)[│|].\{0,1\}$/\1/p'; }
@@ -685,7 +726,7 @@ sleep 0.1
 tm send-keys -t e -l "export plainfile/snap.md"
 tm send-keys -t e Enter
 sleep 0.3
-screen | tail -1 | grep -q "cannot write in plainfile/: Not a directory" && ok || bad "no error for an impossible path: '$(screen | tail -1)'"
+screen | tail -1 | grep -q "cannot write plainfile/snap.md: Not a directory" && ok || bad "no error for an impossible path: '$(screen | tail -1)'"
 tm send-keys -t e x
 sleep 0.4
 screen | tail -1 | grep -q "cannot write cutoff-.*: File too large" && ok || bad "no error past ulimit -f: '$(screen | tail -1)'"
