@@ -71,6 +71,14 @@ struct confusion sweep_at(const struct sweep *sw, double threshold);
  * k = 0, else score[k-1]. */
 double sweep_threshold(const struct sweep *sw, size_t k);
 
+/* Where x sits in the score range, 0 (min) to 1 (max), clamped; 0.5 when
+ * all scores are equal.  Computed in halves, so that a range from -1e308
+ * to 1e308 (wider than a double) neither overflows nor gives NaN. */
+double sweep_fraction(const struct sweep *sw, double x);
+
+/* The score at fraction f of the range (the inverse of sweep_fraction). */
+double sweep_at_fraction(const struct sweep *sw, double f);
+
 /* The default threshold: 0.5 when the scores are probabilities (-0.5 when
  * they are negated probabilities), else 0. */
 double sweep_default_threshold(const struct sweep *sw);

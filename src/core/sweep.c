@@ -34,8 +34,10 @@ struct acc {
 static void acc_group(struct acc *a, const struct sweep *sw, double s, double wp, double wn)
 {
 	/* negatives at this score rank below the positives above it and tie
-	 * with the positives here */
-	a->auc += wn * (a->tp + wp / 2);
+	 * with the positives here; as shares of each class, so that weights
+	 * of 1e200 (or 1e-300) neither overflow nor underflow */
+	if (sw->pos > 0 && sw->neg > 0)
+		a->auc += (wn / sw->neg) * ((a->tp + wp / 2) / sw->pos);
 	a->tp += wp;
 	a->fp += wn;
 	if (wp > 0)
@@ -50,7 +52,7 @@ static void acc_finish(const struct acc *a, struct sweep *sw)
 {
 	double total = sw->pos + sw->neg;
 
-	sw->roc_auc = sw->pos > 0 && sw->neg > 0 ? a->auc / sw->pos / sw->neg : NAN;
+	sw->roc_auc = sw->pos > 0 && sw->neg > 0 ? a->auc : NAN;
 	sw->average_precision = sw->pos > 0 ? a->ap / sw->pos : NAN;
 	sw->log_loss = sw->probabilities && total > 0 ? a->ll / total : NAN;
 	sw->brier = sw->probabilities && total > 0 ? a->brier / total : NAN;
@@ -244,6 +246,21 @@ struct confusion sweep_at(const struct sweep *sw, double threshold)
 double sweep_threshold(const struct sweep *sw, size_t k)
 {
 	return k == 0 ? INFINITY : sw->score[k - 1];
+}
+
+double sweep_fraction(const struct sweep *sw, double x)
+{
+	double span = sw->max / 2 - sw->min / 2, f;
+
+	if (!(span > 0))
+		return 0.5;
+	f = (x / 2 - sw->min / 2) / span;
+	return f > 1 ? 1 : f > 0 ? f : 0; /* NaN goes to 0 */
+}
+
+double sweep_at_fraction(const struct sweep *sw, double f)
+{
+	return 2 * (sw->min / 2 + f * (sw->max / 2 - sw->min / 2));
 }
 
 double sweep_default_threshold(const struct sweep *sw)

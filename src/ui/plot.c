@@ -98,7 +98,7 @@ static void build_hist(struct plot_cache *pc, const struct view *v)
 {
 	const struct sweep *sw = view_current(v)->sw;
 	struct canvas *c = &pc->base;
-	double *pos = pc->bins, *neg = pc->bins + c->w, maxp = 0, maxn = 0, range = sw->max - sw->min;
+	double *pos = pc->bins, *neg = pc->bins + c->w, maxp = 0, maxn = 0;
 	int half = c->h / 2, x;
 	size_t k;
 
@@ -106,7 +106,7 @@ static void build_hist(struct plot_cache *pc, const struct view *v)
 	for (k = 0; k < sw->n; k++) {
 		double wp = sw->cum_pos[k] - (k ? sw->cum_pos[k - 1] : 0);
 		double wn = sw->cum_neg[k] - (k ? sw->cum_neg[k - 1] : 0);
-		int b = range > 0 ? (int)((sw->score[k] - sw->min) / range * c->w) : c->w / 2;
+		int b = sw->max > sw->min ? (int)(sweep_fraction(sw, sw->score[k]) * c->w) : c->w / 2;
 
 		if (b >= c->w)
 			b = c->w - 1;
@@ -370,17 +370,16 @@ void plot_draw(struct grid *g, struct rect r, struct plot_cache *pc, enum plot_k
 		break;
 	}
 	case PLOT_HIST: {
-		double range = sw->max - sw->min;
 
 		hist_title(g, r, v);
 		snprintf(t1, sizeof t1, "%.4g", sw->min);
-		snprintf(t2, sizeof t2, "%.4g", sw->min + range / 2);
+		snprintf(t2, sizeof t2, "%.4g", sweep_at_fraction(sw, 0.5));
 		snprintf(t3, sizeof t3, "%.4g", sw->max);
 		x_labels(g, a, r.y + r.h - 1, t1, t2, t3);
 		grid_text(g, r.x, a.y, "peak", ST_AXIS, 4);
 		grid_text(g, r.x, a.y + a.h - 1, "peak", ST_AXIS, 4);
-		if (m->k > 0 && range > 0)
-			threshold_line(g, pc, v, (int)lround((m->threshold - sw->min) / range * (a.w - 1)));
+		if (m->k > 0 && sw->max > sw->min)
+			threshold_line(g, pc, v, (int)lround(sweep_fraction(sw, m->threshold) * (a.w - 1)));
 		else if (m->k > 0)
 			threshold_line(g, pc, v, a.w / 2);
 		break;
@@ -468,7 +467,7 @@ bool plot_hit(const struct plot_cache *pc, const struct view *v, int x, int y, s
 			return false;
 		*k = found;
 	} else if (pc->kind == PLOT_HIST) {
-		*k = sweep_index(m->sw, m->sw->min + fx * (m->sw->max - m->sw->min));
+		*k = sweep_index(m->sw, sweep_at_fraction(m->sw, fx));
 	} else {
 		*k = view_k_at(v, fx);
 	}

@@ -141,8 +141,10 @@ void view_step(struct view *v, int dir, enum step_size size)
 		k = nk;
 	} else {
 		double t = isinf(m->threshold) ? sw->max : m->threshold;
-		double range = sw->max - sw->min;
-		size_t nk = sweep_index(sw, t + dir * frac * (range > 0 ? range : 1));
+		/* a step of frac of the range, in halves: the range may be wider
+		 * than a double holds */
+		double half = sw->max / 2 - sw->min / 2, step = 2 * (frac * (half > 0 ? half : 0.5));
+		size_t nk = sweep_index(sw, t + dir * step);
 
 		if (dir > 0 && nk >= k)
 			nk = k > 0 ? k - 1 : 0;
@@ -191,9 +193,7 @@ double view_position(const struct view *v, size_t k)
 	}
 	if (k == 0)
 		return 1;
-	if (sw->max <= sw->min)
-		return 0.5;
-	return (sweep_threshold(sw, k) - sw->min) / (sw->max - sw->min);
+	return sweep_fraction(sw, sweep_threshold(sw, k));
 }
 
 size_t view_k_at(const struct view *v, double pos)
@@ -207,7 +207,7 @@ size_t view_k_at(const struct view *v, double pos)
 		return 0;
 	if (v->step == STEP_RANK)
 		return k_flagging(m, (1 - pos) * (sw->pos + sw->neg));
-	return sweep_index(sw, sw->min + pos * (sw->max - sw->min));
+	return sweep_index(sw, sweep_at_fraction(sw, pos));
 }
 
 void view_set_costs(struct view *v, double cost_fp, double cost_fn)

@@ -237,5 +237,25 @@ export '"'"'its report.txt'"'"''
 batch 'export "unclosed.md'
 [ "$got" -eq 1 ] && grep -q "a quote is not closed" "$T/err" && ok || bad "an unclosed quote: status $got, $(cat "$T/err")"
 
+# ---- numbers at the extremes: scores wider than a double's range, weights of 1e200 and 1e-300 ----
+awk 'BEGIN { print "label,score"; for (i = 0; i < 50; i++) { print "1," (1e308 - i * 1e300); print "0," (-1e308 + i * 1e300) } }' \
+	>"$T/span.csv"
+for args in "" "--stream" "--bins 10"; do
+	# shellcheck disable=SC2086
+	expect 0 "" --report --format json $args "$T/span.csv"
+	grep -q '"roc_auc": 1,' "$T/out" && grep -q '"tp": 50,' "$T/out" && ok ||
+		bad "scores from -1e308 to 1e308 ($args): $(grep -E '"(roc_auc|tp)"' "$T/out" | tr -d '\n')"
+done
+awk 'BEGIN { srand(2); print "label,score,w"; for (i = 0; i < 200; i++) { y = rand() < 0.4; printf "%d,%.3f,1\n", y, rand() * 0.5 + 0.4 * y } }' >"$T/w1.csv"
+expect 0 "" --report --format json -w w "$T/w1.csv"
+auc1=$(sed -n 's/^  "roc_auc": \(.*\),$/\1/p' "$T/out") # (expect sets want and got)
+for w in 1e200 1e-300; do
+	sed "s/,1\$/,$w/" "$T/w1.csv" >"$T/w.csv"
+	expect 0 "" --report --format json -w w "$T/w.csv"
+	aucw=$(sed -n 's/^  "roc_auc": \(.*\),$/\1/p' "$T/out")
+	awk -v a="$aucw" -v b="$auc1" 'BEGIN { d = a - b; if (d < 0) d = -d; exit !(a != "null" && d < 1e-12) }' && ok ||
+		bad "weights of $w: ROC AUC $aucw, with weights of 1: $auc1"
+done
+
 echo "hostile ($BIN): $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
