@@ -275,8 +275,10 @@ int options_parse(int argc, char **argv, struct options *o, char *err, size_t er
 
 			costs_set = true;
 			rc = number(name, optarg, v, false, err, errlen);
-			if (rc == 0 && *v < 0)
-				rc = usage_error(err, errlen, "%s must not be negative, not %s", name, optarg);
+			/* a cost is money per mistake: up to 1e100 keeps every
+			 * total of realistic counts finite */
+			if (rc == 0 && !(*v >= 0 && *v <= 1e100))
+				rc = usage_error(err, errlen, "%s takes a number from 0 to 1e100, not %s", name, optarg);
 			break;
 		}
 		case OPT_MIN_PRECISION:

@@ -79,7 +79,12 @@ double metrics_value(enum metric m, const struct confusion *c)
 
 double metrics_fbeta(const struct confusion *c, double beta)
 {
-	double b2 = beta * beta;
+	double b2 = beta * beta, inv;
 
-	return ratio((1 + b2) * c->tp, (1 + b2) * c->tp + b2 * c->fn + c->fp);
+	if (b2 <= 1e100)
+		return ratio((1 + b2) * c->tp, (1 + b2) * c->tp + b2 * c->fn + c->fp);
+	/* a huge beta (b2 may be inf): the same ratio divided through by b2,
+	 * which tends to recall instead of overflowing to NaN */
+	inv = 1 / b2;
+	return ratio((1 + inv) * c->tp, (1 + inv) * c->tp + c->fn + inv * c->fp);
 }

@@ -87,10 +87,22 @@ bool optimize_feasible(const struct optimize_spec *spec, const struct confusion 
 	return true;
 }
 
-int optimize_run(const struct sweep *sw, const struct optimize_spec *spec, struct optimum *out)
+int optimize_run(const struct sweep *sw, const struct optimize_spec *spec_in, struct optimum *out)
 {
-	bool found = false, minimise = spec->objective == OBJ_COST;
+	bool found = false, minimise = spec_in->objective == OBJ_COST;
+	struct optimize_spec scaled = *spec_in;
+	const struct optimize_spec *spec = &scaled;
+	double unit = 1;
 	size_t k;
+
+	/* costs compared in units of the larger one: A*FP + B*FN of huge
+	 * weights must not overflow to inf everywhere (and pick "flag
+	 * nothing"); the value is scaled back at the end */
+	if (minimise && fmax(scaled.cost_fp, scaled.cost_fn) * (sw->pos + sw->neg) > 1e300) {
+		unit = fmax(scaled.cost_fp, scaled.cost_fn);
+		scaled.cost_fp /= unit;
+		scaled.cost_fn /= unit;
+	}
 
 	for (k = 0; k <= sw->n; k++) {
 		struct confusion c = sweep_confusion(sw, k);
@@ -109,6 +121,11 @@ int optimize_run(const struct sweep *sw, const struct optimize_spec *spec, struc
 	}
 	if (!found)
 		return -1;
+	if (unit != 1) {
+		struct confusion c = sweep_confusion(sw, out->k);
+
+		out->value = optimize_value(spec_in, &c); /* in money again (inf if it is past a double) */
+	}
 	out->threshold = sweep_threshold(sw, out->k);
 	return 0;
 }

@@ -293,16 +293,18 @@ int cmd_parse(const char *line, struct cmd *c, char *err, size_t errlen)
 	case CMD_COST:
 		c->cost_fp = c->cost_fn = NAN;
 		for (i = 1; i < n; i++) {
-			if (strncasecmp(w[i], "fp=", 3) == 0 && number(w[i] + 3, &c->cost_fp) == 0 && c->cost_fp >= 0)
+			if (strncasecmp(w[i], "fp=", 3) == 0 && number(w[i] + 3, &c->cost_fp) == 0 && c->cost_fp >= 0 &&
+			    c->cost_fp <= 1e100)
 				continue;
-			if (strncasecmp(w[i], "fn=", 3) == 0 && number(w[i] + 3, &c->cost_fn) == 0 && c->cost_fn >= 0)
+			if (strncasecmp(w[i], "fn=", 3) == 0 && number(w[i] + 3, &c->cost_fn) == 0 && c->cost_fn >= 0 &&
+			    c->cost_fn <= 1e100)
 				continue;
 			if (strncasecmp(w[i], "unit=", 5) == 0) {
 				snprintf(c->unit, sizeof c->unit, "%s", w[i] + 5);
 				c->has_unit = true;
 				continue;
 			}
-			return fail(err, errlen, "cost takes fp=A fn=B (non-negative numbers) and unit=TEXT");
+			return fail(err, errlen, "cost takes fp=A fn=B (numbers from 0 to 1e100) and unit=TEXT");
 		}
 		if (isnan(c->cost_fp) || isnan(c->cost_fn))
 			return fail(err, errlen, "cost needs both fp=A and fn=B");

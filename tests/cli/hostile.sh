@@ -257,5 +257,18 @@ for w in 1e200 1e-300; do
 		bad "weights of $w: ROC AUC $aucw, with weights of 1: $auc1"
 done
 
+# objectives that would overflow: costs out of range are usage errors; huge weights and beta still work
+expect 2 "--cost-fp takes a number from 0 to 1e100, not 1e308" --optimize cost --cost-fp 1e308 --cost-fn 1e308 "$T/w1.csv"
+sed "s/,1\$/,1e200/" "$T/w1.csv" >"$T/w.csv"
+expect 0 "" --optimize cost --cost-fp 1e100 --cost-fn 1e100 --format json -w w "$T/w.csv"
+t_big=$(sed -n 's/^  "threshold": \(.*\),$/\1/p' "$T/out")
+expect 0 "" --optimize cost --format json -w w "$T/w1.csv"
+t_one=$(sed -n 's/^  "threshold": \(.*\),$/\1/p' "$T/out")
+[ "$t_big" = "$t_one" ] && ok || bad "cost optimum with weights 1e200 and costs 1e100: threshold $t_big, with 1s: $t_one"
+expect 0 "" --optimize fbeta --beta 1e200 --format json "$T/w1.csv"
+t_big=$(sed -n 's/^  "threshold": \(.*\),$/\1/p' "$T/out")
+expect 0 "" --optimize recall --format json "$T/w1.csv"
+[ "$t_big" = "$(sed -n 's/^  "threshold": \(.*\),$/\1/p' "$T/out")" ] && ok || bad "--beta 1e200: threshold $t_big, not recall's"
+
 echo "hostile ($BIN): $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -111,7 +111,7 @@ static void test_usage_errors(void **state)
 	usage("--optimize f1 --min-recall 1.5 f", "not between 0 and 1");
 	usage("--optimize f1 --beta 2 f", "--beta goes with --optimize fbeta");
 	usage("--optimize fbeta --beta -1 f", "--beta must be positive");
-	usage("--optimize cost --cost-fp -1 f", "must not be negative");
+	usage("--optimize cost --cost-fp -1 f", "takes a number from 0 to 1e100, not -1");
 	usage("--report --cost-fp 2 f", "go with --optimize cost");
 	usage("--optimize f1 -t 0.3 f", "give one");
 	usage("--counts pos f", "--counts takes two columns");
