@@ -113,7 +113,7 @@ static void test_parse_errors(void **state)
 	rejects("opt f1 please", "after the objective");
 	rejects("cost fp=5", "cost needs both fp=A and fn=B");
 	rejects("cost fp=-1 fn=2", "numbers from 0 to 1e100");
-	rejects("cost fp=a fn=2", "non-negative");
+	rejects("cost fp=a fn=2", "numbers from 0 to 1e100");
 	rejects("names fraud", "names takes POSITIVE,NEGATIVE");
 	rejects("names ,legit", "names takes POSITIVE,NEGATIVE");
 	rejects("export a b", "export takes one FILE");
