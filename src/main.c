@@ -26,6 +26,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 static void say(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
@@ -161,6 +162,17 @@ static int run_commands(struct session *s, const struct options *o)
 		say("%s: %s", o->commands, strerror(errno));
 		return 1;
 	}
+	{
+		struct stat sb;
+
+		/* fopen takes a folder; reading it then fails, silently */
+		if (fstat(fileno(in), &sb) == 0 && S_ISDIR(sb.st_mode)) {
+			say("%s is a folder: give a file of commands", name);
+			if (in != stdin)
+				fclose(in);
+			return 1;
+		}
+	}
 	while (getline(&line, &cap, in) != -1) {
 		struct cmd c;
 		char err[512], used[4096];
@@ -196,6 +208,10 @@ static int run_commands(struct session *s, const struct options *o)
 		}
 	}
 	free(line);
+	if (status == 0 && ferror(in)) {
+		say("%s: %s", name, strerror(errno));
+		status = 1;
+	}
 	if (in != stdin)
 		fclose(in);
 	if (status == 0 && !printed)

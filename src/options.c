@@ -202,6 +202,33 @@ static int set_mode(struct options *o, enum options_mode m, char *err, size_t er
 	return 0;
 }
 
+/* One column, one role: the same column given twice ("-l y -w y",
+ * "--counts p,p", "-s a -s a") would count rows twice or lose a class.
+ * Names are compared as given; a name and an index of the same column
+ * are caught when the header is read. */
+static int one_role_each(const struct options *o, char *err, size_t errlen)
+{
+	const char *spec[4 + OPTIONS_MAX_SCORES], *what[4 + OPTIONS_MAX_SCORES];
+	size_t n = 0, i, j;
+
+	if (o->data.label)
+		spec[n] = o->data.label, what[n++] = "--label";
+	if (o->data.weight)
+		spec[n] = o->data.weight, what[n++] = "--weight";
+	if (o->data.counts_pos) {
+		spec[n] = o->data.counts_pos, what[n++] = "--counts (positives)";
+		spec[n] = o->data.counts_neg, what[n++] = "--counts (negatives)";
+	}
+	for (i = 0; i < o->data.n_scores; i++)
+		spec[n] = o->data.scores[i], what[n++] = "--score";
+	for (i = 0; i < n; i++)
+		for (j = 0; j < i; j++)
+			if (strcmp(spec[i], spec[j]) == 0)
+				return usage_error(err, errlen, "%s and %s both name column '%s'; a column has one role",
+						   what[j], what[i], spec[i]);
+	return OPTIONS_OK;
+}
+
 int options_parse(int argc, char **argv, struct options *o, char *err, size_t errlen)
 {
 	bool constrained = false, beta_set = false, costs_set = false;
@@ -312,8 +339,8 @@ int options_parse(int argc, char **argv, struct options *o, char *err, size_t er
 			double b;
 
 			rc = number("--bins", optarg, &b, false, err, errlen);
-			if (rc == 0 && (b < 2 || b > 1e9 || b != floor(b)))
-				rc = usage_error(err, errlen, "--bins takes a whole number from 2 to 1e9, not %s", optarg);
+			if (rc == 0 && (b < 2 || b > 1e7 || b != floor(b)))
+				rc = usage_error(err, errlen, "--bins takes a whole number from 2 to 1e7, not %s", optarg);
 			if (rc == 0)
 				o->data.bins = (size_t)b;
 			break;
@@ -379,7 +406,7 @@ int options_parse(int argc, char **argv, struct options *o, char *err, size_t er
 		return usage_error(err, errlen, "--batch reads the commands from stdin: give the data as a FILE");
 	if (o->data.counts_pos != NULL && (o->data.label != NULL || o->data.positive != NULL || o->data.weight != NULL))
 		return usage_error(err, errlen, "--counts replaces --label, --positive and --weight");
-	return OPTIONS_OK;
+	return one_role_each(o, err, errlen);
 }
 
 void options_start(const struct options *o, struct session_start *st)

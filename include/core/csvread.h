@@ -54,6 +54,7 @@ struct csvread {
 	size_t want_n;
 	bool ready;                 /* the sink has decided its columns */
 	uint64_t records;           /* non-blank records */
+	uint64_t fed;               /* bytes given to libcsv since a record ended (to a chunk) */
 	off_t progress_total;       /* -1: no progress from this reader */
 	double progress_scale;
 };
@@ -61,6 +62,11 @@ struct csvread {
 /* Keep only the fields of columns with want[i] from now on; the second
  * half may start after this. */
 void csvread_keep(struct csvread *cr, const bool *want, size_t n);
+
+/* The longest record read: endless input (/dev/zero, a binary file
+ * without line breaks) stops here with a message instead of growing
+ * memory without bound. */
+#define CSVREAD_MAX_RECORD ((uint64_t)256 << 20)
 
 /* Reads the whole input (fd; seekable with its size, or a stream).
  * Returns the non-blank records read (both halves); failures are in st. */

@@ -67,6 +67,7 @@ static void on_record(int c, void *ctx)
 {
 	struct csvread *cr = ctx;
 
+	cr->fed = 0;
 	if (c == '\n') {
 		if (!cr->last_cr)
 			cr->line++;
@@ -144,6 +145,12 @@ static void parse_from(struct csvread *cr, int fd, bool seekable, struct csv_par
 			return;
 		}
 		at += (off_t)len;
+		cr->fed += len - off;
+		if (cr->fed > CSVREAD_MAX_RECORD) {
+			status_fail(cr->st, "%s:%llu: a record longer than %llu MB: is this a CSV file?", o->source,
+				    (unsigned long long)cr->line, (unsigned long long)(CSVREAD_MAX_RECORD >> 20));
+			return;
+		}
 		if (o->progress != NULL && cr->progress_total >= 0)
 			o->progress(o->progress_arg, (double)at * cr->progress_scale,
 				    (double)cr->progress_total * cr->progress_scale);
@@ -330,6 +337,17 @@ uint64_t csvread_run(const struct csvread_options *o, const struct csvread_sink 
 	}
 	if (n >= 3 && memcmp(buf, "\xef\xbb\xbf", 3) == 0)
 		off = 3;
+	/* UTF-16 (a byte-order mark, or ASCII with every other byte NUL, as
+	 * Excel and PowerShell write it): say so, instead of failing later
+	 * on columns that cannot be told apart */
+	if (n >= 4 && (memcmp(buf, "\xff\xfe", 2) == 0 || memcmp(buf, "\xfe\xff", 2) == 0 ||
+		       (buf[0] != 0 && buf[1] == 0 && buf[2] != 0 && buf[3] == 0) ||
+		       (buf[0] == 0 && buf[1] != 0 && buf[2] == 0 && buf[3] != 0))) {
+		status_fail(st, "%s: the file is UTF-16 text; cutoff reads UTF-8 (convert it: iconv -f UTF-16 -t UTF-8)",
+			    o->source);
+		free(buf);
+		return 0;
+	}
 	w.delim = o->delimiter ? o->delimiter : sniff_delimiter(buf + off, (size_t)n - off, (size_t)n < SNIFF_BYTES);
 	if (new_parser(&p, w.delim) == NULL) {
 		status_fail(st, "out of memory");

@@ -626,7 +626,15 @@ int dataset_load(const struct dataset_options *opt, struct dataset **out, char *
 		.may_split = !opt->one_thread && !l.opt->stream && opt->bins == 0 && l.array_limit == 0,
 		.progress = opt->progress, .progress_arg = opt->progress_arg,
 	};
-	records = csvread_run(&ro, &sink, &l, &st, fd, S_ISREG(sb.st_mode), sb.st_size);
+	{
+		/* standard input may stand past the start of a file
+		 * ("(read -r header; cutoff -) < file"): read from there, as
+		 * a stream, not from offset 0 */
+		off_t at = S_ISREG(sb.st_mode) ? lseek(fd, 0, SEEK_CUR) : 0;
+		bool whole = S_ISREG(sb.st_mode) && at == 0;
+
+		records = csvread_run(&ro, &sink, &l, &st, fd, whole, whole ? sb.st_size : 0);
+	}
 	for (size_t i = 0; !st.failed && i < ds->n_models; i++)
 		if (ds->models[i].fold != NULL && fold_finish(ds->models[i].fold) < 0)
 			status_fail(&st, "out of memory");

@@ -264,7 +264,10 @@ static int detect_label(struct sniffer *l, char *guess, size_t guesslen)
 		l->c->label_col = one_class;
 		return 0;
 	}
-	status_fail(l->st, "%s: cannot tell which column holds the labels; name it with --label", l->source);
+	if (l->c->header && l->n == 1)
+		status_fail(l->st, "%s: no data rows after the header", l->source); /* nothing to tell from */
+	else
+		status_fail(l->st, "%s: cannot tell which column holds the labels; name it with --label", l->source);
 	return -1;
 }
 
@@ -291,7 +294,10 @@ static int detect_score(struct sniffer *l)
 			return 0;
 		}
 	}
-	status_fail(l->st, "%s: cannot tell which column holds the scores; name it with --score", l->source);
+	if (l->c->header && l->n == 1)
+		status_fail(l->st, "%s: no data rows after the header", l->source);
+	else
+		status_fail(l->st, "%s: cannot tell which column holds the scores; name it with --score", l->source);
 	return -1;
 }
 
@@ -423,16 +429,34 @@ int sniff_columns(struct columns *c, const struct dataset_options *o, const char
 	/* explicitly named columns first, so detection does not take them */
 	nroles = named_roles(o, c, roles);
 	for (i = 0; i < nroles; i++) {
+		size_t j;
+
 		if (resolve(l, roles[i].spec, roles[i].what, roles[i].col) < 0)
 			return -1;
+		/* one column, one role: "-l y -w y" or "--counts p,p" would count
+		 * rows twice or lose a class without a word */
+		for (j = 0; j < i; j++)
+			if (*roles[j].col == *roles[i].col) {
+				status_fail(st, "%s: column '%s' cannot be the %s and the %s at once", source,
+					    show_str(c->names[*roles[i].col]), roles[j].what, roles[i].what);
+				return -1;
+			}
 		take(l, *roles[i].col);
 	}
 	c->n_scores = o->n_scores > 0 ? o->n_scores : 1;
 	if ((c->score_col = calloc(c->n_scores, sizeof *c->score_col)) == NULL)
 		goto oom;
 	for (i = 0; i < o->n_scores; i++) {
+		size_t j;
+
 		if (resolve(l, o->scores[i], "score", &c->score_col[i]) < 0)
 			return -1;
+		for (j = 0; j < i; j++)
+			if (c->score_col[j] == c->score_col[i]) {
+				status_fail(st, "%s: --score names column '%s' twice", source,
+					    show_str(c->names[c->score_col[i]]));
+				return -1;
+			}
 		if (taken(l, c->score_col[i])) {
 			status_fail(st, "%s: column '%s' cannot be a score and another role at once", source,
 				    show_str(c->names[c->score_col[i]]));

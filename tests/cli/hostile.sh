@@ -270,5 +270,30 @@ t_big=$(sed -n 's/^  "threshold": \(.*\),$/\1/p' "$T/out")
 expect 0 "" --optimize recall --format json "$T/w1.csv"
 [ "$t_big" = "$(sed -n 's/^  "threshold": \(.*\),$/\1/p' "$T/out")" ] && ok || bad "--beta 1e200: threshold $t_big, not recall's"
 
+# ---- clear errors instead of silence ---------------------------------------------------------
+expect 2 "--label and --weight both name column 'label'; a column has one role" --report -l label -w label "$T/w1.csv"
+expect 2 "--counts (positives) and --counts (negatives) both name column 'w'" --report --counts w,w -s score "$T/w1.csv"
+expect 2 "--score and --score both name column 'score'" --report -s score -s score "$T/w1.csv"
+expect 1 "column 'label' cannot be the weight and the label at once" --report -l 1 -w label "$T/w1.csv"
+# standard input that stands past the start of a file is read from there
+( read -r _; timeout 20 "$BIN" --report --format json --no-header -l 1 -s 2 - >"$T/out" 2>"$T/err" ) <"$T/w1.csv"
+grep -q '"n": 200,' "$T/out" && grep -q '"skipped": 0,' "$T/out" && ok ||
+	bad "stdin past its start: $(grep -E '"(n|skipped)"' "$T/out" | tr -d '\n') $(cat "$T/err")"
+# UTF-16, a header alone with unknown names, a folder of commands
+printf 'label,score\n1,0.9\n0,0.1\n' | iconv -t UTF-16 >"$T/u16.csv" 2>/dev/null &&
+	expect 1 "u16.csv: the file is UTF-16 text; cutoff reads UTF-8 (convert it: iconv" --report "$T/u16.csv"
+printf 'label,score\n1,0.9\n0,0.1\n' | iconv -t UTF-16LE >"$T/u16le.csv" 2>/dev/null &&
+	expect 1 "u16le.csv: the file is UTF-16 text" --report "$T/u16le.csv"
+printf 'alpha,beta\n' >"$T/head_only.csv"
+expect 1 "head_only.csv: no data rows after the header" --report "$T/head_only.csv"
+mkdir -p "$T/cmds"
+expect 1 "cmds is a folder: give a file of commands" --commands "$T/cmds" "$T/w1.csv"
+# endless input stops at a record of 256 MB instead of growing memory
+timeout 60 "$BIN" --report /dev/zero >"$T/out" 2>"$T/err"
+got=$?
+[ "$got" -eq 1 ] && grep -q "/dev/zero:1: a record longer than 256 MB: is this a CSV file?" "$T/err" && ok ||
+	bad "/dev/zero: status $got, $(cat "$T/err")"
+expect 2 "--bins takes a whole number from 2 to 1e7, not 1e9" --bins 1e9 --report "$T/w1.csv"
+
 echo "hostile ($BIN): $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
