@@ -115,7 +115,7 @@ check: test-deps
 # make check runs a short pass.  Crashes found go to tests/fuzz/regressions/
 # and are replayed by every run.
 FUZZ_SECONDS ?= 60
-FUZZERS = fuzz_loader fuzz_cmd fuzz_parse
+FUZZERS = fuzz_loader fuzz_cmd fuzz_parse fuzz_stream
 FUZZ_SRC = $(CORE:%=src/%.c)
 FUZZ_FLAGS = -std=c11 -g -O1 -pthread -fsanitize=fuzzer,address,undefined,float-cast-overflow -fno-sanitize-recover=all
 

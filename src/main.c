@@ -292,7 +292,7 @@ int main(int argc, char **argv)
 		if (s.view.models[i].sw->roc_auc < 0.5) {
 			char a[40], *name = text_escape_all(s.view.models[i].name);
 
-			say("%s: %s%s: ROC AUC %s is below 0.5: its higher scores go with the negative class%s", s.ds->shown,
+			say("%s: %s%s: ROC AUC %s is below 0.5: its higher scores go more often with the negative class%s", s.ds->shown,
 			    s.view.models[i].sw->inverted ? "-" : "", name ? name : "?",
 			    fmt_rate(a, sizeof a, s.view.models[i].sw->roc_auc),
 			    s.view.models[i].sw->inverted ? " (inverted by --invert)" : "; --invert turns the scores round");

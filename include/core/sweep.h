@@ -4,7 +4,9 @@
  * in descending order, the sweep keeps the weight of positives and of
  * negatives scoring at or above it.  The confusion matrix at any threshold is
  * then a binary search, and the threshold-free statistics come from the same
- * single pass.  Memory: 24 bytes per distinct score; the rows can be freed.
+ * single pass.  Memory: 24 bytes per distinct score (40 with weights); the
+ * rows can be freed.  Sums are compensated: every cell is the sum of its own
+ * rows' weights to within a unit in the last place.
  */
 #ifndef CUTOFF_SWEEP_H
 #define CUTOFF_SWEEP_H
@@ -22,6 +24,10 @@ struct sweep {
 	double *score;          /* descending */
 	double *cum_pos;        /* positive weight with score >= score[k] */
 	double *cum_neg;        /* negative weight with score >= score[k] */
+	/* weighted only (else NULL): the weight of the scores from k down,
+	 * n + 1 entries, summed on their own so that FN and TN keep small
+	 * weights next to huge ones */
+	double *below_pos, *below_neg;
 	double pos, neg;        /* class totals */
 	double min, max;        /* score range (NaN when empty) */
 	bool probabilities;     /* every score in [0,1] */

@@ -572,7 +572,7 @@ int dataset_load(const struct dataset_options *opt, struct dataset **out, char *
 	struct status st = { false, err, errlen };
 	struct stat sb = { 0 };
 	struct csvread_options ro;
-	bool from_stdin = opt->path == NULL || strcmp(opt->path, "-") == 0;
+	bool from_stdin = opt->path == NULL || strcmp(opt->path, "-") == 0, whole;
 	uint64_t records;
 	int fd = 0;
 
@@ -626,15 +626,10 @@ int dataset_load(const struct dataset_options *opt, struct dataset **out, char *
 		.may_split = !opt->one_thread && !l.opt->stream && opt->bins == 0 && l.array_limit == 0,
 		.progress = opt->progress, .progress_arg = opt->progress_arg,
 	};
-	{
-		/* standard input may stand past the start of a file
-		 * ("(read -r header; cutoff -) < file"): read from there, as
-		 * a stream, not from offset 0 */
-		off_t at = S_ISREG(sb.st_mode) ? lseek(fd, 0, SEEK_CUR) : 0;
-		bool whole = S_ISREG(sb.st_mode) && at == 0;
-
-		records = csvread_run(&ro, &sink, &l, &st, fd, whole, whole ? sb.st_size : 0);
-	}
+	/* stdin may stand past a file's start ("(read -r h; cutoff -) < f"):
+	 * read from there, as a stream */
+	whole = S_ISREG(sb.st_mode) && lseek(fd, 0, SEEK_CUR) == 0;
+	records = csvread_run(&ro, &sink, &l, &st, fd, whole, whole ? sb.st_size : 0);
 	for (size_t i = 0; !st.failed && i < ds->n_models; i++)
 		if (ds->models[i].fold != NULL && fold_finish(ds->models[i].fold) < 0)
 			status_fail(&st, "out of memory");

@@ -6,6 +6,8 @@
  */
 #include "core/fold.h"
 
+#include "core/ksum.h"
+
 #include "core/radix.h"
 
 #include <math.h>
@@ -56,19 +58,20 @@ static size_t runs(struct fold *f)
 	size_t i = 0, j = 0, k = 0;
 
 	while (i < f->nbpos || j < f->nbneg) {
-		double s, wp = 0, wn = 0;
+		struct ksum wp = { 0, 0 }, wn = { 0, 0 }; /* as the in-memory path sums */
+		double s;
 
 		if (j == f->nbneg || (i < f->nbpos && f->bpos[i] <= f->bneg[j]))
 			s = f->bpos[i];
 		else
 			s = f->bneg[j];
 		for (; i < f->nbpos && f->bpos[i] == s; i++)
-			wp += f->weighted ? f->bpos_w[i] : 1;
+			ksum_add(&wp, f->weighted ? f->bpos_w[i] : 1);
 		for (; j < f->nbneg && f->bneg[j] == s; j++)
-			wn += f->weighted ? f->bneg_w[j] : 1;
+			ksum_add(&wn, f->weighted ? f->bneg_w[j] : 1);
 		f->rs[k] = s;
-		f->rp[k] = wp;
-		f->rn[k] = wn;
+		f->rp[k] = ksum_get(&wp);
+		f->rn[k] = ksum_get(&wn);
 		k++;
 	}
 	return k;

@@ -10,9 +10,11 @@
  */
 #include "core/sweep.h"
 
+#include "core/ksum.h"
 #include "core/radix.h"
 
 #include <math.h>
+#include <stdbool.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -28,20 +30,25 @@ static double clip(double p)
  * time from the top; both ways of building a sweep use it, so that they
  * compute the same numbers the same way. */
 struct acc {
-	double tp, fp, auc, ap, ll, brier;
+	struct ksum tp, fp;
+	double auc, ap, ll, brier;
 };
 
 static void acc_group(struct acc *a, const struct sweep *sw, double s, double wp, double wn)
 {
+	double tp_above = ksum_get(&a->tp), tp, fp;
+
 	/* negatives at this score rank below the positives above it and tie
 	 * with the positives here; as shares of each class, so that weights
 	 * of 1e200 (or 1e-300) neither overflow nor underflow */
 	if (sw->pos > 0 && sw->neg > 0)
-		a->auc += (wn / sw->neg) * ((a->tp + wp / 2) / sw->pos);
-	a->tp += wp;
-	a->fp += wn;
+		a->auc += (wn / sw->neg) * ((tp_above + wp / 2) / sw->pos);
+	ksum_add(&a->tp, wp);
+	ksum_add(&a->fp, wn);
+	tp = ksum_get(&a->tp);
+	fp = ksum_get(&a->fp);
 	if (wp > 0)
-		a->ap += wp * (a->tp / (a->tp + a->fp));
+		a->ap += wp * (tp / (tp + fp));
 	if (sw->probabilities) {
 		a->ll -= wp * log(clip(s)) + wn * log(1 - clip(s));
 		a->brier += wp * (1 - s) * (1 - s) + wn * s * s;
@@ -58,56 +65,110 @@ static void acc_finish(const struct acc *a, struct sweep *sw)
 	sw->brier = sw->probabilities && total > 0 ? a->brier / total : NAN;
 }
 
+/* Weighted sweeps keep, beside the sums from the top, the sums from the
+ * bottom: FN and TN are then sums of their own rows, not a total minus a
+ * large TP (1e16 + 5.75 - 1e16 is 6).  in[k] holds each score's own weight;
+ * below[k] becomes the weight of the scores from k down, below[n] = 0. */
+static void sums_below(double *below, size_t n)
+{
+	struct ksum sum = { 0, 0 };
+	size_t k = n;
+
+	below[n] = 0;
+	while (k-- > 0) {
+		ksum_add(&sum, below[k]);
+		below[k] = ksum_get(&sum);
+	}
+}
+
+static int alloc_below(struct sweep *sw)
+{
+	sw->below_pos = malloc((sw->n + 1) * sizeof *sw->below_pos);
+	sw->below_neg = malloc((sw->n + 1) * sizeof *sw->below_neg);
+	return sw->below_pos != NULL && sw->below_neg != NULL ? 0 : -1;
+}
+
 /* Walks both sorted arrays from the top, one distinct score at a time.
  * With out == NULL only counts the distinct scores. */
 static size_t merge(struct sweep *out, const double *pos, const double *pos_w, size_t n_pos,
 		    const double *neg, const double *neg_w, size_t n_neg)
 {
 	size_t i = n_pos, j = n_neg, k = 0;
-	struct acc a = { 0, 0, 0, 0, 0, 0 };
+	struct acc a;
 
+	memset(&a, 0, sizeof a);
 	while (i > 0 || j > 0) {
-		double s, wp = 0, wn = 0;
+		struct ksum wp = { 0, 0 }, wn = { 0, 0 };
+		double s;
 
 		if (j == 0 || (i > 0 && pos[i - 1] >= neg[j - 1]))
 			s = pos[i - 1];
 		else
 			s = neg[j - 1];
 		while (i > 0 && pos[i - 1] == s) {
-			wp += pos_w ? pos_w[i - 1] : 1;
+			ksum_add(&wp, pos_w ? pos_w[i - 1] : 1);
 			i--;
 		}
 		while (j > 0 && neg[j - 1] == s) {
-			wn += neg_w ? neg_w[j - 1] : 1;
+			ksum_add(&wn, neg_w ? neg_w[j - 1] : 1);
 			j--;
 		}
 		if (out != NULL) {
-			acc_group(&a, out, s, wp, wn);
+			acc_group(&a, out, s, ksum_get(&wp), ksum_get(&wn));
 			out->score[k] = s;
-			out->cum_pos[k] = a.tp;
-			out->cum_neg[k] = a.fp;
+			out->cum_pos[k] = ksum_get(&a.tp);
+			out->cum_neg[k] = ksum_get(&a.fp);
+			if (out->below_pos != NULL) {
+				out->below_pos[k] = ksum_get(&wp);
+				out->below_neg[k] = ksum_get(&wn);
+			}
 		}
 		k++;
 	}
-	if (out != NULL)
+	if (out != NULL) {
 		acc_finish(&a, out);
+		if (out->below_pos != NULL) {
+			sums_below(out->below_pos, k);
+			sums_below(out->below_neg, k);
+		}
+	}
 	return k;
+}
+
+/* Whether per-score weights need the sums from the bottom: any that is not
+ * a whole number, or totals past 2^53 (where whole numbers round). */
+static bool needs_below(const double *pos, const double *neg, size_t n)
+{
+	struct ksum tp = { 0, 0 }, tn = { 0, 0 };
+	size_t k;
+
+	for (k = 0; k < n; k++) {
+		if (pos[k] != floor(pos[k]) || neg[k] != floor(neg[k]))
+			return true;
+		ksum_add(&tp, pos[k]);
+		ksum_add(&tn, neg[k]);
+	}
+	return ksum_get(&tp) + ksum_get(&tn) >= 9007199254740992.0;
 }
 
 int sweep_build_runs(struct sweep *sw, double *score, double *pos, double *neg, size_t n)
 {
-	struct acc a = { 0, 0, 0, 0, 0, 0 };
+	struct acc a;
+	struct ksum tp = { 0, 0 }, tn = { 0, 0 };
 	size_t k;
 
+	memset(&a, 0, sizeof a);
 	memset(sw, 0, sizeof *sw);
 	sw->n = n;
 	sw->score = score;
 	sw->cum_pos = pos;
 	sw->cum_neg = neg;
 	for (k = 0; k < n; k++) {
-		sw->pos += pos[k];
-		sw->neg += neg[k];
+		ksum_add(&tp, pos[k]);
+		ksum_add(&tn, neg[k]);
 	}
+	sw->pos = ksum_get(&tp);
+	sw->neg = ksum_get(&tn);
 	sw->min = n > 0 ? score[0] : NAN;
 	sw->max = n > 0 ? score[n - 1] : NAN;
 	sw->probabilities = n > 0 && sw->min >= 0 && sw->max <= 1;
@@ -119,43 +180,55 @@ int sweep_build_runs(struct sweep *sw, double *score, double *pos, double *neg, 
 		t = pos[k], pos[k] = pos[n - 1 - k], pos[n - 1 - k] = t;
 		t = neg[k], neg[k] = neg[n - 1 - k], neg[n - 1 - k] = t;
 	}
+	if (needs_below(pos, neg, n)) {
+		if (alloc_below(sw) < 0)
+			return -1;
+		memcpy(sw->below_pos, pos, n * sizeof *pos);
+		memcpy(sw->below_neg, neg, n * sizeof *neg);
+		sums_below(sw->below_pos, n);
+		sums_below(sw->below_neg, n);
+	}
 	for (k = 0; k < n; k++) {
 		acc_group(&a, sw, score[k], pos[k], neg[k]);
-		pos[k] = a.tp;
-		neg[k] = a.fp;
+		pos[k] = ksum_get(&a.tp);
+		neg[k] = ksum_get(&a.fp);
 	}
 	acc_finish(&a, sw);
 	return 0;
 }
 
+/* A class's total weight, in the rows' own order: two models over the same
+ * rows get the same n to the last bit. */
 static double total(const double *w, size_t n)
 {
-	double s = 0;
+	struct ksum sum = { 0, 0 };
 	size_t i;
 
 	if (w == NULL)
 		return (double)n;
 	for (i = 0; i < n; i++)
-		s += w[i];
-	return s;
+		ksum_add(&sum, w[i]);
+	return ksum_get(&sum);
 }
 
 int sweep_build(struct sweep *sw, double *pos, double *pos_w, size_t n_pos,
 		double *neg, double *neg_w, size_t n_neg)
 {
 	memset(sw, 0, sizeof *sw);
+	/* totals before sorting, in the rows' order */
+	sw->pos = total(pos_w, n_pos);
+	sw->neg = total(neg_w, n_neg);
 	if (radix_sort(pos, pos_w, n_pos) < 0 || radix_sort(neg, neg_w, n_neg) < 0)
 		return -1;
 	sw->n = merge(NULL, pos, pos_w, n_pos, neg, neg_w, n_neg);
 	sw->score = malloc((sw->n ? sw->n : 1) * sizeof *sw->score);
 	sw->cum_pos = malloc((sw->n ? sw->n : 1) * sizeof *sw->cum_pos);
 	sw->cum_neg = malloc((sw->n ? sw->n : 1) * sizeof *sw->cum_neg);
-	if (sw->score == NULL || sw->cum_pos == NULL || sw->cum_neg == NULL) {
+	if (sw->score == NULL || sw->cum_pos == NULL || sw->cum_neg == NULL ||
+	    ((pos_w != NULL || neg_w != NULL) && alloc_below(sw) < 0)) {
 		sweep_free(sw);
 		return -1;
 	}
-	sw->pos = total(pos_w, n_pos);
-	sw->neg = total(neg_w, n_neg);
 	sw->min = sw->max = NAN;
 	if (n_pos > 0 || n_neg > 0) {
 		sw->max = n_neg == 0 || (n_pos > 0 && pos[n_pos - 1] > neg[n_neg - 1]) ? pos[n_pos - 1] : neg[n_neg - 1];
@@ -166,27 +239,51 @@ int sweep_build(struct sweep *sw, double *pos, double *pos_w, size_t n_pos,
 	return 0;
 }
 
+static void reverse(double *a, size_t n)
+{
+	size_t k;
+
+	for (k = 0; k < n / 2; k++) {
+		double t = a[k];
+
+		a[k] = a[n - 1 - k];
+		a[n - 1 - k] = t;
+	}
+}
+
 void sweep_invert(struct sweep *sw)
 {
-	struct acc a = { 0, 0, 0, 0, 0, 0 };
+	struct acc a;
 	double prev_p = 0, prev_n = 0, t;
 	size_t n = sw->n, k;
 
-	/* each score's own weights, from the running sums */
-	for (k = 0; k < n; k++) {
-		double cp = sw->cum_pos[k], cn = sw->cum_neg[k];
+	memset(&a, 0, sizeof a);
+	if (sw->below_pos != NULL) {
+		/* weighted: the sums from the bottom become the sums from the
+		 * top and the other way round, exactly (swapped, then reversed
+		 * with the scores) */
+		for (k = 0; k < n; k++) {
+			t = sw->cum_pos[k], sw->cum_pos[k] = sw->below_pos[k], sw->below_pos[k] = t;
+			t = sw->cum_neg[k], sw->cum_neg[k] = sw->below_neg[k], sw->below_neg[k] = t;
+		}
+		reverse(sw->below_pos, n);
+		reverse(sw->below_neg, n);
+	} else {
+		/* whole counts: each score's own count, from the running sums */
+		for (k = 0; k < n; k++) {
+			double cp = sw->cum_pos[k], cn = sw->cum_neg[k];
 
-		sw->cum_pos[k] = cp - prev_p;
-		sw->cum_neg[k] = cn - prev_n;
-		prev_p = cp;
-		prev_n = cn;
+			sw->cum_pos[k] = cp - prev_p;
+			sw->cum_neg[k] = cn - prev_n;
+			prev_p = cp;
+			prev_n = cn;
+		}
+		prev_p = prev_n = 0;
 	}
 	/* the lowest score becomes the highest; -0.0 would print as "-0" */
-	for (k = 0; k < n / 2; k++) {
-		t = sw->score[k], sw->score[k] = sw->score[n - 1 - k], sw->score[n - 1 - k] = t;
-		t = sw->cum_pos[k], sw->cum_pos[k] = sw->cum_pos[n - 1 - k], sw->cum_pos[n - 1 - k] = t;
-		t = sw->cum_neg[k], sw->cum_neg[k] = sw->cum_neg[n - 1 - k], sw->cum_neg[n - 1 - k] = t;
-	}
+	reverse(sw->score, n);
+	reverse(sw->cum_pos, n);
+	reverse(sw->cum_neg, n);
 	for (k = 0; k < n; k++)
 		sw->score[k] = sw->score[k] == 0 ? 0 : -sw->score[k];
 	t = sw->min;
@@ -195,9 +292,17 @@ void sweep_invert(struct sweep *sw)
 	sw->inverted = !sw->inverted;
 	sw->probabilities = n > 0 && sw->min >= 0 && sw->max <= 1;
 	for (k = 0; k < n; k++) {
-		acc_group(&a, sw, sw->score[k], sw->cum_pos[k], sw->cum_neg[k]);
-		sw->cum_pos[k] = a.tp;
-		sw->cum_neg[k] = a.fp;
+		if (sw->below_pos != NULL) {
+			/* the running sums stay as they are; the statistics take
+			 * each score's weight from them */
+			acc_group(&a, sw, sw->score[k], sw->cum_pos[k] - prev_p, sw->cum_neg[k] - prev_n);
+			prev_p = sw->cum_pos[k];
+			prev_n = sw->cum_neg[k];
+		} else {
+			acc_group(&a, sw, sw->score[k], sw->cum_pos[k], sw->cum_neg[k]);
+			sw->cum_pos[k] = ksum_get(&a.tp);
+			sw->cum_neg[k] = ksum_get(&a.fp);
+		}
 	}
 	acc_finish(&a, sw);
 }
@@ -207,7 +312,9 @@ void sweep_free(struct sweep *sw)
 	free(sw->score);
 	free(sw->cum_pos);
 	free(sw->cum_neg);
-	sw->score = sw->cum_pos = sw->cum_neg = NULL;
+	free(sw->below_pos);
+	free(sw->below_neg);
+	sw->score = sw->cum_pos = sw->cum_neg = sw->below_pos = sw->below_neg = NULL;
 	sw->n = 0;
 }
 
@@ -233,8 +340,14 @@ struct confusion sweep_confusion(const struct sweep *sw, size_t k)
 
 	c.tp = k > 0 ? sw->cum_pos[k - 1] : 0;
 	c.fp = k > 0 ? sw->cum_neg[k - 1] : 0;
-	c.fn = sw->pos - c.tp;
-	c.tn = sw->neg - c.fp;
+	if (sw->below_pos != NULL) {
+		/* weighted: the rows below, summed on their own */
+		c.fn = sw->below_pos[k];
+		c.tn = sw->below_neg[k];
+	} else {
+		c.fn = sw->pos - c.tp;
+		c.tn = sw->neg - c.fp;
+	}
 	return c;
 }
 

@@ -295,5 +295,17 @@ got=$?
 	bad "/dev/zero: status $got, $(cat "$T/err")"
 expect 2 "--bins takes a whole number from 2 to 1e7, not 1e9" --bins 1e9 --report "$T/w1.csv"
 
+# weighted cells are the sums of their own rows, on both paths; n is the same for every model
+printf 'label,score,w\n1,0.9,1e16\n0,0.8,1e16\n0,0.1,0.5\n0,0.2,1.25\n0,0.3,3.25\n0,0.35,0.75\n1,0.05,2\n' >"$T/cells.csv"
+for args in "" "--stream"; do
+	# shellcheck disable=SC2086
+	expect 0 "" --report --format json -w w -t 0.5 $args "$T/cells.csv"
+	grep -q '"tn": 5.75,' "$T/out" && grep -q '"fn": 2,' "$T/out" && ok ||
+		bad "1e16 next to small weights ($args): $(grep -E '"(tn|fn)"' "$T/out" | tr -d '\n')"
+done
+awk 'BEGIN { srand(9); print "label,a,b,w"; for (i = 0; i < 3000; i++) printf "%d,%.4f,%.4f,%.17g\n", rand() < 0.3, rand(), rand(), rand() * 10 ^ int(rand() * 12) }' >"$T/two.csv"
+expect 0 "" --report --format csv -w w -s a,b "$T/two.csv"
+[ "$(cut -d, -f6 "$T/out" | sed 1d | sort -u | wc -l)" -eq 1 ] && ok || bad "two models over the same rows: n differs: $(cut -d, -f6 "$T/out")"
+
 echo "hostile ($BIN): $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

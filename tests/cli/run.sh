@@ -263,7 +263,7 @@ has '"threshold": -0.5,'
 grep -q "logreg: ROC AUC 0.004638 is below 0.5" "$T/err" && ok || bad "--invert: no AUC note: $(cat "$T/err")"
 run 0 --report -p malignant -l diagnosis -s logreg "$BC" && [ ! -s "$T/err" ] && ok || bad "a note without cause: $(cat "$T/err")"
 run 0 --report -p malignant -l diagnosis -s logreg "$T/negated.csv" && has "^model      logreg$"
-grep -q "negated.csv: logreg: ROC AUC 0.004638 is below 0.5: its higher scores go with the negative class; --invert turns" \
+grep -q "negated.csv: logreg: ROC AUC 0.004638 is below 0.5: its higher scores go more often with the negative class; --invert turns" \
 	"$T/err" && ok || bad "AUC below 0.5: no note: $(cat "$T/err")"
 run 0 --report --invert -p malignant -l diagnosis -s logreg "$T/negated.csv" && has "^model      -logreg$" && has "^inverted "
 has "ROC AUC *0.9954"

@@ -227,11 +227,59 @@ static void test_invert(void **state)
 	sweep_free(&orig);
 }
 
+/* Weighted cells are the sums of their own rows: 1e16 next to weights of
+ * 0.5 to 3.25 keeps them (TN 5.75, not 1e16 + 5.75 - 1e16 = 6), from the
+ * rows and from folded runs; turning the scores round keeps them exactly. */
+static void test_weighted_cells(void **state)
+{
+	double pos[] = { 0.9, 0.05 }, pos_w[] = { 1e16, 2 };
+	double neg[] = { 0.8, 0.1, 0.2, 0.3, 0.35 }, neg_w[] = { 1e16, 0.5, 1.25, 3.25, 0.75 };
+	double npos[] = { -0.9, -0.05 }, npos_w[] = { 1e16, 2 };
+	double nneg[] = { -0.8, -0.1, -0.2, -0.3, -0.35 }, nneg_w[] = { 1e16, 0.5, 1.25, 3.25, 0.75 };
+	double *rs = malloc(7 * sizeof *rs), *rp = malloc(7 * sizeof *rp), *rn = malloc(7 * sizeof *rn);
+	static const double asc[7] = { 0.05, 0.1, 0.2, 0.3, 0.35, 0.8, 0.9 };
+	static const double ap[7] = { 2, 0, 0, 0, 0, 0, 1e16 }, an[7] = { 0, 0.5, 1.25, 3.25, 0.75, 1e16, 0 };
+	struct sweep sw, runs, neg_sw;
+	struct confusion c, d;
+	size_t k;
+
+	(void)state;
+	assert_int_equal(sweep_build(&sw, pos, pos_w, 2, neg, neg_w, 5), 0);
+	c = sweep_at(&sw, 0.5);
+	assert_true(c.tp == 1e16 && c.fp == 1e16 && c.tn == 5.75 && c.fn == 2);
+	memcpy(rs, asc, sizeof asc);
+	memcpy(rp, ap, sizeof ap);
+	memcpy(rn, an, sizeof an);
+	assert_int_equal(sweep_build_runs(&runs, rs, rp, rn, 7), 0);
+	for (k = 0; k <= 7; k++) {
+		c = sweep_confusion(&sw, k);
+		d = sweep_confusion(&runs, k);
+		assert_true(c.tp == d.tp && c.fp == d.fp && c.tn == d.tn && c.fn == d.fn);
+	}
+	/* turned round: the sweep of the negated rows, cell for cell */
+	assert_int_equal(sweep_build(&neg_sw, npos, npos_w, 2, nneg, nneg_w, 5), 0);
+	sweep_invert(&sw);
+	for (k = 0; k <= 7; k++) {
+		c = sweep_confusion(&sw, k);
+		d = sweep_confusion(&neg_sw, k);
+		assert_true(c.tp == d.tp && c.fp == d.fp && c.tn == d.tn && c.fn == d.fn);
+	}
+	c = sweep_at(&sw, -0.5);
+	assert_true(c.tn == 1e16 && c.fp == 5.75);
+	sweep_invert(&sw);
+	c = sweep_at(&sw, 0.5);
+	assert_true(c.tp == 1e16 && c.fp == 1e16 && c.tn == 5.75 && c.fn == 2);
+	sweep_free(&sw);
+	sweep_free(&runs);
+	sweep_free(&neg_sw);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_small_by_hand),
 		cmocka_unit_test(test_invert),
+		cmocka_unit_test(test_weighted_cells),
 		cmocka_unit_test(test_log_loss_and_brier),
 		cmocka_unit_test(test_ties_and_single_class),
 		cmocka_unit_test(test_weights_equal_repetition),
