@@ -310,8 +310,7 @@ tm send-keys -t e ':'
 sleep 0.1
 tm load-buffer "$T/paste.txt"
 tm paste-buffer -t e
-sleep 0.5
-screen | grep -q "the command line holds at most 8192 bytes" && ok || bad "100 KB paste: no word of the cap: $(screen | tail -2)"
+wait_for "the command line holds at most 8192 bytes" && ok
 screen | tail -1 | grep -q "^:…a*$" && ok || bad "100 KB paste: the line does not show its end: $(screen | tail -1 | cut -c1-40)"
 tm send-keys -t e Escape
 sleep 0.2
