@@ -293,7 +293,8 @@ static void process_row(struct loader *l, const struct row *r)
 			goto out;
 		}
 		if (rc < 0) {
-			status_fail(l->st, "out of memory after %llu rows", (unsigned long long)ds->rows);
+			status_fail(l->st, "out of memory after %llu rows; %s", (unsigned long long)ds->rows,
+				    ds->streamed ? "--bins N keeps memory fixed" : "--stream keeps only the distinct scores");
 			goto out;
 		}
 	}
@@ -303,7 +304,8 @@ static void process_row(struct loader *l, const struct row *r)
 	if (!ds->streamed && l->array_limit > 0) {
 		l->array_bytes += ds->n_models * (ds->weighted ? 32 : 16);
 		if (l->array_bytes > l->array_limit && switch_to_folding(l) < 0)
-			status_fail(l->st, "out of memory after %llu rows", (unsigned long long)ds->rows);
+			status_fail(l->st, "out of memory after %llu rows; --bins N folds into a fixed number of bins",
+				    (unsigned long long)ds->rows);
 	}
 out:
 	if (scores != scores_small)
@@ -545,7 +547,8 @@ static void on_join(void *ctx, void *child)
 		struct model *m = &ds->models[i], *o = &wd->models[i];
 
 		if (!l->st->failed && model_append(m, o, ds->weighted) < 0)
-			status_fail(l->st, "out of memory after %llu rows", (unsigned long long)ds->rows);
+			status_fail(l->st, "out of memory after %llu rows; --stream keeps only the distinct scores",
+				    (unsigned long long)ds->rows);
 		model_release(o);
 	}
 	free(wd->models);

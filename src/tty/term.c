@@ -191,8 +191,13 @@ int term_can_draw(char *why, size_t whylen)
 	int fd = isatty(STDOUT_FILENO) ? STDOUT_FILENO : STDERR_FILENO, rc = 0;
 	char *cup;
 
+	errno = 0;
 	if (setupterm(NULL, fd, &rc) != OK || rc != 1) {
-		snprintf(why, whylen, "TERM=%s is not in the terminal database", term ? term : "");
+		/* out of file descriptors (ulimit -n) is not an unknown TERM */
+		if (errno == EMFILE || errno == ENFILE)
+			snprintf(why, whylen, "cannot read the terminal database: %s", strerror(errno));
+		else
+			snprintf(why, whylen, "TERM=%s is not in the terminal database", term ? term : "");
 		return 0;
 	}
 	cup = tigetstr("cup");
@@ -239,9 +244,12 @@ int term_init(const struct term_options *o, char *err, size_t errlen)
 	handle(SIGILL, on_crash);
 	handle(SIGABRT, on_crash);
 
+	errno = 0;
 	screen = newterm(NULL, tty_out, tty_in);
 	if (screen == NULL) {
-		snprintf(err, errlen, "cannot use the terminal (TERM=%s)", term ? term : "");
+		/* the reason when there is one (ulimit -n: too many open files) */
+		snprintf(err, errlen, "cannot use the terminal (TERM=%s)%s%s", term ? term : "", errno ? ": " : "",
+			 errno ? strerror(errno) : "");
 		return -1;
 	}
 	set_term(screen);

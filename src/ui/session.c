@@ -44,7 +44,8 @@ int session_open(struct session *s, const struct dataset_options *data, const st
 			s->sweeps[i].auc_error = binned && s->sweeps[i].pos > 0 && s->sweeps[i].neg > 0
 						 ? pairs / 2 / s->sweeps[i].pos / s->sweeps[i].neg : 0;
 		} else if (sweep_build(&s->sweeps[i], m->pos, m->pos_w, m->n_pos, m->neg, m->neg_w, m->n_neg) < 0) {
-			snprintf(err, errlen, "out of memory sorting %llu rows", (unsigned long long)s->ds->rows);
+			snprintf(err, errlen, "out of memory sorting %llu rows; --stream keeps only the distinct scores",
+				 (unsigned long long)s->ds->rows);
 			return -1;
 		}
 		model_release(m);
