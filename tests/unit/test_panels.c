@@ -269,6 +269,35 @@ static void test_arrow_colours(void **state)
 	close_fixture(&fx);
 }
 
+/* Scores from -1e308 to 1e308: a range wider than a double.  Every plot,
+ * every step mode and the slider draw without a NaN or an overflow turned
+ * into a column (the sanitizer build checks float-to-int casts). */
+static void test_widest_range(void **state)
+{
+	char path[] = "/tmp/cutoff-span-XXXXXX", args[128];
+	const char *csv = "label,score\n1,1e308\n0,-1e308\n1,1e307\n0,-1e307\n1,0\n0,5e-324\n";
+	struct fixture fx;
+	struct grid *g = grid_new(160, 50);
+	int fd = mkstemp(path), r;
+
+	(void)state;
+	assert_true(fd >= 0);
+	assert_int_equal(write(fd, csv, strlen(csv)), (ssize_t)strlen(csv));
+	close(fd);
+	snprintf(args, sizeof args, "%s", path);
+	open_fixture(&fx, args);
+	unlink(path);
+	for (r = 0; r < 8; r++) {
+		fx.s.view.rotation = r % 4;
+		fx.s.view.step = r < 4 ? STEP_VALUE : STEP_RANK;
+		view_step(&fx.s.view, r % 2 ? +1 : -1, STEP_LARGE);
+		panels_draw(g, &fx.scr, &fx.s.view);
+	}
+	assert_true(fx.s.sweeps[0].roc_auc > 0.5);
+	grid_free(g);
+	close_fixture(&fx);
+}
+
 static void test_hostile_names(void **state)
 {
 	const char *csv = "\x1b]0;owned\x07,\xff\xfe\n1,0.9\n0,0.2\n";
@@ -417,6 +446,7 @@ int main(void)
 		cmocka_unit_test(test_canvas_glyphs),
 		cmocka_unit_test(test_numbers_match_core),
 		cmocka_unit_test(test_arrow_colours),
+		cmocka_unit_test(test_widest_range),
 		cmocka_unit_test(test_hostile_names),
 		cmocka_unit_test(test_text_mid),
 	};
