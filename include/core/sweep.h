@@ -32,6 +32,7 @@ struct sweep {
 	double min, max;        /* score range (NaN when empty) */
 	bool probabilities;     /* every score in [0,1] */
 	bool inverted;          /* the scores are the column's, negated */
+	bool weighted;          /* --weight: no count-based intervals (--counts are rows) */
 	/* threshold-free statistics; NaN where undefined */
 	double roc_auc;         /* ties count half (Mann-Whitney) */
 	double average_precision;

@@ -54,6 +54,7 @@ int session_open(struct session *s, const struct dataset_options *data, const st
 			s->built++;
 			return -1;
 		}
+		s->sweeps[i].weighted = data->weight != NULL; /* --counts are whole rows */
 		if (st->invert)
 			sweep_invert(&s->sweeps[i]);
 		s->models[i].name = m->name;

@@ -1,0 +1,36 @@
+/*
+ * interval: how sure the numbers are.  Wilson score intervals for the
+ * count-based rates at a threshold, and the DeLong standard error and
+ * interval of the ROC AUC (as R's pROC computes ci.auc(method = "delong")
+ * for the direction "score >= t is positive").  Pure functions of counts
+ * and of the sweep; O(distinct scores).
+ */
+#ifndef CUTOFF_INTERVAL_H
+#define CUTOFF_INTERVAL_H
+
+#include "core/sweep.h"
+
+/* The standard normal quantile at p (0 < p < 1): Acklam's approximation
+ * refined by one Halley step on erfc, to about 1e-15. */
+double interval_quantile(double p);
+
+/* z for a two-sided interval at level L: the quantile at 1 - (1 - L) / 2. */
+double interval_z(double level);
+
+/* Wilson score interval of x successes in n trials (Wilson 1927):
+ * centre (p + z^2/2n) / (1 + z^2/n), half-width
+ * z / (1 + z^2/n) * sqrt(p(1-p)/n + z^2/4n^2), clipped to [0, 1].
+ * Returns 0, or -1 (and NaN ends) when n is 0. */
+int interval_wilson(double x, double n, double z, double *lo, double *hi);
+
+/* DeLong's variance of the ROC AUC (DeLong, DeLong and Clarke-Pearson 1988)
+ * from the placement values, ties counting 1/2, with denominators m - 1 and
+ * n - 1; one pass over the sweep's distinct scores (Sun and Xu 2014).
+ * Returns 0 with the standard error in *se, or -1 when either class has
+ * fewer than 2 rows or the rows are weighted. */
+int interval_delong_se(const struct sweep *sw, double *se);
+
+/* auc +/- z * se, clipped to [0, 1]. */
+void interval_normal(double est, double se, double z, double *lo, double *hi);
+
+#endif
