@@ -22,7 +22,7 @@ static void test_quantile(void **state)
 
 static void test_wilson_against_statsmodels(void **state)
 {
-	FILE *f = fopen("tests/reference/wilson.expected", "r");
+	FILE *f = fopen("tests/reference/wilson.ci", "r");
 	char line[256];
 	size_t checked = 0;
 
@@ -52,7 +52,7 @@ static void test_wilson_against_statsmodels(void **state)
 
 static void test_delong_against_proc(void **state)
 {
-	FILE *f = fopen("tests/reference/delong.expected", "r");
+	FILE *f = fopen("tests/reference/delong.ci", "r");
 	char line[1024], err[512], argbuf[1024], *argv[32];
 	struct options o;
 	struct dataset *ds = NULL;
