@@ -36,6 +36,7 @@ struct options {
 	const char *names[2];           /* --names POS,NEG */
 	char *names_buf;
 	bool invert;                    /* --invert: score = -score */
+	double conf_level;              /* --conf-level, 0: the default 0.95 */
 	bool ascii, no_color, no_mouse;
 	bool help, version;
 };

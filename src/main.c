@@ -132,6 +132,7 @@ static int print(struct session *s, const struct options *o)
 	r.skipped = s->ds->skipped;
 	r.models = models;
 	r.n_models = s->view.n_models;
+	r.conf_level = s->view.conf_level;
 	if (o->mode == MODE_CURVE)
 		report_curve(stdout, &r, o->curve, o->format);
 	else

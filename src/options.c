@@ -17,7 +17,7 @@ enum {
 	OPT_COUNTS = 256, OPT_HEADER, OPT_NO_HEADER, OPT_REPORT, OPT_OPTIMIZE, OPT_BETA,
 	OPT_COST_FP, OPT_COST_FN, OPT_MIN_PRECISION, OPT_MIN_RECALL, OPT_MAX_FPR, OPT_CURVE,
 	OPT_FORMAT, OPT_STRICT, OPT_ASCII, OPT_NO_COLOR, OPT_NO_MOUSE, OPT_VERSION, OPT_COMMANDS,
-	OPT_BATCH, OPT_NAMES, OPT_STREAM, OPT_BINS, OPT_INVERT
+	OPT_BATCH, OPT_NAMES, OPT_STREAM, OPT_BINS, OPT_INVERT, OPT_CONF_LEVEL
 };
 
 static const struct option long_options[] = {
@@ -44,6 +44,7 @@ static const struct option long_options[] = {
 	{ "stream", no_argument, NULL, OPT_STREAM },
 	{ "bins", required_argument, NULL, OPT_BINS },
 	{ "invert", no_argument, NULL, OPT_INVERT },
+	{ "conf-level", required_argument, NULL, OPT_CONF_LEVEL },
 	{ "ascii", no_argument, NULL, OPT_ASCII },
 	{ "no-color", no_argument, NULL, OPT_NO_COLOR },
 	{ "no-mouse", no_argument, NULL, OPT_NO_MOUSE },
@@ -88,6 +89,8 @@ void options_usage(FILE *f)
 	      "                            constraints for --optimize\n"
 	      "      --curve roc|pr        print the whole curve\n"
 	      "      --format FMT          text, json, csv or markdown (default text)\n"
+	      "      --conf-level L        level of the intervals, 0 < L < 1 (default 0.95):\n"
+	      "                            Wilson for the rates, DeLong for the ROC AUC\n"
 	      "\n"
 	      "Explorer:\n"
 	      "      --names POS,NEG       words for the two classes\n"
@@ -348,6 +351,12 @@ int options_parse(int argc, char **argv, struct options *o, char *err, size_t er
 		case OPT_INVERT:
 			o->invert = true;
 			break;
+		case OPT_CONF_LEVEL:
+			rc = number("--conf-level", optarg, &o->conf_level, false, err, errlen);
+			if (rc == 0 && !(o->conf_level > 0 && o->conf_level < 1))
+				rc = usage_error(err, errlen, "--conf-level takes a number between 0 and 1 (such as 0.95), not %s",
+						 optarg);
+			break;
 		case OPT_ASCII:
 			o->ascii = true;
 			break;
@@ -417,6 +426,7 @@ void options_start(const struct options *o, struct session_start *st)
 	st->cost_fp = o->spec.cost_fp;
 	st->cost_fn = o->spec.cost_fn;
 	st->invert = o->invert;
+	st->conf_level = o->conf_level > 0 ? o->conf_level : 0.95;
 	st->ascii = o->ascii;
 	st->color = !o->no_color;
 }

@@ -8,6 +8,7 @@
 #ifndef CUTOFF_INTERVAL_H
 #define CUTOFF_INTERVAL_H
 
+#include "core/metrics.h"
 #include "core/sweep.h"
 
 /* The standard normal quantile at p (0 < p < 1): Acklam's approximation
@@ -22,6 +23,12 @@ double interval_z(double level);
  * z / (1 + z^2/n) * sqrt(p(1-p)/n + z^2/4n^2), clipped to [0, 1].
  * Returns 0, or -1 (and NaN ends) when n is 0. */
 int interval_wilson(double x, double n, double z, double *lo, double *hi);
+
+/* The Wilson interval of a count-based rate at a threshold (precision: TP
+ * of TP + FP; recall, specificity, NPV, FPR, FNR, accuracy, the flagged
+ * share likewise).  Returns 0, or -1 when the metric is not such a rate or
+ * its denominator is 0. */
+int interval_rate(enum metric m, const struct confusion *c, double z, double *lo, double *hi);
 
 /* DeLong's variance of the ROC AUC (DeLong, DeLong and Clarke-Pearson 1988)
  * from the placement values, ties counting 1/2, with denominators m - 1 and

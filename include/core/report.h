@@ -33,6 +33,7 @@ struct report {
 	uint64_t skipped;
 	const struct report_model *models;
 	size_t n_models;
+	double conf_level;          /* of the intervals: 0 < L < 1 (0: 0.95) */
 };
 
 int report_parse_format(const char *name, enum report_format *fmt);

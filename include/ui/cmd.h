@@ -23,7 +23,7 @@ enum export_format { EXPORT_MD, EXPORT_TXT, EXPORT_JSON };
 /* The longest command line: a path of PATH_MAX bytes and then some. */
 #define CMD_LINE_MAX 8192
 
-enum set_what { SET_ASCII, SET_UNICODE, SET_COLOR, SET_MONO };
+enum set_what { SET_ASCII, SET_UNICODE, SET_COLOR, SET_MONO, SET_CONF };
 
 struct cmd {
 	enum cmd_kind kind;

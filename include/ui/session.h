@@ -19,6 +19,7 @@ struct session_start {
 	bool costs;                     /* costs were given */
 	double cost_fp, cost_fn;
 	bool invert;                    /* every model's score = -score */
+	double conf_level;              /* of the intervals */
 	bool ascii, color;
 };
 

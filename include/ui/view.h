@@ -57,6 +57,7 @@ struct view {
 	int help_top;               /* its first row shown, when it scrolls */
 	int rotation;               /* which plot comes first when few fit */
 	unsigned data_gen;          /* bumped when a sweep changes (:invert) */
+	double conf_level;          /* of the intervals (--conf-level, :set conf) */
 	bool costs;                 /* cost optimum known */
 	double cost_fp, cost_fn;
 

@@ -64,6 +64,26 @@ int interval_wilson(double x, double n, double z, double *lo, double *hi)
 	return 0;
 }
 
+int interval_rate(enum metric m, const struct confusion *c, double z, double *lo, double *hi)
+{
+	double x, n;
+
+	switch (m) {
+	case METRIC_PRECISION: x = c->tp, n = c->tp + c->fp; break;
+	case METRIC_RECALL: x = c->tp, n = c->tp + c->fn; break;
+	case METRIC_SPECIFICITY: x = c->tn, n = c->tn + c->fp; break;
+	case METRIC_NPV: x = c->tn, n = c->tn + c->fn; break;
+	case METRIC_FPR: x = c->fp, n = c->fp + c->tn; break;
+	case METRIC_FNR: x = c->fn, n = c->fn + c->tp; break;
+	case METRIC_ACCURACY: x = c->tp + c->tn, n = c->tp + c->tn + c->fp + c->fn; break;
+	case METRIC_PREDICTED_POSITIVE_RATE: x = c->tp + c->fp, n = c->tp + c->tn + c->fp + c->fn; break;
+	default:
+		*lo = *hi = NAN;
+		return -1;
+	}
+	return interval_wilson(x, n, z, lo, hi);
+}
+
 int interval_delong_se(const struct sweep *sw, double *se)
 {
 	double m = sw->pos, n = sw->neg, auc = sw->roc_auc, s10 = 0, s01 = 0, prev_p = 0, prev_n = 0;

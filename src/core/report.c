@@ -6,6 +6,7 @@
  */
 #include "core/report.h"
 #include "core/fmt.h"
+#include "core/interval.h"
 
 #include "core/explain.h"
 #include "core/metrics.h"
@@ -35,16 +36,53 @@ int report_parse_format(const char *name, enum report_format *fmt)
 
 /* ---- the fields of one model --------------------------------------------- */
 
-enum kv_kind { KV_STR, KV_NUM, KV_TRUE };
+enum kv_kind { KV_STR, KV_NUM, KV_TRUE, KV_PAIR };
 
 struct kv {
 	const char *key;
 	enum kv_kind kind;
 	const char *s;      /* KV_STR; NULL is null */
 	double v;           /* KV_NUM; NaN and inf are null in JSON */
+	double v2;          /* KV_PAIR: [v, v2], null when v is NaN */
 };
 
-#define MAX_FIELDS 40
+#define MAX_FIELDS 56
+
+/* The intervals' level and z (the report's, or the default 0.95). */
+static double conf_level(const struct report *r)
+{
+	return r->conf_level > 0 && r->conf_level < 1 ? r->conf_level : 0.95;
+}
+
+/* The Wilson-interval rates, with their JSON keys, in report order. */
+static const struct {
+	enum metric m;
+	const char *key;
+} ci_rates[] = {
+	{ METRIC_PRECISION, "precision_ci" }, { METRIC_RECALL, "recall_ci" },
+	{ METRIC_SPECIFICITY, "specificity_ci" }, { METRIC_NPV, "npv_ci" }, { METRIC_FPR, "fpr_ci" },
+	{ METRIC_FNR, "fnr_ci" }, { METRIC_ACCURACY, "accuracy_ci" },
+	{ METRIC_PREDICTED_POSITIVE_RATE, "predicted_positive_rate_ci" },
+};
+
+/* A rate's interval for the report: none with weights (a weighted count
+ * has no Wilson interval) or without trials. */
+static int rate_ci(const struct report *r, const struct report_model *m, enum metric which, const struct confusion *c,
+		   double *lo, double *hi)
+{
+	*lo = *hi = NAN;
+	if (m->sw->weighted)
+		return -1;
+	return interval_rate(which, c, interval_z(conf_level(r)), lo, hi);
+}
+
+/* The ROC AUC's DeLong standard error and interval (NaN when none). */
+static void auc_ci(const struct report *r, const struct report_model *m, double *se, double *lo, double *hi)
+{
+	*lo = *hi = NAN;
+	if (interval_delong_se(m->sw, se) == 0)
+		interval_normal(m->sw->roc_auc, *se, interval_z(conf_level(r)), lo, hi);
+}
 
 static size_t model_fields(const struct report *r, const struct report_model *m, struct kv *kv)
 {
@@ -79,6 +117,21 @@ static size_t model_fields(const struct report *r, const struct report_model *m,
 	NUM("average_precision", sw->average_precision);
 	NUM("log_loss", sw->log_loss);
 	NUM("brier", sw->brier);
+	/* how sure: Wilson intervals of the rates, DeLong's of the AUC */
+	NUM("conf_level", conf_level(r));
+	for (i = 0; i < sizeof ci_rates / sizeof ci_rates[0]; i++) {
+		kv[n].key = ci_rates[i].key, kv[n].kind = KV_PAIR;
+		rate_ci(r, m, ci_rates[i].m, &c, &kv[n].v, &kv[n].v2);
+		n++;
+	}
+	{
+		double se = NAN;
+
+		kv[n + 1].key = "roc_auc_ci", kv[n + 1].kind = KV_PAIR;
+		auc_ci(r, m, &se, &kv[n + 1].v, &kv[n + 1].v2);
+		NUM("roc_auc_se", se);
+		n++;
+	}
 	if (sw->bins > 0) {
 		/* with --bins: how many, and how far the AUC may be off */
 		NUM("bins", (double)sw->bins);
@@ -147,12 +200,23 @@ static void json_model(FILE *f, const struct report *r, const struct report_mode
 	fprintf(f, "{\n");
 	for (i = 0; i < n; i++) {
 		fprintf(f, "%s  \"%s\": ", indent, kv[i].key);
-		if (kv[i].kind == KV_STR)
+		if (kv[i].kind == KV_STR) {
 			json_string(f, kv[i].s);
-		else if (kv[i].kind == KV_TRUE)
+		} else if (kv[i].kind == KV_TRUE) {
 			fputs("true", f);
-		else
+		} else if (kv[i].kind == KV_PAIR) {
+			if (isnan(kv[i].v)) {
+				fputs("null", f);
+			} else {
+				fputc('[', f);
+				json_number(f, kv[i].v);
+				fputs(", ", f);
+				json_number(f, kv[i].v2);
+				fputc(']', f);
+			}
+		} else {
 			json_number(f, kv[i].v);
+		}
 		fputs(i + 1 < n ? ",\n" : "\n", f);
 	}
 	fprintf(f, "%s}", indent);
@@ -216,9 +280,10 @@ static void pad(FILE *f, const char *s, int w, bool right)
 struct metric_cell {
 	const char *label;
 	double v;
+	double lo, hi;      /* its interval, NaN when it has none */
 };
 
-static size_t metric_cells(const struct report_model *m, struct metric_cell *cells)
+static size_t metric_cells(const struct report *r, const struct report_model *m, struct metric_cell *cells)
 {
 	static const enum metric order[] = {
 		METRIC_PRECISION, METRIC_RECALL, METRIC_SPECIFICITY, METRIC_NPV, METRIC_FPR,
@@ -230,20 +295,80 @@ static size_t metric_cells(const struct report_model *m, struct metric_cell *cel
 
 	for (i = 0; i < sizeof order / sizeof order[0]; i++) {
 		cells[n].label = metric_table[order[i]].label;
-		cells[n++].v = metrics_value(order[i], &c);
+		cells[n].v = metrics_value(order[i], &c);
+		rate_ci(r, m, order[i], &c, &cells[n].lo, &cells[n].hi);
+		n++;
 	}
 	cells[n].label = "ROC AUC";
-	cells[n++].v = m->sw->roc_auc;
+	cells[n].v = m->sw->roc_auc;
+	{
+		double se;
+
+		auc_ci(r, m, &se, &cells[n].lo, &cells[n].hi);
+	}
+	n++;
 	cells[n].label = "avg precision";
-	cells[n++].v = m->sw->average_precision;
+	cells[n].v = m->sw->average_precision;
+	cells[n].lo = cells[n].hi = NAN;
+	n++;
 	cells[n].label = "log loss";
-	cells[n++].v = m->sw->log_loss;
+	cells[n].v = m->sw->log_loss;
+	cells[n].lo = cells[n].hi = NAN;
+	n++;
 	cells[n].label = "Brier";
-	cells[n++].v = m->sw->brier;
+	cells[n].v = m->sw->brier;
+	cells[n].lo = cells[n].hi = NAN;
+	n++;
 	return n;
 }
 
 /* ---- text ---------------------------------------------------------------------- */
+
+/* "0.9452-0.9897", or "n/a" */
+static const char *range(char *buf, size_t cap, double lo, double hi)
+{
+	char a[40], b[40];
+
+	if (isnan(lo))
+		snprintf(buf, cap, "n/a");
+	else
+		snprintf(buf, cap, "%s-%s", fmt_rate(a, sizeof a, lo), fmt_rate(b, sizeof b, hi));
+	return buf;
+}
+
+/* The intervals under the metrics, two to a row (80 columns); with
+ * weights, why there are none. */
+static void text_intervals(FILE *f, const struct report *r, const struct report_model *m,
+			   const struct metric_cell *cells, size_t nc)
+{
+	char a[100], lv[40];
+	size_t i, shown = 0;
+	double se = NAN, lo, hi;
+
+	if (m->sw->weighted) {
+		fputs("intervals  none: a weighted count has no Wilson interval, and DeLong's needs whole rows\n\n", f);
+		return;
+	}
+	auc_ci(r, m, &se, &lo, &hi);
+	snprintf(lv, sizeof lv, "%g", 100 * conf_level(r));
+	fprintf(f, "%s%% intervals (Wilson; ROC AUC: DeLong%s%s)\n", lv, isnan(se) ? "" : ", se ",
+		isnan(se) ? "" : fmt_rate(a, sizeof a, se));
+	for (i = 0; i < nc; i++) {
+		/* the rates with an interval, and the AUC (n/a when it has none) */
+		if (isnan(cells[i].lo) && strcmp(cells[i].label, "ROC AUC") != 0)
+			continue;
+		if (shown % 2 == 1)
+			fputs("  ", f);
+		fprintf(f, "%-13s", cells[i].label);
+		range(a, sizeof a, cells[i].lo, cells[i].hi);
+		if (shown % 2 == 1 || strcmp(cells[i].label, "ROC AUC") == 0)
+			fprintf(f, "%s\n", a); /* the AUC comes last */
+		else
+			fprintf(f, "%-20s", a);
+		shown++;
+	}
+	fputc('\n', f);
+}
 
 static void text_model(FILE *f, const struct report *r, const struct report_model *m)
 {
@@ -317,7 +442,7 @@ static void text_model(FILE *f, const struct report *r, const struct report_mode
 	}
 	fputc('\n', f);
 
-	nc = metric_cells(m, cells);
+	nc = metric_cells(r, m, cells);
 	for (i = 0; i < nc; i++) {
 		bool last = i % 3 == 2 || i + 1 == nc;
 
@@ -328,6 +453,7 @@ static void text_model(FILE *f, const struct report *r, const struct report_mode
 			fprintf(f, "%-10s  ", fmt_rate(a, sizeof a, cells[i].v));
 	}
 	fputc('\n', f);
+	text_intervals(f, r, m, cells, nc);
 	{
 		char sentence[1024], sp[200], sn[200];
 
@@ -390,10 +516,22 @@ static void md_model(FILE *f, const struct report *r, const struct report_model 
 		fmt_count(b, sizeof b, c.tn), fmt_count(d, sizeof d, sw->neg));
 	fprintf(f, "| **total** | %s | %s | %s |\n\n", fmt_count(a, sizeof a, c.tp + c.fp),
 		fmt_count(b, sizeof b, c.fn + c.tn), fmt_count(d, sizeof d, sw->pos + sw->neg));
-	fprintf(f, "| metric | value |\n|---|---:|\n");
-	nc = metric_cells(m, cells);
-	for (i = 0; i < nc; i++)
-		fprintf(f, "| %s | %s |\n", cells[i].label, fmt_rate(a, sizeof a, cells[i].v));
+	nc = metric_cells(r, m, cells);
+	if (sw->weighted) {
+		fprintf(f, "| metric | value |\n|---|---:|\n");
+		for (i = 0; i < nc; i++)
+			fprintf(f, "| %s | %s |\n", cells[i].label, fmt_rate(a, sizeof a, cells[i].v));
+		fprintf(f, "\nNo intervals: a weighted count has no Wilson interval, and DeLong's needs whole rows.\n");
+	} else {
+		char lv[40], ci[100];
+
+		/* Wilson for the rates, DeLong for the AUC */
+		snprintf(lv, sizeof lv, "%g", 100 * conf_level(r));
+		fprintf(f, "| metric | value | %s%% interval |\n|---|---:|---:|\n", lv);
+		for (i = 0; i < nc; i++)
+			fprintf(f, "| %s | %s | %s |\n", cells[i].label, fmt_rate(a, sizeof a, cells[i].v),
+				isnan(cells[i].lo) ? "" : range(ci, sizeof ci, cells[i].lo, cells[i].hi));
+	}
 	/* pos and neg are Markdown-escaped; NULL neg words: no single name */
 	explain_summary(sentence, sizeof sentence, &c, pos, r->neg_words ? neg : NULL);
 	if ((nl = strchr(sentence, '\n')) != NULL)
@@ -460,16 +598,27 @@ void report_write(FILE *f, const struct report *r, enum report_format fmt)
 			struct kv kv[MAX_FIELDS];
 			size_t n = model_fields(r, &r->models[i], kv);
 
+			/* an interval is two columns, KEY_lower and KEY_upper */
 			if (i == 0)
-				for (j = 0; j < n; j++)
-					fprintf(f, "%s%s", kv[j].key, j + 1 < n ? "," : "\n");
+				for (j = 0; j < n; j++) {
+					if (kv[j].kind == KV_PAIR)
+						fprintf(f, "%s_lower,%s_upper", kv[j].key, kv[j].key);
+					else
+						fputs(kv[j].key, f);
+					fputc(j + 1 < n ? ',' : '\n', f);
+				}
 			for (j = 0; j < n; j++) {
-				if (kv[j].kind == KV_STR)
+				if (kv[j].kind == KV_STR) {
 					csv_string(f, kv[j].s);
-				else if (kv[j].kind == KV_TRUE)
+				} else if (kv[j].kind == KV_TRUE) {
 					fputs("true", f);
-				else
+				} else if (kv[j].kind == KV_PAIR) {
 					csv_number(f, kv[j].v);
+					fputc(',', f);
+					csv_number(f, kv[j].v2);
+				} else {
+					csv_number(f, kv[j].v);
+				}
 				fputc(j + 1 < n ? ',' : '\n', f);
 			}
 		}

@@ -30,7 +30,7 @@ const struct cmd_info cmd_table[] = {
 	{ "invert", NULL, "invert", "turn the model's scores round (score = -score), or back" },
 	{ "explain", "e", "explain", "switch the plain-language view on or off" },
 	{ "export", "x", "export [FILE] [md|txt|json]", "write a snapshot (Markdown unless said)" },
-	{ "set", NULL, "set ascii|unicode|color|mono", "change how the screen is drawn" },
+	{ "set", NULL, "set ascii|unicode|color|mono|conf L", "change how the screen is drawn, or the intervals' level" },
 	{ "help", NULL, "help [COMMAND]", "list the commands, or explain one" },
 	{ "quit", "q", "quit", "leave cutoff" },
 };
@@ -343,8 +343,12 @@ int cmd_parse(const char *line, struct cmd *c, char *err, size_t errlen)
 			c->set = SET_COLOR;
 		else if (n == 2 && strcasecmp(w[1], "mono") == 0)
 			c->set = SET_MONO;
-		else
-			return fail(err, errlen, "set takes ascii, unicode, color or mono");
+		else if (n == 3 && strcasecmp(w[1], "conf") == 0) {
+			c->set = SET_CONF;
+			if (number(w[2], &c->value) < 0 || !(c->value > 0 && c->value < 1))
+				return fail(err, errlen, "set conf takes a level between 0 and 1, such as 0.9");
+		} else
+			return fail(err, errlen, "set takes ascii, unicode, color, mono or conf L");
 		return 0;
 	case CMD_HELP:
 		if (n > 2)
@@ -462,6 +466,11 @@ enum cmd_effect cmd_apply(struct view *v, const struct cmd *c)
 	case CMD_EXPORT:
 		return EFFECT_EXPORT;
 	case CMD_SET:
+		if (c->set == SET_CONF) {
+			v->conf_level = c->value;
+			view_say(v, false, "intervals at %g%%", 100 * c->value);
+			return EFFECT_NONE;
+		}
 		if (c->set == SET_ASCII || c->set == SET_UNICODE)
 			v->glyphs = c->set == SET_ASCII ? GLYPHS_ASCII : GLYPHS_BRAILLE;
 		else
@@ -488,7 +497,7 @@ void cmd_complete(const struct view *v, const char *before, const char *prefix,
 		  void (*add)(void *, const char *), void *arg)
 {
 	static const char *const steps[] = { "value", "rank", NULL };
-	static const char *const sets[] = { "ascii", "unicode", "color", "mono", NULL };
+	static const char *const sets[] = { "ascii", "unicode", "color", "mono", "conf", NULL };
 	static const char *const formats[] = { "md", "txt", "json", NULL };
 	static const char *const where[] = { "where", "recall>=", "precision>=", "fpr<=", NULL };
 	char buf[CMD_LINE_MAX + 1], *w[8];

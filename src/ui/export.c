@@ -42,6 +42,7 @@ static void fill_report(const struct view *v, struct report *r, struct report_mo
 	r->skipped = v->skipped;
 	r->models = m;
 	r->n_models = 1;
+	r->conf_level = v->conf_level;
 }
 
 static void plot(FILE *f, const struct view *v, enum plot_kind kind, const char *title, int fence)

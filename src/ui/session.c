@@ -75,6 +75,7 @@ int session_open(struct session *s, const struct dataset_options *data, const st
 	v->skipped = s->ds->skipped;
 	v->models = s->models;
 	v->n_models = s->ds->n_models;
+	v->conf_level = st->conf_level > 0 && st->conf_level < 1 ? st->conf_level : 0.95;
 	v->costs = st->costs;
 	v->cost_fp = st->cost_fp;
 	v->cost_fn = st->cost_fn;

@@ -68,7 +68,7 @@ run 0 --report --format json --positive malignant -s logreg "$BC"
 has '"tp": 204,'
 run 0 --report --format csv --positive malignant -s logreg,naive_bayes "$BC"
 [ "$(wc -l <"$T/out")" -eq 3 ] && ok || bad "csv report: expected a header and two rows"
-head -1 "$T/out" | grep -q '^file,label,score,positive,negative,n,positives,negatives,skipped,threshold,tp,fp,tn,fn,precision,recall,specificity,npv,fpr,fnr,f1,accuracy,balanced_accuracy,mcc,youden_j,predicted_positive_rate,roc_auc,average_precision,log_loss,brier$' && ok || bad "csv header"
+head -1 "$T/out" | grep -q '^file,label,score,positive,negative,n,positives,negatives,skipped,threshold,tp,fp,tn,fn,precision,recall,specificity,npv,fpr,fnr,f1,accuracy,balanced_accuracy,mcc,youden_j,predicted_positive_rate,roc_auc,average_precision,log_loss,brier,conf_level,precision_ci_lower,precision_ci_upper,recall_ci_lower,recall_ci_upper,specificity_ci_lower,specificity_ci_upper,npv_ci_lower,npv_ci_upper,fpr_ci_lower,fpr_ci_upper,fnr_ci_lower,fnr_ci_upper,accuracy_ci_lower,accuracy_ci_upper,predicted_positive_rate_ci_lower,predicted_positive_rate_ci_upper,roc_auc_se,roc_auc_ci_lower,roc_auc_ci_upper$' && ok || bad "csv header"
 run 0 --report --format markdown --positive malignant "$BC" -s logreg
 has '| \*\*actual malignant\*\* | 204 | 8 | 212 |'
 run 0 --report --format md --positive malignant "$BC" -s logreg
@@ -240,6 +240,25 @@ grep -qF "$(printf '%s' "$LP" | sed 's/_/\\_/g')" "$T/out" && ok || bad "Markdow
 grep -qF "cutoff: $LP: no label column named 'nosuch'" "$T/err" && ok || bad "message path cut: $(cat "$T/err")"
 "$BIN" --report --format csv -p malignant -l diagnosis -s logreg "$LP" >"$T/out" 2>"$T/err"
 grep -qF "$LP" "$T/out" && ok || bad "CSV path cut"
+
+# ---- intervals: Wilson and DeLong in every format, --conf-level, none with weights ----------------
+run 0 --report --format json --conf-level 0.9 -p malignant -l diagnosis -s logreg "$BC"
+has '"conf_level": 0.9,'
+# pROC's ci.auc(method = "delong", conf.level = 0.9): 0.99120516447640161 to 0.99951942724708009
+lo=$(sed -n 's/^  "roc_auc_ci": \[\(.*\), \(.*\)\]$/\1/p' "$T/out")
+hi=$(sed -n 's/^  "roc_auc_ci": \[\(.*\), \(.*\)\]$/\2/p' "$T/out")
+close "$lo" 0.99120516447640161 && close "$hi" 0.99951942724708009 && ok || bad "DeLong 90% interval: $lo, $hi"
+# statsmodels' proportion_confint(204, 209, alpha=0.1, method="wilson")
+lo=$(sed -n 's/^  "precision_ci": \[\(.*\), \(.*\)\],$/\1/p' "$T/out")
+/usr/bin/env awk -v a="$lo" 'BEGIN { exit !(a > 0.95 && a < 0.96) }' && ok || bad "Wilson 90% precision: $lo"
+run 0 --report -p malignant -l diagnosis -s logreg "$BC" && has "^95% intervals (Wilson; ROC AUC: DeLong, se 0.002527)$"
+has "^precision    0.9452-0.9897         recall       0.9273-0.9808$"
+run 0 --report --format markdown -p malignant -l diagnosis -s logreg "$BC" && has "^| ROC AUC | 0.9954 | 0.9904-1.000 |$"
+run 0 --report --format json -w weight samples/breast_cancer_weighted.tsv -p malignant -s logreg
+has '"precision_ci": null,' && has '"roc_auc_ci": null$'
+run 0 --report -w weight samples/breast_cancer_weighted.tsv -p malignant -s logreg && has "^intervals  none: a weighted count"
+fails 2 "--conf-level takes a number between 0 and 1" --conf-level 1 "$BC"
+fails 2 "--conf-level takes a number between 0 and 1" --conf-level 0 "$BC"
 
 # ---- --invert: the report of -score, as if the column had been negated ----------------
 # drop_cols LIST: CSV without those columns (no quoted commas here)

@@ -107,7 +107,20 @@ static void test_json(void **state)
 		"  \"roc_auc\": 0.875,\n"
 		"  \"average_precision\": 0.8666666666666667,\n"
 		"  \"log_loss\": 0.4697281848443077,\n"
-		"  \"brier\": 0.15857142857142859\n"
+		"  \"brier\": 0.15857142857142859,\n"
+		/* Wilson (statsmodels gives the same to 1e-15) and DeLong (pROC:
+		 * se 0.14829275350043486, ci 0.58435154397087175 to 1) */
+		"  \"conf_level\": 0.95,\n"
+		"  \"precision_ci\": [0.2076596008020477, 0.9385080552796037],\n"
+		"  \"recall_ci\": [0.2076596008020477, 0.9385080552796037],\n"
+		"  \"specificity_ci\": [0.300641842582402, 0.9544127391902995],\n"
+		"  \"npv_ci\": [0.300641842582402, 0.9544127391902995],\n"
+		"  \"fpr_ci\": [0.0455872608097006, 0.699358157417598],\n"
+		"  \"fnr_ci\": [0.06149194472039621, 0.7923403991979522],\n"
+		"  \"accuracy_ci\": [0.3589344518326193, 0.9177810759959432],\n"
+		"  \"predicted_positive_rate_ci\": [0.1582198552514697, 0.7495416354723428],\n"
+		"  \"roc_auc_se\": 0.1482927535004349,\n"
+		"  \"roc_auc_ci\": [0.5843515439708716, 1]\n"
 		"}\n";
 	char *out;
 
@@ -173,7 +186,7 @@ static void test_text_and_markdown(void **state)
 	}
 	out = capture(write_md, &rep);
 	assert_non_null(strstr(out, "| **actual spam** | 2 | 1 | 3 |\n"));
-	assert_non_null(strstr(out, "| precision | 0.6667 |\n"));
+	assert_non_null(strstr(out, "| precision | 0.6667 | 0.2077-0.9385 |\n"));
 	assert_non_null(strstr(out, "### p\"1 at threshold 0.7\n"));
 }
 
