@@ -107,6 +107,7 @@ static int optimize_all(struct session *s, const struct options *o, struct repor
 static int print(struct session *s, const struct options *o)
 {
 	struct report_model *models = calloc(s->view.n_models, sizeof *models);
+	struct report_pair *pairs = NULL;
 	struct report r;
 	size_t i;
 	int status = 1;
@@ -133,6 +134,20 @@ static int print(struct session *s, const struct options *o)
 	r.models = models;
 	r.n_models = s->view.n_models;
 	r.conf_level = s->view.conf_level;
+	/* DeLong's paired tests, with the models' names */
+	pairs = calloc(s->n_pairs ? s->n_pairs : 1, sizeof *pairs);
+	if (pairs == NULL) {
+		say("out of memory");
+		goto out;
+	}
+	for (i = 0; i < s->n_pairs; i++) {
+		pairs[i].a = s->view.models[s->pairs[i].a].name;
+		pairs[i].b = s->view.models[s->pairs[i].b].name;
+		pairs[i].difference = s->pairs[i].difference;
+		pairs[i].se = s->pairs[i].se;
+	}
+	r.pairs = pairs;
+	r.n_pairs = s->n_pairs;
 	if (o->mode == MODE_CURVE)
 		report_curve(stdout, &r, o->curve, o->format);
 	else
@@ -143,6 +158,7 @@ static int print(struct session *s, const struct options *o)
 	}
 	status = 0;
 out:
+	free(pairs);
 	free(models);
 	return status;
 }

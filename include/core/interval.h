@@ -37,6 +37,20 @@ int interval_rate(enum metric m, const struct confusion *c, double z, double *lo
  * fewer than 2 rows or the rows are weighted. */
 int interval_delong_se(const struct sweep *sw, double *se);
 
+/* DeLong's paired test of two models' ROC AUCs over the same rows (pROC's
+ * roc.test(method = "delong", paired = TRUE)): the rows' placement values
+ * in each model's sweep, paired by row; the variance of the difference from
+ * the placement differences, so that identical columns give exactly 0.
+ * pos_a[i] and pos_b[i] are row i's scores (positives; likewise the
+ * negatives), in the same row order.  Returns 0 with the difference
+ * auc_a - auc_b and its standard error, or -1 when a class has fewer than
+ * 2 rows. */
+int interval_delong_paired(const struct sweep *sa, const struct sweep *sb, const double *pos_a, const double *pos_b,
+			   size_t m, const double *neg_a, const double *neg_b, size_t n, double *diff, double *se);
+
+/* Two-sided p-value of a standard normal statistic. */
+double interval_p_value(double z);
+
 /* auc +/- z * se, clipped to [0, 1]. */
 void interval_normal(double est, double se, double z, double *lo, double *hi);
 

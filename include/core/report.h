@@ -23,6 +23,13 @@ struct report_model {
 	double value;               /* the objective's value there */
 };
 
+/* DeLong's paired test of two models (se NaN: none could be made). */
+struct report_pair {
+	const char *a, *b;
+	double difference;          /* auc_a - auc_b */
+	double se;
+};
+
 struct report {
 	const char *file;
 	const char *label;          /* label column, NULL with --counts */
@@ -34,6 +41,8 @@ struct report {
 	const struct report_model *models;
 	size_t n_models;
 	double conf_level;          /* of the intervals: 0 < L < 1 (0: 0.95) */
+	const struct report_pair *pairs;
+	size_t n_pairs;
 };
 
 int report_parse_format(const char *name, enum report_format *fmt);

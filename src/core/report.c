@@ -222,6 +222,52 @@ static void json_model(FILE *f, const struct report *r, const struct report_mode
 	fprintf(f, "%s}", indent);
 }
 
+/* A pair's z, p-value and interval at the report's level; NaN when the
+ * variance is 0 (identical columns: no test possible) or unknown. */
+static void pair_stats(const struct report *r, const struct report_pair *p, double *z, double *pv, double *lo,
+		       double *hi)
+{
+	double q = interval_z(conf_level(r));
+
+	*z = *pv = *lo = *hi = NAN;
+	if (isnan(p->se))
+		return;
+	*lo = p->difference - q * p->se;
+	*hi = p->difference + q * p->se;
+	if (p->se > 0) {
+		*z = p->difference / p->se;
+		*pv = interval_p_value(*z);
+	}
+}
+
+static void json_pair(FILE *f, const struct report *r, const struct report_pair *p, bool more)
+{
+	double z, pv, lo, hi;
+
+	pair_stats(r, p, &z, &pv, &lo, &hi);
+	fputs("\n    {\"a\": ", f);
+	json_string(f, p->a);
+	fputs(", \"b\": ", f);
+	json_string(f, p->b);
+	fputs(", \"auc_difference\": ", f);
+	json_number(f, p->difference);
+	fputs(", \"z\": ", f);
+	json_number(f, z);
+	fputs(", \"p_value\": ", f);
+	json_number(f, pv);
+	fputs(", \"ci\": ", f);
+	if (isnan(lo)) {
+		fputs("null", f);
+	} else {
+		fputc('[', f);
+		json_number(f, lo);
+		fputs(", ", f);
+		json_number(f, hi);
+		fputc(']', f);
+	}
+	fputs(more ? "}," : "}", f);
+}
+
 /* ---- CSV --------------------------------------------------------------------- */
 
 static void csv_string(FILE *f, const char *s)
@@ -331,8 +377,8 @@ static const char *range(char *buf, size_t cap, double lo, double hi)
 
 	if (isnan(lo))
 		snprintf(buf, cap, "n/a");
-	else
-		snprintf(buf, cap, "%s-%s", fmt_rate(a, sizeof a, lo), fmt_rate(b, sizeof b, hi));
+	else /* "-0.02671 to -0.01109" reads better than "-0.02671--0.01109" */
+		snprintf(buf, cap, "%s%s%s", fmt_rate(a, sizeof a, lo), lo < 0 ? " to " : "-", fmt_rate(b, sizeof b, hi));
 	return buf;
 }
 
@@ -464,6 +510,26 @@ static void text_model(FILE *f, const struct report *r, const struct report_mode
 	}
 }
 
+/* "logreg - naive_bayes  +0.01336  z 2.955  p 0.003126  0.004498 to 0.02222" */
+static void text_pair(FILE *f, const struct report *r, const struct report_pair *p)
+{
+	char a[96], b[96], d[40], zs[40], ps[40], l[40], h[40];
+	double z, pv, lo, hi;
+
+	pair_stats(r, p, &z, &pv, &lo, &hi);
+	safe(a, sizeof a, p->a, 30);
+	safe(b, sizeof b, p->b, 30);
+	fmt_rate(d, sizeof d, p->difference);
+	fprintf(f, "%s - %s  %s%s", a, b, p->difference > 0 ? "+" : "", d);
+	if (isnan(p->se))
+		fputs("  no test: the rows were not kept (--stream, --counts or --weight)\n", f);
+	else if (isnan(z))
+		fputs("  no test possible: the two columns rank every row alike\n", f);
+	else
+		fprintf(f, "  z %s  p %s  %s to %s\n", fmt_rate(zs, sizeof zs, z), fmt_rate(ps, sizeof ps, pv),
+			fmt_rate(l, sizeof l, lo), fmt_rate(h, sizeof h, hi));
+}
+
 static void text_report(FILE *f, const struct report *r)
 {
 	char file[300], label[96];
@@ -481,6 +547,14 @@ static void text_report(FILE *f, const struct report *r)
 	for (i = 0; i < r->n_models; i++) {
 		fputc('\n', f);
 		text_model(f, r, &r->models[i]);
+	}
+	if (r->n_pairs > 0) {
+		char lv[40];
+
+		snprintf(lv, sizeof lv, "%g", 100 * conf_level(r));
+		fprintf(f, "\nROC AUC compared (DeLong, paired; %s%% intervals)\n", lv);
+		for (i = 0; i < r->n_pairs; i++)
+			text_pair(f, r, &r->pairs[i]);
 	}
 }
 
@@ -567,6 +641,24 @@ static void md_report(FILE *f, const struct report *r)
 		fputc('\n', f);
 		md_model(f, r, &r->models[i]);
 	}
+	if (r->n_pairs > 0) {
+		char lv[40];
+
+		snprintf(lv, sizeof lv, "%g", 100 * conf_level(r));
+		fprintf(f, "\n### ROC AUC compared (DeLong, paired)\n\n| models | difference | z | p | %s%% interval |\n"
+			   "|---|---:|---:|---:|---:|\n", lv);
+		for (i = 0; i < r->n_pairs; i++) {
+			const struct report_pair *p = &r->pairs[i];
+			char a[200], b[200], d[40], zs[40], ps[40], ci[100];
+			double z, pv, lo, hi;
+
+			pair_stats(r, p, &z, &pv, &lo, &hi);
+			fprintf(f, "| %s - %s | %s | %s | %s | %s |\n", md_safe(a, sizeof a, p->a, 40),
+				md_safe(b, sizeof b, p->b, 40), fmt_rate(d, sizeof d, p->difference),
+				isnan(z) ? "n/a" : fmt_rate(zs, sizeof zs, z), isnan(pv) ? "n/a" : fmt_rate(ps, sizeof ps, pv),
+				isnan(lo) ? "n/a" : range(ci, sizeof ci, lo, hi));
+		}
+	}
 }
 
 void report_write(FILE *f, const struct report *r, enum report_format fmt)
@@ -591,7 +683,10 @@ void report_write(FILE *f, const struct report *r, enum report_format fmt)
 			json_model(f, r, &r->models[i], "    ");
 			fputs(i + 1 < r->n_models ? ",\n    " : "\n", f);
 		}
-		fputs("  ]\n}\n", f);
+		fputs("  ],\n  \"comparisons\": [", f);
+		for (i = 0; i < r->n_pairs; i++)
+			json_pair(f, r, &r->pairs[i], i + 1 < r->n_pairs);
+		fputs(r->n_pairs > 0 ? "\n  ]\n}\n" : "]\n}\n", f);
 		break;
 	case FORMAT_CSV:
 		for (i = 0; i < r->n_models; i++) {

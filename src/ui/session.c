@@ -5,11 +5,90 @@
 #include "ui/session.h"
 
 #include "core/fold.h"
+#include "core/interval.h"
 
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+/* Rows kept for the paired tests: [model][0] positives, [1] negatives. */
+static double *(*kept)[2];
+
+static void drop_rows(size_t n_models)
+{
+	size_t i;
+
+	for (i = 0; kept != NULL && i < n_models; i++) {
+		free(kept[i][0]);
+		free(kept[i][1]);
+	}
+	free(kept);
+	kept = NULL;
+}
+
+static double *copy(const double *a, size_t n)
+{
+	double *c = malloc((n ? n : 1) * sizeof *c);
+
+	if (c != NULL && n > 0)
+		memcpy(c, a, n * sizeof *c);
+	return c;
+}
+
+/* Two or more models of unweighted rows held in arrays (not --stream, not
+ * --counts): keep copies of the scores for pair_tests.  8 bytes a row a
+ * model, until the tests are done. */
+static int keep_rows(struct session *s, const struct dataset_options *data)
+{
+	size_t i, n = s->ds->n_models;
+
+	if (n < 2 || data->weight != NULL || data->counts_pos != NULL)
+		return 0;
+	for (i = 0; i < n; i++)
+		if (s->ds->models[i].fold != NULL || s->ds->models[i].n_pos != s->ds->models[0].n_pos ||
+		    s->ds->models[i].n_neg != s->ds->models[0].n_neg)
+			return 0;
+	if ((kept = calloc(n, sizeof *kept)) == NULL)
+		return -1;
+	for (i = 0; i < n; i++) {
+		kept[i][0] = copy(s->ds->models[i].pos, s->ds->models[i].n_pos);
+		kept[i][1] = copy(s->ds->models[i].neg, s->ds->models[i].n_neg);
+		if (kept[i][0] == NULL || kept[i][1] == NULL) {
+			drop_rows(n);
+			return -1;
+		}
+	}
+	return 0;
+}
+
+/* DeLong's paired test for every pair of models (se NaN when the rows
+ * were not kept). */
+static void pair_tests(struct session *s)
+{
+	size_t n = s->ds->n_models, a, b, k = 0;
+
+	s->n_pairs = n * (n - 1) / 2;
+	if (s->n_pairs == 0 || (s->pairs = calloc(s->n_pairs, sizeof *s->pairs)) == NULL) {
+		s->n_pairs = 0;
+		drop_rows(n);
+		return;
+	}
+	for (a = 0; a < n; a++)
+		for (b = a + 1; b < n; b++, k++) {
+			struct session_pair *p = &s->pairs[k];
+
+			p->a = a;
+			p->b = b;
+			p->difference = s->sweeps[a].roc_auc - s->sweeps[b].roc_auc;
+			p->se = NAN;
+			if (kept != NULL)
+				interval_delong_paired(&s->sweeps[a], &s->sweeps[b], kept[a][0], kept[b][0],
+						       s->ds->models[a].n_pos, kept[a][1], kept[b][1],
+						       s->ds->models[a].n_neg, &p->difference, &p->se);
+		}
+	drop_rows(n);
+}
 
 int session_open(struct session *s, const struct dataset_options *data, const struct session_start *st,
 		 char *err, size_t errlen)
@@ -23,6 +102,12 @@ int session_open(struct session *s, const struct dataset_options *data, const st
 	s->sweeps = calloc(s->ds->n_models, sizeof *s->sweeps);
 	s->models = calloc(s->ds->n_models, sizeof *s->models);
 	if (s->sweeps == NULL || s->models == NULL) {
+		snprintf(err, errlen, "out of memory");
+		return -1;
+	}
+	/* the paired tests need each row's scores in every model, in row order:
+	 * kept (unsorted) until every sweep is built */
+	if (keep_rows(s, data) < 0) {
 		snprintf(err, errlen, "out of memory");
 		return -1;
 	}
@@ -61,6 +146,7 @@ int session_open(struct session *s, const struct dataset_options *data, const st
 		s->models[i].sw = &s->sweeps[i];
 		s->models[i].threshold = st->has_threshold ? st->threshold : sweep_default_threshold(&s->sweeps[i]);
 	}
+	pair_tests(s);
 	v->file = s->ds->source;
 	v->label = s->ds->label_name;
 	v->positive = s->ds->positive_name;
@@ -89,10 +175,13 @@ void session_close(struct session *s)
 {
 	size_t i;
 
+	if (kept != NULL && s->ds != NULL)
+		drop_rows(s->ds->n_models); /* a failed open */
 	for (i = 0; i < s->built; i++)
 		sweep_free(&s->sweeps[i]);
 	free(s->sweeps);
 	free(s->models);
+	free(s->pairs);
 	dataset_free(s->ds);
 	memset(s, 0, sizeof *s);
 }

@@ -257,6 +257,13 @@ run 0 --report --format markdown -p malignant -l diagnosis -s logreg "$BC" && ha
 run 0 --report --format json -w weight samples/breast_cancer_weighted.tsv -p malignant -s logreg
 has '"precision_ci": null,' && has '"roc_auc_ci": null$'
 run 0 --report -w weight samples/breast_cancer_weighted.tsv -p malignant -s logreg && has "^intervals  none: a weighted count"
+# the paired DeLong test: pROC's roc.test gives z 2.95507234449116, p 0.0031259574080322716
+run 0 --report --format json -p malignant -l diagnosis -s logreg,naive_bayes "$BC"
+z=$(sed -n 's/.*"z": \([^,]*\),.*/\1/p' "$T/out")
+p=$(sed -n 's/.*"p_value": \([^,]*\),.*/\1/p' "$T/out")
+close "$z" 2.95507234449116 && close "$p" 0.0031259574080322716 && ok || bad "paired DeLong: z $z, p $p"
+run 0 --report -p malignant -l diagnosis -s logreg,naive_bayes "$BC" && has "^logreg - naive_bayes  +0.01336  z 2.955  p 0.003126  0.004498 to 0.02222$"
+run 0 --report --stream -p malignant -l diagnosis -s logreg,naive_bayes "$BC" && has "no test: the rows were not kept"
 fails 2 "--conf-level takes a number between 0 and 1" --conf-level 1 "$BC"
 fails 2 "--conf-level takes a number between 0 and 1" --conf-level 0 "$BC"
 

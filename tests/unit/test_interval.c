@@ -8,6 +8,7 @@
 
 #include "core/interval.h"
 #include "options.h"
+#include "ui/session.h"
 
 static void test_quantile(void **state)
 {
@@ -120,6 +121,80 @@ static void test_delong_undefined(void **state)
 	sweep_free(&sw);
 }
 
+/* The paired test against pROC's roc.test(paired = TRUE, method = "delong"). */
+static void test_paired_against_proc(void **state)
+{
+	FILE *f = fopen("tests/reference/paired.ci", "r");
+	char line[1024], err[512], argbuf[1024], *argv[32];
+	struct options o;
+	struct session_start st;
+	struct session s;
+	size_t checked = 0;
+
+	(void)state;
+	assert_non_null(f);
+	memset(&s, 0, sizeof s);
+	while (fgets(line, sizeof line, f) != NULL) {
+		double d, z, p, lo, hi;
+		int argc = 0;
+		char *tok;
+
+		line[strcspn(line, "\n")] = '\0';
+		if (strncmp(line, "args ", 5) == 0) {
+			snprintf(argbuf, sizeof argbuf, "%s", line + 5);
+			argv[argc++] = "cutoff";
+			for (tok = strtok(argbuf, " "); tok; tok = strtok(NULL, " "))
+				argv[argc++] = tok;
+			memset(&o, 0, sizeof o);
+			assert_int_equal(options_parse(argc, argv, &o, err, sizeof err), OPTIONS_OK);
+			options_start(&o, &st);
+			if (session_open(&s, &o.data, &st, err, sizeof err) < 0)
+				fail_msg("%s", err);
+			continue;
+		}
+		if (sscanf(line, "paired %lf %lf %lf %lf %lf", &d, &z, &p, &lo, &hi) != 5)
+			continue;
+		assert_int_equal(s.n_pairs, 1);
+		assert_close(s.pairs[0].difference, d);
+		assert_close(s.pairs[0].difference / s.pairs[0].se, z);
+		assert_close(interval_p_value(s.pairs[0].difference / s.pairs[0].se), p);
+		assert_close(s.pairs[0].difference - interval_z(0.95) * s.pairs[0].se, lo);
+		assert_close(s.pairs[0].difference + interval_z(0.95) * s.pairs[0].se, hi);
+		checked++;
+		session_close(&s);
+		options_free(&o);
+	}
+	fclose(f);
+	assert_int_equal(checked, 2);
+}
+
+/* Two identical columns: the variance of the difference is exactly 0. */
+static void test_paired_identical(void **state)
+{
+	char path[] = "/tmp/cutoff-twins-XXXXXX", err[512];
+	const char *csv = "y,a,b\n1,0.9,0.9\n1,0.4,0.4\n0,0.3,0.3\n0,0.5,0.5\n1,0.7,0.7\n0,0.1,0.1\n";
+	const char *scores[] = { "a", "b" };
+	struct dataset_options o = default_options();
+	struct session_start st;
+	struct session s;
+	int fd = mkstemp(path);
+
+	(void)state;
+	assert_true(fd >= 0);
+	assert_int_equal(write(fd, csv, strlen(csv)), (ssize_t)strlen(csv));
+	close(fd);
+	memset(&st, 0, sizeof st);
+	o.path = path;
+	o.label = "y";
+	o.scores = scores;
+	o.n_scores = 2;
+	assert_int_equal(session_open(&s, &o, &st, err, sizeof err), 0);
+	unlink(path);
+	assert_int_equal(s.n_pairs, 1);
+	assert_true(s.pairs[0].difference == 0 && s.pairs[0].se == 0);
+	session_close(&s);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -127,6 +202,8 @@ int main(void)
 		cmocka_unit_test(test_wilson_against_statsmodels),
 		cmocka_unit_test(test_delong_against_proc),
 		cmocka_unit_test(test_delong_undefined),
+		cmocka_unit_test(test_paired_against_proc),
+		cmocka_unit_test(test_paired_identical),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
