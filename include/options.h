@@ -37,6 +37,7 @@ struct options {
 	char *names_buf;
 	bool invert;                    /* --invert: score = -score */
 	double conf_level;              /* --conf-level, 0: the default 0.95 */
+	double partial_fpr;             /* --partial-auc F, 0: none */
 	bool ascii, no_color, no_mouse;
 	bool help, version;
 };

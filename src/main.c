@@ -134,6 +134,7 @@ static int print(struct session *s, const struct options *o)
 	r.models = models;
 	r.n_models = s->view.n_models;
 	r.conf_level = s->view.conf_level;
+	r.partial_fpr = o->partial_fpr;
 	/* DeLong's paired tests, with the models' names */
 	pairs = calloc(s->n_pairs ? s->n_pairs : 1, sizeof *pairs);
 	if (pairs == NULL) {

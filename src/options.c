@@ -17,7 +17,7 @@ enum {
 	OPT_COUNTS = 256, OPT_HEADER, OPT_NO_HEADER, OPT_REPORT, OPT_OPTIMIZE, OPT_BETA,
 	OPT_COST_FP, OPT_COST_FN, OPT_MIN_PRECISION, OPT_MIN_RECALL, OPT_MAX_FPR, OPT_CURVE,
 	OPT_FORMAT, OPT_STRICT, OPT_ASCII, OPT_NO_COLOR, OPT_NO_MOUSE, OPT_VERSION, OPT_COMMANDS,
-	OPT_BATCH, OPT_NAMES, OPT_STREAM, OPT_BINS, OPT_INVERT, OPT_CONF_LEVEL
+	OPT_BATCH, OPT_NAMES, OPT_STREAM, OPT_BINS, OPT_INVERT, OPT_CONF_LEVEL, OPT_PARTIAL_AUC
 };
 
 static const struct option long_options[] = {
@@ -45,6 +45,7 @@ static const struct option long_options[] = {
 	{ "bins", required_argument, NULL, OPT_BINS },
 	{ "invert", no_argument, NULL, OPT_INVERT },
 	{ "conf-level", required_argument, NULL, OPT_CONF_LEVEL },
+	{ "partial-auc", required_argument, NULL, OPT_PARTIAL_AUC },
 	{ "ascii", no_argument, NULL, OPT_ASCII },
 	{ "no-color", no_argument, NULL, OPT_NO_COLOR },
 	{ "no-mouse", no_argument, NULL, OPT_NO_MOUSE },
@@ -91,6 +92,7 @@ void options_usage(FILE *f)
 	      "      --format FMT          text, json, csv or markdown (default text)\n"
 	      "      --conf-level L        level of the intervals, 0 < L < 1 (default 0.95):\n"
 	      "                            Wilson for the rates, DeLong for the ROC AUC\n"
+	      "      --partial-auc F       also the standardised partial ROC AUC over FPR <= F\n"
 	      "\n"
 	      "Explorer:\n"
 	      "      --names POS,NEG       words for the two classes\n"
@@ -350,6 +352,11 @@ int options_parse(int argc, char **argv, struct options *o, char *err, size_t er
 		}
 		case OPT_INVERT:
 			o->invert = true;
+			break;
+		case OPT_PARTIAL_AUC:
+			rc = number("--partial-auc", optarg, &o->partial_fpr, false, err, errlen);
+			if (rc == 0 && !(o->partial_fpr > 0 && o->partial_fpr <= 1))
+				rc = usage_error(err, errlen, "--partial-auc takes a largest FPR in (0, 1], not %s", optarg);
 			break;
 		case OPT_CONF_LEVEL:
 			rc = number("--conf-level", optarg, &o->conf_level, false, err, errlen);

@@ -35,4 +35,10 @@ size_t curve_downsample(const struct sweep *sw, enum curve_kind kind, size_t col
 
 int curve_parse(const char *name, enum curve_kind *kind);
 
+/* The standardised (McClish) partial ROC AUC over FPR in [0, max_fpr],
+ * as scikit-learn's roc_auc_score(max_fpr=...): the trapezoids up to
+ * max_fpr (the last one interpolated), then 0.5 (1 + (A - F^2/2) /
+ * (F - F^2/2)).  max_fpr 1 is the whole AUC; NaN without both classes. */
+double curve_partial_auc(const struct sweep *sw, double max_fpr);
+
 #endif

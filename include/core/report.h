@@ -43,6 +43,7 @@ struct report {
 	double conf_level;          /* of the intervals: 0 < L < 1 (0: 0.95) */
 	const struct report_pair *pairs;
 	size_t n_pairs;
+	double partial_fpr;         /* --partial-auc F (0: none) */
 };
 
 int report_parse_format(const char *name, enum report_format *fmt);

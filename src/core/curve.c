@@ -81,3 +81,31 @@ int curve_parse(const char *name, enum curve_kind *kind)
 		return -1;
 	return 0;
 }
+
+double curve_partial_auc(const struct sweep *sw, double max_fpr)
+{
+	double area = 0, x0 = 0, y0 = 0, lo, hi;
+	size_t k;
+
+	if (!(sw->pos > 0 && sw->neg > 0) || !(max_fpr > 0 && max_fpr <= 1))
+		return NAN;
+	if (max_fpr == 1)
+		return sw->roc_auc;
+	for (k = 0; k < sw->n; k++) {
+		double x = sw->cum_neg[k] / sw->neg, y = sw->cum_pos[k] / sw->pos;
+
+		if (x > max_fpr) {
+			/* the last trapezoid stops at max_fpr, interpolated */
+			double ym = y0 + (y - y0) * (max_fpr - x0) / (x - x0);
+
+			area += (max_fpr - x0) * (y0 + ym) / 2;
+			x0 = max_fpr;
+			break;
+		}
+		area += (x - x0) * (y0 + y) / 2;
+		x0 = x, y0 = y;
+	}
+	lo = max_fpr * max_fpr / 2;
+	hi = max_fpr;
+	return 0.5 * (1 + (area - lo) / (hi - lo));
+}

@@ -132,6 +132,10 @@ static size_t model_fields(const struct report *r, const struct report_model *m,
 		NUM("roc_auc_se", se);
 		n++;
 	}
+	if (r->partial_fpr > 0) {
+		NUM("roc_auc_partial", curve_partial_auc(sw, r->partial_fpr));
+		NUM("partial_auc_max_fpr", r->partial_fpr);
+	}
 	if (sw->bins > 0) {
 		/* with --bins: how many, and how far the AUC may be off */
 		NUM("bins", (double)sw->bins);
@@ -353,6 +357,12 @@ static size_t metric_cells(const struct report *r, const struct report_model *m,
 		auc_ci(r, m, &se, &cells[n].lo, &cells[n].hi);
 	}
 	n++;
+	if (r->partial_fpr > 0) {
+		cells[n].label = "partial AUC"; /* over FPR <= --partial-auc */
+		cells[n].v = curve_partial_auc(m->sw, r->partial_fpr);
+		cells[n].lo = cells[n].hi = NAN;
+		n++;
+	}
 	cells[n].label = "avg precision";
 	cells[n].v = m->sw->average_precision;
 	cells[n].lo = cells[n].hi = NAN;

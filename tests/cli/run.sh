@@ -264,6 +264,11 @@ p=$(sed -n 's/.*"p_value": \([^,]*\),.*/\1/p' "$T/out")
 close "$z" 2.95507234449116 && close "$p" 0.0031259574080322716 && ok || bad "paired DeLong: z $z, p $p"
 run 0 --report -p malignant -l diagnosis -s logreg,naive_bayes "$BC" && has "^logreg - naive_bayes  +0.01336  z 2.955  p 0.003126  0.004498 to 0.02222$"
 run 0 --report --stream -p malignant -l diagnosis -s logreg,naive_bayes "$BC" && has "no test: the rows were not kept"
+# the partial AUC: scikit-learn's roc_auc_score(max_fpr=0.1) is 0.98650204868441915
+run 0 --report --format json --partial-auc 0.1 -p malignant -l diagnosis -s logreg "$BC"
+close "$(sed -n 's/^  "roc_auc_partial": \(.*\),$/\1/p' "$T/out")" 0.98650204868441915 && ok || bad "partial AUC"
+has '"partial_auc_max_fpr": 0.1$'
+fails 2 "--partial-auc takes a largest FPR in (0, 1], not 0" --partial-auc 0 "$BC"
 fails 2 "--conf-level takes a number between 0 and 1" --conf-level 1 "$BC"
 fails 2 "--conf-level takes a number between 0 and 1" --conf-level 0 "$BC"
 

@@ -6,6 +6,7 @@
  */
 #include "helpers.h"
 
+#include "core/curve.h"
 #include "core/interval.h"
 #include "options.h"
 #include "ui/session.h"
@@ -195,6 +196,57 @@ static void test_paired_identical(void **state)
 	session_close(&s);
 }
 
+/* The standardised partial AUC against scikit-learn's max_fpr. */
+static void test_partial_against_sklearn(void **state)
+{
+	FILE *f = fopen("tests/reference/partial.ci", "r");
+	char line[1024], err[512], argbuf[1024], *argv[32];
+	struct options o;
+	struct dataset *ds = NULL;
+	struct sweep sw;
+	size_t checked = 0;
+	bool loaded = false;
+
+	(void)state;
+	assert_non_null(f);
+	while (fgets(line, sizeof line, f) != NULL) {
+		double fpr, want;
+		int argc = 0;
+		char *tok;
+
+		line[strcspn(line, "\n")] = '\0';
+		if (strncmp(line, "args ", 5) == 0) {
+			if (loaded) {
+				sweep_free(&sw);
+				dataset_free(ds);
+				options_free(&o);
+			}
+			snprintf(argbuf, sizeof argbuf, "%s", line + 5);
+			argv[argc++] = "cutoff";
+			for (tok = strtok(argbuf, " "); tok; tok = strtok(NULL, " "))
+				argv[argc++] = tok;
+			memset(&o, 0, sizeof o);
+			assert_int_equal(options_parse(argc, argv, &o, err, sizeof err), OPTIONS_OK);
+			if (dataset_load(&o.data, &ds, err, sizeof err) < 0)
+				fail_msg("%s", err);
+			build_sweep(ds, 0, &sw);
+			loaded = true;
+			continue;
+		}
+		if (sscanf(line, "partial %lf %lf", &fpr, &want) != 2)
+			continue;
+		assert_close(curve_partial_auc(&sw, fpr), want);
+		checked++;
+	}
+	fclose(f);
+	if (loaded) {
+		sweep_free(&sw);
+		dataset_free(ds);
+		options_free(&o);
+	}
+	assert_int_equal(checked, 24);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -204,6 +256,7 @@ int main(void)
 		cmocka_unit_test(test_delong_undefined),
 		cmocka_unit_test(test_paired_against_proc),
 		cmocka_unit_test(test_paired_identical),
+		cmocka_unit_test(test_partial_against_sklearn),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
