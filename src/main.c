@@ -14,6 +14,7 @@
 #include "core/parse.h"
 #include "core/radix.h"
 #include "core/report.h"
+#include "core/curvefile.h"
 #include "ui/session.h"
 #include "core/text.h"
 
@@ -150,7 +151,7 @@ static int print(struct session *s, const struct options *o)
 	r.pairs = pairs;
 	r.n_pairs = s->n_pairs;
 	if (o->mode == MODE_CURVE)
-		report_curve(stdout, &r, o->curve, o->format);
+		curvefile_write(stdout, &r, o->curve, o->format);
 	else
 		report_write(stdout, &r, o->format);
 	if (fflush(stdout) != 0 || ferror(stdout)) {

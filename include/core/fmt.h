@@ -34,4 +34,8 @@ char *fmt_money(char *buf, size_t cap, double v, const char *unit);
  * units may be "€"). */
 int fmt_width(const char *s);
 
+/* An interval as "0.9452-0.9897" ("-0.027 to -0.011" below 0), each end
+ * as fmt_rate; "n/a" when lo is NaN. */
+char *fmt_range(char *buf, size_t cap, double lo, double hi);
+
 #endif

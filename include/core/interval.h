@@ -51,6 +51,23 @@ int interval_delong_paired(const struct sweep *sa, const struct sweep *sb, const
 /* Two-sided p-value of a standard normal statistic. */
 double interval_p_value(double z);
 
+/* A level, or the default 0.95 when it is not in (0, 1). */
+double interval_level(double level);
+
+/* The Wilson interval of a rate at a level; none (-1, NaN ends) with
+ * weights (a weighted count has no Wilson interval) or without trials. */
+int interval_rate_ci(const struct sweep *sw, enum metric m, const struct confusion *c, double level, double *lo,
+		     double *hi);
+
+/* The ROC AUC's DeLong standard error and interval at a level (NaN when
+ * there is none). */
+void interval_auc_ci(const struct sweep *sw, double level, double *se, double *lo, double *hi);
+
+/* A paired difference's z, p-value and interval at a level; NaN when the
+ * standard error is unknown, z and p NaN too when it is 0 (identical
+ * columns: no test possible; the interval is then [d, d]). */
+void interval_paired(double diff, double se, double level, double *z, double *p, double *lo, double *hi);
+
 /* auc +/- z * se, clipped to [0, 1]. */
 void interval_normal(double est, double se, double z, double *lo, double *hi);
 

@@ -50,6 +50,6 @@ int report_parse_format(const char *name, enum report_format *fmt);
 
 void report_write(FILE *f, const struct report *r, enum report_format fmt);
 
-void report_curve(FILE *f, const struct report *r, enum curve_kind kind, enum report_format fmt);
+/* (--curve's writers: curvefile.h) */
 
 #endif

@@ -8,6 +8,7 @@
 #define CUTOFF_TEXT_H
 
 #include <stddef.h>
+#include <stdio.h>
 
 /* Writes an escaped, NUL-terminated copy of s[0..len) into dst[0..cap),
  * keeping at most max_chars visible characters (then "..."). Returns dst. */
@@ -31,5 +32,14 @@ const char *text_show(const char *s, size_t len);
  * *cp), or 0 when s does not start one.  Rejects overlongs, surrogates and
  * values past U+10FFFF. */
 size_t text_utf8_seq(const unsigned char *s, size_t len, unsigned int *cp);
+
+/* s as a JSON string: quoted, with \u escapes for control bytes and
+ * U+FFFD for invalid UTF-8; NULL is null. */
+void text_json(FILE *f, const char *s);
+
+/* s as a CSV field: quoted when it holds a comma, quote or line break;
+ * control bytes and invalid UTF-8 written as visible escapes (the CSV may
+ * end up on a terminal); NULL is an empty field. */
+void text_csv(FILE *f, const char *s);
 
 #endif

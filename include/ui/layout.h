@@ -9,7 +9,7 @@
 #include "ui/grid.h"
 
 #define LAYOUT_MIN_W 60
-#define LAYOUT_LEFT_W 44          /* the tables' column, at least */
+#define LAYOUT_LEFT_W 45          /* the tables' column, at least */
 #define LAYOUT_MIN_H 20
 #define LAYOUT_MAX_PLOTS 4
 

@@ -101,3 +101,14 @@ int fmt_width(const char *s)
 			w++;
 	return w;
 }
+
+char *fmt_range(char *buf, size_t cap, double lo, double hi)
+{
+	char a[40], b[40];
+
+	if (isnan(lo))
+		snprintf(buf, cap, "n/a");
+	else /* "-0.02671 to -0.01109" reads better than "-0.02671--0.01109" */
+		snprintf(buf, cap, "%s%s%s", fmt_rate(a, sizeof a, lo), lo < 0 ? " to " : "-", fmt_rate(b, sizeof b, hi));
+	return buf;
+}

@@ -162,3 +162,39 @@ void interval_normal(double est, double se, double z, double *lo, double *hi)
 	*lo = fmax(0, est - z * se);
 	*hi = fmin(1, est + z * se);
 }
+
+double interval_level(double level)
+{
+	return level > 0 && level < 1 ? level : 0.95;
+}
+
+int interval_rate_ci(const struct sweep *sw, enum metric m, const struct confusion *c, double level, double *lo,
+		     double *hi)
+{
+	*lo = *hi = NAN;
+	if (sw->weighted)
+		return -1;
+	return interval_rate(m, c, interval_z(interval_level(level)), lo, hi);
+}
+
+void interval_auc_ci(const struct sweep *sw, double level, double *se, double *lo, double *hi)
+{
+	*se = *lo = *hi = NAN;
+	if (interval_delong_se(sw, se) == 0)
+		interval_normal(sw->roc_auc, *se, interval_z(interval_level(level)), lo, hi);
+}
+
+void interval_paired(double diff, double se, double level, double *z, double *p, double *lo, double *hi)
+{
+	double q = interval_z(interval_level(level));
+
+	*z = *p = *lo = *hi = NAN;
+	if (isnan(se))
+		return;
+	*lo = diff - q * se;
+	*hi = diff + q * se;
+	if (se > 0) {
+		*z = diff / se;
+		*p = interval_p_value(*z);
+	}
+}

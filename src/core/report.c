@@ -48,11 +48,8 @@ struct kv {
 
 #define MAX_FIELDS 56
 
-/* The intervals' level and z (the report's, or the default 0.95). */
-static double conf_level(const struct report *r)
-{
-	return r->conf_level > 0 && r->conf_level < 1 ? r->conf_level : 0.95;
-}
+/* The intervals' level: the report's, or the default 0.95. */
+static double conf_level(const struct report *r) { return interval_level(r->conf_level); }
 
 /* The Wilson-interval rates, with their JSON keys, in report order. */
 static const struct {
@@ -65,23 +62,17 @@ static const struct {
 	{ METRIC_PREDICTED_POSITIVE_RATE, "predicted_positive_rate_ci" },
 };
 
-/* A rate's interval for the report: none with weights (a weighted count
- * has no Wilson interval) or without trials. */
+/* A rate's Wilson interval, the AUC's DeLong one; none with weights (a
+ * weighted count has no Wilson interval) or without trials. */
 static int rate_ci(const struct report *r, const struct report_model *m, enum metric which, const struct confusion *c,
 		   double *lo, double *hi)
 {
-	*lo = *hi = NAN;
-	if (m->sw->weighted)
-		return -1;
-	return interval_rate(which, c, interval_z(conf_level(r)), lo, hi);
+	return interval_rate_ci(m->sw, which, c, conf_level(r), lo, hi);
 }
 
-/* The ROC AUC's DeLong standard error and interval (NaN when none). */
 static void auc_ci(const struct report *r, const struct report_model *m, double *se, double *lo, double *hi)
 {
-	*lo = *hi = NAN;
-	if (interval_delong_se(m->sw, se) == 0)
-		interval_normal(m->sw->roc_auc, *se, interval_z(conf_level(r)), lo, hi);
+	interval_auc_ci(m->sw, conf_level(r), se, lo, hi);
 }
 
 static size_t model_fields(const struct report *r, const struct report_model *m, struct kv *kv)
@@ -152,40 +143,6 @@ static size_t model_fields(const struct report *r, const struct report_model *m,
 
 /* ---- JSON -------------------------------------------------------------------- */
 
-static void json_string(FILE *f, const char *s)
-{
-	const unsigned char *u = (const unsigned char *)s;
-	size_t len, i = 0;
-
-	if (s == NULL) {
-		fputs("null", f);
-		return;
-	}
-	len = strlen(s);
-	fputc('"', f);
-	while (i < len) {
-		unsigned int cp;
-		size_t n;
-
-		if (u[i] == '"' || u[i] == '\\') {
-			fprintf(f, "\\%c", u[i]);
-			i++;
-		} else if (u[i] < 0x20 || u[i] == 0x7f) {
-			fprintf(f, "\\u%04x", u[i]);
-			i++;
-		} else if (u[i] < 0x80) {
-			fputc(u[i++], f);
-		} else if ((n = text_utf8_seq(u + i, len - i, &cp)) > 0) {
-			fwrite(u + i, 1, n, f);
-			i += n;
-		} else {
-			fputs("\\ufffd", f); /* invalid UTF-8 byte */
-			i++;
-		}
-	}
-	fputc('"', f);
-}
-
 static void json_number(FILE *f, double v)
 {
 	char buf[40];
@@ -205,7 +162,7 @@ static void json_model(FILE *f, const struct report *r, const struct report_mode
 	for (i = 0; i < n; i++) {
 		fprintf(f, "%s  \"%s\": ", indent, kv[i].key);
 		if (kv[i].kind == KV_STR) {
-			json_string(f, kv[i].s);
+			text_json(f, kv[i].s);
 		} else if (kv[i].kind == KV_TRUE) {
 			fputs("true", f);
 		} else if (kv[i].kind == KV_PAIR) {
@@ -226,22 +183,10 @@ static void json_model(FILE *f, const struct report *r, const struct report_mode
 	fprintf(f, "%s}", indent);
 }
 
-/* A pair's z, p-value and interval at the report's level; NaN when the
- * variance is 0 (identical columns: no test possible) or unknown. */
 static void pair_stats(const struct report *r, const struct report_pair *p, double *z, double *pv, double *lo,
 		       double *hi)
 {
-	double q = interval_z(conf_level(r));
-
-	*z = *pv = *lo = *hi = NAN;
-	if (isnan(p->se))
-		return;
-	*lo = p->difference - q * p->se;
-	*hi = p->difference + q * p->se;
-	if (p->se > 0) {
-		*z = p->difference / p->se;
-		*pv = interval_p_value(*z);
-	}
+	interval_paired(p->difference, p->se, conf_level(r), z, pv, lo, hi);
 }
 
 static void json_pair(FILE *f, const struct report *r, const struct report_pair *p, bool more)
@@ -250,9 +195,9 @@ static void json_pair(FILE *f, const struct report *r, const struct report_pair 
 
 	pair_stats(r, p, &z, &pv, &lo, &hi);
 	fputs("\n    {\"a\": ", f);
-	json_string(f, p->a);
+	text_json(f, p->a);
 	fputs(", \"b\": ", f);
-	json_string(f, p->b);
+	text_json(f, p->b);
 	fputs(", \"auc_difference\": ", f);
 	json_number(f, p->difference);
 	fputs(", \"z\": ", f);
@@ -273,34 +218,6 @@ static void json_pair(FILE *f, const struct report *r, const struct report_pair 
 }
 
 /* ---- CSV --------------------------------------------------------------------- */
-
-static void csv_string(FILE *f, const char *s)
-{
-	char *esc = NULL;
-	const char *p;
-
-	if (s == NULL)
-		return;
-	/* control bytes and broken UTF-8 from the data never reach a
-	 * terminal that shows the CSV: written as visible escapes */
-	for (p = s; *p; p++)
-		if ((unsigned char)*p < 0x20 || (unsigned char)*p == 0x7f || (unsigned char)*p >= 0x80)
-			break;
-	if (*p != '\0' && (esc = text_escape_all(s)) != NULL)
-		s = esc;
-	if (strpbrk(s, ",\"\r\n") == NULL) {
-		fputs(s, f);
-	} else {
-		fputc('"', f);
-		for (p = s; *p; p++) {
-			if (*p == '"')
-				fputc('"', f);
-			fputc(*p, f);
-		}
-		fputc('"', f);
-	}
-	free(esc);
-}
 
 static void csv_number(FILE *f, double v)
 {
@@ -380,18 +297,6 @@ static size_t metric_cells(const struct report *r, const struct report_model *m,
 
 /* ---- text ---------------------------------------------------------------------- */
 
-/* "0.9452-0.9897", or "n/a" */
-static const char *range(char *buf, size_t cap, double lo, double hi)
-{
-	char a[40], b[40];
-
-	if (isnan(lo))
-		snprintf(buf, cap, "n/a");
-	else /* "-0.02671 to -0.01109" reads better than "-0.02671--0.01109" */
-		snprintf(buf, cap, "%s%s%s", fmt_rate(a, sizeof a, lo), lo < 0 ? " to " : "-", fmt_rate(b, sizeof b, hi));
-	return buf;
-}
-
 /* The intervals under the metrics, two to a row (80 columns); with
  * weights, why there are none. */
 static void text_intervals(FILE *f, const struct report *r, const struct report_model *m,
@@ -416,7 +321,7 @@ static void text_intervals(FILE *f, const struct report *r, const struct report_
 		if (shown % 2 == 1)
 			fputs("  ", f);
 		fprintf(f, "%-13s", cells[i].label);
-		range(a, sizeof a, cells[i].lo, cells[i].hi);
+		fmt_range(a, sizeof a, cells[i].lo, cells[i].hi);
 		if (shown % 2 == 1 || strcmp(cells[i].label, "ROC AUC") == 0)
 			fprintf(f, "%s\n", a); /* the AUC comes last */
 		else
@@ -580,7 +485,7 @@ static void md_model(FILE *f, const struct report *r, const struct report_model 
 	const struct sweep *sw = m->sw;
 	struct confusion c = sweep_at(sw, m->threshold);
 	struct metric_cell cells[24];
-	char pos[160], neg[160], score[160], a[40], b[40], d[40], t[40], sentence[512], *nl;
+	char pos[160], neg[160], score[160], a[40], b[40], d[40], t[40], sentence[512], ci[100], *nl;
 	size_t nc, i;
 
 	md_safe(pos, sizeof pos, r->pos_words, 40);
@@ -600,22 +505,16 @@ static void md_model(FILE *f, const struct report *r, const struct report_model 
 		fmt_count(b, sizeof b, c.tn), fmt_count(d, sizeof d, sw->neg));
 	fprintf(f, "| **total** | %s | %s | %s |\n\n", fmt_count(a, sizeof a, c.tp + c.fp),
 		fmt_count(b, sizeof b, c.fn + c.tn), fmt_count(d, sizeof d, sw->pos + sw->neg));
+	/* an interval column (Wilson for the rates, DeLong for the AUC), or
+	 * with weights the reason there is none */
 	nc = metric_cells(r, m, cells);
-	if (sw->weighted) {
-		fprintf(f, "| metric | value |\n|---|---:|\n");
-		for (i = 0; i < nc; i++)
-			fprintf(f, "| %s | %s |\n", cells[i].label, fmt_rate(a, sizeof a, cells[i].v));
+	fprintf(f, sw->weighted ? "| metric | value |\n|---|---:|\n" : "| metric | value | %g%% interval |\n|---|---:|---:|\n",
+		100 * conf_level(r));
+	for (i = 0; i < nc; i++)
+		fprintf(f, sw->weighted ? "| %s | %s |\n" : "| %s | %s | %s |\n", cells[i].label, fmt_rate(a, sizeof a, cells[i].v),
+			isnan(cells[i].lo) ? "" : fmt_range(ci, sizeof ci, cells[i].lo, cells[i].hi));
+	if (sw->weighted)
 		fprintf(f, "\nNo intervals: a weighted count has no Wilson interval, and DeLong's needs whole rows.\n");
-	} else {
-		char lv[40], ci[100];
-
-		/* Wilson for the rates, DeLong for the AUC */
-		snprintf(lv, sizeof lv, "%g", 100 * conf_level(r));
-		fprintf(f, "| metric | value | %s%% interval |\n|---|---:|---:|\n", lv);
-		for (i = 0; i < nc; i++)
-			fprintf(f, "| %s | %s | %s |\n", cells[i].label, fmt_rate(a, sizeof a, cells[i].v),
-				isnan(cells[i].lo) ? "" : range(ci, sizeof ci, cells[i].lo, cells[i].hi));
-	}
 	/* pos and neg are Markdown-escaped; NULL neg words: no single name */
 	explain_summary(sentence, sizeof sentence, &c, pos, r->neg_words ? neg : NULL);
 	if ((nl = strchr(sentence, '\n')) != NULL)
@@ -629,17 +528,12 @@ static void md_report(FILE *f, const struct report *r)
 	size_t i;
 
 	{
-		char *whole = text_escape_all(r->file ? r->file : "");
-		const char *p;
+		/* the whole path, escaped for the terminal and for Markdown */
+		size_t cap = 4 * (r->file ? strlen(r->file) : 0) * 2 + 8;
+		char *md = malloc(cap);
 
-		fputs("## cutoff report: ", f);
-		for (p = whole ? whole : ""; *p; p++) {
-			if (strchr("\\`*_[]<>|!~&#", *p) != NULL) /* as text_markdown() */
-				fputc('\\', f);
-			fputc(*p, f);
-		}
-		fputs("\n\n", f);
-		free(whole);
+		fprintf(f, "## cutoff report: %s\n\n", md ? text_markdown(md, cap, r->file ? r->file : "", SIZE_MAX) : "");
+		free(md);
 	}
 	if (r->label != NULL)
 		fprintf(f, "Label column %s, positive class %s; %llu rows skipped.\n",
@@ -666,7 +560,7 @@ static void md_report(FILE *f, const struct report *r)
 			fprintf(f, "| %s - %s | %s | %s | %s | %s |\n", md_safe(a, sizeof a, p->a, 40),
 				md_safe(b, sizeof b, p->b, 40), fmt_rate(d, sizeof d, p->difference),
 				isnan(z) ? "n/a" : fmt_rate(zs, sizeof zs, z), isnan(pv) ? "n/a" : fmt_rate(ps, sizeof ps, pv),
-				isnan(lo) ? "n/a" : range(ci, sizeof ci, lo, hi));
+				isnan(lo) ? "n/a" : fmt_range(ci, sizeof ci, lo, hi));
 		}
 	}
 }
@@ -714,7 +608,7 @@ void report_write(FILE *f, const struct report *r, enum report_format fmt)
 				}
 			for (j = 0; j < n; j++) {
 				if (kv[j].kind == KV_STR) {
-					csv_string(f, kv[j].s);
+					text_csv(f, kv[j].s);
 				} else if (kv[j].kind == KV_TRUE) {
 					fputs("true", f);
 				} else if (kv[j].kind == KV_PAIR) {
@@ -728,97 +622,5 @@ void report_write(FILE *f, const struct report *r, enum report_format fmt)
 			}
 		}
 		break;
-	}
-}
-
-/* ---- curves -------------------------------------------------------------------- */
-
-static void curve_json(FILE *f, const struct report *r, const struct report_model *m,
-		       enum curve_kind kind, const char *indent)
-{
-	const char *xs = kind == CURVE_ROC ? "fpr" : "recall";
-	const char *ys = kind == CURVE_ROC ? "tpr" : "precision";
-	size_t len = curve_length(m->sw, kind), i;
-	int col;
-
-	fprintf(f, "{\n%s  \"file\": ", indent);
-	json_string(f, r->file);
-	fprintf(f, ",\n%s  \"score\": ", indent);
-	json_string(f, m->score);
-	fprintf(f, ",\n%s  \"positive\": ", indent);
-	json_string(f, r->positive);
-	fprintf(f, ",\n%s  \"curve\": \"%s\"", indent, kind == CURVE_ROC ? "roc" : "pr");
-	for (col = 0; col < 3; col++) {
-		fprintf(f, ",\n%s  \"%s\": [", indent, col == 0 ? "threshold" : col == 1 ? xs : ys);
-		for (i = 0; i < len; i++) {
-			struct curve_point p = curve_point(m->sw, kind, i);
-
-			if (i > 0)
-				fputc(',', f);
-			json_number(f, col == 0 ? p.threshold : col == 1 ? p.x : p.y);
-		}
-		fputc(']', f);
-	}
-	fprintf(f, "\n%s}", indent);
-}
-
-void report_curve(FILE *f, const struct report *r, enum curve_kind kind, enum report_format fmt)
-{
-	const char *xs = kind == CURVE_ROC ? "fpr" : "recall";
-	const char *ys = kind == CURVE_ROC ? "tpr" : "precision";
-	bool multi = r->n_models > 1;
-	size_t i, mi;
-
-	if (fmt == FORMAT_JSON) {
-		if (!multi) {
-			curve_json(f, r, &r->models[0], kind, "");
-			fputc('\n', f);
-			return;
-		}
-		fputs("{\n  \"models\": [\n    ", f);
-		for (mi = 0; mi < r->n_models; mi++) {
-			curve_json(f, r, &r->models[mi], kind, "    ");
-			fputs(mi + 1 < r->n_models ? ",\n    " : "\n", f);
-		}
-		fputs("  ]\n}\n", f);
-		return;
-	}
-	if (fmt == FORMAT_CSV)
-		fprintf(f, "%sthreshold,%s,%s\n", multi ? "model," : "", xs, ys);
-	else if (fmt == FORMAT_MARKDOWN)
-		fprintf(f, "| %sthreshold | %s | %s |\n|%s---:|---:|---:|\n", multi ? "model | " : "", xs,
-			ys, multi ? "---|" : "");
-	else
-		fprintf(f, "%s%-24s %-24s %s\n", multi ? "model                " : "", "threshold", xs, ys);
-	for (mi = 0; mi < r->n_models; mi++) {
-		const struct report_model *m = &r->models[mi];
-		size_t len = curve_length(m->sw, kind);
-		char name[200];
-
-		if (fmt == FORMAT_MARKDOWN)
-			md_safe(name, sizeof name, m->score, 40);
-		else if (fmt == FORMAT_TEXT)
-			safe(name, sizeof name, m->score, 20);
-		for (i = 0; i < len; i++) {
-			struct curve_point p = curve_point(m->sw, kind, i);
-			char t[40], x[40], y[40];
-
-			fmt_exact(t, sizeof t, p.threshold);
-			fmt_exact(x, sizeof x, p.x);
-			fmt_exact(y, sizeof y, p.y);
-			if (fmt == FORMAT_CSV) {
-				if (multi) {
-					csv_string(f, m->score);
-					fputc(',', f);
-				}
-				fprintf(f, "%s,%s,%s\n", t, isnan(p.x) ? "" : x, isnan(p.y) ? "" : y);
-			} else if (fmt == FORMAT_MARKDOWN) {
-				fprintf(f, "| %s%s%s | %s | %s |\n", multi ? name : "", multi ? " | " : "", t, x, y);
-			} else {
-				if (multi)
-					fprintf(f, "%-20s ", name);
-				fprintf(f, "%-24s %-24s %s\n", t, x, y);
-			}
-		}
 	}
 }

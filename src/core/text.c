@@ -139,3 +139,65 @@ const char *text_show(const char *s, size_t len)
 
 	return text_escape(b, sizeof bufs[0], s, len, 40);
 }
+
+void text_json(FILE *f, const char *s)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t len, i = 0;
+
+	if (s == NULL) {
+		fputs("null", f);
+		return;
+	}
+	len = strlen(s);
+	fputc('"', f);
+	while (i < len) {
+		unsigned int cp;
+		size_t n;
+
+		if (u[i] == '"' || u[i] == '\\') {
+			fprintf(f, "\\%c", u[i]);
+			i++;
+		} else if (u[i] < 0x20 || u[i] == 0x7f) {
+			fprintf(f, "\\u%04x", u[i]);
+			i++;
+		} else if (u[i] < 0x80) {
+			fputc(u[i++], f);
+		} else if ((n = text_utf8_seq(u + i, len - i, &cp)) > 0) {
+			fwrite(u + i, 1, n, f);
+			i += n;
+		} else {
+			fputs("\\ufffd", f); /* invalid UTF-8 byte */
+			i++;
+		}
+	}
+	fputc('"', f);
+}
+
+void text_csv(FILE *f, const char *s)
+{
+	char *esc = NULL;
+	const char *p;
+
+	if (s == NULL)
+		return;
+	/* control bytes and broken UTF-8 from the data never reach a
+	 * terminal that shows the CSV: written as visible escapes */
+	for (p = s; *p; p++)
+		if ((unsigned char)*p < 0x20 || (unsigned char)*p == 0x7f || (unsigned char)*p >= 0x80)
+			break;
+	if (*p != '\0' && (esc = text_escape_all(s)) != NULL)
+		s = esc;
+	if (strpbrk(s, ",\"\r\n") == NULL) {
+		fputs(s, f);
+	} else {
+		fputc('"', f);
+		for (p = s; *p; p++) {
+			if (*p == '"')
+				fputc('"', f);
+			fputc(*p, f);
+		}
+		fputc('"', f);
+	}
+	free(esc);
+}

@@ -8,6 +8,7 @@
 #include "core/curve.h"
 #include "core/fmt.h"
 #include "core/explain.h"
+#include "core/interval.h"
 #include "ui/glyph.h"
 #include "ui/helpbox.h"
 #include "ui/keys.h"
@@ -326,19 +327,46 @@ static const struct shown_metric shown[] = {
 	{ "avg prec.", METRIC_COUNT, 2, +1 },
 };
 
+/* "±.022": half the width of a metric's interval (Wilson for the rates,
+ * DeLong for the AUC) to so many significant digits, without the leading
+ * 0; 0 when it has none. */
+static int metric_half_width(const struct view *v, const struct view_model *m, const struct shown_metric *sm,
+			     const struct confusion *c, int digits, char *buf, size_t cap)
+{
+	double lo, hi, se, h, z = interval_z(v->conf_level > 0 ? v->conf_level : 0.95);
+	char num[32], *p;
+
+	if (m->sw->weighted)
+		return 0;
+	if (sm->metric != METRIC_COUNT) {
+		if (interval_rate(sm->metric, c, z, &lo, &hi) < 0)
+			return 0;
+	} else if (sm->free_kind == 1 && interval_delong_se(m->sw, &se) == 0) {
+		interval_normal(m->sw->roc_auc, se, z, &lo, &hi);
+	} else {
+		return 0;
+	}
+	h = (hi - lo) / 2;
+	snprintf(num, sizeof num, "%.*g", digits, h);
+	p = num[0] == '0' && num[1] == '.' ? num + 1 : num; /* ".022" */
+	snprintf(buf, cap, "%s%s", v->glyphs == GLYPHS_ASCII ? "+-" : "\u00b1", p);
+	return 1;
+}
+
 static void draw_metrics(struct grid *g, struct rect r, const struct view *v)
 {
 	const struct view_model *m = view_current(v);
 	struct confusion now = view_at(v, m->k), before = view_at(v, v->prev_k);
 	size_t i, n = sizeof shown / sizeof shown[0], rows = (n + 1) / 2;
-	char a[32];
+	char a[32], hw[40];
 
 	grid_text(g, r.x, r.y, "Metrics", ST_TITLE, r.w);
 	for (i = 0; i < n; i++) {
-		/* left: label 11, value up to 9 (rates: "3.507e-05"), arrow,
-		 * a space; right, from 23: label 9, value up to 10 (MCC:
-		 * "-1.234e-05"), arrow: 44 in all, nothing cut */
-		int x = r.x + (i >= rows ? 23 : 0), y = r.y + 1 + (int)(i % rows), vx = i >= rows ? 10 : 12;
+		/* left: label 11, value up to 10 with its half-width ("0.9761±.02";
+		 * rates alone up to 9: "3.507e-05"), arrow, a space; right, from
+		 * 24: label 9, value up to 10 (MCC: "-1.234e-05"), arrow: 45 in
+		 * all, nothing cut */
+		int x = r.x + (i >= rows ? 24 : 0), y = r.y + 1 + (int)(i % rows), vx = i >= rows ? 10 : 12;
 		double val, old;
 
 		if (y >= r.y + r.h)
@@ -352,6 +380,11 @@ static void draw_metrics(struct grid *g, struct rect r, const struct view *v)
 		grid_text(g, x, y, shown[i].label, ST_LABEL, 11);
 		fmt_rate(a, sizeof a, val);
 		x += grid_text(g, x + vx, y, a, ST_VALUE, 10) + vx;
+		/* how sure: half the interval's width, where the value leaves room */
+		if (metric_half_width(v, m, &shown[i], &now, 2, hw, sizeof hw) &&
+		    (fmt_width(a) + fmt_width(hw) <= 10 ||
+		     (metric_half_width(v, m, &shown[i], &now, 1, hw, sizeof hw) && fmt_width(a) + fmt_width(hw) <= 10)))
+			x += grid_text(g, x, y, hw, ST_DIM, 10);
 		/* the arrow says which way it moved; its colour, whether that
 		 * is better (green) or worse (red): FPR going down is good */
 		if (!isnan(val) && !isnan(old) && val != old) {

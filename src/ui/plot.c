@@ -11,6 +11,7 @@
 #include "core/fmt.h"
 #include "core/metrics.h"
 #include "ui/glyph.h"
+#include "core/interval.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -334,16 +335,25 @@ void plot_draw(struct grid *g, struct rect r, struct plot_cache *pc, enum plot_k
 	canvas_blit(&pc->base, g, a.x, a.y);
 	switch (kind) {
 	case PLOT_ROC: {
-		char f[3][128];
-		const char *head[3] = { "ROC", "ROC", "ROC" }, *tail[3] = { f[0], f[1], f[2] };
+		char f[5][160], ci[80] = "", l[32], h[32];
+		const char *head[5] = { "ROC", "ROC", "ROC", "ROC", "ROC" };
+		const char *tail[5] = { f[0], f[1], f[2], f[3], f[4] };
+		double se, lo, hi;
 
 		fmt_rate(t1, sizeof t1, sw->roc_auc);
 		fmt_rate(t2, sizeof t2, metrics_value(METRIC_FPR, &c));
 		fmt_rate(t3, sizeof t3, metrics_value(METRIC_RECALL, &c));
-		snprintf(f[0], sizeof f[0], "  AUC %s   FPR %s  TPR %s", t1, t2, t3);
-		snprintf(f[1], sizeof f[1], " AUC %s (%s, %s)", t1, t2, t3);
-		snprintf(f[2], sizeof f[2], " AUC %s", t1);
-		title(g, r, head, tail, 3);
+		/* the AUC's DeLong interval first: FPR and TPR are in the metrics */
+		if (interval_delong_se(sw, &se) == 0) {
+			interval_normal(sw->roc_auc, se, interval_z(v->conf_level > 0 ? v->conf_level : 0.95), &lo, &hi);
+			snprintf(ci, sizeof ci, " (%s-%s)", fmt_rate(l, sizeof l, lo), fmt_rate(h, sizeof h, hi));
+		}
+		snprintf(f[0], sizeof f[0], "  AUC %s%s   FPR %s  TPR %s", t1, ci, t2, t3);
+		snprintf(f[1], sizeof f[1], " AUC %s%s  FPR %s TPR %s", t1, ci, t2, t3);
+		snprintf(f[2], sizeof f[2], " AUC %s%s", t1, ci);
+		snprintf(f[3], sizeof f[3], " AUC %s (%s, %s)", t1, t2, t3);
+		snprintf(f[4], sizeof f[4], " AUC %s", t1);
+		title(g, r, head, tail, 5);
 		y_axis(g, r, a, v);
 		x_labels(g, a, r.y + r.h - 1, "0", "FPR", "1");
 		if (v->overlay && v->n_models > 1)

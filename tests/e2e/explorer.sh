@@ -91,10 +91,11 @@ check_numbers() {
 		"flagged:predicted_positive_rate" "ROC AUC:roc_auc" "avg prec.:average_precision"; do
 		label=${pair%%:*}
 		key=${pair#*:}
-		# metrics sit at columns 0 and 23 (counted in characters: UTF-8
-		# grep); a value is a number or n/a, maybe with a trend arrow
-		got=$(LC_ALL=C.UTF-8 grep -o "^\(.\{23\}\)\?$label  *[0-9n-][^ ]*" "$T/screen" | head -1 |
-			awk '{print $NF}' | sed 's/[▲▼^v]$//')
+		# metrics sit at columns 0 and 24 (counted in characters: UTF-8
+		# grep); a value is a number or n/a, maybe with its half-width
+		# ("±.02") and a trend arrow
+		got=$(LC_ALL=C.UTF-8 grep -o "^\(.\{24\}\)\?$label  *[0-9n-][^ ]*" "$T/screen" | head -1 |
+			awk '{print $NF}' | sed 's/[▲▼^v]$//; s/±.*//')
 		want=$(sed -n "s/^  \"$key\": \([^,]*\),*$/\1/p" "$T/json" |
 			awk '{ if ($1 == "null") print "n/a"; else if ($1 + 0 == 0) print "0"; else printf "%#.4g\n", $1 }')
 		[ -n "$got" ] && [ "$got" = "$want" ] && ok || bad "$what ($model at $thr): $label screen '$got', report '$want'"
@@ -215,7 +216,7 @@ after_exit "q" 0
 
 # ---- 160x50, UTF-8 ----------------------------------------------------------------------
 start 160 50 LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=xterm-256color
-screen | grep -q "ROC  AUC" && screen | grep -q "PR  AP [0-9.]*   recall [0-9.]*  precision [0-9.]*$" &&
+screen | grep -q "ROC AUC [0-9.]* ([0-9.]*-[0-9.]*)" && screen | grep -q "PR  AP [0-9.]*   recall [0-9.]*  precision [0-9.]*$" &&
 	screen | grep -q "^Scores\| Scores " &&
 	ok || bad "160x50: not all four plots"
 check_numbers "160x50 start"
@@ -376,7 +377,7 @@ tm send-keys -t e Enter
 sleep 0.3
 screen | grep -q "Commands" && ok || bad ":help: no box"
 box_all
-for word in "nothing)" "rank" "column)" "cost" "classes" "back" "off" "said)" "drawn" "one" "cutoff"; do
+for word in "nothing)" "rank" "column)" "cost" "classes" "back" "off" "said)" "level" "one" "cutoff"; do
 	grep -q "$word *\$" "$T/box" && ok || bad "60x20: :help lacks a whole '... $word'"
 done
 tm send-keys -t e Escape
@@ -438,6 +439,20 @@ for size in "79 23" "70 22" "60 20"; do
 done
 tm send-keys -t e q
 after_exit "q after the boxes" 0
+
+# ---- how sure: the AUC's interval in the ROC title, half-widths in the metrics ---------------
+for size in "80 24" "160 50"; do
+	# shellcheck disable=SC2086
+	start $size LANG=C.UTF-8 LC_ALL=C.UTF-8
+	"$BIN" --report --format json -p malignant -l diagnosis -s logreg "$BC" >"$T/json" 2>/dev/null
+	want=$(sed -n 's/^  "roc_auc_ci": \[\(.*\), \(.*\)\]$/\1 \2/p' "$T/json" |
+		awk '{ printf "(%#.4g-%#.4g)", $1, $2 }' | sed 's/1.000)$/1.000)/')
+	screen | grep -qF "ROC AUC 0.9954 $want" && ok || bad "$size: ROC title lacks the AUC interval $want: $(screen | sed -n 5p)"
+	hw=$(sed -n 's/^  "precision_ci": \[\(.*\), \(.*\)\],$/\1 \2/p' "$T/json" | awk '{ printf "%.1g", ($2 - $1) / 2 }' | sed 's/^0//')
+	screen | grep -q "^precision   0.9761±$hw " && ok || bad "$size: precision's half-width ±$hw not shown: $(screen | grep '^precision')"
+	tm send-keys -t e q
+	after_exit "q (intervals)" 0
+done
 
 # ---- model names that differ only at the end stay apart -----------------------------------
 awk 'BEGIN { srand(3); print "y,churn_model_calibrated_prob_v1,churn_model_calibrated_prob_v2";
@@ -525,7 +540,7 @@ shell 80 24 LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=dumb
 tm send-keys -t e "clear; $BIN -p malignant -l diagnosis -s logreg $BC 2>$T/dumb.err; echo EXIT=\$?" Enter
 if wait_for "EXIT=[0-9]"; then
 	screen | grep -q "EXIT=0" && ok || bad "TERM=dumb: $(screen | grep -o 'EXIT=[0-9]*'), expected EXIT=0"
-	screen | grep -q "^threshold  0.5: scores >= 0.5 are flagged as malignant" && ok || bad "TERM=dumb: no text report"
+	screen | grep -q "^5 of its 209 alarms are false (benign)." && ok || bad "TERM=dumb: no text report"
 else
 	tm send-keys -t e q
 fi

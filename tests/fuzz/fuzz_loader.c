@@ -10,6 +10,7 @@
 #include "ui/grid.h"
 #include "ui/panels.h"
 #include "core/report.h"
+#include "core/curvefile.h"
 #include "options.h"
 #include "ui/session.h"
 
@@ -104,7 +105,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		report_write(devnull, &r, FORMAT_JSON);
 		report_write(devnull, &r, FORMAT_CSV);
 		report_write(devnull, &r, FORMAT_MARKDOWN);
-		report_curve(devnull, &r, CURVE_PR, FORMAT_CSV);
+		curvefile_write(devnull, &r, CURVE_PR, FORMAT_CSV);
 		fclose(devnull);
 		memset(&scr, 0, sizeof scr);
 		view_find_optima(&s.view);

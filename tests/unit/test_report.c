@@ -5,6 +5,7 @@
 #include "core/explain.h"
 #include "core/fmt.h"
 #include "core/report.h"
+#include "core/curvefile.h"
 
 static char *capture(void (*fn)(FILE *, const void *), const void *arg)
 {
@@ -56,8 +57,8 @@ static void write_json(FILE *f, const void *r) { report_write(f, r, FORMAT_JSON)
 static void write_csv(FILE *f, const void *r) { report_write(f, r, FORMAT_CSV); }
 static void write_text(FILE *f, const void *r) { report_write(f, r, FORMAT_TEXT); }
 static void write_md(FILE *f, const void *r) { report_write(f, r, FORMAT_MARKDOWN); }
-static void write_roc_csv(FILE *f, const void *r) { report_curve(f, r, CURVE_ROC, FORMAT_CSV); }
-static void write_pr_json(FILE *f, const void *r) { report_curve(f, r, CURVE_PR, FORMAT_JSON); }
+static void write_roc_csv(FILE *f, const void *r) { curvefile_write(f, r, CURVE_ROC, FORMAT_CSV); }
+static void write_pr_json(FILE *f, const void *r) { curvefile_write(f, r, CURVE_PR, FORMAT_JSON); }
 
 static void test_exact(void **state)
 {
