@@ -10,6 +10,7 @@
 
 #include "core/radix.h"
 
+#include <float.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -123,11 +124,14 @@ static void reach(struct fold *f, double score)
 {
 	/* in halves (origin and width are stored halved): a span from -1e308
 	 * to 1e308 overflows a double, half of it does not */
-	double h = score / 2;
+	double h = score / 2, most = DBL_MAX / (2.0 * (double)f->bins);
 
-	while (h - f->origin >= (double)f->bins * f->width)
+	/* never past a width whose grid a double still spans (else an
+	 * infinite width, an origin at -inf and a loop that never ends): a
+	 * score beyond goes to the edge bin, and the AUC error bound says so */
+	while (h - f->origin >= (double)f->bins * f->width && f->width <= most)
 		widen(f);
-	while (h < f->origin) {
+	while (h < f->origin && f->width <= most) {
 		size_t half = f->bins / 2;
 
 		widen(f); /* the filled bins are now in the lower half */

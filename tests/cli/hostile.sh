@@ -246,6 +246,12 @@ for args in "" "--stream" "--bins 10"; do
 	grep -q '"roc_auc": 1,' "$T/out" && grep -q '"tp": 50,' "$T/out" && ok ||
 		bad "scores from -1e308 to 1e308 ($args): $(grep -E '"(roc_auc|tp)"' "$T/out" | tr -d '\n')"
 done
+# scores swinging between -1e308 and 1e308 into few bins: the grid stops growing where a
+# double still spans it (it used to widen forever)
+awk 'BEGIN { print "label,score"; for (i = 0; i < 60; i++) { print "1," (i % 2 ? 1e308 : -1e308) * (1 - i / 1000); print "0," (i % 3 - 1) * 1e307 * i } }' \
+	>"$T/swing.csv"
+expect 0 "" --report --format json --bins 5 "$T/swing.csv"
+grep -q '"auc_max_error"' "$T/out" && ok || bad "--bins 5 on swinging extremes: no report"
 awk 'BEGIN { srand(2); print "label,score,w"; for (i = 0; i < 200; i++) { y = rand() < 0.4; printf "%d,%.3f,1\n", y, rand() * 0.5 + 0.4 * y } }' >"$T/w1.csv"
 expect 0 "" --report --format json -w w "$T/w1.csv"
 auc1=$(sed -n 's/^  "roc_auc": \(.*\),$/\1/p' "$T/out") # (expect sets want and got)
