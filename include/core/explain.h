@@ -41,6 +41,9 @@ struct explain_input {
 	int has_best;               /* the cost optimum: */
 	struct confusion best;
 	double best_threshold;
+	int has_recall_ci;          /* recall's interval (Wilson): */
+	double recall_lo, recall_hi;
+	double level;               /*   at this level */
 };
 
 /* The stakeholder view's text: short paragraphs in natural frequencies,

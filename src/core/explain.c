@@ -98,6 +98,19 @@ void explain_per_thousand(const struct confusion *c, struct per_thousand *out)
 	split(n, c->fp, c->tn, &out->fp, &out->tn);
 }
 
+/* A share as a whole percent ("52%"), or with a decimal near 0 and 100
+ * ("0.4%", "99.6%") so that an interval never reads "100% to 100%". */
+static const char *percent(char *buf, size_t cap, double share)
+{
+	double p = 100 * share;
+
+	if (p < 1 || p > 99)
+		snprintf(buf, cap, "%.1f%%", p);
+	else
+		snprintf(buf, cap, "%.0f%%", p);
+	return buf;
+}
+
 static const char *num(char *buf, size_t cap, long v)
 {
 	return fmt_count(buf, cap, (double)v);
@@ -131,6 +144,11 @@ size_t explain_stakeholder(char *buf, size_t cap, const struct explain_input *in
 	    in->pos, fmt_count(e, sizeof e, c->fn));
 	put(&o, "%s of its %s alarms are false.\n", fmt_count(a, sizeof a, c->fp),
 	    fmt_count(b, sizeof b, c->tp + c->fp));
+	/* how sure, in the same words: recall's interval as a share caught */
+	if (in->has_recall_ci)
+		put(&o, "With %s %s cases, the share caught could plausibly be anywhere between %s and %s (%g%% interval).\n",
+		    fmt_count(a, sizeof a, c->tp + c->fn), in->pos, percent(b, sizeof b, in->recall_lo),
+		    percent(d, sizeof d, in->recall_hi), 100 * in->level);
 
 	if (in->has_costs && n > 0) {
 		double now = (in->cost_fp * c->fp + in->cost_fn * c->fn) / n * 1000;

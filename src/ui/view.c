@@ -6,6 +6,7 @@
 #include "ui/view.h"
 
 #include "core/explain.h"
+#include "core/interval.h"
 #include "core/optimize.h"
 #include "core/text.h"
 
@@ -275,6 +276,8 @@ size_t view_stakeholder_text(const struct view *v, char *buf, size_t cap)
 		in.best = sweep_confusion(m->sw, m->best[BEST_COST]);
 		in.best_threshold = sweep_threshold(m->sw, m->best[BEST_COST]);
 	}
+	in.level = interval_level(v->conf_level);
+	in.has_recall_ci = interval_rate_ci(m->sw, METRIC_RECALL, &in.now, in.level, &in.recall_lo, &in.recall_hi) == 0;
 	return explain_stakeholder(buf, cap, &in);
 }
 

@@ -319,6 +319,18 @@ static void test_stakeholder_text(void **state)
 	/* (5*9 + 200*3) = 645 now; 5*30 + 200*1 = 350 at the optimum */
 	assert_non_null(strstr(buf, "Mistakes cost about $645 per 1,000 cases; the cheapest threshold (0.2) would cost about $350.\n"));
 	assert_non_null(strstr(buf, "One step up (to 0.55): 1 fewer fraud caught, 2 fewer false alarms.\n"));
+	assert_null(strstr(buf, "plausibly"));
+	/* recall's interval, in words: 14 of 17 at 95% is 59% to 94% (Wilson) */
+	in.has_recall_ci = 1;
+	in.recall_lo = 0.5898;
+	in.recall_hi = 0.9385;
+	in.level = 0.95;
+	explain_stakeholder(buf, sizeof buf, &in);
+	assert_non_null(strstr(buf, "With 17 fraud cases, the share caught could plausibly be anywhere between 59% and 94% (95% interval).\n"));
+	in.recall_lo = 0.004;
+	in.recall_hi = 0.996;
+	explain_stakeholder(buf, sizeof buf, &in);
+	assert_non_null(strstr(buf, "anywhere between 0.4% and 99.6% (95% interval)"));
 	assert_string_equal(fmt_money(m, sizeof m, 1234.4, "EUR"), "1,234 EUR");
 	assert_string_equal(fmt_money(m, sizeof m, 1234.6, ""), "1,235");
 }
