@@ -251,12 +251,34 @@ static void threshold_line(struct grid *g, const struct plot_cache *pc, const st
 			grid_put(g, pc->area.x + col, pc->area.y + row, glyph_get(v->glyphs, G_VLINE), ST_THRESHOLD);
 }
 
-static void marker(struct grid *g, const struct plot_cache *pc, const struct view *v, double x, double y)
+/* The operating point, with whiskers across the intervals of its two rates
+ * (Wilson; none with weights) where they span more than its own cell. */
+static void marker(struct grid *g, const struct plot_cache *pc, const struct view *v, const struct confusion *c,
+		   enum metric mx, enum metric my)
 {
+	double x = metrics_value(mx, c), y = metrics_value(my, c), lo, hi;
+	double level = interval_level(v->conf_level);
+	int cx, cy, i, a, b;
+
 	if (isnan(x) || isnan(y))
 		return;
-	grid_put(g, pc->area.x + (int)lround(x * (pc->area.w - 1)),
-		 pc->area.y + (int)lround((1 - y) * (pc->area.h - 1)), glyph_get(v->glyphs, G_MARK), ST_MARKER);
+	cx = pc->area.x + (int)lround(x * (pc->area.w - 1));
+	cy = pc->area.y + (int)lround((1 - y) * (pc->area.h - 1));
+	if (interval_rate_ci(view_current(v)->sw, mx, c, level, &lo, &hi) == 0) {
+		a = pc->area.x + (int)lround(lo * (pc->area.w - 1));
+		b = pc->area.x + (int)lround(hi * (pc->area.w - 1));
+		for (i = a; i <= b; i++)
+			if (i != cx)
+				grid_put(g, i, cy, glyph_get(v->glyphs, G_HLINE), ST_MARKER);
+	}
+	if (interval_rate_ci(view_current(v)->sw, my, c, level, &lo, &hi) == 0) {
+		a = pc->area.y + (int)lround((1 - hi) * (pc->area.h - 1));
+		b = pc->area.y + (int)lround((1 - lo) * (pc->area.h - 1));
+		for (i = a; i <= b; i++)
+			if (i != cy)
+				grid_put(g, cx, i, glyph_get(v->glyphs, G_VLINE), ST_MARKER);
+	}
+	grid_put(g, cx, cy, glyph_get(v->glyphs, G_MARK), ST_MARKER);
 }
 
 static void legend_models(struct grid *g, const struct plot_cache *pc, const struct view *v)
@@ -358,7 +380,7 @@ void plot_draw(struct grid *g, struct rect r, struct plot_cache *pc, enum plot_k
 		x_labels(g, a, r.y + r.h - 1, "0", "FPR", "1");
 		if (v->overlay && v->n_models > 1)
 			legend_models(g, pc, v);
-		marker(g, pc, v, metrics_value(METRIC_FPR, &c), metrics_value(METRIC_RECALL, &c));
+		marker(g, pc, v, &c, METRIC_FPR, METRIC_RECALL);
 		break;
 	}
 	case PLOT_PR: {
@@ -376,7 +398,7 @@ void plot_draw(struct grid *g, struct rect r, struct plot_cache *pc, enum plot_k
 		x_labels(g, a, r.y + r.h - 1, "0", "recall", "1");
 		if (v->overlay && v->n_models > 1)
 			legend_models(g, pc, v);
-		marker(g, pc, v, metrics_value(METRIC_RECALL, &c), metrics_value(METRIC_PRECISION, &c));
+		marker(g, pc, v, &c, METRIC_RECALL, METRIC_PRECISION);
 		break;
 	}
 	case PLOT_HIST: {

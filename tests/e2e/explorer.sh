@@ -454,6 +454,18 @@ for size in "80 24" "160 50"; do
 	after_exit "q (intervals)" 0
 done
 
+# ---- whiskers across the operating point's intervals (ROC: FPR and TPR; PR: recall, precision)
+shell 120 40 LANG=C.UTF-8 LC_ALL=C.UTF-8
+tm send-keys -t e "$BIN -l is_eight -s logreg_logit samples/digits_is_8.csv; echo EXIT=\$?" Enter
+wait_for "Confusion matrix"
+[ "$(screen | grep -c '─◉\|◉─')" -ge 2 ] && ok || bad "no horizontal whiskers at the operating points"
+# the vertical one: a whisker cell right above or below the point, in its column
+col=$(($(screen | grep -m1 "─◉" | LC_ALL=C.UTF-8 sed "s/◉.*//" | LC_ALL=C.UTF-8 wc -m) - 1)) # wc counts the line break
+[ "$(screen | LC_ALL=C.UTF-8 sed -nE "s/^.{$col}(.).*/\1/p" | grep -c '│\|◉')" -ge 2 ] && ok ||
+	bad "no vertical whisker at column $col"
+tm send-keys -t e q
+after_exit "q (whiskers)" 0
+
 # ---- model names that differ only at the end stay apart -----------------------------------
 awk 'BEGIN { srand(3); print "y,churn_model_calibrated_prob_v1,churn_model_calibrated_prob_v2";
 	for (i = 0; i < 400; i++) { y = rand() < 0.3; printf "%d,%.4f,%.4f\n", y, rand() * 0.6 + 0.4 * y, rand() * 0.5 + 0.5 * y } }' \
