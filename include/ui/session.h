@@ -23,19 +23,12 @@ struct session_start {
 	bool ascii, color;
 };
 
-/* DeLong's paired test of two models (a < b) over the same rows. */
-struct session_pair {
-	size_t a, b;
-	double difference;              /* auc_a - auc_b */
-	double se;                      /* NaN: no test (streamed, weighted, too few rows) */
-};
-
 struct session {
 	struct dataset *ds;
 	struct sweep *sweeps;           /* one per model */
 	struct view_model *models;
 	size_t built;
-	struct session_pair *pairs;     /* every pair of models, (0,1), (0,2), ... */
+	struct view_pair *pairs;        /* every pair of models, (0,1), (0,2), ... */
 	size_t n_pairs;
 	struct view view;
 };

@@ -27,6 +27,13 @@ enum step_size { STEP_FINE, STEP_SMALL, STEP_LARGE };
 
 enum { HELP_KEYS = -1, HELP_COMMANDS = -2 };
 
+/* DeLong's paired test of two models (a < b) over the same rows. */
+struct view_pair {
+	size_t a, b;
+	double difference;          /* auc_a - auc_b */
+	double se;                  /* NaN: no test (streamed, weighted, too few rows) */
+};
+
 struct view_model {
 	const char *name;
 	struct sweep *sw;           /* the session's; :invert turns it round */
@@ -46,6 +53,8 @@ struct view {
 	uint64_t skipped;
 	struct view_model *models;
 	size_t n_models;
+	const struct view_pair *pairs;  /* every pair of models, for the legend */
+	size_t n_pairs;
 
 	/* what the user chose */
 	size_t model;

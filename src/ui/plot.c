@@ -281,21 +281,62 @@ static void marker(struct grid *g, const struct plot_cache *pc, const struct vie
 	grid_put(g, cx, cy, glyph_get(v->glyphs, G_MARK), ST_MARKER);
 }
 
-static void legend_models(struct grid *g, const struct plot_cache *pc, const struct view *v)
+/* Model i against the current one: DeLong's paired test, as " -0.013 p
+ * 0.0031"; 0 when there is none. */
+static int versus(const struct view *v, size_t i, char *buf, size_t cap)
+{
+	size_t k;
+	char d[32], p[32];
+
+	for (k = 0; k < v->n_pairs; k++) {
+		const struct view_pair *vp = &v->pairs[k];
+		double diff, z;
+
+		if (!((vp->a == i && vp->b == v->model) || (vp->b == i && vp->a == v->model)) || !(vp->se > 0))
+			continue;
+		diff = vp->a == i ? vp->difference : -vp->difference; /* this one minus the current */
+		z = diff / vp->se;
+		/* two significant digits: a legend, not a report */
+		snprintf(d, sizeof d, "%+.2g", diff);
+		snprintf(p, sizeof p, "%.2g", interval_p_value(z));
+		snprintf(buf, cap, " %s p %s", d, p);
+		return 1;
+	}
+	return 0;
+}
+
+/* Each model's line: its glyph, name and ROC AUC, and for the others the
+ * paired test against the model on screen ("+0.013 p 0.003"), as much as
+ * half the plot holds (names lose their middle first). */
+static void legend_models(struct grid *g, const struct plot_cache *pc, const struct view *v, bool auc)
 {
 	size_t i;
 	int y = pc->area.y + pc->area.h - (int)v->n_models;
 
 	for (i = 0; i < v->n_models && y + (int)i >= pc->area.y; i++) {
 		const char *name = v->models[i].name;
-		int w = grid_text_width(name) + 3, x; /* glyph, space, name, a blank */
+		char tail[160] = "", a[32], vs[80];
+		int w, x, room = auc ? pc->area.w * 2 / 3 : pc->area.w / 2, name_w;
 
-		if (w > pc->area.w / 2)
-			w = pc->area.w / 2;
+		name_w = grid_text_width(name);
+		if (auc) {
+			/* the name whole first, then its AUC, then the test */
+			snprintf(tail, sizeof tail, " %s", fmt_rate(a, sizeof a, v->models[i].sw->roc_auc));
+			if (i != v->model && versus(v, i, vs, sizeof vs) &&
+			    name_w + grid_text_width(tail) + grid_text_width(vs) + 3 <= room)
+				strncat(tail, vs, sizeof tail - strlen(tail) - 1);
+			if (name_w + grid_text_width(tail) + 3 > room)
+				tail[0] = '\0';
+		}
+		w = name_w + grid_text_width(tail) + 3; /* glyph, space, name, tail, a blank */
+		if (w > room)
+			w = room;
 		x = pc->area.x + pc->area.w - w;
 		grid_put(g, x, y + (int)i, series_glyph(v, (int)i), series_style[i & 3]);
 		grid_put(g, x + 1, y + (int)i, ' ', series_style[i & 3]);
-		grid_text_mid(g, x + 2, y + (int)i, name, series_style[i & 3], w - 3, glyph_get(v->glyphs, G_ELLIPSIS));
+		x += 2 + grid_text_mid(g, x + 2, y + (int)i, name, series_style[i & 3], w - 3 - grid_text_width(tail),
+				       glyph_get(v->glyphs, G_ELLIPSIS));
+		grid_text(g, x, y + (int)i, tail, i == v->model ? ST_VALUE : ST_DIM, grid_text_width(tail));
 	}
 }
 
@@ -379,7 +420,7 @@ void plot_draw(struct grid *g, struct rect r, struct plot_cache *pc, enum plot_k
 		y_axis(g, r, a, v);
 		x_labels(g, a, r.y + r.h - 1, "0", "FPR", "1");
 		if (v->overlay && v->n_models > 1)
-			legend_models(g, pc, v);
+			legend_models(g, pc, v, kind == PLOT_ROC);
 		marker(g, pc, v, &c, METRIC_FPR, METRIC_RECALL);
 		break;
 	}
@@ -397,7 +438,7 @@ void plot_draw(struct grid *g, struct rect r, struct plot_cache *pc, enum plot_k
 		y_axis(g, r, a, v);
 		x_labels(g, a, r.y + r.h - 1, "0", "recall", "1");
 		if (v->overlay && v->n_models > 1)
-			legend_models(g, pc, v);
+			legend_models(g, pc, v, kind == PLOT_ROC);
 		marker(g, pc, v, &c, METRIC_RECALL, METRIC_PRECISION);
 		break;
 	}

@@ -76,7 +76,7 @@ static void pair_tests(struct session *s)
 	}
 	for (a = 0; a < n; a++)
 		for (b = a + 1; b < n; b++, k++) {
-			struct session_pair *p = &s->pairs[k];
+			struct view_pair *p = &s->pairs[k];
 
 			p->a = a;
 			p->b = b;
@@ -147,6 +147,8 @@ int session_open(struct session *s, const struct dataset_options *data, const st
 		s->models[i].threshold = st->has_threshold ? st->threshold : sweep_default_threshold(&s->sweeps[i]);
 	}
 	pair_tests(s);
+	v->pairs = s->pairs;
+	v->n_pairs = s->n_pairs;
 	v->file = s->ds->source;
 	v->label = s->ds->label_name;
 	v->positive = s->ds->positive_name;

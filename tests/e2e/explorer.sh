@@ -466,6 +466,19 @@ col=$(($(screen | grep -m1 "─◉" | LC_ALL=C.UTF-8 sed "s/◉.*//" | LC_ALL=C.
 tm send-keys -t e q
 after_exit "q (whiskers)" 0
 
+# ---- the overlay legend: each model's AUC and the paired test against the one on screen (300x80)
+start 300 80 LANG=C.UTF-8 LC_ALL=C.UTF-8
+tm send-keys -t e o
+sleep 0.3
+screen | grep -q "━ logreg 0.9954 *│\|━ logreg 0.9954$" && ok || bad "300x80: no AUC in the legend: $(screen | grep -m1 '━ logreg')"
+# pROC: logreg - naive_bayes = 0.01336, p = 0.0031260
+screen | grep -q "╍ naive_bayes 0.9820 -0.013 p 0.0031" && ok || bad "300x80: no paired test in the legend: $(screen | grep -m1 '╍ naive')"
+tm send-keys -t e m
+sleep 0.3
+screen | grep -q "━ logreg 0.9954 +0.013 p 0.0031" && ok || bad "300x80: the test does not follow the model on screen"
+tm send-keys -t e q
+after_exit "q (legend)" 0
+
 # ---- model names that differ only at the end stay apart -----------------------------------
 awk 'BEGIN { srand(3); print "y,churn_model_calibrated_prob_v1,churn_model_calibrated_prob_v2";
 	for (i = 0; i < 400; i++) { y = rand() < 0.3; printf "%d,%.4f,%.4f\n", y, rand() * 0.6 + 0.4 * y, rand() * 0.5 + 0.5 * y } }' \
