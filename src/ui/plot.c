@@ -398,7 +398,7 @@ void plot_draw(struct grid *g, struct rect r, struct plot_cache *pc, enum plot_k
 	canvas_blit(&pc->base, g, a.x, a.y);
 	switch (kind) {
 	case PLOT_ROC: {
-		char f[5][160], ci[80] = "", l[32], h[32];
+		char f[5][256], ci[80] = "", l[32], h[32];
 		const char *head[5] = { "ROC", "ROC", "ROC", "ROC", "ROC" };
 		const char *tail[5] = { f[0], f[1], f[2], f[3], f[4] };
 		double se, lo, hi;
