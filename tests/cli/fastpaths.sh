@@ -37,7 +37,10 @@ for what in "report --report --format json -p 1 -l label -s model1,model2" \
 	run "$name.stream" "$BIN" --stream "$@" "$T/big.csv"
 	[ -s "$T/$name.simple.out" ] && ok || bad "$name: no output"
 	cmp -s "$T/$name.simple.out" "$T/$name.fast.out" && ok || bad "$name: threads and radix differ from the simple path"
-	cmp -s "$T/$name.simple.out" "$T/$name.stream.out" && ok || bad "$name: --stream differs from the simple path"
+	# the paired tests need the rows, which --stream does not keep
+	sed '/"comparisons"/,$d' "$T/$name.simple.out" >"$T/$name.simple.cmp"
+	sed '/"comparisons"/,$d' "$T/$name.stream.out" >"$T/$name.stream.cmp"
+	cmp -s "$T/$name.simple.cmp" "$T/$name.stream.cmp" && ok || bad "$name: --stream differs from the simple path"
 	cmp -s "$T/$name.simple.err" "$T/$name.fast.err" && ok ||
 		bad "$name: messages differ: $(diff "$T/$name.simple.err" "$T/$name.fast.err" | head -4)"
 	cmp -s "$T/$name.simple.err" "$T/$name.stream.err" && ok || bad "$name: --stream messages differ"
