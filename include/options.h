@@ -12,6 +12,7 @@
 #include "ui/session.h"
 
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdio.h>
 
 #define OPTIONS_MAX_SCORES 64
@@ -38,6 +39,9 @@ struct options {
 	bool invert;                    /* --invert: score = -score */
 	double conf_level;              /* --conf-level, 0: the default 0.95 */
 	double partial_fpr;             /* --partial-auc F, 0: none */
+	size_t bootstrap;               /* --bootstrap N, 0: none */
+	uint64_t seed;                  /* --seed (default 1) */
+	bool seed_set;
 	bool ascii, no_color, no_mouse;
 	bool help, version;
 };

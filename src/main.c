@@ -105,10 +105,44 @@ static int optimize_all(struct session *s, const struct options *o, struct repor
 	return 0;
 }
 
+/* The bootstrap's progress on a terminal's stderr, rewritten in place. */
+static void boot_progress(void *arg, size_t done, size_t total)
+{
+	(void)arg;
+	fprintf(stderr, "\rcutoff: bootstrap %zu of %zu", done < total ? done : total, total);
+	fflush(stderr);
+}
+
+/* One model's bootstrap at its threshold (and optimum); both cores unless
+ * CUTOFF_THREADS=1.  0, or -1 when it cannot be made (weights). */
+static int bootstrap(struct session *s, const struct options *o, const struct report_model *m, struct boot_result *out)
+{
+	const char *th = getenv("CUTOFF_THREADS");
+	struct boot_options bo;
+	int rc;
+
+	memset(&bo, 0, sizeof bo);
+	bo.resamples = o->bootstrap;
+	bo.seed = o->seed_set ? o->seed : 1;
+	bo.level = s->view.conf_level;
+	bo.k = sweep_index(m->sw, m->threshold);
+	bo.spec = o->mode == MODE_OPTIMIZE ? &o->spec : NULL;
+	bo.threads = th != NULL && strcmp(th, "1") == 0 ? 1 : 2;
+	if (isatty(STDERR_FILENO)) {
+		bo.progress = boot_progress;
+		fputs("\r", stderr);
+	}
+	rc = boot_run(m->sw, &bo, out);
+	if (bo.progress != NULL)
+		fputs("\r\033[K", stderr);
+	return rc;
+}
+
 static int print(struct session *s, const struct options *o)
 {
 	struct report_model *models = calloc(s->view.n_models, sizeof *models);
 	struct report_pair *pairs = NULL;
+	struct boot_result *boots = NULL;
 	struct report r;
 	size_t i;
 	int status = 1;
@@ -124,6 +158,13 @@ static int print(struct session *s, const struct options *o)
 	}
 	if (o->mode == MODE_OPTIMIZE && optimize_all(s, o, models) < 0)
 		goto out;
+	if (o->bootstrap > 0 && (boots = calloc(s->view.n_models, sizeof *boots)) == NULL) {
+		say("out of memory");
+		goto out;
+	}
+	for (i = 0; o->bootstrap > 0 && i < s->view.n_models; i++)
+		if (bootstrap(s, o, &models[i], &boots[i]) == 0)
+			models[i].boot = &boots[i];
 	memset(&r, 0, sizeof r);
 	r.file = s->view.file;
 	r.label = s->view.label;
@@ -136,6 +177,8 @@ static int print(struct session *s, const struct options *o)
 	r.n_models = s->view.n_models;
 	r.conf_level = s->view.conf_level;
 	r.partial_fpr = o->partial_fpr;
+	r.boot_resamples = o->bootstrap;
+	r.seed = o->seed_set ? o->seed : 1;
 	/* DeLong's paired tests, with the models' names */
 	pairs = calloc(s->n_pairs ? s->n_pairs : 1, sizeof *pairs);
 	if (pairs == NULL) {
@@ -160,6 +203,7 @@ static int print(struct session *s, const struct options *o)
 	}
 	status = 0;
 out:
+	free(boots);
 	free(pairs);
 	free(models);
 	return status;

@@ -17,7 +17,7 @@ enum {
 	OPT_COUNTS = 256, OPT_HEADER, OPT_NO_HEADER, OPT_REPORT, OPT_OPTIMIZE, OPT_BETA,
 	OPT_COST_FP, OPT_COST_FN, OPT_MIN_PRECISION, OPT_MIN_RECALL, OPT_MAX_FPR, OPT_CURVE,
 	OPT_FORMAT, OPT_STRICT, OPT_ASCII, OPT_NO_COLOR, OPT_NO_MOUSE, OPT_VERSION, OPT_COMMANDS,
-	OPT_BATCH, OPT_NAMES, OPT_STREAM, OPT_BINS, OPT_INVERT, OPT_CONF_LEVEL, OPT_PARTIAL_AUC
+	OPT_BATCH, OPT_NAMES, OPT_STREAM, OPT_BINS, OPT_INVERT, OPT_CONF_LEVEL, OPT_PARTIAL_AUC, OPT_BOOTSTRAP, OPT_SEED
 };
 
 static const struct option long_options[] = {
@@ -46,6 +46,8 @@ static const struct option long_options[] = {
 	{ "invert", no_argument, NULL, OPT_INVERT },
 	{ "conf-level", required_argument, NULL, OPT_CONF_LEVEL },
 	{ "partial-auc", required_argument, NULL, OPT_PARTIAL_AUC },
+	{ "bootstrap", required_argument, NULL, OPT_BOOTSTRAP },
+	{ "seed", required_argument, NULL, OPT_SEED },
 	{ "ascii", no_argument, NULL, OPT_ASCII },
 	{ "no-color", no_argument, NULL, OPT_NO_COLOR },
 	{ "no-mouse", no_argument, NULL, OPT_NO_MOUSE },
@@ -93,6 +95,10 @@ void options_usage(FILE *f)
 	      "      --conf-level L        level of the intervals, 0 < L < 1 (default 0.95):\n"
 	      "                            Wilson for the rates, DeLong for the ROC AUC\n"
 	      "      --partial-auc F       also the standardised partial ROC AUC over FPR <= F\n"
+	      "      --bootstrap N         N stratified resamples: intervals of F1, MCC, balanced\n"
+	      "                            accuracy, average precision (and with --optimize,\n"
+	      "                            of the optimal threshold and its value)\n"
+	      "      --seed S              the resamples' seed (default 1)\n"
 	      "\n"
 	      "Explorer:\n"
 	      "      --names POS,NEG       words for the two classes\n"
@@ -353,6 +359,27 @@ int options_parse(int argc, char **argv, struct options *o, char *err, size_t er
 		case OPT_INVERT:
 			o->invert = true;
 			break;
+		case OPT_BOOTSTRAP: {
+			double b;
+
+			rc = number("--bootstrap", optarg, &b, false, err, errlen);
+			if (rc == 0 && (b < 1 || b > 1e6 || b != floor(b)))
+				rc = usage_error(err, errlen, "--bootstrap takes a whole number of resamples from 1 to 1e6, not %s",
+						 optarg);
+			else if (rc == 0)
+				o->bootstrap = (size_t)b;
+			break;
+		}
+		case OPT_SEED: {
+			double sd;
+
+			rc = number("--seed", optarg, &sd, false, err, errlen);
+			if (rc == 0 && (sd < 0 || sd > 9007199254740992.0 || sd != floor(sd)))
+				rc = usage_error(err, errlen, "--seed takes a whole number from 0 to 2^53, not %s", optarg);
+			else if (rc == 0)
+				o->seed = (uint64_t)sd, o->seed_set = true;
+			break;
+		}
 		case OPT_PARTIAL_AUC:
 			rc = number("--partial-auc", optarg, &o->partial_fpr, false, err, errlen);
 			if (rc == 0 && !(o->partial_fpr > 0 && o->partial_fpr <= 1))

@@ -7,6 +7,7 @@
 #ifndef CUTOFF_REPORT_H
 #define CUTOFF_REPORT_H
 
+#include "core/boot.h"
 #include "core/curve.h"
 #include "core/sweep.h"
 
@@ -21,6 +22,7 @@ struct report_model {
 	double threshold;
 	const char *objective;      /* as typed, or NULL without --optimize */
 	double value;               /* the objective's value there */
+	const struct boot_result *boot; /* --bootstrap's intervals, or NULL */
 };
 
 /* DeLong's paired test of two models (se NaN: none could be made). */
@@ -44,6 +46,8 @@ struct report {
 	const struct report_pair *pairs;
 	size_t n_pairs;
 	double partial_fpr;         /* --partial-auc F (0: none) */
+	size_t boot_resamples;      /* --bootstrap N (0: none) */
+	uint64_t seed;
 };
 
 int report_parse_format(const char *name, enum report_format *fmt);

@@ -127,6 +127,22 @@ static size_t model_fields(const struct report *r, const struct report_model *m,
 		NUM("roc_auc_partial", curve_partial_auc(sw, r->partial_fpr));
 		NUM("partial_auc_max_fpr", r->partial_fpr);
 	}
+	if (r->boot_resamples > 0) {
+		/* percentile intervals of the resamples (null: none could be made) */
+		static const char *const keys[BOOT_COUNT] = { "f1_ci", "mcc_ci", "balanced_accuracy_ci",
+							     "average_precision_ci", "threshold_ci", "value_ci" };
+
+		NUM("bootstrap_resamples", (double)r->boot_resamples);
+		NUM("seed", (double)r->seed);
+		for (i = 0; i < BOOT_COUNT; i++) {
+			if (i >= BOOT_THRESHOLD && m->objective == NULL)
+				break;
+			kv[n].key = keys[i], kv[n].kind = KV_PAIR;
+			kv[n].v = m->boot ? m->boot->lo[i] : NAN;
+			kv[n].v2 = m->boot ? m->boot->hi[i] : NAN;
+			n++;
+		}
+	}
 	if (sw->bins > 0) {
 		/* with --bins: how many, and how far the AUC may be off */
 		NUM("bins", (double)sw->bins);
@@ -331,6 +347,29 @@ static void text_intervals(FILE *f, const struct report *r, const struct report_
 	fputc('\n', f);
 }
 
+/* The bootstrap's intervals, or why there are none. */
+static void text_boot(FILE *f, const struct report *r, const struct report_model *m)
+{
+	static const char *const names[BOOT_COUNT] = { "F1", "MCC", "bal. acc.", "avg prec.", "threshold", "value" };
+	char a[100];
+	size_t i, shown = 0;
+
+	if (m->boot == NULL) {
+		fputs("bootstrap  none: it resamples whole rows (not with --weight)\n\n", f);
+		return;
+	}
+	fprintf(f, "bootstrap  %zu stratified resamples, seed %llu, %g%% percentile intervals\n", r->boot_resamples,
+		(unsigned long long)r->seed, 100 * conf_level(r));
+	for (i = 0; i < BOOT_COUNT && (i < BOOT_THRESHOLD || m->objective != NULL); i++, shown++) {
+		fmt_range(a, sizeof a, m->boot->lo[i], m->boot->hi[i]);
+		if (shown % 2 == 0 && i + 1 < BOOT_COUNT && (i + 1 < BOOT_THRESHOLD || m->objective != NULL))
+			fprintf(f, "%-13s%-20s", names[i], a); /* a second one follows */
+		else
+			fprintf(f, "%s%-13s%s\n", shown % 2 ? "  " : "", names[i], a);
+	}
+	fputc('\n', f);
+}
+
 static void text_model(FILE *f, const struct report *r, const struct report_model *m)
 {
 	const struct sweep *sw = m->sw;
@@ -415,6 +454,8 @@ static void text_model(FILE *f, const struct report *r, const struct report_mode
 	}
 	fputc('\n', f);
 	text_intervals(f, r, m, cells, nc);
+	if (r->boot_resamples > 0)
+		text_boot(f, r, m);
 	{
 		char sentence[1024], sp[200], sn[200];
 

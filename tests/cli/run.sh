@@ -269,6 +269,18 @@ run 0 --report --format json --partial-auc 0.1 -p malignant -l diagnosis -s logr
 close "$(sed -n 's/^  "roc_auc_partial": \(.*\),$/\1/p' "$T/out")" 0.98650204868441915 && ok || bad "partial AUC"
 has '"partial_auc_max_fpr": 0.1$'
 fails 2 "--partial-auc takes a largest FPR in (0, 1], not 0" --partial-auc 0 "$BC"
+# the bootstrap: the same seed gives the same bytes with one thread or two; weights give none
+CUTOFF_THREADS=1 "$BIN" --optimize f1 --format json --bootstrap 300 --seed 5 -p malignant -l diagnosis -s logreg "$BC" \
+	>"$T/b1" 2>/dev/null
+"$BIN" --optimize f1 --format json --bootstrap 300 --seed 5 -p malignant -l diagnosis -s logreg "$BC" >"$T/b2" 2>/dev/null
+cmp -s "$T/b1" "$T/b2" && grep -q '"threshold_ci": \[' "$T/b1" && grep -q '"seed": 5,' "$T/b1" && ok ||
+	bad "bootstrap: one thread and two differ, or no threshold_ci"
+run 0 --report --bootstrap 200 -p malignant -l diagnosis -s logreg "$BC" && has "^bootstrap  200 stratified resamples, seed 1, 95% percentile intervals$"
+has "^F1  *[0-9.]*-[0-9.]*  *MCC"
+run 0 --report --format json --bootstrap 50 -w weight samples/breast_cancer_weighted.tsv -p malignant -s logreg
+has '"f1_ci": null,'
+fails 2 "--bootstrap takes a whole number of resamples from 1 to 1e6, not 0" --bootstrap 0 "$BC"
+fails 2 "--seed takes a whole number" --seed -1 "$BC"
 fails 2 "--conf-level takes a number between 0 and 1" --conf-level 1 "$BC"
 fails 2 "--conf-level takes a number between 0 and 1" --conf-level 0 "$BC"
 
