@@ -259,6 +259,21 @@ static int run_commands(struct session *s, const struct options *o)
 		}
 		if (effect == EFFECT_QUIT)
 			break;
+		if (effect == EFFECT_BOOTSTRAP) {
+			/* here in turn, with no screen to keep alive */
+			struct optimize_spec spec;
+			struct boot_options bo;
+			struct boot_result res;
+
+			view_boot_options(v, (size_t)c.value, &spec, &bo);
+			view_boot_done(v, v->model, &res, bo.resamples, boot_run(view_current(v)->sw, &bo, &res));
+			if (v->message_is_error) {
+				say("%s:%zu: %s", name, lineno, v->message);
+				status = 1;
+				break;
+			}
+			continue;
+		}
 		if (effect != EFFECT_EXPORT)
 			continue;
 		if (!c.has_file) {

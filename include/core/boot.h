@@ -30,6 +30,8 @@ struct boot_options {
 	/* told now and then how many resamples are done (from one thread) */
 	void (*progress)(void *arg, size_t done, size_t total);
 	void *progress_arg;
+	/* when it holds non-zero the resampling stops (the explorer's Esc) */
+	const volatile int *cancel;
 };
 
 struct boot_result {
@@ -38,8 +40,8 @@ struct boot_result {
 };
 
 /* Runs the bootstrap on an unweighted sweep (counts, or whole --counts).
- * Returns 0, or -1 when the sweep is weighted (a weight has no resample)
- * or out of memory. */
+ * Returns 0, -1 when the sweep is weighted (a weight has no resample) or
+ * out of memory, -2 when cancelled. */
 int boot_run(const struct sweep *sw, const struct boot_options *o, struct boot_result *out);
 
 #endif

@@ -52,6 +52,10 @@ int term_quit_signal(void);
 /* Copies the grid to the screen and updates the terminal. */
 void term_draw(const struct grid *g, bool color);
 
+/* From now on a wait for an event gives up after ms milliseconds with
+ * TEV_NONE (-1: waits as long as it takes). */
+void term_tick(int ms);
+
 /* Waits for an event (wait = true) or returns TEV_NONE when none is
  * pending. */
 struct term_event term_read(bool wait);

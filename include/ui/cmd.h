@@ -15,7 +15,7 @@
 enum cmd_kind {
 	CMD_NONE,       /* an empty line */
 	CMD_THRESHOLD, CMD_STEP, CMD_MODEL, CMD_OPTIMIZE, CMD_COST, CMD_NAMES, CMD_INVERT,
-	CMD_EXPLAIN, CMD_EXPORT, CMD_SET, CMD_HELP, CMD_QUIT
+	CMD_BOOTSTRAP, CMD_EXPLAIN, CMD_EXPORT, CMD_SET, CMD_HELP, CMD_QUIT
 };
 
 enum export_format { EXPORT_MD, EXPORT_TXT, EXPORT_JSON };
@@ -54,7 +54,7 @@ extern const size_t cmd_count;
 /* Parses one line; returns 0, or -1 with a message in err. */
 int cmd_parse(const char *line, struct cmd *c, char *err, size_t errlen);
 
-enum cmd_effect { EFFECT_NONE, EFFECT_QUIT, EFFECT_EXPORT, EFFECT_DISPLAY };
+enum cmd_effect { EFFECT_NONE, EFFECT_QUIT, EFFECT_EXPORT, EFFECT_DISPLAY, EFFECT_BOOTSTRAP };
 
 /* Applies a parsed command; says what happened with view_say (errors too)
  * and returns what the caller must do. */

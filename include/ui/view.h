@@ -7,6 +7,7 @@
 #ifndef CUTOFF_VIEW_H
 #define CUTOFF_VIEW_H
 
+#include "core/boot.h"
 #include "core/sweep.h"
 
 #include <stdbool.h>
@@ -67,6 +68,13 @@ struct view {
 	int rotation;               /* which plot comes first when few fit */
 	unsigned data_gen;          /* bumped when a sweep changes (:invert) */
 	double conf_level;          /* of the intervals (--conf-level, :set conf) */
+	/* after :bootstrap: where the best F1's threshold fell in conf_level
+	 * of the resamples, for model band_model; the slider shows it */
+	bool has_band;
+	size_t band_model;
+	double band_lo, band_hi;
+	size_t booting;             /* resamples asked for while one runs, else 0 */
+	size_t boot_done;
 	bool costs;                 /* cost optimum known */
 	double cost_fp, cost_fn;
 
@@ -114,6 +122,14 @@ void view_set_costs(struct view *v, double cost_fp, double cost_fn);
  * finds its optima again and moves to the default threshold, as
  * `cutoff --invert` would start. */
 void view_invert(struct view *v);
+
+/* The bootstrap :bootstrap N runs: the model on screen, at its threshold,
+ * and the best F1's stability (spec is filled for it). */
+void view_boot_options(const struct view *v, size_t n, struct optimize_spec *spec, struct boot_options *bo);
+
+/* Takes a finished bootstrap (rc as boot_run's) for model: the band on the
+ * slider and a message. */
+void view_boot_done(struct view *v, size_t model, const struct boot_result *r, size_t n, int rc);
 
 /* Names the classes for the words on screen and in exports. */
 void view_set_names(struct view *v, const char *pos, const char *neg);

@@ -116,6 +116,10 @@ static void *work(void *arg)
 		j->failed = 1;
 	} else {
 		for (r = j->from; r < j->to; r++) {
+			if (j->o->cancel != NULL && *j->o->cancel) {
+				j->failed = 2;
+				break;
+			}
 			one(j, r, cp, cn, cum_p, cum_n, j->stats + r * BOOT_COUNT);
 			if (j->reports && j->o->progress != NULL && (r - j->from) % 16 == 15)
 				j->o->progress(j->o->progress_arg, (r - j->from + 1) * (size_t)j->o->threads,
@@ -203,7 +207,7 @@ int boot_run(const struct sweep *sw, const struct boot_options *o, struct boot_r
 	if (started)
 		pthread_join(thread, NULL);
 	if (jobs[0].failed || (threads == 2 && jobs[1].failed)) {
-		rc = -1;
+		rc = jobs[0].failed == 2 || jobs[1].failed == 2 ? -2 : -1;
 		goto out;
 	}
 	/* percentile intervals, leaving out the resamples that did not

@@ -6,6 +6,7 @@
 #include "tty/explorer.h"
 
 #include "core/text.h"
+#include "core/fmt.h"
 #include "ui/cmd.h"
 #include "tty/cmdline.h"
 #include "ui/export.h"
@@ -14,10 +15,28 @@
 #include "ui/panels.h"
 #include "tty/term.h"
 
+#include <pthread.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+
+/* A bootstrap running beside the loop: the loop keeps reading keys and
+ * redrawing; the worker only writes its own fields and `done`. */
+struct booting {
+	pthread_t thread;
+	int running;
+	size_t model;
+	struct optimize_spec spec;
+	struct boot_options bo;
+	struct boot_result result;
+	int rc;
+	volatile int cancel;
+	atomic_size_t progress;
+	atomic_int done;
+	const struct sweep *sw;
+};
 
 struct loop {
 	struct view *v;
@@ -25,7 +44,84 @@ struct loop {
 	int dragging;
 	int quit;
 	int resized;
+	struct booting boot;
 };
+
+static void boot_progress(void *arg, size_t done, size_t total)
+{
+	struct booting *b = arg;
+
+	(void)total;
+	atomic_store(&b->progress, done);
+}
+
+static void *boot_thread(void *arg)
+{
+	struct booting *b = arg;
+
+	b->rc = boot_run(b->sw, &b->bo, &b->result);
+	atomic_store(&b->done, 1);
+	return NULL;
+}
+
+/* :bootstrap N or b: starts the resampling beside the loop. */
+static void boot_start(struct loop *l, size_t n)
+{
+	struct booting *b = &l->boot;
+
+	if (b->running) {
+		view_say(l->v, false, "a bootstrap is running (Esc stops it)");
+		return;
+	}
+	b->model = l->v->model;
+	view_boot_options(l->v, n, &b->spec, &b->bo);
+	b->bo.progress = boot_progress;
+	b->bo.progress_arg = b;
+	b->bo.cancel = &b->cancel;
+	b->cancel = 0;
+	atomic_store(&b->progress, 0);
+	atomic_store(&b->done, 0);
+	b->sw = l->v->models[b->model].sw;
+	if (pthread_create(&b->thread, NULL, boot_thread, b) != 0) {
+		view_say(l->v, true, "cannot start the bootstrap: no thread to be had");
+		return;
+	}
+	b->running = 1;
+	l->v->booting = n;
+	l->v->boot_done = 0;
+}
+
+/* Between events: the progress on the bottom line, and the result once
+ * the worker is done. */
+static void boot_poll(struct loop *l)
+{
+	struct booting *b = &l->boot;
+
+	char a[40], c[40];
+
+	if (!b->running)
+		return;
+	l->v->boot_done = atomic_load(&b->progress);
+	if (!atomic_load(&b->done)) {
+		if (!l->v->cmd_active)
+			view_say(l->v, false, "bootstrap: %s of %s resamples (Esc stops it)",
+				 fmt_count(a, sizeof a, (double)l->v->boot_done), fmt_count(c, sizeof c, (double)b->bo.resamples));
+		return;
+	}
+	pthread_join(b->thread, NULL);
+	b->running = 0;
+	view_boot_done(l->v, b->model, &b->result, b->bo.resamples, b->rc);
+}
+
+static void boot_stop(struct loop *l)
+{
+	if (l->boot.running) {
+		l->boot.cancel = 1;
+		pthread_join(l->boot.thread, NULL);
+		l->boot.running = 0;
+		l->v->booting = 0;
+	}
+}
 
 static void export_snapshot(struct loop *l, const char *path, enum export_format fmt)
 {
@@ -57,6 +153,9 @@ static void run_line(struct loop *l, const char *line)
 	case EFFECT_DISPLAY:
 		panels_invalidate(&l->scr);
 		term_invalidate();
+		break;
+	case EFFECT_BOOTSTRAP:
+		boot_start(l, (size_t)c.value);
 		break;
 	case EFFECT_NONE:
 		break;
@@ -92,6 +191,7 @@ static void act(struct loop *l, enum action a)
 	case ACT_COMMAND: cmdline_open(); break;
 	case ACT_EXPLAIN: v->stakeholder = !v->stakeholder; break;
 	case ACT_EXPORT: export_snapshot(l, NULL, EXPORT_MD); break;
+	case ACT_BOOTSTRAP: boot_start(l, 1000); break;
 	case ACT_HELP:
 		v->help = !v->help;
 		v->help_what = HELP_KEYS;
@@ -220,6 +320,10 @@ static void on_event(struct loop *l, const struct term_event *ev)
 				l->v->help = 0; /* any other key closes the help, q too: the box says so */
 			break;
 		}
+		if (ev->key == 27 && l->boot.running) {
+			l->boot.cancel = 1; /* Esc stops the bootstrap; boot_poll says so */
+			break;
+		}
 		act(l, keys_action(ev->key));
 		break;
 	default:
@@ -266,15 +370,19 @@ int explorer_run(struct session *s, const struct term_options *to)
 			}
 			l.resized = 0;
 		}
+		boot_poll(&l);
 		panels_draw(g, &l.scr, &s->view);
 		term_draw(g, s->view.color);
 		term_cursor(s->view.cmd_cursor < g->w ? s->view.cmd_cursor : g->w - 1, g->h - 1, s->view.cmd_active);
+		/* while a bootstrap runs, wake up now and then to show how far */
+		term_tick(l.boot.running ? 100 : -1);
 		ev = next_event(&l, true);
 		on_event(&l, &ev);
 		/* take everything already typed before drawing again */
 		while (!l.quit && (ev = next_event(&l, false)).kind != TEV_NONE)
 			on_event(&l, &ev);
 	}
+	boot_stop(&l);
 	{
 		char herr[4200];
 		int saved = cmdline_done(herr, sizeof herr);

@@ -40,6 +40,7 @@ static volatile sig_atomic_t quit_signal;
 static volatile sig_atomic_t continued;
 static volatile sig_atomic_t suspend_asked;
 static int hung_up;            /* the terminal is gone: EIO or end of file */
+static int tick = -1;          /* a wait's limit in ms, -1: none */
 static struct termios saved_tios;
 static int saved_tios_ok;
 static int tty_fd = -1;
@@ -487,6 +488,11 @@ static int signal_event(struct term_event *ev)
 	return 0;
 }
 
+void term_tick(int ms)
+{
+	tick = ms;
+}
+
 struct term_event term_read(bool wait)
 {
 	struct term_event ev = { TEV_NONE, 0, MOUSE_PRESS, 0, 0 };
@@ -498,13 +504,15 @@ struct term_event term_read(bool wait)
 		if (signal_event(&ev))
 			return ev;
 		nodelay(stdscr, !wait);
+		if (wait && tick >= 0)
+			timeout(tick);
 		errno = 0;
 		rc = wget_wch(stdscr, &ch);
 		if (rc == ERR) {
 			if (errno == EINTR && wait)
 				continue; /* a signal: look at the flags */
-			if (wait)
-				gone(&ev);
+			if (wait && tick < 0)
+				gone(&ev); /* (a timed wait just ran out) */
 			return ev;
 		}
 		if (rc == KEY_CODE_YES) {
@@ -568,12 +576,14 @@ struct term_event term_read_raw(bool wait)
 		if (signal_event(&ev))
 			return ev;
 		nodelay(stdscr, !wait);
+		if (wait && tick >= 0)
+			timeout(tick);
 		errno = 0;
 		c = getch();
 		if (c == ERR) {
 			if (errno == EINTR && wait)
 				continue;
-			if (wait)
+			if (wait && tick < 0)
 				gone(&ev);
 			return ev;
 		}

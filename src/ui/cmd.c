@@ -28,6 +28,7 @@ const struct cmd_info cmd_table[] = {
 	{ "cost", NULL, "cost fp=A fn=B [unit=TEXT]", "what a false alarm and a miss cost" },
 	{ "names", NULL, "names POSITIVE,NEGATIVE", "the words for the two classes" },
 	{ "invert", NULL, "invert", "turn the model's scores round (score = -score), or back" },
+	{ "bootstrap", "b", "bootstrap [N]", "resample N times (default 1000): where the best F1's threshold falls" },
 	{ "explain", "e", "explain", "switch the plain-language view on or off" },
 	{ "export", "x", "export [FILE] [md|txt|json]", "write a snapshot (Markdown unless said)" },
 	{ "set", NULL, "set ascii|unicode|color|mono|conf L", "change how the screen is drawn, or the intervals' level" },
@@ -359,6 +360,12 @@ int cmd_parse(const char *line, struct cmd *c, char *err, size_t errlen)
 			snprintf(c->text, sizeof c->text, "%s", lookup(w[1])->name);
 		}
 		return 0;
+	case CMD_BOOTSTRAP:
+		c->value = 1000;
+		if (n > 2 || (n == 2 && (number(w[1], &c->value) < 0 || c->value < 1 || c->value > 1e6 ||
+					 c->value != floor(c->value))))
+			return fail(err, errlen, "bootstrap takes a whole number of resamples from 1 to 1e6");
+		return 0;
 	case CMD_INVERT:
 	case CMD_EXPLAIN:
 	case CMD_QUIT:
@@ -453,6 +460,8 @@ enum cmd_effect cmd_apply(struct view *v, const struct cmd *c)
 		view_set_names(v, c->names[0], c->names[1]);
 		view_say(v, false, "classes: %.60s and %.60s", c->names[0], c->names[1]);
 		return EFFECT_NONE;
+	case CMD_BOOTSTRAP:
+		return EFFECT_BOOTSTRAP; /* the shell runs it (in the explorer, without freezing it) */
 	case CMD_INVERT:
 		view_invert(v);
 		view_say(v, false, "%s%.60s: ROC AUC %s%s", m->sw->inverted ? "-" : "", m->name,

@@ -29,6 +29,7 @@ const struct binding keys_table[] = {
 	{ ':', ":", ACT_COMMAND, "type a command (:help lists them)", 1 },
 	{ 'e', "e", ACT_EXPLAIN, "plain-language view for stakeholders", 1 },
 	{ 'x', "x", ACT_EXPORT, "export a Markdown snapshot (see :export)", 1 },
+	{ 'b', "b", ACT_BOOTSTRAP, "bootstrap 1000 resamples: the best F1's band (Esc stops it)", 0 },
 	{ '?', "?", ACT_HELP, "this help", 1 },
 	{ 'q', "q", ACT_QUIT, "quit", 1 },
 };

@@ -202,6 +202,14 @@ static void draw_slider(struct grid *g, struct rect r, const struct view *v)
 	grid_put(g, r.x + r.w - 1, r.y + 1, glyph_get(v->glyphs, G_REND), ST_SLIDER);
 	for (x = r.x + 1; x < r.x + r.w - 1; x++)
 		grid_put(g, x, r.y + 1, glyph_get(v->glyphs, G_HLINE), x > knob ? ST_KNOB : ST_SLIDER);
+	/* after :bootstrap, the band where the best F1's threshold fell */
+	if (v->has_band && v->band_model == v->model) {
+		int c1 = track_col(r, view_position(v, sweep_index(sw, v->band_hi)));
+		int c2 = track_col(r, view_position(v, sweep_index(sw, v->band_lo)));
+
+		for (x = c1 < c2 ? c1 : c2; x <= (c1 < c2 ? c2 : c1); x++)
+			grid_put(g, x, r.y + 1, glyph_get(v->glyphs, G_BAND), ST_MARKER);
+	}
 	grid_put(g, knob, r.y + 1, glyph_get(v->glyphs, G_KNOB), ST_KNOB);
 
 	/* row 2: the threshold, exactly, and what it flags */

@@ -6,6 +6,7 @@
 #include "ui/view.h"
 
 #include "core/explain.h"
+#include "core/fmt.h"
 #include "core/interval.h"
 #include "core/optimize.h"
 #include "core/text.h"
@@ -284,4 +285,40 @@ size_t view_stakeholder_text(const struct view *v, char *buf, size_t cap)
 struct confusion view_at(const struct view *v, size_t k)
 {
 	return sweep_confusion(view_current(v)->sw, k);
+}
+
+void view_boot_options(const struct view *v, size_t n, struct optimize_spec *spec, struct boot_options *bo)
+{
+	const struct view_model *m = view_current(v);
+
+	*spec = optimize_defaults(OBJ_F1);
+	memset(bo, 0, sizeof *bo);
+	bo->resamples = n;
+	bo->seed = 1;
+	bo->level = interval_level(v->conf_level);
+	bo->k = m->k;
+	bo->spec = spec;
+	bo->threads = 2;
+}
+
+void view_boot_done(struct view *v, size_t model, const struct boot_result *r, size_t n, int rc)
+{
+	char a[40], b[40], c[40];
+
+	v->booting = 0;
+	if (rc == -2) {
+		view_say(v, false, "bootstrap cancelled");
+		return;
+	}
+	if (rc < 0 || isnan(r->lo[BOOT_THRESHOLD])) {
+		view_say(v, true, "no bootstrap: it resamples whole rows (not with --weight)");
+		return;
+	}
+	v->has_band = true;
+	v->band_model = model;
+	v->band_lo = r->lo[BOOT_THRESHOLD];
+	v->band_hi = r->hi[BOOT_THRESHOLD];
+	view_say(v, false, "bootstrap (%s resamples): the best F1's threshold fell in %s-%s in %g%% of them",
+		 fmt_count(c, sizeof c, (double)n), fmt_exact(a, sizeof a, v->band_lo), fmt_exact(b, sizeof b, v->band_hi),
+		 100 * interval_level(v->conf_level));
 }

@@ -187,17 +187,17 @@ sleep 0.2
 screen | grep -q "^Confusion matrix *Precision-recall\|^Confusion matrix *PR " && ok || bad "v did not cycle to the PR plot"
 tm send-keys -t e '?'
 sleep 0.2
-screen | grep -q "any key closes" && ok || bad "? did not open the help"
+screen | grep -q "any key closes\|other keys close" && ok || bad "? did not open the help"
 tm send-keys -t e x
 sleep 0.2
-screen | grep -q "any key closes" && bad "a key did not close the help" || ok
+screen | grep -q "any key closes\|other keys close" && bad "a key did not close the help" || ok
 # q too only closes the help, as the box says (it used to quit)
 tm send-keys -t e '?'
 sleep 0.2
 tm send-keys -t e q
 sleep 0.3
 screen | grep -q "Confusion matrix" && ok || bad "q with the help open quit the explorer"
-screen | grep -q "any key closes" && bad "q did not close the help" || ok
+screen | grep -q "any key closes\|other keys close" && bad "q did not close the help" || ok
 
 # resize mid-session, then below the minimum, then back
 tm resize-window -t e -x 120 -y 40
@@ -478,6 +478,17 @@ sleep 0.3
 screen | grep -q "━ logreg 0.9954 +0.013 p 0.0031" && ok || bad "300x80: the test does not follow the model on screen"
 tm send-keys -t e q
 after_exit "q (legend)" 0
+
+# ---- :bootstrap on the sample finishes and draws the best F1's band on the slider ----------
+start 100 30 LANG=C.UTF-8 LC_ALL=C.UTF-8
+tm send-keys -t e ':'
+sleep 0.1
+tm send-keys -t e -l "bootstrap 500"
+tm send-keys -t e Enter
+wait_for "bootstrap (500 resamples): the best F1's threshold fell in"
+screen | sed -n 3p | grep -q "═" && ok || bad ":bootstrap: no band on the slider: $(screen | sed -n 3p)"
+tm send-keys -t e q
+after_exit "q after :bootstrap" 0
 
 # ---- model names that differ only at the end stay apart -----------------------------------
 awk 'BEGIN { srand(3); print "y,churn_model_calibrated_prob_v1,churn_model_calibrated_prob_v2";
@@ -812,6 +823,23 @@ if [ -n "${GEN:-}" ]; then
 		tm send-keys -t e q
 		after_exit "q on 2.4M rows" 0
 	done
+	# :bootstrap on 2.4M rows runs beside the explorer: a key takes effect meanwhile, Esc stops it
+	shell 100 30 LC_ALL=C.UTF-8
+	tm send-keys -t e "$BIN $T/big.csv 2>/dev/null; echo EXIT=\$?" Enter
+	wait_for "Confusion matrix"
+	tm send-keys -t e ':'
+	sleep 0.1
+	tm send-keys -t e -l "bootstrap 2000"
+	tm send-keys -t e Enter
+	wait_for "bootstrap: [0-9,]* of 2,000 resamples (Esc stops it)"
+	before=$(threshold)
+	tm send-keys -t e Right
+	sleep 0.5
+	[ "$(threshold)" != "$before" ] && ok || bad ":bootstrap: a key during it did nothing"
+	tm send-keys -t e Escape
+	wait_for "bootstrap cancelled"
+	tm send-keys -t e q
+	after_exit "q after a cancelled bootstrap" 0
 	shell 80 24 LC_ALL=C.UTF-8
 	tm send-keys -t e "$BIN -t 0.95 $T/fraud.csv 2>/dev/null; echo EXIT=\$?" Enter
 	wait_for "Confusion matrix"
