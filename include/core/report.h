@@ -54,6 +54,8 @@ int report_parse_format(const char *name, enum report_format *fmt);
 
 void report_write(FILE *f, const struct report *r, enum report_format fmt);
 
-/* (--curve's writers: curvefile.h) */
+/* A number as JSON: exact (it reads back as the same double); NaN and
+ * the infinities are null.  (--curve's writers, in curvefile.h, use it.) */
+void report_json_number(FILE *f, double v);
 
 #endif

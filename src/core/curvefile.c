@@ -6,21 +6,12 @@
 #include "core/curvefile.h"
 
 #include "core/fmt.h"
+#include "core/report.h"
 #include "core/text.h"
 
 #include <math.h>
 #include <stdbool.h>
 #include <string.h>
-
-static void number(FILE *f, double v)
-{
-	char buf[40];
-
-	if (!isfinite(v))
-		fputs("null", f);
-	else
-		fputs(fmt_exact(buf, sizeof buf, v), f);
-}
 
 static void curve_json(FILE *f, const struct report *r, const struct report_model *m,
 		       enum curve_kind kind, const char *indent)
@@ -44,7 +35,7 @@ static void curve_json(FILE *f, const struct report *r, const struct report_mode
 
 			if (i > 0)
 				fputc(',', f);
-			number(f, col == 0 ? p.threshold : col == 1 ? p.x : p.y);
+			report_json_number(f, col == 0 ? p.threshold : col == 1 ? p.x : p.y);
 		}
 		fputc(']', f);
 	}

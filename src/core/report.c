@@ -159,7 +159,7 @@ static size_t model_fields(const struct report *r, const struct report_model *m,
 
 /* ---- JSON -------------------------------------------------------------------- */
 
-static void json_number(FILE *f, double v)
+void report_json_number(FILE *f, double v)
 {
 	char buf[40];
 
@@ -186,13 +186,13 @@ static void json_model(FILE *f, const struct report *r, const struct report_mode
 				fputs("null", f);
 			} else {
 				fputc('[', f);
-				json_number(f, kv[i].v);
+				report_json_number(f, kv[i].v);
 				fputs(", ", f);
-				json_number(f, kv[i].v2);
+				report_json_number(f, kv[i].v2);
 				fputc(']', f);
 			}
 		} else {
-			json_number(f, kv[i].v);
+			report_json_number(f, kv[i].v);
 		}
 		fputs(i + 1 < n ? ",\n" : "\n", f);
 	}
@@ -215,19 +215,19 @@ static void json_pair(FILE *f, const struct report *r, const struct report_pair 
 	fputs(", \"b\": ", f);
 	text_json(f, p->b);
 	fputs(", \"auc_difference\": ", f);
-	json_number(f, p->difference);
+	report_json_number(f, p->difference);
 	fputs(", \"z\": ", f);
-	json_number(f, z);
+	report_json_number(f, z);
 	fputs(", \"p_value\": ", f);
-	json_number(f, pv);
+	report_json_number(f, pv);
 	fputs(", \"ci\": ", f);
 	if (isnan(lo)) {
 		fputs("null", f);
 	} else {
 		fputc('[', f);
-		json_number(f, lo);
+		report_json_number(f, lo);
 		fputs(", ", f);
-		json_number(f, hi);
+		report_json_number(f, hi);
 		fputc(']', f);
 	}
 	fputs(more ? "}," : "}", f);

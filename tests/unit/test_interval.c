@@ -11,6 +11,32 @@
 #include "options.h"
 #include "ui/session.h"
 
+/* Options from an "args ..." line of a reference file. */
+static void parse_args(const char *line, struct options *o)
+{
+	static char argbuf[1024];
+	char err[512], *argv[32], *tok;
+	int argc = 0;
+
+	snprintf(argbuf, sizeof argbuf, "%s", line + 5);
+	argv[argc++] = "cutoff";
+	for (tok = strtok(argbuf, " "); tok; tok = strtok(NULL, " "))
+		argv[argc++] = tok;
+	memset(o, 0, sizeof *o);
+	assert_int_equal(options_parse(argc, argv, o, err, sizeof err), OPTIONS_OK);
+}
+
+/* The data set of an "args ..." line, and its first model's sweep. */
+static void load_args(const char *line, struct options *o, struct dataset **ds, struct sweep *sw)
+{
+	char err[512];
+
+	parse_args(line, o);
+	if (dataset_load(&o->data, ds, err, sizeof err) < 0)
+		fail_msg("%s", err);
+	build_sweep(*ds, 0, sw);
+}
+
 static void test_quantile(void **state)
 {
 	(void)state;
@@ -55,7 +81,7 @@ static void test_wilson_against_statsmodels(void **state)
 static void test_delong_against_proc(void **state)
 {
 	FILE *f = fopen("tests/reference/delong.ci", "r");
-	char line[1024], err[512], argbuf[1024], *argv[32];
+	char line[1024];
 	struct options o;
 	struct dataset *ds = NULL;
 	struct sweep sw;
@@ -65,20 +91,10 @@ static void test_delong_against_proc(void **state)
 	assert_non_null(f);
 	while (fgets(line, sizeof line, f) != NULL) {
 		double auc, se, lo95, hi95, lo90, hi90, got, lo, hi;
-		int argc = 0;
-		char *tok;
 
 		line[strcspn(line, "\n")] = '\0';
 		if (strncmp(line, "args ", 5) == 0) {
-			snprintf(argbuf, sizeof argbuf, "%s", line + 5);
-			argv[argc++] = "cutoff";
-			for (tok = strtok(argbuf, " "); tok; tok = strtok(NULL, " "))
-				argv[argc++] = tok;
-			memset(&o, 0, sizeof o);
-			assert_int_equal(options_parse(argc, argv, &o, err, sizeof err), OPTIONS_OK);
-			if (dataset_load(&o.data, &ds, err, sizeof err) < 0)
-				fail_msg("%s", err);
-			build_sweep(ds, 0, &sw);
+			load_args(line, &o, &ds, &sw);
 			continue;
 		}
 		if (sscanf(line, "delong %lf %lf %lf %lf %lf %lf", &auc, &se, &lo95, &hi95, &lo90, &hi90) != 6)
@@ -126,7 +142,7 @@ static void test_delong_undefined(void **state)
 static void test_paired_against_proc(void **state)
 {
 	FILE *f = fopen("tests/reference/paired.ci", "r");
-	char line[1024], err[512], argbuf[1024], *argv[32];
+	char line[1024], err[512];
 	struct options o;
 	struct session_start st;
 	struct session s;
@@ -137,17 +153,10 @@ static void test_paired_against_proc(void **state)
 	memset(&s, 0, sizeof s);
 	while (fgets(line, sizeof line, f) != NULL) {
 		double d, z, p, lo, hi;
-		int argc = 0;
-		char *tok;
 
 		line[strcspn(line, "\n")] = '\0';
 		if (strncmp(line, "args ", 5) == 0) {
-			snprintf(argbuf, sizeof argbuf, "%s", line + 5);
-			argv[argc++] = "cutoff";
-			for (tok = strtok(argbuf, " "); tok; tok = strtok(NULL, " "))
-				argv[argc++] = tok;
-			memset(&o, 0, sizeof o);
-			assert_int_equal(options_parse(argc, argv, &o, err, sizeof err), OPTIONS_OK);
+			parse_args(line, &o);
 			options_start(&o, &st);
 			if (session_open(&s, &o.data, &st, err, sizeof err) < 0)
 				fail_msg("%s", err);
@@ -200,7 +209,7 @@ static void test_paired_identical(void **state)
 static void test_partial_against_sklearn(void **state)
 {
 	FILE *f = fopen("tests/reference/partial.ci", "r");
-	char line[1024], err[512], argbuf[1024], *argv[32];
+	char line[1024];
 	struct options o;
 	struct dataset *ds = NULL;
 	struct sweep sw;
@@ -211,8 +220,6 @@ static void test_partial_against_sklearn(void **state)
 	assert_non_null(f);
 	while (fgets(line, sizeof line, f) != NULL) {
 		double fpr, want;
-		int argc = 0;
-		char *tok;
 
 		line[strcspn(line, "\n")] = '\0';
 		if (strncmp(line, "args ", 5) == 0) {
@@ -221,15 +228,7 @@ static void test_partial_against_sklearn(void **state)
 				dataset_free(ds);
 				options_free(&o);
 			}
-			snprintf(argbuf, sizeof argbuf, "%s", line + 5);
-			argv[argc++] = "cutoff";
-			for (tok = strtok(argbuf, " "); tok; tok = strtok(NULL, " "))
-				argv[argc++] = tok;
-			memset(&o, 0, sizeof o);
-			assert_int_equal(options_parse(argc, argv, &o, err, sizeof err), OPTIONS_OK);
-			if (dataset_load(&o.data, &ds, err, sizeof err) < 0)
-				fail_msg("%s", err);
-			build_sweep(ds, 0, &sw);
+			load_args(line, &o, &ds, &sw);
 			loaded = true;
 			continue;
 		}
