@@ -33,6 +33,7 @@ struct sweep {
 	bool probabilities;     /* every score in [0,1] */
 	bool inverted;          /* the scores are the column's, negated */
 	bool weighted;          /* --weight: no count-based intervals (--counts are rows) */
+	double roc_auc_se;      /* DeLong's, kept for the screen (NaN: none); see interval.h */
 	/* threshold-free statistics; NaN where undefined */
 	double roc_auc;         /* ties count half (Mann-Whitney) */
 	double average_precision;

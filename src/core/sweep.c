@@ -159,6 +159,7 @@ int sweep_build_runs(struct sweep *sw, double *score, double *pos, double *neg, 
 
 	memset(&a, 0, sizeof a);
 	memset(sw, 0, sizeof *sw);
+	sw->roc_auc_se = NAN; /* the session fills it in */
 	sw->n = n;
 	sw->score = score;
 	sw->cum_pos = pos;
@@ -215,6 +216,7 @@ int sweep_build(struct sweep *sw, double *pos, double *pos_w, size_t n_pos,
 		double *neg, double *neg_w, size_t n_neg)
 {
 	memset(sw, 0, sizeof *sw);
+	sw->roc_auc_se = NAN; /* the session fills it in */
 	/* totals before sorting, in the rows' order */
 	sw->pos = total(pos_w, n_pos);
 	sw->neg = total(neg_w, n_neg);

@@ -349,7 +349,8 @@ static int metric_half_width(const struct view *v, const struct view_model *m, c
 	if (sm->metric != METRIC_COUNT) {
 		if (interval_rate(sm->metric, c, z, &lo, &hi) < 0)
 			return 0;
-	} else if (sm->free_kind == 1 && interval_delong_se(m->sw, &se) == 0) {
+	} else if (sm->free_kind == 1 && !isnan(se = m->sw->roc_auc_se)) {
+		/* computed once at load: a redraw does not walk the scores */
 		interval_normal(m->sw->roc_auc, se, z, &lo, &hi);
 	} else {
 		return 0;

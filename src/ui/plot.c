@@ -407,7 +407,7 @@ void plot_draw(struct grid *g, struct rect r, struct plot_cache *pc, enum plot_k
 		fmt_rate(t2, sizeof t2, metrics_value(METRIC_FPR, &c));
 		fmt_rate(t3, sizeof t3, metrics_value(METRIC_RECALL, &c));
 		/* the AUC's DeLong interval first: FPR and TPR are in the metrics */
-		if (interval_delong_se(sw, &se) == 0) {
+		if (!isnan(se = sw->roc_auc_se)) { /* kept since loading */
 			interval_normal(sw->roc_auc, se, interval_z(v->conf_level > 0 ? v->conf_level : 0.95), &lo, &hi);
 			snprintf(ci, sizeof ci, " (%s-%s)", fmt_rate(l, sizeof l, lo), fmt_rate(h, sizeof h, hi));
 		}

@@ -142,6 +142,8 @@ int session_open(struct session *s, const struct dataset_options *data, const st
 		s->sweeps[i].weighted = data->weight != NULL; /* --counts are whole rows */
 		if (st->invert)
 			sweep_invert(&s->sweeps[i]);
+		/* once, so that no redraw walks the distinct scores */
+		interval_delong_se(&s->sweeps[i], &s->sweeps[i].roc_auc_se);
 		s->models[i].name = m->name;
 		s->models[i].sw = &s->sweeps[i];
 		s->models[i].threshold = st->has_threshold ? st->threshold : sweep_default_threshold(&s->sweeps[i]);

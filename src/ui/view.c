@@ -86,6 +86,7 @@ void view_invert(struct view *v)
 	struct view_model *m = view_current(v);
 
 	sweep_invert(m->sw);
+	interval_delong_se(m->sw, &m->sw->roc_auc_se); /* kept for the screen */
 	v->data_gen++;
 	view_find_optima(v);
 	/* the old threshold meant the other direction: start where
