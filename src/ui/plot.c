@@ -489,6 +489,20 @@ void plot_draw(struct grid *g, struct rect r, struct plot_cache *pc, enum plot_k
 			x_labels(g, a, r.y + r.h - 1, "all flagged", "rank", "none");
 		}
 		threshold_line(g, pc, v, (int)lround(view_position(v, m->k) * (a.w - 1)));
+		/* after :bootstrap: where the best F1's threshold fell, along the
+		 * plot's bottom row, in the cells no curve uses */
+		if (v->has_band && v->band_model == v->model) {
+			int c1 = a.x + (int)lround(view_position(v, sweep_index(sw, v->band_hi)) * (a.w - 1));
+			int c2 = a.x + (int)lround(view_position(v, sweep_index(sw, v->band_lo)) * (a.w - 1));
+			int yb = a.y + a.h - 1;
+
+			for (x = c1 < c2 ? c1 : c2; x <= (c1 < c2 ? c2 : c1); x++) {
+				uint32_t ch = x >= 0 && x < g->w && yb < g->h ? g->cells[(size_t)yb * (size_t)g->w + (size_t)x].ch : 1;
+
+				if (ch == ' ' || ch == 0x2800)
+					grid_put(g, x, yb, glyph_get(v->glyphs, G_BAND), ST_MARKER);
+			}
+		}
 		break;
 	}
 	}
