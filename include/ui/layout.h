@@ -10,6 +10,7 @@
 
 #define LAYOUT_MIN_W 60
 #define LAYOUT_LEFT_W 45          /* the tables' column, at least */
+#define LAYOUT_WIDE_LEFT_W 85     /* from 200 columns: the metrics with their intervals */
 #define LAYOUT_MIN_H 20
 #define LAYOUT_MAX_PLOTS 4
 

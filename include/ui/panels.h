@@ -23,8 +23,9 @@ struct screen {
 /* Draws the whole screen for the grid's size. */
 void panels_draw(struct grid *g, struct screen *s, const struct view *v);
 
-/* The left column's width: wide enough for the matrix's largest count. */
-int panels_left_width(const struct view *v);
+/* The left column's width: wide enough for the matrix's largest count, and
+ * from 200 columns for the metrics with their intervals. */
+int panels_left_width(const struct view *v, int screen_w);
 
 /* Forgets the cached plots (after the data or display mode changed). */
 void panels_invalidate(struct screen *s);

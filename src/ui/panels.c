@@ -264,7 +264,7 @@ static struct matrix_cols matrix_cols(double n, int width)
 	return mc;
 }
 
-int panels_left_width(const struct view *v)
+int panels_left_width(const struct view *v, int screen_w)
 {
 	double n = 0;
 	size_t i;
@@ -274,6 +274,9 @@ int panels_left_width(const struct view *v)
 		if (v->models[i].sw->pos + v->models[i].sw->neg > n)
 			n = v->models[i].sw->pos + v->models[i].sw->neg;
 	need = 6 + 2 * (matrix_cols(n, 0).cw + 1) + matrix_cols(n, 0).tot;
+	/* from 200 columns the metrics take their intervals in a column */
+	if (screen_w >= 200 && need < LAYOUT_WIDE_LEFT_W)
+		need = LAYOUT_WIDE_LEFT_W;
 	return need > LAYOUT_LEFT_W ? need : LAYOUT_LEFT_W;
 }
 
@@ -335,28 +338,36 @@ static const struct shown_metric shown[] = {
 	{ "avg prec.", METRIC_COUNT, 2, +1 },
 };
 
-/* "±.022": half the width of a metric's interval (Wilson for the rates,
- * DeLong for the AUC) to so many significant digits, without the leading
- * 0; 0 when it has none. */
-static int metric_half_width(const struct view *v, const struct view_model *m, const struct shown_metric *sm,
-			     const struct confusion *c, int digits, char *buf, size_t cap)
+/* A metric's interval (Wilson for the rates, DeLong for the AUC); 0 when
+ * it has none (weights, no trials, the other metrics). */
+static int metric_interval(const struct view *v, const struct view_model *m, const struct shown_metric *sm,
+			   const struct confusion *c, double *lo, double *hi)
 {
-	double lo, hi, se, h, z = interval_z(v->conf_level > 0 ? v->conf_level : 0.95);
-	char num[32], *p;
+	double se, z = interval_z(interval_level(v->conf_level));
 
 	if (m->sw->weighted)
 		return 0;
-	if (sm->metric != METRIC_COUNT) {
-		if (interval_rate(sm->metric, c, z, &lo, &hi) < 0)
-			return 0;
-	} else if (sm->free_kind == 1 && !isnan(se = m->sw->roc_auc_se)) {
+	if (sm->metric != METRIC_COUNT)
+		return interval_rate(sm->metric, c, z, lo, hi) == 0;
+	if (sm->free_kind == 1 && !isnan(se = m->sw->roc_auc_se)) {
 		/* computed once at load: a redraw does not walk the scores */
-		interval_normal(m->sw->roc_auc, se, z, &lo, &hi);
-	} else {
-		return 0;
+		interval_normal(m->sw->roc_auc, se, z, lo, hi);
+		return 1;
 	}
-	h = (hi - lo) / 2;
-	snprintf(num, sizeof num, "%.*g", digits, h);
+	return 0;
+}
+
+/* "±.022": half the width of a metric's interval to so many significant
+ * digits, without the leading 0; 0 when it has none. */
+static int metric_half_width(const struct view *v, const struct view_model *m, const struct shown_metric *sm,
+			     const struct confusion *c, int digits, char *buf, size_t cap)
+{
+	double lo, hi;
+	char num[32], *p;
+
+	if (!metric_interval(v, m, sm, c, &lo, &hi))
+		return 0;
+	snprintf(num, sizeof num, "%.*g", digits, (hi - lo) / 2);
 	p = num[0] == '0' && num[1] == '.' ? num + 1 : num; /* ".022" */
 	snprintf(buf, cap, "%s%s", v->glyphs == GLYPHS_ASCII ? "+-" : "\u00b1", p);
 	return 1;
@@ -367,16 +378,19 @@ static void draw_metrics(struct grid *g, struct rect r, const struct view *v)
 	const struct view_model *m = view_current(v);
 	struct confusion now = view_at(v, m->k), before = view_at(v, v->prev_k);
 	size_t i, n = sizeof shown / sizeof shown[0], rows = (n + 1) / 2;
-	char a[32], hw[40];
+	char a[32], hw[100];
+	bool wide = r.w >= LAYOUT_WIDE_LEFT_W;
 
 	grid_text(g, r.x, r.y, "Metrics", ST_TITLE, r.w);
 	for (i = 0; i < n; i++) {
 		/* left: label 11, value up to 10 with its half-width ("0.9761±.02";
 		 * rates alone up to 9: "3.507e-05"), arrow, a space; right, from
 		 * 24: label 9, value up to 10 (MCC: "-1.234e-05"), arrow: 45 in
-		 * all, nothing cut */
-		int x = r.x + (i >= rows ? 24 : 0), y = r.y + 1 + (int)(i % rows), vx = i >= rows ? 10 : 12;
-		double val, old;
+		 * all, nothing cut.  Wide (a panel of 85): each value followed by
+		 * its interval, up to 18 ("0.005997-0.03236"), the right from 43 */
+		int x = r.x + (i >= rows ? (wide ? 43 : 24) : 0), y = r.y + 1 + (int)(i % rows), vx = i >= rows ? 10 : 12;
+		int x0 = x;
+		double val, old, lo, hi;
 
 		if (y >= r.y + r.h)
 			continue;
@@ -389,8 +403,12 @@ static void draw_metrics(struct grid *g, struct rect r, const struct view *v)
 		grid_text(g, x, y, shown[i].label, ST_LABEL, 11);
 		fmt_rate(a, sizeof a, val);
 		x += grid_text(g, x + vx, y, a, ST_VALUE, 10) + vx;
-		/* how sure: half the interval's width, where the value leaves room */
-		if (metric_half_width(v, m, &shown[i], &now, 2, hw, sizeof hw) &&
+		/* how sure: the interval in a column of its own when wide, else
+		 * half its width, where the value leaves room */
+		if (wide) {
+			if (metric_interval(v, m, &shown[i], &now, &lo, &hi))
+				grid_text(g, x0 + vx + 12, y, fmt_range(hw, sizeof hw, lo, hi), ST_DIM, 18);
+		} else if (metric_half_width(v, m, &shown[i], &now, 2, hw, sizeof hw) &&
 		    (fmt_width(a) + fmt_width(hw) <= 10 ||
 		     (metric_half_width(v, m, &shown[i], &now, 1, hw, sizeof hw) && fmt_width(a) + fmt_width(hw) <= 10)))
 			x += grid_text(g, x, y, hw, ST_DIM, 10);
@@ -575,8 +593,8 @@ void panels_draw(struct grid *g, struct screen *s, const struct view *v)
 	int i;
 
 	grid_clear(g);
-	if (l->w != g->w || l->h != g->h || l->left_w != panels_left_width(v))
-		layout_compute(l, g->w, g->h, v->rotation, panels_left_width(v));
+	if (l->w != g->w || l->h != g->h || l->left_w != panels_left_width(v, g->w))
+		layout_compute(l, g->w, g->h, v->rotation, panels_left_width(v, g->w));
 	if (l->too_small) {
 		char msg[3][64];
 		int y = g->h / 2 - 1;

@@ -468,6 +468,9 @@ after_exit "q (whiskers)" 0
 
 # ---- the overlay legend: each model's AUC and the paired test against the one on screen (300x80)
 start 300 80 LANG=C.UTF-8 LC_ALL=C.UTF-8
+# from 200 columns the metrics carry their intervals in a column (--report's, to 4 digits)
+screen | grep -q "^precision   0.9761      0.9452-0.9897      F1" && screen | grep -q "^ROC AUC     0.9954      0.9904-1.000 " &&
+	ok || bad "300x80: no interval column: $(screen | grep '^precision')"
 tm send-keys -t e o
 sleep 0.3
 screen | grep -q "━ logreg 0.9954 *│\|━ logreg 0.9954$" && ok || bad "300x80: no AUC in the legend: $(screen | grep -m1 '━ logreg')"
