@@ -450,6 +450,13 @@ for size in "80 24" "160 50"; do
 	screen | grep -qF "ROC AUC 0.9954 $want" && ok || bad "$size: ROC title lacks the AUC interval $want: $(screen | sed -n 5p)"
 	hw=$(sed -n 's/^  "precision_ci": \[\(.*\), \(.*\)\],$/\1 \2/p' "$T/json" | awk '{ printf "%.1g", ($2 - $1) / 2 }' | sed 's/^0//')
 	screen | grep -q "^precision   0.9761±$hw " && ok || bad "$size: precision's half-width ±$hw not shown: $(screen | grep '^precision')"
+	# :set conf 0.9: pROC's 90% interval is 0.99120516 to 0.99951943
+	tm send-keys -t e ':'
+	sleep 0.1
+	tm send-keys -t e -l "set conf 0.9"
+	tm send-keys -t e Enter
+	sleep 0.3
+	screen | grep -q "ROC AUC 0.9954 (0.9912-0.9995)" && ok || bad "$size: :set conf 0.9 did not change the AUC interval"
 	tm send-keys -t e q
 	after_exit "q (intervals)" 0
 done
