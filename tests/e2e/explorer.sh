@@ -60,6 +60,9 @@ start() {
 
 flags() { tm display -p -t e '#{alternate_on} #{mouse_any_flag} #{mouse_button_flag} #{mouse_sgr_flag} #{cursor_flag}'; }
 
+# type_cmd LINE: opens the command line and types LINE (without Enter)
+type_cmd() { tm send-keys -t e ':'; sleep 0.1; tm send-keys -t e -l "$1"; sleep 0.1; }
+
 # send_sgr B X Y M|m: an SGR mouse report (1-based cell), as a terminal sends it
 send_sgr() {
 	tm send-keys -t e -l "$(printf '\033[<%s;%s;%s%s' "$1" "$2" "$3" "$4")"
@@ -333,9 +336,7 @@ ln -s "$T/dots/history" "$T/linked/cutoff/history"
 shell 80 24 LC_ALL=C.UTF-8 XDG_STATE_HOME=$T/linked INPUTRC=/dev/null
 tm send-keys -t e "$BIN -p malignant -l diagnosis -s logreg $BC; echo EXIT=\$?" Enter
 wait_for "Confusion matrix"
-tm send-keys -t e ':'
-sleep 0.1
-tm send-keys -t e -l "t 0.45"
+type_cmd "t 0.45"
 tm send-keys -t e Enter
 sleep 0.2
 tm send-keys -t e q
@@ -370,9 +371,7 @@ done
 tm send-keys -t e x
 sleep 0.2
 screen | grep -q "scroll" && bad "60x20: x did not close the keys' box" || ok
-tm send-keys -t e ':'
-sleep 0.1
-tm send-keys -t e -l "help"
+type_cmd "help"
 tm send-keys -t e Enter
 sleep 0.3
 screen | grep -q "Commands" && ok || bad ":help: no box"
@@ -382,9 +381,7 @@ for word in "nothing)" "rank" "column)" "cost" "classes" "back" "off" "said)" "l
 done
 tm send-keys -t e Escape
 sleep 0.2
-tm send-keys -t e ':'
-sleep 0.1
-tm send-keys -t e -l "help optimize"
+type_cmd "help optimize"
 tm send-keys -t e Enter
 sleep 0.3
 box_rows >"$T/box"
@@ -396,9 +393,7 @@ sleep 0.2
 for size in "60 20" "80 20" "100 21"; do
 	tm resize-window -t e -x "${size% *}" -y "${size#* }"
 	sleep 0.3
-	tm send-keys -t e ':'
-	sleep 0.1
-	tm send-keys -t e -l "cost fp=5 fn=200 unit=\$"
+	type_cmd "cost fp=5 fn=200 unit=\$"
 	tm send-keys -t e Enter
 	sleep 0.2
 	tm send-keys -t e e
@@ -451,9 +446,7 @@ for size in "80 24" "160 50"; do
 	hw=$(sed -n 's/^  "precision_ci": \[\(.*\), \(.*\)\],$/\1 \2/p' "$T/json" | awk '{ printf "%.1g", ($2 - $1) / 2 }' | sed 's/^0//')
 	screen | grep -q "^precision   0.9761±$hw " && ok || bad "$size: precision's half-width ±$hw not shown: $(screen | grep '^precision')"
 	# :set conf 0.9: pROC's 90% interval is 0.99120516 to 0.99951943
-	tm send-keys -t e ':'
-	sleep 0.1
-	tm send-keys -t e -l "set conf 0.9"
+	type_cmd "set conf 0.9"
 	tm send-keys -t e Enter
 	sleep 0.3
 	screen | grep -q "ROC AUC 0.9954 (0.9912-0.9995)" && ok || bad "$size: :set conf 0.9 did not change the AUC interval"
@@ -491,9 +484,7 @@ after_exit "q (legend)" 0
 
 # ---- :bootstrap on the sample finishes and draws the best F1's band on the slider ----------
 start 120 40 LANG=C.UTF-8 LC_ALL=C.UTF-8
-tm send-keys -t e ':'
-sleep 0.1
-tm send-keys -t e -l "bootstrap 500"
+type_cmd "bootstrap 500"
 tm send-keys -t e Enter
 wait_for "bootstrap (500 resamples): the best F1's threshold fell in [0-9.]*-[0-9.]* in 95% of them"
 screen | sed -n 3p | grep -q "═" && ok || bad ":bootstrap: no band on the slider: $(screen | sed -n 3p)"
@@ -560,9 +551,7 @@ shell 100 30 LANG=C.UTF-8 LC_ALL=C.UTF-8
 tm send-keys -t e "$BIN -l y -s quality $T/backwards.csv 2>/dev/null; echo EXIT=\$?" Enter
 wait_for "Confusion matrix"
 screen | head -1 | grep -q "AUC<0.5: try :invert" && ok || bad "AUC below 0.5: no badge: $(screen | head -1)"
-tm send-keys -t e ':'
-sleep 0.1
-tm send-keys -t e -l "invert"
+type_cmd "invert"
 tm send-keys -t e Enter
 sleep 0.3
 screen | head -1 | grep -q "  -quality  " && ok || bad ":invert: the header does not say -quality: $(screen | head -1)"
@@ -573,9 +562,7 @@ CN_ARGS="-l y" CN_FILE="$T/backwards.csv" check_numbers ":invert, then f"
 screen >"$T/screen"
 "$BIN" --report --invert -l y -s quality -t "$(threshold)" "$T/backwards.csv" >"$T/inv.txt" 2>/dev/null
 grep -q "ROC AUC *1.000" "$T/screen" && grep -q "ROC AUC *1.000" "$T/inv.txt" && ok || bad ":invert: ROC AUC not 1.000 on both"
-tm send-keys -t e ':'
-sleep 0.1
-tm send-keys -t e -l "invert"
+type_cmd "invert"
 tm send-keys -t e Enter
 sleep 0.3
 screen | head -1 | grep -q "  quality  .*AUC<0.5" && ok || bad ":invert twice: not back: $(screen | head -1)"
@@ -663,7 +650,6 @@ tm send-keys -t e "$BIN -p malignant -l diagnosis -s logreg,naive_bayes $(pwd)/$
 BC_ABS=$(pwd)/$BC
 wait_for "Confusion matrix"
 line() { screen | tail -1; }
-type_cmd() { tm send-keys -t e ':'; sleep 0.1; tm send-keys -t e -l "$1"; sleep 0.1; }
 type_cmd "t 0.37"
 line | grep -q '^:t 0.37$' && ok || bad "the typed command is not on the bottom line: '$(line)'"
 tm send-keys -t e Enter
@@ -782,9 +768,7 @@ screen | grep -q '^bad\\x1b\[' && ok || bad "the escaped class name is not in th
 [ "$(tm display -p -t e '#{pane_title}')" = "before" ] && ok || bad "a column name changed the pane title to '$(tm display -p -t e '#{pane_title}')'"
 tm capture-pane -t e -p -e | grep -q "$(printf '\033')\]0;" && bad "an OSC sequence reached the pane" || ok
 # an export through a regular file, then one over the file size limit
-tm send-keys -t e ':'
-sleep 0.1
-tm send-keys -t e -l "export plainfile/snap.md"
+type_cmd "export plainfile/snap.md"
 tm send-keys -t e Enter
 sleep 0.3
 screen | tail -1 | grep -q "cannot write plainfile/snap.md: Not a directory" && ok || bad "no error for an impossible path: '$(screen | tail -1)'"
@@ -802,9 +786,7 @@ after_exit "q after failed writes" 0
 shell 80 24 LC_ALL=C.UTF-8 XDG_STATE_HOME=$T/limited/plainfile
 tm send-keys -t e "$BIN -p malignant -l diagnosis -s logreg $BC; echo EXIT=\$?" Enter
 wait_for "Confusion matrix"
-tm send-keys -t e ':'
-sleep 0.1
-tm send-keys -t e -l "t 0.3"
+type_cmd "t 0.3"
 tm send-keys -t e Enter
 sleep 0.2
 tm send-keys -t e q
@@ -838,9 +820,7 @@ if [ -n "${GEN:-}" ]; then
 	shell 100 30 LC_ALL=C.UTF-8
 	tm send-keys -t e "$BIN $T/big.csv 2>/dev/null; echo EXIT=\$?" Enter
 	wait_for "Confusion matrix"
-	tm send-keys -t e ':'
-	sleep 0.1
-	tm send-keys -t e -l "bootstrap 2000"
+	type_cmd "bootstrap 2000"
 	tm send-keys -t e Enter
 	wait_for "bootstrap: [0-9,]* of 2,000 resamples (Esc stops it)"
 	before=$(threshold)
