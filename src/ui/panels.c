@@ -220,8 +220,10 @@ static void draw_slider(struct grid *g, struct rect r, const struct view *v)
 	x += grid_printf(g, x, r.y + 2, ST_LABEL, r.x + r.w - x, "   flags %s of %s (%s%%)",
 			 fmt_count(a, sizeof a, flagged), fmt_count(c, sizeof c, total),
 			 total > 0 ? fmt_rate(p, sizeof p, 100 * flagged / total) : "n/a");
-	grid_printf(g, x, r.y + 2, ST_DIM, r.x + r.w - x, "   slide by %s",
-		    v->step == STEP_VALUE ? "score value" : "rank");
+	/* the step mode only where it fits whole */
+	if (x + 12 + (v->step == STEP_VALUE ? 11 : 4) <= r.x + r.w)
+		grid_printf(g, x, r.y + 2, ST_DIM, r.x + r.w - x, "   slide by %s",
+			    v->step == STEP_VALUE ? "score value" : "rank");
 }
 
 /* ---- confusion matrix ---------------------------------------------------------- */

@@ -320,7 +320,7 @@ void view_boot_done(struct view *v, size_t model, const struct boot_result *r, s
 	v->band_lo = r->lo[BOOT_THRESHOLD];
 	v->band_hi = r->hi[BOOT_THRESHOLD];
 	/* the ends are percentiles, not scores: 4 significant digits */
-	view_say(v, false, "bootstrap (%s resamples): the best F1's threshold fell in %s-%s in %g%% of them",
+	view_say(v, false, "bootstrap, %s resamples: the best F1's threshold is in %s-%s (%g%%)",
 		 fmt_count(c, sizeof c, (double)n), fmt_rate(a, sizeof a, v->band_lo), fmt_rate(b, sizeof b, v->band_hi),
 		 100 * interval_level(v->conf_level));
 }

@@ -486,7 +486,7 @@ after_exit "q (legend)" 0
 start 120 40 LANG=C.UTF-8 LC_ALL=C.UTF-8
 type_cmd "bootstrap 500"
 tm send-keys -t e Enter
-wait_for "bootstrap (500 resamples): the best F1's threshold fell in [0-9.]*-[0-9.]* in 95% of them"
+wait_for "bootstrap, 500 resamples: the best F1's threshold is in [0-9.]*-[0-9.]* (95%)"
 screen | sed -n 3p | grep -q "═" && ok || bad ":bootstrap: no band on the slider: $(screen | sed -n 3p)"
 screen | sed -n '4,$p' | grep -q "═══" && ok || bad ":bootstrap: no band on the metrics plot"
 tm send-keys -t e q
