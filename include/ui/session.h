@@ -30,6 +30,7 @@ struct session {
 	size_t built;
 	struct view_pair *pairs;        /* every pair of models, (0,1), (0,2), ... */
 	size_t n_pairs;
+	double *(*kept)[2];             /* while opening: each model's rows for the pairs */
 	struct view view;
 };
 

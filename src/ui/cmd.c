@@ -463,6 +463,11 @@ enum cmd_effect cmd_apply(struct view *v, const struct cmd *c)
 	case CMD_BOOTSTRAP:
 		return EFFECT_BOOTSTRAP; /* the shell runs it (in the explorer, without freezing it) */
 	case CMD_INVERT:
+		/* the bootstrap's thread reads this sweep: not while it runs */
+		if (v->booting > 0) {
+			view_say(v, true, "a bootstrap is running: Esc stops it, then invert");
+			return EFFECT_NONE;
+		}
 		view_invert(v);
 		view_say(v, false, "%s%.60s: ROC AUC %s%s", m->sw->inverted ? "-" : "", m->name,
 			 fmt_rate(a, sizeof a, m->sw->roc_auc),

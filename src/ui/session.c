@@ -12,19 +12,16 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Rows kept for the paired tests: [model][0] positives, [1] negatives. */
-static double *(*kept)[2];
-
-static void drop_rows(size_t n_models)
+static void drop_rows(struct session *s, size_t n_models)
 {
 	size_t i;
 
-	for (i = 0; kept != NULL && i < n_models; i++) {
-		free(kept[i][0]);
-		free(kept[i][1]);
+	for (i = 0; s->kept != NULL && i < n_models; i++) {
+		free(s->kept[i][0]);
+		free(s->kept[i][1]);
 	}
-	free(kept);
-	kept = NULL;
+	free(s->kept);
+	s->kept = NULL;
 }
 
 static double *copy(const double *a, size_t n)
@@ -49,13 +46,13 @@ static int keep_rows(struct session *s, const struct dataset_options *data)
 		if (s->ds->models[i].fold != NULL || s->ds->models[i].n_pos != s->ds->models[0].n_pos ||
 		    s->ds->models[i].n_neg != s->ds->models[0].n_neg)
 			return 0;
-	if ((kept = calloc(n, sizeof *kept)) == NULL)
+	if ((s->kept = calloc(n, sizeof *s->kept)) == NULL)
 		return -1;
 	for (i = 0; i < n; i++) {
-		kept[i][0] = copy(s->ds->models[i].pos, s->ds->models[i].n_pos);
-		kept[i][1] = copy(s->ds->models[i].neg, s->ds->models[i].n_neg);
-		if (kept[i][0] == NULL || kept[i][1] == NULL) {
-			drop_rows(n);
+		s->kept[i][0] = copy(s->ds->models[i].pos, s->ds->models[i].n_pos);
+		s->kept[i][1] = copy(s->ds->models[i].neg, s->ds->models[i].n_neg);
+		if (s->kept[i][0] == NULL || s->kept[i][1] == NULL) {
+			drop_rows(s, n);
 			return -1;
 		}
 	}
@@ -71,7 +68,7 @@ static void pair_tests(struct session *s)
 	s->n_pairs = n * (n - 1) / 2;
 	if (s->n_pairs == 0 || (s->pairs = calloc(s->n_pairs, sizeof *s->pairs)) == NULL) {
 		s->n_pairs = 0;
-		drop_rows(n);
+		drop_rows(s, n);
 		return;
 	}
 	for (a = 0; a < n; a++)
@@ -82,12 +79,12 @@ static void pair_tests(struct session *s)
 			p->b = b;
 			p->difference = s->sweeps[a].roc_auc - s->sweeps[b].roc_auc;
 			p->se = NAN;
-			if (kept != NULL)
-				interval_delong_paired(&s->sweeps[a], &s->sweeps[b], kept[a][0], kept[b][0],
-						       s->ds->models[a].n_pos, kept[a][1], kept[b][1],
+			if (s->kept != NULL)
+				interval_delong_paired(&s->sweeps[a], &s->sweeps[b], s->kept[a][0], s->kept[b][0],
+						       s->ds->models[a].n_pos, s->kept[a][1], s->kept[b][1],
 						       s->ds->models[a].n_neg, &p->difference, &p->se);
 		}
-	drop_rows(n);
+	drop_rows(s, n);
 }
 
 int session_open(struct session *s, const struct dataset_options *data, const struct session_start *st,
@@ -179,8 +176,8 @@ void session_close(struct session *s)
 {
 	size_t i;
 
-	if (kept != NULL && s->ds != NULL)
-		drop_rows(s->ds->n_models); /* a failed open */
+	if (s->kept != NULL && s->ds != NULL)
+		drop_rows(s, s->ds->n_models); /* a failed open */
 	for (i = 0; i < s->built; i++)
 		sweep_free(&s->sweeps[i]);
 	free(s->sweeps);

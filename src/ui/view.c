@@ -87,6 +87,8 @@ void view_invert(struct view *v)
 
 	sweep_invert(m->sw);
 	interval_delong_se(m->sw, &m->sw->roc_auc_se); /* kept for the screen */
+	if (v->has_band && v->band_model == v->model)
+		v->has_band = false; /* its thresholds were of the other direction */
 	v->data_gen++;
 	view_find_optima(v);
 	/* the old threshold meant the other direction: start where

@@ -215,6 +215,22 @@ static void test_apply(void **state)
 	run("help");
 	assert_true(v.help && v.help_what == HELP_COMMANDS && v.help_top == 0);
 	v.help = false;
+	/* :invert waits for a running bootstrap (its thread reads the sweep);
+	 * afterwards it drops the band, whose thresholds had the other sign */
+	{
+		bool was = view_current(&v)->sw->inverted;
+
+		v.booting = 100;
+		run("invert");
+		assert_true(v.message_is_error && strstr(v.message, "bootstrap is running") != NULL);
+		assert_true(view_current(&v)->sw->inverted == was);
+		v.booting = 0;
+		v.has_band = true;
+		v.band_model = v.model;
+		run("invert");
+		assert_true(view_current(&v)->sw->inverted != was && !v.has_band);
+		run("invert");
+	}
 	assert_int_equal(run("quit"), EFFECT_QUIT);
 	sweep_free(&sw1);
 	sweep_free(&sw2);
