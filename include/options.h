@@ -5,7 +5,7 @@
 #ifndef CUTOFF_OPTIONS_H
 #define CUTOFF_OPTIONS_H
 
-#include "core/curve.h"
+#include "core/curvefile.h"
 #include "core/dataset.h"
 #include "core/optimize.h"
 #include "core/report.h"
@@ -29,7 +29,7 @@ struct options {
 	double threshold;
 	const char *objective_name;     /* as typed */
 	struct optimize_spec spec;
-	enum curve_kind curve;
+	enum curvefile_kind curve;
 	enum report_format format;
 	bool costs_given;               /* --cost-fp or --cost-fn */
 	const char *commands;           /* --commands FILE */
@@ -40,6 +40,9 @@ struct options {
 	double conf_level;              /* --conf-level, 0: the default 0.95 */
 	double partial_fpr;             /* --partial-auc F, 0: none */
 	size_t bootstrap;               /* --bootstrap N, 0: none */
+	double prevalence;              /* --prevalence P, 0: the sample's */
+	size_t calib_bins;              /* --calibration-bins B, 0: 10 */
+	enum calib_strategy calib_strategy;
 	uint64_t seed;                  /* --seed (default 1) */
 	bool seed_set;
 	bool ascii, no_color, no_mouse;

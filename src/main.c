@@ -89,9 +89,10 @@ static int optimize_all(struct session *s, const struct options *o, struct repor
 		struct optimum best;
 		char name[100];
 
-		if (optimize_run(&s->sweeps[i], &o->spec, &best) < 0) {
+		if (optimize_run(s->models[i].sw, &o->spec, &best) < 0) {
 			text_escape(name, sizeof name, models[i].score, strlen(models[i].score), 40);
-			if (!isnan(o->spec.min_precision) || !isnan(o->spec.min_recall) || !isnan(o->spec.max_fpr))
+			if (!isnan(o->spec.min_precision) || !isnan(o->spec.min_recall) || !isnan(o->spec.max_fpr) ||
+			    !isnan(o->spec.max_flagged) || !isnan(o->spec.max_flag_rate))
 				say("%s: no threshold satisfies the constraints for model '%s'", s->ds->shown, name);
 			else
 				say("%s: %s is undefined at every threshold for model '%s'", s->ds->shown,
@@ -153,7 +154,7 @@ static int print(struct session *s, const struct options *o)
 	}
 	for (i = 0; i < s->view.n_models; i++) {
 		models[i].score = s->view.models[i].name;
-		models[i].sw = &s->sweeps[i];
+		models[i].sw = s->models[i].sw;
 		models[i].threshold = s->view.models[i].threshold;
 	}
 	if (o->mode == MODE_OPTIMIZE && optimize_all(s, o, models) < 0)
@@ -179,6 +180,9 @@ static int print(struct session *s, const struct options *o)
 	r.partial_fpr = o->partial_fpr;
 	r.boot_resamples = o->bootstrap;
 	r.seed = o->seed_set ? o->seed : 1;
+	r.calib_bins = o->calib_bins;
+	r.calib_strategy = o->calib_strategy;
+	r.max_flagged = o->mode == MODE_OPTIMIZE && !isnan(o->spec.max_flagged) ? o->spec.max_flagged : 0;
 	/* DeLong's paired tests, with the models' names */
 	pairs = calloc(s->n_pairs ? s->n_pairs : 1, sizeof *pairs);
 	if (pairs == NULL) {
@@ -193,10 +197,20 @@ static int print(struct session *s, const struct options *o)
 	}
 	r.pairs = pairs;
 	r.n_pairs = s->n_pairs;
-	if (o->mode == MODE_CURVE)
-		curvefile_write(stdout, &r, o->curve, o->format);
-	else
+	if (o->mode == MODE_CURVE) {
+		char err[300];
+
+		if (curvefile_check(&r, o->curve, err, sizeof err) < 0) {
+			say("%s: %s", s->ds->shown, err);
+			goto out;
+		}
+		if (curvefile_write(stdout, &r, o->curve, o->format) < 0) {
+			say("out of memory");
+			goto out;
+		}
+	} else {
 		report_write(stdout, &r, o->format);
+	}
 	if (fflush(stdout) != 0 || ferror(stdout)) {
 		say("writing the output: %s", strerror(errno));
 		goto out;

@@ -17,7 +17,8 @@ enum {
 	OPT_COUNTS = 256, OPT_HEADER, OPT_NO_HEADER, OPT_REPORT, OPT_OPTIMIZE, OPT_BETA,
 	OPT_COST_FP, OPT_COST_FN, OPT_MIN_PRECISION, OPT_MIN_RECALL, OPT_MAX_FPR, OPT_CURVE,
 	OPT_FORMAT, OPT_STRICT, OPT_ASCII, OPT_NO_COLOR, OPT_NO_MOUSE, OPT_VERSION, OPT_COMMANDS,
-	OPT_BATCH, OPT_NAMES, OPT_STREAM, OPT_BINS, OPT_INVERT, OPT_CONF_LEVEL, OPT_PARTIAL_AUC, OPT_BOOTSTRAP, OPT_SEED
+	OPT_BATCH, OPT_NAMES, OPT_STREAM, OPT_BINS, OPT_INVERT, OPT_CONF_LEVEL, OPT_PARTIAL_AUC, OPT_BOOTSTRAP, OPT_SEED,
+	OPT_PREVALENCE, OPT_MAX_FLAGGED, OPT_MAX_FLAG_RATE, OPT_CALIB_BINS, OPT_CALIB_STRATEGY
 };
 
 static const struct option long_options[] = {
@@ -48,6 +49,11 @@ static const struct option long_options[] = {
 	{ "partial-auc", required_argument, NULL, OPT_PARTIAL_AUC },
 	{ "bootstrap", required_argument, NULL, OPT_BOOTSTRAP },
 	{ "seed", required_argument, NULL, OPT_SEED },
+	{ "prevalence", required_argument, NULL, OPT_PREVALENCE },
+	{ "max-flagged", required_argument, NULL, OPT_MAX_FLAGGED },
+	{ "max-flag-rate", required_argument, NULL, OPT_MAX_FLAG_RATE },
+	{ "calibration-bins", required_argument, NULL, OPT_CALIB_BINS },
+	{ "calibration-strategy", required_argument, NULL, OPT_CALIB_STRATEGY },
 	{ "ascii", no_argument, NULL, OPT_ASCII },
 	{ "no-color", no_argument, NULL, OPT_NO_COLOR },
 	{ "no-mouse", no_argument, NULL, OPT_NO_MOUSE },
@@ -90,7 +96,16 @@ void options_usage(FILE *f)
 	      "      --cost-fp A, --cost-fn B  costs for cost: minimise A*FP + B*FN (default 1, 1)\n"
 	      "      --min-precision P, --min-recall R, --max-fpr F\n"
 	      "                            constraints for --optimize\n"
-	      "      --curve roc|pr        print the whole curve\n"
+	      "      --max-flagged N, --max-flag-rate R\n"
+	      "                            review capacity for --optimize: flag at most N rows\n"
+	      "                            (weighted) or a share R of them\n"
+	      "      --prevalence P        report as if positives were a share P of the cases\n"
+	      "                            (the base rate where the model is deployed)\n"
+	      "      --curve KIND          print a whole curve: roc, pr, gain (cumulative gains\n"
+	      "                            and lift), net-benefit (decision curve), calibration\n"
+	      "      --calibration-bins B  bins of the calibration curve and ECE (default 10)\n"
+	      "      --calibration-strategy uniform|quantile\n"
+	      "                            equal-width bins (default) or equal-count bins\n"
 	      "      --format FMT          text, json, csv or markdown (default text)\n"
 	      "      --conf-level L        level of the intervals, 0 < L < 1 (default 0.95):\n"
 	      "                            Wilson for the rates, DeLong for the ROC AUC\n"
@@ -332,8 +347,9 @@ int options_parse(int argc, char **argv, struct options *o, char *err, size_t er
 			rc = unit_interval("--max-fpr", optarg, &o->spec.max_fpr, err, errlen);
 			break;
 		case OPT_CURVE:
-			if (curve_parse(optarg, &o->curve) < 0)
-				return usage_error(err, errlen, "--curve: unknown curve '%s' (roc, pr)", optarg);
+			if (curvefile_parse(optarg, &o->curve) < 0)
+				return usage_error(err, errlen,
+						   "--curve: unknown curve '%s' (roc, pr, gain, net-benefit, calibration)", optarg);
 			rc = set_mode(o, MODE_CURVE, err, errlen);
 			break;
 		case OPT_FORMAT:
@@ -380,6 +396,37 @@ int options_parse(int argc, char **argv, struct options *o, char *err, size_t er
 				o->seed = (uint64_t)sd, o->seed_set = true;
 			break;
 		}
+		case OPT_PREVALENCE:
+			rc = number("--prevalence", optarg, &o->prevalence, false, err, errlen);
+			if (rc == 0 && !(o->prevalence > 0 && o->prevalence < 1))
+				rc = usage_error(err, errlen, "--prevalence takes a share of positives between 0 and 1 (such as 0.001), not %s",
+						 optarg);
+			break;
+		case OPT_MAX_FLAGGED:
+			constrained = true;
+			rc = number("--max-flagged", optarg, &o->spec.max_flagged, false, err, errlen);
+			if (rc == 0 && !(o->spec.max_flagged >= 0))
+				rc = usage_error(err, errlen, "--max-flagged takes a number of rows, 0 or more, not %s", optarg);
+			break;
+		case OPT_MAX_FLAG_RATE:
+			constrained = true;
+			rc = unit_interval("--max-flag-rate", optarg, &o->spec.max_flag_rate, err, errlen);
+			break;
+		case OPT_CALIB_BINS: {
+			double b;
+
+			rc = number("--calibration-bins", optarg, &b, false, err, errlen);
+			if (rc == 0 && (b < 1 || b > CALIB_MAX_BINS || b != floor(b)))
+				rc = usage_error(err, errlen, "--calibration-bins takes a whole number from 1 to %d, not %s",
+						 CALIB_MAX_BINS, optarg);
+			else if (rc == 0)
+				o->calib_bins = (size_t)b;
+			break;
+		}
+		case OPT_CALIB_STRATEGY:
+			if (calib_parse_strategy(optarg, &o->calib_strategy) < 0)
+				return usage_error(err, errlen, "--calibration-strategy: '%s' is not uniform or quantile", optarg);
+			break;
 		case OPT_PARTIAL_AUC:
 			rc = number("--partial-auc", optarg, &o->partial_fpr, false, err, errlen);
 			if (rc == 0 && !(o->partial_fpr > 0 && o->partial_fpr <= 1))
@@ -433,7 +480,8 @@ int options_parse(int argc, char **argv, struct options *o, char *err, size_t er
 				   argv[optind + 1]);
 	o->data.path = optind < argc ? argv[optind] : NULL;
 	if (constrained && o->mode != MODE_OPTIMIZE)
-		return usage_error(err, errlen, "--min-precision, --min-recall and --max-fpr go with --optimize");
+		return usage_error(err, errlen,
+				   "--min-precision, --min-recall, --max-fpr, --max-flagged and --max-flag-rate go with --optimize");
 	if (beta_set && !(o->mode == MODE_OPTIMIZE && o->spec.objective == OBJ_FBETA))
 		return usage_error(err, errlen, "--beta goes with --optimize fbeta");
 	o->costs_given = costs_set;
@@ -460,6 +508,9 @@ void options_start(const struct options *o, struct session_start *st)
 	st->cost_fp = o->spec.cost_fp;
 	st->cost_fn = o->spec.cost_fn;
 	st->invert = o->invert;
+	st->prevalence = o->prevalence;
+	st->calib_bins = o->calib_bins;
+	st->calib_strategy = o->calib_strategy;
 	st->conf_level = o->conf_level > 0 ? o->conf_level : 0.95;
 	st->ascii = o->ascii;
 	st->color = !o->no_color;

@@ -1,7 +1,8 @@
 /*
  * optimize: the threshold that is best for an objective, among a sweep's
  * distinct scores plus +inf (nothing predicted positive), optionally subject
- * to constraints on precision, recall and FPR.  Among equal objective values
+ * to constraints on precision, recall, FPR and how many are flagged (a
+ * review team's capacity).  Among equal objective values
  * the highest threshold wins.
  */
 #ifndef CUTOFF_OPTIMIZE_H
@@ -32,6 +33,8 @@ struct optimize_spec {
 	double min_precision;   /* constraints; NaN: none */
 	double min_recall;
 	double max_fpr;
+	double max_flagged;     /* review capacity: rows (weight) flagged */
+	double max_flag_rate;   /* and their share of n */
 };
 
 struct optimum {

@@ -34,6 +34,9 @@ struct sweep {
 	bool inverted;          /* the scores are the column's, negated */
 	bool weighted;          /* --weight: no count-based intervals (--counts are rows) */
 	double roc_auc_se;      /* DeLong's, kept for the screen (NaN: none); see interval.h */
+	double sample_prevalence; /* reweighted to a deployment prevalence
+				   * (deploy.h): the sample's share of
+				   * positives; NaN otherwise */
 	/* threshold-free statistics; NaN where undefined */
 	double roc_auc;         /* ties count half (Mann-Whitney) */
 	double average_precision;

@@ -19,6 +19,9 @@ struct session_start {
 	bool costs;                     /* costs were given */
 	double cost_fp, cost_fn;
 	bool invert;                    /* every model's score = -score */
+	double prevalence;              /* reweighted to it (0: the sample's) */
+	size_t calib_bins;              /* --calibration-bins (0: 10) */
+	enum calib_strategy calib_strategy;
 	double conf_level;              /* of the intervals */
 	bool ascii, color;
 };

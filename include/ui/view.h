@@ -8,6 +8,7 @@
 #define CUTOFF_VIEW_H
 
 #include "core/boot.h"
+#include "core/calib.h"
 #include "core/sweep.h"
 
 #include <stdbool.h>
@@ -37,7 +38,9 @@ struct view_pair {
 
 struct view_model {
 	const char *name;
-	struct sweep *sw;           /* the session's; :invert turns it round */
+	struct sweep *sw;           /* sample, or deployed at a prevalence */
+	struct sweep *sample;       /* the session's; :invert turns it round */
+	struct sweep deployed;      /* reweighted (:prevalence), owned; n 0 if not */
 	double threshold;           /* exact; +inf flags nothing */
 	size_t k;                   /* top k distinct scores are flagged */
 	size_t best[BEST_COUNT];    /* k of each optimum, VIEW_NONE if none */
@@ -75,6 +78,10 @@ struct view {
 	double band_lo, band_hi;
 	size_t booting;             /* resamples asked for while one runs, else 0 */
 	size_t boot_done;
+	double prevalence;          /* deployment prevalence (0: the sample's) */
+	double budget;              /* review capacity (:budget N; 0: none) */
+	size_t calib_bins;          /* the reliability diagram's (0: 10) */
+	enum calib_strategy calib_strategy;
 	bool costs;                 /* cost optimum known */
 	double cost_fp, cost_fn;
 
@@ -130,6 +137,20 @@ void view_boot_options(const struct view *v, size_t n, struct optimize_spec *spe
 /* Takes a finished bootstrap (rc as boot_run's) for model: the band on the
  * slider and a message. */
 void view_boot_done(struct view *v, size_t model, const struct boot_result *r, size_t n, int rc);
+
+/* Reweights every model to a deployment prevalence p (0 < p < 1; 0: the
+ * sample's again), keeping each threshold; finds the optima again.
+ * Returns 0, or -1 (nothing changed) when out of memory or a model lacks
+ * a class. */
+int view_set_prevalence(struct view *v, double p);
+
+/* Review capacity: marks it on the slider and moves to the lowest
+ * threshold that flags at most n rows (weight); 0 clears it.  Returns the
+ * number flagged there. */
+double view_set_budget(struct view *v, double n);
+
+/* Frees what the view owns (reweighted sweeps). */
+void view_free(struct view *v);
 
 /* Names the classes for the words on screen and in exports. */
 void view_set_names(struct view *v, const char *pos, const char *neg);

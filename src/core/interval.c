@@ -180,8 +180,14 @@ int interval_rate_ci(const struct sweep *sw, enum metric m, const struct confusi
 void interval_auc_ci(const struct sweep *sw, double level, double *se, double *lo, double *hi)
 {
 	*se = *lo = *hi = NAN;
-	if (interval_delong_se(sw, se) == 0)
+	if (!isnan(sw->sample_prevalence)) {
+		/* reweighted to a prevalence: the AUC and its se are the sample's */
+		*se = sw->roc_auc_se;
+		if (!isnan(*se))
+			interval_normal(sw->roc_auc, *se, interval_z(interval_level(level)), lo, hi);
+	} else if (interval_delong_se(sw, se) == 0) {
 		interval_normal(sw->roc_auc, *se, interval_z(interval_level(level)), lo, hi);
+	}
 }
 
 void interval_paired(double diff, double se, double level, double *z, double *p, double *lo, double *hi)

@@ -42,7 +42,7 @@ struct optimize_spec optimize_defaults(enum objective obj)
 	s.beta = 1;
 	s.cost_fp = 1;
 	s.cost_fn = 1;
-	s.min_precision = s.min_recall = s.max_fpr = NAN;
+	s.min_precision = s.min_recall = s.max_fpr = s.max_flagged = s.max_flag_rate = NAN;
 	return s;
 }
 
@@ -83,6 +83,10 @@ bool optimize_feasible(const struct optimize_spec *spec, const struct confusion 
 	if (!isnan(spec->min_recall) && !(metrics_value(METRIC_RECALL, c) >= spec->min_recall))
 		return false;
 	if (!isnan(spec->max_fpr) && !(metrics_value(METRIC_FPR, c) <= spec->max_fpr))
+		return false;
+	if (!isnan(spec->max_flagged) && !(c->tp + c->fp <= spec->max_flagged))
+		return false;
+	if (!isnan(spec->max_flag_rate) && !(metrics_value(METRIC_PREDICTED_POSITIVE_RATE, c) <= spec->max_flag_rate))
 		return false;
 	return true;
 }

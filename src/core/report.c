@@ -5,8 +5,12 @@
  * exact).
  */
 #include "core/report.h"
+#include "core/figures.h"
+#include "core/reportmd.h"
+#include "core/curve.h"
 #include "core/fmt.h"
 #include "core/interval.h"
+#include "core/deploy.h"
 
 #include "core/explain.h"
 #include "core/metrics.h"
@@ -46,10 +50,7 @@ struct kv {
 	double v2;          /* KV_PAIR: [v, v2], null when v is NaN */
 };
 
-#define MAX_FIELDS 56
-
-/* The intervals' level: the report's, or the default 0.95. */
-static double conf_level(const struct report *r) { return interval_level(r->conf_level); }
+#define MAX_FIELDS 72
 
 /* The Wilson-interval rates, with their JSON keys, in report order. */
 static const struct {
@@ -62,21 +63,9 @@ static const struct {
 	{ METRIC_PREDICTED_POSITIVE_RATE, "predicted_positive_rate_ci" },
 };
 
-/* A rate's Wilson interval, the AUC's DeLong one; none with weights (a
- * weighted count has no Wilson interval) or without trials. */
-static int rate_ci(const struct report *r, const struct report_model *m, enum metric which, const struct confusion *c,
-		   double *lo, double *hi)
-{
-	return interval_rate_ci(m->sw, which, c, conf_level(r), lo, hi);
-}
-
-static void auc_ci(const struct report *r, const struct report_model *m, double *se, double *lo, double *hi)
-{
-	interval_auc_ci(m->sw, conf_level(r), se, lo, hi);
-}
-
 static size_t model_fields(const struct report *r, const struct report_model *m, struct kv *kv)
 {
+	struct figures_world wd;
 	const struct sweep *sw = m->sw;
 	struct confusion c = sweep_at(sw, m->threshold);
 	size_t n = 0, i;
@@ -108,18 +97,31 @@ static size_t model_fields(const struct report *r, const struct report_model *m,
 	NUM("average_precision", sw->average_precision);
 	NUM("log_loss", sw->log_loss);
 	NUM("brier", sw->brier);
+	figures_world(r, m, &c, &wd);
+	NUM("prevalence", wd.prevalence);
+	NUM("sample_prevalence", wd.sample_prevalence);
+	NUM("lift", wd.lift);
+	NUM("ks", wd.ks);
+	NUM("ks_threshold", wd.ks_threshold);
+	NUM("net_benefit", wd.net_benefit);
+	NUM("net_benefit_treat_all", wd.treat_all);
+	NUM("ece", wd.cal.ece);
+	NUM("mce", wd.cal.mce);
+	NUM("brier_reliability", wd.cal.reliability);
+	NUM("brier_resolution", wd.cal.resolution);
+	NUM("brier_uncertainty", wd.cal.uncertainty);
 	/* how sure: Wilson intervals of the rates, DeLong's of the AUC */
-	NUM("conf_level", conf_level(r));
+	NUM("conf_level", figures_level(r));
 	for (i = 0; i < sizeof ci_rates / sizeof ci_rates[0]; i++) {
 		kv[n].key = ci_rates[i].key, kv[n].kind = KV_PAIR;
-		rate_ci(r, m, ci_rates[i].m, &c, &kv[n].v, &kv[n].v2);
+		figures_rate_ci(r, m, ci_rates[i].m, &c, &kv[n].v, &kv[n].v2);
 		n++;
 	}
 	{
 		double se = NAN;
 
 		kv[n + 1].key = "roc_auc_ci", kv[n + 1].kind = KV_PAIR;
-		auc_ci(r, m, &se, &kv[n + 1].v, &kv[n + 1].v2);
+		figures_auc_ci(r, m, &se, &kv[n + 1].v, &kv[n + 1].v2);
 		NUM("roc_auc_se", se);
 		n++;
 	}
@@ -199,17 +201,11 @@ static void json_model(FILE *f, const struct report *r, const struct report_mode
 	fprintf(f, "%s}", indent);
 }
 
-static void pair_stats(const struct report *r, const struct report_pair *p, double *z, double *pv, double *lo,
-		       double *hi)
-{
-	interval_paired(p->difference, p->se, conf_level(r), z, pv, lo, hi);
-}
-
 static void json_pair(FILE *f, const struct report *r, const struct report_pair *p, bool more)
 {
 	double z, pv, lo, hi;
 
-	pair_stats(r, p, &z, &pv, &lo, &hi);
+	figures_pair(r, p, &z, &pv, &lo, &hi);
 	fputs("\n    {\"a\": ", f);
 	text_json(f, p->a);
 	fputs(", \"b\": ", f);
@@ -260,74 +256,29 @@ static void pad(FILE *f, const char *s, int w, bool right)
 		fprintf(f, "%s%*s", s, w > n ? w - n : 0, "");
 }
 
-struct metric_cell {
-	const char *label;
-	double v;
-	double lo, hi;      /* its interval, NaN when it has none */
-};
-
-static size_t metric_cells(const struct report *r, const struct report_model *m, struct metric_cell *cells)
-{
-	static const enum metric order[] = {
-		METRIC_PRECISION, METRIC_RECALL, METRIC_SPECIFICITY, METRIC_NPV, METRIC_FPR,
-		METRIC_FNR, METRIC_F1, METRIC_ACCURACY, METRIC_BALANCED_ACCURACY, METRIC_MCC,
-		METRIC_YOUDEN_J, METRIC_PREDICTED_POSITIVE_RATE
-	};
-	struct confusion c = sweep_at(m->sw, m->threshold);
-	size_t i, n = 0;
-
-	for (i = 0; i < sizeof order / sizeof order[0]; i++) {
-		cells[n].label = metric_table[order[i]].label;
-		cells[n].v = metrics_value(order[i], &c);
-		rate_ci(r, m, order[i], &c, &cells[n].lo, &cells[n].hi);
-		n++;
-	}
-	cells[n].label = "ROC AUC";
-	cells[n].v = m->sw->roc_auc;
-	{
-		double se;
-
-		auc_ci(r, m, &se, &cells[n].lo, &cells[n].hi);
-	}
-	n++;
-	if (r->partial_fpr > 0) {
-		cells[n].label = "partial AUC"; /* over FPR <= --partial-auc */
-		cells[n].v = curve_partial_auc(m->sw, r->partial_fpr);
-		cells[n].lo = cells[n].hi = NAN;
-		n++;
-	}
-	cells[n].label = "avg precision";
-	cells[n].v = m->sw->average_precision;
-	cells[n].lo = cells[n].hi = NAN;
-	n++;
-	cells[n].label = "log loss";
-	cells[n].v = m->sw->log_loss;
-	cells[n].lo = cells[n].hi = NAN;
-	n++;
-	cells[n].label = "Brier";
-	cells[n].v = m->sw->brier;
-	cells[n].lo = cells[n].hi = NAN;
-	n++;
-	return n;
-}
-
 /* ---- text ---------------------------------------------------------------------- */
 
 /* The intervals under the metrics, two to a row (80 columns); with
  * weights, why there are none. */
 static void text_intervals(FILE *f, const struct report *r, const struct report_model *m,
-			   const struct metric_cell *cells, size_t nc)
+			   const struct figures_cell *cells, size_t nc)
 {
 	char a[100], lv[40];
 	size_t i, shown = 0;
 	double se = NAN, lo, hi;
 
+	if (!isnan(m->sw->sample_prevalence)) {
+		figures_auc_ci(r, m, &se, &lo, &hi);
+		fprintf(f, "intervals  ROC AUC %s (DeLong, %g%%; the sample's); none for the rates: reweighted counts\n\n",
+			fmt_range(a, sizeof a, lo, hi), 100 * figures_level(r));
+		return;
+	}
 	if (m->sw->weighted) {
 		fputs("intervals  none: a weighted count has no Wilson interval, and DeLong's needs whole rows\n\n", f);
 		return;
 	}
-	auc_ci(r, m, &se, &lo, &hi);
-	snprintf(lv, sizeof lv, "%g", 100 * conf_level(r));
+	figures_auc_ci(r, m, &se, &lo, &hi);
+	snprintf(lv, sizeof lv, "%g", 100 * figures_level(r));
 	fprintf(f, "%s%% intervals (Wilson; ROC AUC: DeLong%s%s)\n", lv, isnan(se) ? "" : ", se ",
 		isnan(se) ? "" : fmt_rate(a, sizeof a, se));
 	for (i = 0; i < nc; i++) {
@@ -359,7 +310,7 @@ static void text_boot(FILE *f, const struct report *r, const struct report_model
 		return;
 	}
 	fprintf(f, "bootstrap  %zu stratified resamples, seed %llu, %g%% percentile intervals\n", r->boot_resamples,
-		(unsigned long long)r->seed, 100 * conf_level(r));
+		(unsigned long long)r->seed, 100 * figures_level(r));
 	for (i = 0; i < BOOT_COUNT && (i < BOOT_THRESHOLD || m->objective != NULL); i++, shown++) {
 		fmt_range(a, sizeof a, m->boot->lo[i], m->boot->hi[i]);
 		if (shown % 2 == 0 && i + 1 < BOOT_COUNT && (i + 1 < BOOT_THRESHOLD || m->objective != NULL))
@@ -374,7 +325,7 @@ static void text_model(FILE *f, const struct report *r, const struct report_mode
 {
 	const struct sweep *sw = m->sw;
 	struct confusion c = sweep_at(sw, m->threshold);
-	struct metric_cell cells[24];
+	struct figures_cell cells[FIGURES_MAX_CELLS];
 	char pos[96], neg[96], a[40], b[40], d[40], t[40], score[96];
 	double n = sw->pos + sw->neg;
 	int w, lw;
@@ -391,6 +342,9 @@ static void text_model(FILE *f, const struct report *r, const struct report_mode
 		n > 0 ? fmt_rate(t, sizeof t, 100 * sw->pos / n) : "n/a",
 		fmt_count(d, sizeof d, sw->neg), neg,
 		fmt_count(score, sizeof score, (double)r->skipped));
+	if (!isnan(sw->sample_prevalence))
+		fprintf(f, "deployed   at prevalence %.4g%%: counts reweighted from the sample's %s%% %s\n",
+			100 * sw->pos / n, fmt_rate(b, sizeof b, 100 * sw->sample_prevalence), pos);
 	fmt_exact(t, sizeof t, m->threshold);
 	if (isinf(m->threshold) && m->threshold > 0)
 		fprintf(f, "threshold  inf: nothing is flagged as %s\n", pos);
@@ -403,6 +357,19 @@ static void text_model(FILE *f, const struct report *r, const struct report_mode
 		fprintf(f, "optimum    %s %s %s\n", m->objective,
 			strcmp(m->objective, "cost") == 0 ? "minimised:" : "maximised:",
 			fmt_rate(a, sizeof a, m->value));
+	if (r->max_flagged > 0) {
+		/* a threshold flags every row at or above it: ties at the cut can
+		 * leave the capacity unused */
+		size_t k = sweep_index(sw, m->threshold);
+		struct confusion nx = sweep_confusion(sw, k < sw->n ? k + 1 : k);
+
+		fprintf(f, "capacity   %s flagged, at most %s", fmt_count(a, sizeof a, c.tp + c.fp),
+			fmt_count(b, sizeof b, r->max_flagged));
+		if (k < sw->n && c.tp + c.fp < r->max_flagged && nx.tp + nx.fp > r->max_flagged)
+			fprintf(f, ": ties decide; the next score (%s) would flag %s", fmt_exact(t, sizeof t, sw->score[k]),
+				fmt_count(d, sizeof d, nx.tp + nx.fp));
+		fputc('\n', f);
+	}
 	fputc('\n', f);
 
 	/* the confusion matrix with totals */
@@ -442,7 +409,7 @@ static void text_model(FILE *f, const struct report *r, const struct report_mode
 	}
 	fputc('\n', f);
 
-	nc = metric_cells(r, m, cells);
+	nc = figures_cells(r, m, cells);
 	for (i = 0; i < nc; i++) {
 		bool last = i % 3 == 2 || i + 1 == nc;
 
@@ -458,10 +425,13 @@ static void text_model(FILE *f, const struct report *r, const struct report_mode
 		text_boot(f, r, m);
 	{
 		char sentence[1024], sp[200], sn[200];
+		double per = figures_per_cases(sw, &c);
 
 		/* the class words are data: escaped before they make a sentence */
 		explain_summary(sentence, sizeof sentence, &c, safe(sp, sizeof sp, r->pos_words, 40),
 				r->neg_words ? safe(sn, sizeof sn, r->neg_words, 40) : NULL);
+		if (per > 0)
+			fprintf(f, "Per %s cases where deployed:\n", fmt_count(a, sizeof a, per));
 		fprintf(f, "%s\n", sentence);
 	}
 }
@@ -472,7 +442,7 @@ static void text_pair(FILE *f, const struct report *r, const struct report_pair 
 	char a[96], b[96], d[40], zs[40], ps[40], l[40], h[40];
 	double z, pv, lo, hi;
 
-	pair_stats(r, p, &z, &pv, &lo, &hi);
+	figures_pair(r, p, &z, &pv, &lo, &hi);
 	safe(a, sizeof a, p->a, 30);
 	safe(b, sizeof b, p->b, 30);
 	fmt_rate(d, sizeof d, p->difference);
@@ -507,102 +477,10 @@ static void text_report(FILE *f, const struct report *r)
 	if (r->n_pairs > 0) {
 		char lv[40];
 
-		snprintf(lv, sizeof lv, "%g", 100 * conf_level(r));
+		snprintf(lv, sizeof lv, "%g", 100 * figures_level(r));
 		fprintf(f, "\nROC AUC compared (DeLong, paired; %s%% intervals)\n", lv);
 		for (i = 0; i < r->n_pairs; i++)
 			text_pair(f, r, &r->pairs[i]);
-	}
-}
-
-/* ---- Markdown ---------------------------------------------------------------------- */
-
-static const char *md_safe(char *buf, size_t cap, const char *s, size_t max_chars)
-{
-	return text_markdown(buf, cap, s ? s : "", max_chars);
-}
-
-static void md_model(FILE *f, const struct report *r, const struct report_model *m)
-{
-	const struct sweep *sw = m->sw;
-	struct confusion c = sweep_at(sw, m->threshold);
-	struct metric_cell cells[24];
-	char pos[160], neg[160], score[160], a[40], b[40], d[40], t[40], sentence[512], ci[100], *nl;
-	size_t nc, i;
-
-	md_safe(pos, sizeof pos, r->pos_words, 40);
-	md_safe(neg, sizeof neg, r->neg_words ? r->neg_words : r->negative, 40);
-	md_safe(score, sizeof score, m->score, 60);
-	fmt_exact(t, sizeof t, m->threshold);
-	fprintf(f, "### %s%s at threshold %s\n\n", m->sw->inverted ? "-" : "", score, t);
-	if (sw->bins > 0)
-		fprintf(f, "Scores grouped into at most %zu bins: ROC AUC within %s of the exact value.\n\n", sw->bins,
-			fmt_rate(a, sizeof a, sw->auc_error));
-	if (m->objective != NULL)
-		fprintf(f, "Optimum for %s: %s.\n\n", m->objective, fmt_rate(a, sizeof a, m->value));
-	fprintf(f, "| | predicted %s | predicted %s | total |\n|---|---:|---:|---:|\n", pos, neg);
-	fprintf(f, "| **actual %s** | %s | %s | %s |\n", pos, fmt_count(a, sizeof a, c.tp),
-		fmt_count(b, sizeof b, c.fn), fmt_count(d, sizeof d, sw->pos));
-	fprintf(f, "| **actual %s** | %s | %s | %s |\n", neg, fmt_count(a, sizeof a, c.fp),
-		fmt_count(b, sizeof b, c.tn), fmt_count(d, sizeof d, sw->neg));
-	fprintf(f, "| **total** | %s | %s | %s |\n\n", fmt_count(a, sizeof a, c.tp + c.fp),
-		fmt_count(b, sizeof b, c.fn + c.tn), fmt_count(d, sizeof d, sw->pos + sw->neg));
-	/* an interval column (Wilson for the rates, DeLong for the AUC), or
-	 * with weights the reason there is none */
-	nc = metric_cells(r, m, cells);
-	fprintf(f, sw->weighted ? "| metric | value |\n|---|---:|\n" : "| metric | value | %g%% interval |\n|---|---:|---:|\n",
-		100 * conf_level(r));
-	for (i = 0; i < nc; i++)
-		fprintf(f, sw->weighted ? "| %s | %s |\n" : "| %s | %s | %s |\n", cells[i].label, fmt_rate(a, sizeof a, cells[i].v),
-			isnan(cells[i].lo) ? "" : fmt_range(ci, sizeof ci, cells[i].lo, cells[i].hi));
-	if (sw->weighted)
-		fprintf(f, "\nNo intervals: a weighted count has no Wilson interval, and DeLong's needs whole rows.\n");
-	/* pos and neg are Markdown-escaped; NULL neg words: no single name */
-	explain_summary(sentence, sizeof sentence, &c, pos, r->neg_words ? neg : NULL);
-	if ((nl = strchr(sentence, '\n')) != NULL)
-		*nl = ' ';
-	fprintf(f, "\n> %s\n", sentence);
-}
-
-static void md_report(FILE *f, const struct report *r)
-{
-	char label[160], pos[160];
-	size_t i;
-
-	{
-		/* the whole path, escaped for the terminal and for Markdown */
-		size_t cap = 4 * (r->file ? strlen(r->file) : 0) * 2 + 8;
-		char *md = malloc(cap);
-
-		fprintf(f, "## cutoff report: %s\n\n", md ? text_markdown(md, cap, r->file ? r->file : "", SIZE_MAX) : "");
-		free(md);
-	}
-	if (r->label != NULL)
-		fprintf(f, "Label column %s, positive class %s; %llu rows skipped.\n",
-			md_safe(label, sizeof label, r->label, 40),
-			md_safe(pos, sizeof pos, r->positive, 40), (unsigned long long)r->skipped);
-	else
-		fprintf(f, "Aggregated counts; %llu rows skipped.\n", (unsigned long long)r->skipped);
-	for (i = 0; i < r->n_models; i++) {
-		fputc('\n', f);
-		md_model(f, r, &r->models[i]);
-	}
-	if (r->n_pairs > 0) {
-		char lv[40];
-
-		snprintf(lv, sizeof lv, "%g", 100 * conf_level(r));
-		fprintf(f, "\n### ROC AUC compared (DeLong, paired)\n\n| models | difference | z | p | %s%% interval |\n"
-			   "|---|---:|---:|---:|---:|\n", lv);
-		for (i = 0; i < r->n_pairs; i++) {
-			const struct report_pair *p = &r->pairs[i];
-			char a[200], b[200], d[40], zs[40], ps[40], ci[100];
-			double z, pv, lo, hi;
-
-			pair_stats(r, p, &z, &pv, &lo, &hi);
-			fprintf(f, "| %s - %s | %s | %s | %s | %s |\n", md_safe(a, sizeof a, p->a, 40),
-				md_safe(b, sizeof b, p->b, 40), fmt_rate(d, sizeof d, p->difference),
-				isnan(z) ? "n/a" : fmt_rate(zs, sizeof zs, z), isnan(pv) ? "n/a" : fmt_rate(ps, sizeof ps, pv),
-				isnan(lo) ? "n/a" : fmt_range(ci, sizeof ci, lo, hi));
-		}
 	}
 }
 
@@ -615,7 +493,7 @@ void report_write(FILE *f, const struct report *r, enum report_format fmt)
 		text_report(f, r);
 		break;
 	case FORMAT_MARKDOWN:
-		md_report(f, r);
+		reportmd_write(f, r);
 		break;
 	case FORMAT_JSON:
 		if (r->n_models == 1) {

@@ -160,6 +160,7 @@ int sweep_build_runs(struct sweep *sw, double *score, double *pos, double *neg, 
 	memset(&a, 0, sizeof a);
 	memset(sw, 0, sizeof *sw);
 	sw->roc_auc_se = NAN; /* the session fills it in */
+	sw->sample_prevalence = NAN;
 	sw->n = n;
 	sw->score = score;
 	sw->cum_pos = pos;
@@ -217,6 +218,7 @@ int sweep_build(struct sweep *sw, double *pos, double *pos_w, size_t n_pos,
 {
 	memset(sw, 0, sizeof *sw);
 	sw->roc_auc_se = NAN; /* the session fills it in */
+	sw->sample_prevalence = NAN;
 	/* totals before sorting, in the rows' order */
 	sw->pos = total(pos_w, n_pos);
 	sw->neg = total(neg_w, n_neg);

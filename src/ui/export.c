@@ -43,6 +43,9 @@ static void fill_report(const struct view *v, struct report *r, struct report_mo
 	r->models = m;
 	r->n_models = 1;
 	r->conf_level = v->conf_level;
+	r->max_flagged = v->budget;
+	r->calib_bins = v->calib_bins;
+	r->calib_strategy = v->calib_strategy;
 }
 
 static void plot(FILE *f, const struct view *v, enum plot_kind kind, const char *title, int fence)

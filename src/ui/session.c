@@ -142,7 +142,7 @@ int session_open(struct session *s, const struct dataset_options *data, const st
 		/* once, so that no redraw walks the distinct scores */
 		interval_delong_se(&s->sweeps[i], &s->sweeps[i].roc_auc_se);
 		s->models[i].name = m->name;
-		s->models[i].sw = &s->sweeps[i];
+		s->models[i].sw = s->models[i].sample = &s->sweeps[i];
 		s->models[i].threshold = st->has_threshold ? st->threshold : sweep_default_threshold(&s->sweeps[i]);
 	}
 	pair_tests(s);
@@ -163,11 +163,18 @@ int session_open(struct session *s, const struct dataset_options *data, const st
 	v->models = s->models;
 	v->n_models = s->ds->n_models;
 	v->conf_level = st->conf_level > 0 && st->conf_level < 1 ? st->conf_level : 0.95;
+	v->calib_bins = st->calib_bins;
+	v->calib_strategy = st->calib_strategy;
 	v->costs = st->costs;
 	v->cost_fp = st->cost_fp;
 	v->cost_fn = st->cost_fn;
 	v->glyphs = st->ascii ? GLYPHS_ASCII : GLYPHS_BRAILLE;
 	v->color = st->color;
+	if (st->prevalence > 0 && view_set_prevalence(v, st->prevalence) < 0) {
+		snprintf(err, errlen, "%s: --prevalence needs both classes in the data (and memory for a second sweep)",
+			 s->ds->shown);
+		return -1;
+	}
 	view_init(v);
 	return 0;
 }
@@ -178,6 +185,7 @@ void session_close(struct session *s)
 
 	if (s->kept != NULL && s->ds != NULL)
 		drop_rows(s, s->ds->n_models); /* a failed open */
+	view_free(&s->view);
 	for (i = 0; i < s->built; i++)
 		sweep_free(&s->sweeps[i]);
 	free(s->sweeps);

@@ -5,6 +5,7 @@
  */
 #include "ui/view.h"
 
+#include "core/deploy.h"
 #include "core/explain.h"
 #include "core/fmt.h"
 #include "core/interval.h"
@@ -22,6 +23,8 @@ void view_init(struct view *v)
 	int b;
 
 	for (i = 0; i < v->n_models; i++) {
+		if (v->models[i].sample == NULL)
+			v->models[i].sample = v->models[i].sw; /* a view built by hand */
 		v->models[i].k = sweep_index(v->models[i].sw, v->models[i].threshold);
 		for (b = 0; b < BEST_COUNT; b++)
 			v->models[i].best[b] = VIEW_NONE;
@@ -81,12 +84,83 @@ void view_set_threshold(struct view *v, double t)
 	m->threshold = t;
 }
 
+/* Model m at the view's prevalence: its sample's sweep, or that sweep
+ * reweighted (built anew). */
+static int deploy_model(struct view *v, struct view_model *m)
+{
+	struct sweep d;
+
+	if (v->prevalence > 0) {
+		if (deploy_reweight(&d, m->sample, v->prevalence) < 0)
+			return -1;
+		sweep_free(&m->deployed);
+		m->deployed = d;
+		m->sw = &m->deployed;
+	} else {
+		sweep_free(&m->deployed);
+		m->sw = m->sample;
+	}
+	return 0;
+}
+
+int view_set_prevalence(struct view *v, double p)
+{
+	double old = v->prevalence;
+	size_t i;
+
+	for (i = 0; i < v->n_models; i++)
+		if (p > 0 && !(v->models[i].sample->pos > 0 && v->models[i].sample->neg > 0))
+			return -1;
+	v->prevalence = p;
+	for (i = 0; i < v->n_models; i++) {
+		struct view_model *m = &v->models[i];
+
+		if (deploy_model(v, m) < 0) {
+			/* out of memory: back to where it was, as far as it goes */
+			v->prevalence = old;
+			for (size_t j = 0; j <= i; j++)
+				if (deploy_model(v, &v->models[j]) < 0)
+					v->models[j].sw = v->models[j].sample, v->prevalence = 0;
+			return -1;
+		}
+		/* the same scores: the thresholds and k stay */
+	}
+	v->data_gen++;
+	view_find_optima(v);
+	return 0;
+}
+
+double view_set_budget(struct view *v, double n)
+{
+	struct view_model *m = view_current(v);
+	size_t k;
+
+	v->budget = n;
+	if (!(n > 0))
+		return 0;
+	k = deploy_budget_k(m->sw, n);
+	view_set_k(v, k);
+	return view_flagged(m, k);
+}
+
+void view_free(struct view *v)
+{
+	size_t i;
+
+	for (i = 0; v->models != NULL && i < v->n_models; i++)
+		sweep_free(&v->models[i].deployed);
+}
+
 void view_invert(struct view *v)
 {
 	struct view_model *m = view_current(v);
 
-	sweep_invert(m->sw);
-	interval_delong_se(m->sw, &m->sw->roc_auc_se); /* kept for the screen */
+	sweep_invert(m->sample);
+	interval_delong_se(m->sample, &m->sample->roc_auc_se); /* kept for the screen */
+	if (v->prevalence > 0 && deploy_model(v, m) < 0) {
+		v->prevalence = 0; /* out of memory: the sample's world */
+		view_set_prevalence(v, 0);
+	}
 	if (v->has_band && v->band_model == v->model)
 		v->has_band = false; /* its thresholds were of the other direction */
 	v->data_gen++;

@@ -57,8 +57,8 @@ static void write_json(FILE *f, const void *r) { report_write(f, r, FORMAT_JSON)
 static void write_csv(FILE *f, const void *r) { report_write(f, r, FORMAT_CSV); }
 static void write_text(FILE *f, const void *r) { report_write(f, r, FORMAT_TEXT); }
 static void write_md(FILE *f, const void *r) { report_write(f, r, FORMAT_MARKDOWN); }
-static void write_roc_csv(FILE *f, const void *r) { curvefile_write(f, r, CURVE_ROC, FORMAT_CSV); }
-static void write_pr_json(FILE *f, const void *r) { curvefile_write(f, r, CURVE_PR, FORMAT_JSON); }
+static void write_roc_csv(FILE *f, const void *r) { curvefile_write(f, r, CF_ROC, FORMAT_CSV); }
+static void write_pr_json(FILE *f, const void *r) { curvefile_write(f, r, CF_PR, FORMAT_JSON); }
 
 static void test_exact(void **state)
 {
@@ -109,6 +109,20 @@ static void test_json(void **state)
 		"  \"average_precision\": 0.8666666666666667,\n"
 		"  \"log_loss\": 0.4697281848443077,\n"
 		"  \"brier\": 0.15857142857142859,\n"
+		/* checked by hand: lift (2/3)/(3/7), KS 2/3 at 0.8, net benefit 2/7 - 1/7 * 7/3,
+		 * ECE 1.5/7 over six one-score bins */
+		"  \"prevalence\": 0.42857142857142855,\n"
+		"  \"sample_prevalence\": 0.42857142857142855,\n"
+		"  \"lift\": 1.5555555555555556,\n"
+		"  \"ks\": 0.6666666666666666,\n"
+		"  \"ks_threshold\": 0.8,\n"
+		"  \"net_benefit\": -0.04761904761904756,\n"
+		"  \"net_benefit_treat_all\": -0.9047619047619044,\n"
+		"  \"ece\": 0.21428571428571427,\n"
+		"  \"mce\": 0.7,\n"
+		"  \"brier_reliability\": 0.08714285714285713,\n"
+		"  \"brier_resolution\": 0.173469387755102,\n"
+		"  \"brier_uncertainty\": 0.24489795918367344,\n"
 		/* Wilson (statsmodels gives the same to 1e-15) and DeLong (pROC:
 		 * se 0.14829275350043486, ci 0.58435154397087175 to 1) */
 		"  \"conf_level\": 0.95,\n"

@@ -1,0 +1,54 @@
+/*
+ * reportdef: what a report is made of (the models at their thresholds,
+ * the paired tests, the options that shape it), shared by the writers
+ * (report.h, reportmd.h) and the numbers they show (figures.h).
+ */
+#ifndef CUTOFF_REPORTDEF_H
+#define CUTOFF_REPORTDEF_H
+
+#include "core/boot.h"
+#include "core/calib.h"
+#include "core/sweep.h"
+
+#include <stdint.h>
+
+enum report_format { FORMAT_TEXT, FORMAT_JSON, FORMAT_CSV, FORMAT_MARKDOWN };
+
+struct report_model {
+	const char *score;          /* score column */
+	const struct sweep *sw;
+	double threshold;
+	const char *objective;      /* as typed, or NULL without --optimize */
+	double value;               /* the objective's value there */
+	const struct boot_result *boot; /* --bootstrap's intervals, or NULL */
+};
+
+/* DeLong's paired test of two models (se NaN: none could be made). */
+struct report_pair {
+	const char *a, *b;
+	double difference;          /* auc_a - auc_b */
+	double se;
+};
+
+struct report {
+	const char *file;
+	const char *label;          /* label column, NULL with --counts */
+	const char *positive;       /* the positive class as the data names it */
+	const char *negative;       /* the negative class, or "other" */
+	const char *pos_words;      /* class names for sentences */
+	const char *neg_words;      /* NULL: no single name */
+	uint64_t skipped;
+	const struct report_model *models;
+	size_t n_models;
+	double conf_level;          /* of the intervals: 0 < L < 1 (0: 0.95) */
+	const struct report_pair *pairs;
+	size_t n_pairs;
+	double partial_fpr;         /* --partial-auc F (0: none) */
+	size_t boot_resamples;      /* --bootstrap N (0: none) */
+	size_t calib_bins;          /* --calibration-bins (0: 10) */
+	enum calib_strategy calib_strategy;
+	double max_flagged;         /* --max-flagged or :budget, for the note on ties (0: none) */
+	uint64_t seed;
+};
+
+#endif
