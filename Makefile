@@ -28,7 +28,7 @@ CORE    = $(patsubst src/%.c,%,$(wildcard src/core/*.c src/ui/*.c)) options
 APP     = $(patsubst src/%.c,%,$(wildcard src/tty/*.c)) main
 TESTS   = test_parse test_dataset test_sweep test_metrics test_optimize test_curve \
           test_report test_options test_reference test_view test_panels test_keys test_cmd test_fold \
-          test_fmt test_interval test_boot
+          test_fmt test_interval test_boot test_deploy
 
 CORE_REL  = $(CORE:%=build/rel/%.o)
 CORE_ASAN = $(CORE:%=build/asan/%.o)

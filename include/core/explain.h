@@ -26,6 +26,9 @@ struct per_thousand {
 
 void explain_per_thousand(const struct confusion *c, struct per_thousand *out);
 
+/* The same out of every `per` cases (1,000, 10,000, ...). */
+void explain_per(const struct confusion *c, long per, struct per_thousand *out);
+
 /* What the stakeholder view says. */
 struct explain_input {
 	struct confusion now;
@@ -44,6 +47,12 @@ struct explain_input {
 	int has_recall_ci;          /* recall's interval (Wilson): */
 	double recall_lo, recall_hi;
 	double level;               /*   at this level */
+	int has_lift;               /* lift (precision over prevalence): */
+	double lift;
+	int has_net_benefit;        /* net benefit at the threshold (probabilities): */
+	double net_benefit, treat_all;
+	double deployed;            /* at a deployment prevalence: it (0: the sample) */
+	double sample_prevalence;   /*   and the sample's */
 };
 
 /* The stakeholder view's text: short paragraphs in natural frequencies,

@@ -14,7 +14,7 @@
 
 enum cmd_kind {
 	CMD_NONE,       /* an empty line */
-	CMD_THRESHOLD, CMD_STEP, CMD_MODEL, CMD_OPTIMIZE, CMD_COST, CMD_NAMES, CMD_INVERT,
+	CMD_THRESHOLD, CMD_STEP, CMD_MODEL, CMD_OPTIMIZE, CMD_COST, CMD_NAMES, CMD_INVERT, CMD_PREVALENCE, CMD_BUDGET,
 	CMD_BOOTSTRAP, CMD_EXPLAIN, CMD_EXPORT, CMD_SET, CMD_HELP, CMD_QUIT
 };
 
@@ -27,7 +27,7 @@ enum set_what { SET_ASCII, SET_UNICODE, SET_COLOR, SET_MONO, SET_CONF };
 
 struct cmd {
 	enum cmd_kind kind;
-	double value;                   /* threshold */
+	double value;                   /* threshold, prevalence, budget (0: off) */
 	enum step_mode step;
 	char text[4096];                /* model, export file (PATH_MAX), help topic */
 	struct optimize_spec spec;      /* optimize */

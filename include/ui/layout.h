@@ -14,7 +14,8 @@
 #define LAYOUT_MIN_H 20
 #define LAYOUT_MAX_PLOTS 4
 
-enum plot_kind { PLOT_ROC, PLOT_PR, PLOT_HIST, PLOT_METRICS, PLOT_COUNT };
+/* The views, in the order v cycles through them. */
+enum plot_kind { PLOT_ROC, PLOT_PR, PLOT_HIST, PLOT_METRICS, PLOT_GAIN, PLOT_NET_BENEFIT, PLOT_CALIBRATION, PLOT_COUNT };
 
 struct layout {
 	int w, h, left_w;

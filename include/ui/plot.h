@@ -9,6 +9,7 @@
 #define CUTOFF_PLOT_H
 
 #include "ui/canvas.h"
+#include "ui/deployplot.h"
 #include "ui/grid.h"
 #include "ui/layout.h"
 #include "ui/view.h"
@@ -30,6 +31,7 @@ struct plot_cache {
 	size_t n_idx, cap_idx;
 	double *bins;               /* histogram: positives then negatives */
 	size_t cap_bins;
+	struct deployplot_data deploy; /* gains, net benefit, calibration */
 };
 /* Draws the plot of that kind into r, rebuilding pc's base if needed. */
 void plot_draw(struct grid *g, struct rect r, struct plot_cache *pc, enum plot_kind kind,

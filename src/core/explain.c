@@ -85,6 +85,11 @@ static void split(long whole, double a, double b, long *pa, long *pb)
 
 void explain_per_thousand(const struct confusion *c, struct per_thousand *out)
 {
+	explain_per(c, 1000, out);
+}
+
+void explain_per(const struct confusion *c, long per, struct per_thousand *out)
+{
 	double pos = c->tp + c->fn, neg = c->fp + c->tn;
 	long p, n;
 
@@ -93,7 +98,7 @@ void explain_per_thousand(const struct confusion *c, struct per_thousand *out)
 		return;
 	/* the classes first, so that "about 373 are ..." matches the
 	 * prevalence shown elsewhere; then each class's two cells */
-	split(1000, pos, neg, &p, &n);
+	split(per, pos, neg, &p, &n);
 	split(p, c->tp, c->fn, &out->tp, &out->fn);
 	split(n, c->fp, c->tn, &out->fp, &out->tn);
 }
@@ -122,23 +127,40 @@ size_t explain_stakeholder(char *buf, size_t cap, const struct explain_input *in
 	const struct confusion *c = &in->now;
 	struct per_thousand k;
 	double n = c->tp + c->fn + c->fp + c->tn;
+	long per = 1000;
 	char a[40], b[40], d[40], e[40];
 
 	if (cap == 0)
 		return 0;
 	buf[0] = '\0';
-	explain_per_thousand(c, &k);
-	put(&o, "Out of every 1,000 cases, about %s are %s.\n", num(a, sizeof a, k.tp + k.fn), in->pos);
+	/* at a deployment prevalence: as many cases as show 10 positives */
+	while (in->deployed > 0 && per < 1000000000L && (double)per * in->deployed < 9.5)
+		per *= 10;
+	explain_per(c, per, &k);
+	fmt_count(e, sizeof e, (double)per);
+	if (in->deployed > 0)
+		put(&o, "Where the model is used, %s of cases are %s (%s in the data it was tested on).\n",
+		    percent(a, sizeof a, in->deployed), in->pos, percent(b, sizeof b, in->sample_prevalence));
+	put(&o, "Out of every %s cases, about %s %s %s.\n", e, num(a, sizeof a, k.tp + k.fn), k.tp + k.fn == 1 ? "is" : "are",
+	    in->pos);
 	if (k.tp + k.fp == 0)
-		put(&o, "At this threshold the model flags none of the 1,000.\n");
+		put(&o, "At this threshold the model flags none of the %s.\n", e);
 	else
 		/* "of the 1,000", not "of them": after "about 191 are positive",
 		 * "flags 234 of them" reads as 234 of the 191 */
-		put(&o, "At this threshold the model flags %s of the 1,000: %s %s %s and %s %s %s (false alarms).\n",
-		    num(a, sizeof a, k.tp + k.fp), num(b, sizeof b, k.tp), k.tp == 1 ? "is" : "are", in->pos,
+		put(&o, "At this threshold the model flags %s of the %s: %s %s %s and %s %s %s (false alarms).\n",
+		    num(a, sizeof a, k.tp + k.fp), e, num(b, sizeof b, k.tp), k.tp == 1 ? "is" : "are", in->pos,
 		    num(d, sizeof d, k.fp), k.fp == 1 ? "is" : "are", in->neg ? in->neg : "not");
 	put(&o, "It misses %s of the %s %s cases.\n\n", num(a, sizeof a, k.fn), num(b, sizeof b, k.tp + k.fn), in->pos);
+	if (in->deployed > 0) {
+		/* reweighted counts are not cases of the data: the alarms in words */
+		double alarms = c->tp + c->fp, false_share = alarms > 0 ? c->fp / alarms : 0;
+		long of = false_share >= 0.95 && false_share < 1 ? 100 : 10;
 
+		if (alarms > 0)
+			put(&o, "%ld of every %ld alarms would be false.\n", (long)floor(of * false_share + 0.5), of);
+		goto costs;
+	}
 	put(&o, "In all %s cases of the data: it catches %s of the %s %s cases and misses %s; ",
 	    fmt_count(a, sizeof a, n), fmt_count(b, sizeof b, c->tp), fmt_count(d, sizeof d, c->tp + c->fn),
 	    in->pos, fmt_count(e, sizeof e, c->fn));
@@ -150,6 +172,7 @@ size_t explain_stakeholder(char *buf, size_t cap, const struct explain_input *in
 		    fmt_count(a, sizeof a, c->tp + c->fn), in->pos, percent(b, sizeof b, in->recall_lo),
 		    percent(d, sizeof d, in->recall_hi), 100 * in->level);
 
+costs:
 	if (in->has_costs && n > 0) {
 		double now = (in->cost_fp * c->fp + in->cost_fn * c->fn) / n * 1000;
 
@@ -168,12 +191,30 @@ size_t explain_stakeholder(char *buf, size_t cap, const struct explain_input *in
 		}
 	}
 	if (in->has_up) {
-		double dtp = c->tp - in->up.tp, dfp = c->fp - in->up.fp;
+		double dtp = c->tp - in->up.tp, dfp = c->fp - in->up.fp, f = in->deployed > 0 && n > 0 ? (double)per / n : 1;
 
-		put(&o, "\nOne step up (to %.6g): %s fewer %s caught, %s fewer false alarm%s.\n", in->up_threshold,
-		    fmt_count(a, sizeof a, dtp), in->pos, fmt_count(b, sizeof b, dfp), dfp == 1 ? "" : "s");
+		/* where deployed, in the cases spoken of above */
+		if (in->deployed > 0)
+			put(&o, "\nOne step up (to %.6g), per %s cases: ", in->up_threshold, e);
+		else
+			put(&o, "\nOne step up (to %.6g): ", in->up_threshold);
+		put(&o, "%s fewer %s caught, %s fewer false alarm%s.\n", fmt_count(a, sizeof a, dtp * f), in->pos,
+		    fmt_count(b, sizeof b, dfp * f), dfp * f == 1 ? "" : "s");
 	} else {
 		put(&o, "\nThe threshold is already above every score: nothing is flagged.\n");
+	}
+	/* the deployment questions in words: gains and net benefit */
+	if (in->has_lift && !isnan(in->lift) && n > 0 && c->tp + c->fp > 0) {
+		fmt_rate(b, sizeof b, 100 * (c->tp + c->fp) / n);
+		fmt_rate(d, sizeof d, c->tp + c->fn > 0 ? 100 * c->tp / (c->tp + c->fn) : NAN);
+		put(&o, "\nFlagging the top %s%% of cases reaches %s%% of the %s ones, %s times what random picks would.\n", b,
+		    d, in->pos, fmt_rate(a, sizeof a, in->lift));
+	}
+	if (in->has_net_benefit && !isnan(in->net_benefit)) {
+		fmt_rate(a, sizeof a, 100 * in->net_benefit);
+		put(&o, "Net benefit %s: at this threshold the model is worth %s true %s per 100 cases with no false ones "
+			"(flagging everyone: %s).\n", fmt_rate(b, sizeof b, in->net_benefit), a, in->pos,
+		    fmt_rate(d, sizeof d, 100 * in->treat_all));
 	}
 	return o.len;
 }

@@ -23,11 +23,14 @@ const struct cmd_info cmd_table[] = {
 	{ "threshold", "t", "threshold X", "move the threshold to X (inf: flag nothing)" },
 	{ "step", NULL, "step value|rank", "slide and step by score value or by rank" },
 	{ "model", "m", "model NAME|N", "show another model (score column)" },
-	{ "optimize", "opt", "optimize OBJ [beta=B] [where recall>=R precision>=P fpr<=F]",
+	{ "optimize", "opt", "optimize OBJ [beta=B] [where recall>=R precision>=P fpr<=F flagged<=N flag_rate<=S]",
 	  "go to the best threshold for f1 fbeta mcc youden accuracy balanced_accuracy precision recall cost" },
 	{ "cost", NULL, "cost fp=A fn=B [unit=TEXT]", "what a false alarm and a miss cost" },
 	{ "names", NULL, "names POSITIVE,NEGATIVE", "the words for the two classes" },
 	{ "invert", NULL, "invert", "turn the model's scores round (score = -score), or back" },
+	{ "prevalence", NULL, "prevalence P|off",
+	  "the share of positives where the model is deployed (0.001 is 0.1%): every count and rate reweighted to it" },
+	{ "budget", NULL, "budget N|off", "review capacity: mark it on the slider and flag at most N" },
 	{ "bootstrap", "b", "bootstrap [N]", "resample N times (default 1000): where the best F1's threshold falls" },
 	{ "explain", "e", "explain", "switch the plain-language view on or off" },
 	{ "export", "x", "export [FILE] [md|txt|json]", "write a snapshot (Markdown unless said)" },
@@ -160,18 +163,26 @@ static int constraints(const char *s, struct optimize_spec *spec, char *err, siz
 		/* the number: the data's grammar, up to the next separator */
 		end = (char *)p + strspn(p, "0123456789.eE+-");
 		if (n == 0 || op[0] == '\0' || end == p || parse_number(p, (size_t)(end - p), &v) != PARSE_OK)
-			return fail(err, errlen, "constraints look like recall>=0.9, precision>=0.8 or fpr<=0.01");
+			return fail(err, errlen, "constraints look like recall>=0.9, precision>=0.8, fpr<=0.01 or flagged<=500");
+		if (strcmp(name, "flagged") == 0 && op[0] == '<' && v >= 0) {
+			spec->max_flagged = v; /* a count (weight), not a rate */
+			p = end;
+			continue;
+		}
 		if (v < 0 || v > 1)
 			return fail(err, errlen, "%s: %.*s is not between 0 and 1", name, (int)(end - p), p);
 		p = end;
-		if (strcmp(name, "recall") == 0 && op[0] == '>')
+		if (strcmp(name, "flag_rate") == 0 && op[0] == '<')
+			spec->max_flag_rate = v;
+		else if (strcmp(name, "recall") == 0 && op[0] == '>')
 			spec->min_recall = v;
 		else if (strcmp(name, "precision") == 0 && op[0] == '>')
 			spec->min_precision = v;
 		else if (strcmp(name, "fpr") == 0 && op[0] == '<')
 			spec->max_fpr = v;
 		else
-			return fail(err, errlen, "unknown constraint '%s%s' (recall>=, precision>=, fpr<=)", name, op);
+			return fail(err, errlen, "unknown constraint '%s%s' (recall>=, precision>=, fpr<=, flagged<=, flag_rate<=)",
+				    name, op);
 	}
 	return 0;
 }
@@ -366,6 +377,17 @@ int cmd_parse(const char *line, struct cmd *c, char *err, size_t errlen)
 					 c->value != floor(c->value))))
 			return fail(err, errlen, "bootstrap takes a whole number of resamples from 1 to 1e6");
 		return 0;
+	case CMD_PREVALENCE:
+	case CMD_BUDGET: {
+		bool prev = c->kind == CMD_PREVALENCE;
+
+		if (n == 2 && strcasecmp(w[1], "off") == 0)
+			return 0; /* value 0 */
+		if (n != 2 || number(w[1], &c->value) < 0 || (prev ? !(c->value > 0 && c->value < 1) : !(c->value > 0)))
+			return fail(err, errlen, prev ? "prevalence takes a share of positives between 0 and 1 (0.001 is 0.1%%), or off"
+						  : "budget takes how many can be reviewed (a number above 0), or off");
+		return 0;
+	}
 	case CMD_INVERT:
 	case CMD_EXPLAIN:
 	case CMD_QUIT:
@@ -399,7 +421,7 @@ static size_t find_model(const struct view *v, const char *name)
 enum cmd_effect cmd_apply(struct view *v, const struct cmd *c)
 {
 	struct view_model *m = view_current(v);
-	char t[40], a[40];
+	char t[40], a[40], buf1[40], buf2[40], buf3[40];
 	size_t i;
 
 	switch (c->kind) {
@@ -473,6 +495,43 @@ enum cmd_effect cmd_apply(struct view *v, const struct cmd *c)
 			 fmt_rate(a, sizeof a, m->sw->roc_auc),
 			 m->sw->inverted ? " (scores turned round; :invert again undoes it)" : " (its own scores again)");
 		return EFFECT_NONE;
+	case CMD_PREVALENCE: {
+		double sample;
+
+		if (v->booting > 0) {
+			view_say(v, true, "a bootstrap is running: Esc stops it, then set the prevalence");
+			return EFFECT_NONE;
+		}
+		if (view_set_prevalence(v, c->value) < 0) {
+			view_say(v, true, "no prevalence: a model lacks a class (or memory ran out)");
+			return EFFECT_NONE;
+		}
+		sample = m->sample->pos / (m->sample->pos + m->sample->neg);
+		if (c->value > 0)
+			view_say(v, false, "prevalence %g%% (sample %s%%): counts reweighted; ROC AUC unchanged",
+				 100 * c->value, fmt_rate(a, sizeof a, 100 * sample));
+		else
+			view_say(v, false, "the sample's prevalence again, %s%%", fmt_rate(a, sizeof a, 100 * sample));
+		return EFFECT_DISPLAY;
+	}
+	case CMD_BUDGET: {
+		double flagged = view_set_budget(v, c->value), next;
+		size_t k = m->k;
+
+		if (!(c->value > 0)) {
+			view_say(v, false, "no capacity marked");
+			return EFFECT_NONE;
+		}
+		next = k < m->sw->n ? view_flagged(m, k + 1) : flagged;
+		if (flagged < c->value && next > c->value)
+			view_say(v, false, "capacity %s: threshold %s flags %s; ties at %s would make it %s", fmt_count(t, sizeof t, c->value),
+				 fmt_exact(a, sizeof a, m->threshold), fmt_count(buf1, sizeof buf1, flagged),
+				 fmt_exact(buf2, sizeof buf2, m->sw->score[k]), fmt_count(buf3, sizeof buf3, next));
+		else
+			view_say(v, false, "capacity %s: threshold %s flags %s", fmt_count(t, sizeof t, c->value),
+				 fmt_exact(a, sizeof a, m->threshold), fmt_count(buf1, sizeof buf1, flagged));
+		return EFFECT_NONE;
+	}
 	case CMD_EXPLAIN:
 		v->stakeholder = !v->stakeholder;
 		view_say(v, false, "plain-language view %s", v->stakeholder ? "on" : "off");
@@ -513,7 +572,8 @@ void cmd_complete(const struct view *v, const char *before, const char *prefix,
 	static const char *const steps[] = { "value", "rank", NULL };
 	static const char *const sets[] = { "ascii", "unicode", "color", "mono", "conf", NULL };
 	static const char *const formats[] = { "md", "txt", "json", NULL };
-	static const char *const where[] = { "where", "recall>=", "precision>=", "fpr<=", NULL };
+	static const char *const where[] = { "where", "recall>=", "precision>=", "fpr<=", "flagged<=", "flag_rate<=", NULL };
+	static const char *const off[] = { "off", NULL };
 	char buf[CMD_LINE_MAX + 1], *w[8];
 	int open;
 	size_t n = words(before, buf, sizeof buf, w, 8, &open), len = strlen(prefix), i;
@@ -534,6 +594,8 @@ void cmd_complete(const struct view *v, const char *before, const char *prefix,
 		list = sets;
 	else if (strcmp(info->name, "export") == 0)
 		list = formats;
+	else if ((strcmp(info->name, "prevalence") == 0 || strcmp(info->name, "budget") == 0) && n == 1)
+		list = off;
 	else if (strcmp(info->name, "help") == 0 && n == 1) {
 		for (i = 0; i < cmd_count; i++)
 			if (strncasecmp(cmd_table[i].name, prefix, len) == 0)

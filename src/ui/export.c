@@ -143,7 +143,7 @@ static int replace(const struct view *v, const char *target, const struct stat *
 	const char *slash = strrchr(target, '/');
 	mode_t mask;
 	FILE *f;
-	int fd, failed;
+	int fd, failed, saved;
 
 	if (tmp == NULL) {
 		snprintf(err, errlen, "out of memory");
@@ -173,13 +173,17 @@ static int replace(const struct view *v, const char *target, const struct stat *
 		snprintf(err, errlen, "cannot write %s: %s", shown, strerror(errno));
 		return -1;
 	}
+	/* a snapshot bigger than stdio's buffer fails inside export_write:
+	 * keep that errno (EFBIG, ENOSPC), not a later call's */
+	errno = 0;
 	export_write(f, v, fmt);
+	saved = ferror(f) ? errno : 0;
 	errno = 0;
 	failed = fflush(f) != 0 || ferror(f) || fsync(fileno(f)) != 0;
 	if (fclose(f) != 0)
 		failed = 1;
 	if (failed || rename(tmp, target) != 0) {
-		snprintf(err, errlen, "cannot write %s: %s", shown, strerror(errno ? errno : EIO));
+		snprintf(err, errlen, "cannot write %s: %s", shown, strerror(saved ? saved : errno ? errno : EIO));
 		unlink(tmp);
 		free(tmp);
 		return -1;
@@ -194,7 +198,7 @@ static int write_into(const struct view *v, const char *path, enum export_format
 		      size_t errlen)
 {
 	/* O_NONBLOCK: a FIFO no one reads fails now instead of hanging */
-	int fd = open(path, O_WRONLY | O_NOCTTY | O_NONBLOCK), failed;
+	int fd = open(path, O_WRONLY | O_NOCTTY | O_NONBLOCK), failed, saved;
 	FILE *f;
 
 	if (fd < 0) {
@@ -207,13 +211,15 @@ static int write_into(const struct view *v, const char *path, enum export_format
 		snprintf(err, errlen, "cannot write %s: %s", shown, strerror(errno));
 		return -1;
 	}
+	errno = 0;
 	export_write(f, v, fmt);
+	saved = ferror(f) ? errno : 0; /* as in the replacing write above */
 	errno = 0;
 	failed = fflush(f) != 0 || ferror(f);
 	if (fclose(f) != 0)
 		failed = 1;
 	if (failed) {
-		snprintf(err, errlen, "cannot write %s: %s", shown, strerror(errno ? errno : EIO));
+		snprintf(err, errlen, "cannot write %s: %s", shown, strerror(saved ? saved : errno ? errno : EIO));
 		return -1;
 	}
 	return 0;

@@ -20,7 +20,7 @@
 #define MAX_ROWS 200
 
 struct entry {
-	char name[96];
+	char name[160];
 	char text[160];
 };
 

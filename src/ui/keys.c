@@ -24,7 +24,7 @@ const struct binding keys_table[] = {
 	{ 's', "s", ACT_STEP_MODE, "step and slide by score value or by rank", 1 },
 	{ 'm', "m", ACT_NEXT_MODEL, "next model (score column)", 1 },
 	{ 'o', "o", ACT_OVERLAY, "overlay all models on the ROC and PR plots", 0 },
-	{ 'v', "v", ACT_NEXT_PLOTS, "cycle which plots are shown", 1 },
+	{ 'v', "v", ACT_NEXT_PLOTS, "cycle the plots: ROC, PR, scores, metrics, gains, net benefit, calibration", 1 },
 	{ 'g', "g", ACT_GLYPHS, "cycle glyphs: braille, blocks, ASCII", 0 },
 	{ ':', ":", ACT_COMMAND, "type a command (:help lists them)", 1 },
 	{ 'e', "e", ACT_EXPLAIN, "plain-language view for stakeholders", 1 },

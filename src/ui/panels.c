@@ -5,6 +5,7 @@
  */
 #include "ui/panels.h"
 
+#include "core/deploy.h"
 #include "core/curve.h"
 #include "core/fmt.h"
 #include "core/explain.h"
@@ -55,7 +56,7 @@ static void draw_header(struct grid *g, struct rect r, const struct view *v)
 	const struct sweep *sw = m->sw;
 	double n = sw->pos + sw->neg;
 	const char *slash = strrchr(v->file, '/');
-	char a[32], b[32], c[32], rest[160], which[48] = "";
+	char a[32], b[32], c[32], rest[200], which[48] = "", deployed[48] = "", sample[48] = "";
 	int x = r.x, end = r.x + r.w, file_w, name_w, room, file_room, name_room;
 	bool whole = r.w >= 120, title;
 
@@ -63,8 +64,15 @@ static void draw_header(struct grid *g, struct rect r, const struct view *v)
 	 * the model's name share what is left */
 	if (v->n_models > 1)
 		snprintf(which, sizeof which, " (%zu/%zu)", v->model + 1, v->n_models);
-	snprintf(rest, sizeof rest, "  n %s  %s %s (%s%%)", fmt_count(a, sizeof a, n), v->pos_words,
-		 fmt_count(b, sizeof b, sw->pos), n > 0 ? fmt_rate(c, sizeof c, 100 * sw->pos / n) : "n/a");
+	if (!isnan(sw->sample_prevalence)) {
+		/* reweighted to where the model is deployed: every count is */
+		snprintf(deployed, sizeof deployed, " at prevalence %.4g%%", 100 * sw->pos / n);
+		snprintf(sample, sizeof sample, " (sample %s%%)", fmt_rate(c, sizeof c, 100 * sw->sample_prevalence));
+		snprintf(rest, sizeof rest, "  n %s  %s%s%s", fmt_count(a, sizeof a, n), v->pos_words, deployed, sample);
+	} else {
+		snprintf(rest, sizeof rest, "  n %s  %s %s (%s%%)", fmt_count(a, sizeof a, n), v->pos_words,
+			 fmt_count(b, sizeof b, sw->pos), n > 0 ? fmt_rate(c, sizeof c, 100 * sw->pos / n) : "n/a");
+	}
 	file_w = grid_text_width(whole || slash == NULL || slash[1] == '\0' ? v->file : slash + 1);
 	name_w = grid_text_width(m->name) + (sw->inverted ? 1 : 0);
 	room = r.w - 8 - 2 - grid_text_width(which) - grid_text_width(rest);
@@ -98,8 +106,13 @@ static void draw_header(struct grid *g, struct rect r, const struct view *v)
 	x += grid_text(g, x, r.y, which, ST_DIM, end - x);
 	x += grid_printf(g, x, r.y, ST_LABEL, end - x, "  n %s  ", fmt_count(a, sizeof a, n));
 	x += grid_text(g, x, r.y, v->pos_words, ST_LABEL, 16);
-	x += grid_printf(g, x, r.y, ST_VALUE, end - x, " %s (%s%%)", fmt_count(b, sizeof b, sw->pos),
-			 n > 0 ? fmt_rate(a, sizeof a, 100 * sw->pos / n) : "n/a");
+	if (deployed[0]) {
+		x += grid_text(g, x, r.y, deployed, ST_WARN, end - x);
+		x += grid_text(g, x, r.y, sample, ST_DIM, end - x);
+	} else {
+		x += grid_printf(g, x, r.y, ST_VALUE, end - x, " %s (%s%%)", fmt_count(b, sizeof b, sw->pos),
+				 n > 0 ? fmt_rate(a, sizeof a, 100 * sw->pos / n) : "n/a");
+	}
 	if (sw->roc_auc < 0.5) {
 		/* the scores run the wrong way: say it where it cannot be missed */
 		const char *badge = end - x >= 22 ? "AUC<0.5: try :invert" : "AUC<0.5";
@@ -145,13 +158,15 @@ static int row_free(const struct grid *g, int x, int y, int n)
  * optima at the same or next columns show side by side ("FJ"), in
  * column order, rather than one hiding the other. */
 static void slider_marks(struct grid *g, struct rect r, const struct view *v, const struct view_model *m,
-			 const char marks[BEST_COUNT])
+			 const char marks[BEST_COUNT + 1])
 {
-	int col[BEST_COUNT], who[BEST_COUNT], n = 0, b, i, x, next = r.x;
+	int col[BEST_COUNT + 1], who[BEST_COUNT + 1], n = 0, b, i, x, next = r.x;
 
-	for (b = 0; b < BEST_COUNT; b++)
-		if (m->best[b] != VIEW_NONE) {
-			int c = track_col(r, view_position(v, m->best[b]));
+	/* the optima, then the review capacity (:budget) as B */
+	for (b = 0; b <= BEST_COUNT; b++)
+		if (b == BEST_COUNT ? v->budget > 0 : m->best[b] != VIEW_NONE) {
+			size_t k = b == BEST_COUNT ? deploy_budget_k(m->sw, v->budget) : m->best[b];
+			int c = track_col(r, view_position(v, k));
 
 			/* insertion by column; equal columns keep F, J, C, $ order */
 			for (i = n; i > 0 && col[i - 1] > c; i--) {
@@ -167,14 +182,14 @@ static void slider_marks(struct grid *g, struct rect r, const struct view *v, co
 		/* the letters still to come must fit before the right end */
 		if (x > r.x + r.w - 1 - (n - i))
 			x = r.x + r.w - 1 - (n - i);
-		grid_put(g, x, r.y, (uint32_t)marks[who[i]], ST_KEY);
+		grid_put(g, x, r.y, (uint32_t)marks[who[i]], who[i] == BEST_COUNT ? ST_WARN : ST_KEY);
 		next = x + 1;
 	}
 }
 
 static void draw_slider(struct grid *g, struct rect r, const struct view *v)
 {
-	static const char marks[BEST_COUNT] = { 'F', 'J', 'C', '$' };
+	static const char marks[BEST_COUNT + 1] = { 'F', 'J', 'C', '$', 'B' };
 	const struct view_model *m = view_current(v);
 	const struct sweep *sw = m->sw;
 	double total = sw->pos + sw->neg, flagged = view_flagged(m, m->k);

@@ -7,6 +7,7 @@
  */
 #include "ui/plot.h"
 
+#include "ui/axes.h"
 #include "core/curve.h"
 #include "core/fmt.h"
 #include "core/metrics.h"
@@ -31,23 +32,6 @@ static uint32_t series_glyph(const struct view *v, int s)
 	return v->glyphs == GLYPHS_ASCII ? asc[s & 3] : uni[s & 3];
 }
 
-/* The canvas area of a plot's rectangle: a title row above, tick labels
- * below, y labels and the axis to the left. */
-static struct rect plot_area(struct rect r)
-{
-	return (struct rect){ r.x + 5, r.y + 1, r.w - 5, r.h - 2 };
-}
-
-static int dot_x(const struct canvas *c, double x)
-{
-	return (int)lround(x * (c->w - 1));
-}
-
-static int dot_y(const struct canvas *c, double y)
-{
-	return (int)lround((1 - y) * (c->h - 1));
-}
-
 static void draw_curve(struct plot_cache *pc, const struct sweep *sw, enum curve_kind kind, int series)
 {
 	struct canvas *c = &pc->base;
@@ -63,8 +47,8 @@ static void draw_curve(struct plot_cache *pc, const struct sweep *sw, enum curve
 			have = 0;
 			continue;
 		}
-		x = dot_x(c, p.x);
-		y = dot_y(c, p.y);
+		x = axes_dot_x(c, p.x);
+		y = axes_dot_y(c, p.y);
 		if (have)
 			canvas_line(c, px, py, x, y, series_style[series & 3], series_dash[series & 3]);
 		else
@@ -82,7 +66,7 @@ static void build_curve_plot(struct plot_cache *pc, const struct view *v, enum c
 	if (kind == CURVE_ROC) {
 		canvas_line(c, 0, c->h - 1, c->w - 1, 0, ST_BASELINE, DASH_SPARSE);
 	} else if (sw->pos + sw->neg > 0) {
-		int y = dot_y(c, sw->pos / (sw->pos + sw->neg));
+		int y = axes_dot_y(c, sw->pos / (sw->pos + sw->neg));
 
 		canvas_line(c, 0, y, c->w - 1, y, ST_BASELINE, DASH_SPARSE);
 	}
@@ -151,7 +135,7 @@ static void build_metric_curves(struct plot_cache *pc, const struct view *v)
 				have = 0;
 				continue;
 			}
-			y = dot_y(c, val);
+			y = axes_dot_y(c, val);
 			if (have)
 				canvas_line(c, px, py, x, y, series_style[s], series_dash[s]);
 			else
@@ -171,7 +155,7 @@ static int cache_prepare(struct plot_cache *pc, enum plot_kind kind, struct rect
 	/* only the metrics plot's x axis follows the step mode; only ROC and
 	 * PR show the overlay: other changes keep the O(rows) rasters */
 	if (pc->valid && same_size && pc->kind == kind && pc->area.x == area.x && pc->area.y == area.y &&
-	    pc->model == v->model && pc->data_gen == v->data_gen && (pc->overlay == v->overlay || kind == PLOT_HIST || kind == PLOT_METRICS) &&
+	    pc->model == v->model && pc->data_gen == v->data_gen && (pc->overlay == v->overlay || kind == PLOT_HIST || kind == PLOT_METRICS || deployplot_is(kind)) &&
 	    (pc->step == v->step || kind != PLOT_METRICS))
 		return 0;
 	if (!same_size) {
@@ -210,45 +194,18 @@ static int cache_prepare(struct plot_cache *pc, enum plot_kind kind, struct rect
 	case PLOT_HIST:
 		build_hist(pc, v);
 		break;
+	case PLOT_GAIN:
+	case PLOT_NET_BENEFIT:
+	case PLOT_CALIBRATION:
+		if (deployplot_build(&pc->base, &pc->deploy, kind, v) < 0)
+			return -1;
+		break;
 	default:
 		build_metric_curves(pc, v);
 		break;
 	}
 	pc->valid = 1;
 	return 0;
-}
-
-static void y_axis(struct grid *g, struct rect r, struct rect a, const struct view *v)
-{
-	static const char *const labels[] = { "1", ".75", ".5", ".25", "0" };
-	int i, step = a.h >= 9 ? 1 : 2, y;
-
-	for (y = a.y; y < a.y + a.h; y++)
-		grid_put(g, r.x + 4, y, glyph_get(v->glyphs, G_VLINE), ST_AXIS);
-	for (i = 0; i <= 4; i += step) {
-		y = a.y + (int)lround((double)i / 4 * (a.h - 1));
-		grid_text(g, r.x + 3 - grid_text_width(labels[i]), y, labels[i], ST_AXIS, 4);
-		grid_put(g, r.x + 4, y, glyph_get(v->glyphs, G_TICK), ST_AXIS);
-	}
-}
-
-static void x_labels(struct grid *g, struct rect a, int y, const char *left, const char *mid, const char *right)
-{
-	grid_text(g, a.x, y, left, ST_AXIS, a.w / 3);
-	grid_text(g, a.x + (a.w - grid_text_width(mid)) / 2, y, mid, ST_AXIS, a.w / 3);
-	grid_text(g, a.x + a.w - grid_text_width(right), y, right, ST_AXIS, a.w / 3);
-}
-
-/* The threshold as a vertical line through the empty cells of column x. */
-static void threshold_line(struct grid *g, const struct plot_cache *pc, const struct view *v, int col)
-{
-	int row;
-
-	if (col < 0 || col >= pc->area.w)
-		return;
-	for (row = 0; row < pc->area.h; row++)
-		if (canvas_cell_empty(&pc->base, col, row))
-			grid_put(g, pc->area.x + col, pc->area.y + row, glyph_get(v->glyphs, G_VLINE), ST_THRESHOLD);
 }
 
 /* The operating point, with whiskers across the intervals of its two rates
@@ -340,23 +297,6 @@ static void legend_models(struct grid *g, const struct plot_cache *pc, const str
 	}
 }
 
-/* A plot's title: the first of the forms (a title and its values, longest
- * first) that fits whole, with a blank column before the next plot; a
- * number is never cut. */
-static void title(struct grid *g, struct rect r, const char *const head[], const char *const tail[], int n)
-{
-	int i = 0, x;
-
-	while (i < n - 1 && grid_text_width(head[i]) + grid_text_width(tail[i]) > r.w - 1)
-		i++;
-	if (grid_text_width(head[i]) + grid_text_width(tail[i]) > r.w - 1) {
-		grid_text(g, r.x, r.y, head[i], ST_TITLE, r.w - 1);
-		return;
-	}
-	x = r.x + grid_text(g, r.x, r.y, head[i], ST_TITLE, r.w - 1);
-	grid_text(g, x, r.y, tail[i], ST_LABEL, r.x + r.w - 1 - x);
-}
-
 /* "Scores  malignant ▲ above, benign ▼ below", shorter where it must be. */
 static void hist_title(struct grid *g, struct rect r, const struct view *v)
 {
@@ -387,7 +327,7 @@ void plot_draw(struct grid *g, struct rect r, struct plot_cache *pc, enum plot_k
 	const struct view_model *m = view_current(v);
 	const struct sweep *sw = m->sw;
 	struct confusion c = view_at(v, m->k);
-	struct rect a = plot_area(r);
+	struct rect a = axes_area(r);
 	char t1[32], t2[32], t3[32];
 	int x;
 
@@ -396,6 +336,10 @@ void plot_draw(struct grid *g, struct rect r, struct plot_cache *pc, enum plot_k
 		return;
 	}
 	canvas_blit(&pc->base, g, a.x, a.y);
+	if (deployplot_is(kind)) {
+		deployplot_draw(g, r, a, &pc->base, &pc->deploy, kind, v);
+		return;
+	}
 	switch (kind) {
 	case PLOT_ROC: {
 		char f[5][256], ci[80] = "", l[32], h[32];
@@ -416,9 +360,9 @@ void plot_draw(struct grid *g, struct rect r, struct plot_cache *pc, enum plot_k
 		snprintf(f[2], sizeof f[2], " AUC %s%s", t1, ci);
 		snprintf(f[3], sizeof f[3], " AUC %s (%s, %s)", t1, t2, t3);
 		snprintf(f[4], sizeof f[4], " AUC %s", t1);
-		title(g, r, head, tail, 5);
-		y_axis(g, r, a, v);
-		x_labels(g, a, r.y + r.h - 1, "0", "FPR", "1");
+		axes_title(g, r, head, tail, 5);
+		axes_y(g, r, a, v);
+		axes_x_labels(g, a, r.y + r.h - 1, "0", "FPR", "1");
 		if (v->overlay && v->n_models > 1)
 			legend_models(g, pc, v, kind == PLOT_ROC);
 		marker(g, pc, v, &c, METRIC_FPR, METRIC_RECALL);
@@ -434,9 +378,9 @@ void plot_draw(struct grid *g, struct rect r, struct plot_cache *pc, enum plot_k
 		snprintf(f[0], sizeof f[0], "  AP %s   recall %s  precision %s", t1, t2, t3);
 		snprintf(f[1], sizeof f[1], " AP %s (R %s, P %s)", t1, t2, t3);
 		snprintf(f[2], sizeof f[2], " AP %s", t1);
-		title(g, r, head, tail, 4);
-		y_axis(g, r, a, v);
-		x_labels(g, a, r.y + r.h - 1, "0", "recall", "1");
+		axes_title(g, r, head, tail, 4);
+		axes_y(g, r, a, v);
+		axes_x_labels(g, a, r.y + r.h - 1, "0", "recall", "1");
 		if (v->overlay && v->n_models > 1)
 			legend_models(g, pc, v, kind == PLOT_ROC);
 		marker(g, pc, v, &c, METRIC_RECALL, METRIC_PRECISION);
@@ -448,13 +392,13 @@ void plot_draw(struct grid *g, struct rect r, struct plot_cache *pc, enum plot_k
 		snprintf(t1, sizeof t1, "%.4g", sw->min);
 		snprintf(t2, sizeof t2, "%.4g", sweep_at_fraction(sw, 0.5));
 		snprintf(t3, sizeof t3, "%.4g", sw->max);
-		x_labels(g, a, r.y + r.h - 1, t1, t2, t3);
+		axes_x_labels(g, a, r.y + r.h - 1, t1, t2, t3);
 		grid_text(g, r.x, a.y, "peak", ST_AXIS, 4);
 		grid_text(g, r.x, a.y + a.h - 1, "peak", ST_AXIS, 4);
 		if (m->k > 0 && sw->max > sw->min)
-			threshold_line(g, pc, v, (int)lround(sweep_fraction(sw, m->threshold) * (a.w - 1)));
+			axes_threshold_line(g, &pc->base, pc->area, v, (int)lround(sweep_fraction(sw, m->threshold) * (a.w - 1)));
 		else if (m->k > 0)
-			threshold_line(g, pc, v, a.w / 2);
+			axes_threshold_line(g, &pc->base, pc->area, v, a.w / 2);
 		break;
 	}
 	default: {
@@ -480,15 +424,15 @@ void plot_draw(struct grid *g, struct rect r, struct plot_cache *pc, enum plot_k
 		}
 		if (x + grid_text_width(by) <= end)
 			grid_text(g, x, r.y, by, ST_DIM, end - x);
-		y_axis(g, r, a, v);
+		axes_y(g, r, a, v);
 		if (v->step == STEP_VALUE) {
 			snprintf(t1, sizeof t1, "%.4g", sw->min);
 			snprintf(t3, sizeof t3, "%.4g", sw->max);
-			x_labels(g, a, r.y + r.h - 1, t1, "threshold", t3);
+			axes_x_labels(g, a, r.y + r.h - 1, t1, "threshold", t3);
 		} else {
-			x_labels(g, a, r.y + r.h - 1, "all flagged", "rank", "none");
+			axes_x_labels(g, a, r.y + r.h - 1, "all flagged", "rank", "none");
 		}
-		threshold_line(g, pc, v, (int)lround(view_position(v, m->k) * (a.w - 1)));
+		axes_threshold_line(g, &pc->base, pc->area, v, (int)lround(view_position(v, m->k) * (a.w - 1)));
 		/* after :bootstrap: where the best F1's threshold fell, along the
 		 * plot's bottom row, in the cells no curve uses */
 		if (v->has_band && v->band_model == v->model) {
@@ -555,6 +499,8 @@ bool plot_hit(const struct plot_cache *pc, const struct view *v, int x, int y, s
 		*k = found;
 	} else if (pc->kind == PLOT_HIST) {
 		*k = sweep_index(m->sw, sweep_at_fraction(m->sw, fx));
+	} else if (deployplot_is(pc->kind)) {
+		*k = deployplot_hit(&pc->deploy, pc->kind, v, fx);
 	} else {
 		*k = view_k_at(v, fx);
 	}
@@ -566,5 +512,6 @@ void plot_free(struct plot_cache *pc)
 	canvas_free(&pc->base);
 	free(pc->idx);
 	free(pc->bins);
+	deployplot_free(&pc->deploy);
 	memset(pc, 0, sizeof *pc);
 }

@@ -355,6 +355,14 @@ size_t view_stakeholder_text(const struct view *v, char *buf, size_t cap)
 		in.best_threshold = sweep_threshold(m->sw, m->best[BEST_COST]);
 	}
 	in.level = interval_level(v->conf_level);
+	in.has_lift = in.has_net_benefit = 1;
+	in.lift = deploy_lift(m->sw, &in.now);
+	in.net_benefit = deploy_net_benefit(m->sw, &in.now, m->threshold);
+	in.treat_all = deploy_treat_all(m->sw, m->threshold);
+	if (!isnan(m->sw->sample_prevalence)) {
+		in.deployed = deploy_prevalence(m->sw);
+		in.sample_prevalence = m->sw->sample_prevalence;
+	}
 	in.has_recall_ci = interval_rate_ci(m->sw, METRIC_RECALL, &in.now, in.level, &in.recall_lo, &in.recall_hi) == 0;
 	return explain_stakeholder(buf, cap, &in);
 }
@@ -388,7 +396,7 @@ void view_boot_done(struct view *v, size_t model, const struct boot_result *r, s
 		return;
 	}
 	if (rc < 0 || isnan(r->lo[BOOT_THRESHOLD])) {
-		view_say(v, true, "no bootstrap: it resamples whole rows (not with --weight)");
+		view_say(v, true, "no bootstrap: it resamples whole rows (not with --weight or :prevalence)");
 		return;
 	}
 	v->has_band = true;

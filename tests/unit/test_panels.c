@@ -131,6 +131,33 @@ static void test_screens(void **state)
 	open_fixture(&fx, "-l is_eight -s logreg_logit samples/digits_is_8.csv");
 	fx.s.view.rotation = 2;
 	screen_golden("digits_100x30_braille", &fx, 100, 30);
+	/* net benefit and calibration need probabilities, and say so */
+	fx.s.view.rotation = 5;
+	screen_golden("digits_160x50_deploy_logit", &fx, 160, 50);
+	close_fixture(&fx);
+
+	/* the deployment views: gains, net benefit, calibration, one at a
+	 * time at 80x24 and together at 160x50 */
+	open_fixture(&fx, "-p malignant -l diagnosis -s logreg samples/breast_cancer.csv");
+	fx.s.view.rotation = 4;
+	screen_golden("bc_80x24_gain", &fx, 80, 24);
+	fx.s.view.rotation = 5;
+	screen_golden("bc_80x24_net_benefit", &fx, 80, 24);
+	fx.s.view.rotation = 6;
+	screen_golden("bc_80x24_calibration", &fx, 80, 24);
+	fx.s.view.glyphs = GLYPHS_ASCII;
+	screen_golden("bc_80x24_calibration_ascii", &fx, 80, 24);
+	fx.s.view.glyphs = GLYPHS_BRAILLE;
+	fx.s.view.rotation = 4;
+	view_set_threshold(&fx.s.view, 0.3);
+	screen_golden("bc_160x50_deploy", &fx, 160, 50);
+	/* deployed at 0.1%, with a review capacity of 50 */
+	assert_int_equal(view_set_prevalence(&fx.s.view, 0.001), 0);
+	view_set_budget(&fx.s.view, 50);
+	fx.s.view.rotation = 0;
+	screen_golden("bc_100x30_prevalence", &fx, 100, 30);
+	fx.s.view.stakeholder = true;
+	screen_golden("bc_100x30_prevalence_words", &fx, 100, 30);
 	close_fixture(&fx);
 }
 
