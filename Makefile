@@ -179,7 +179,9 @@ bench-steps: build/steps build/gen
 	@test -f build/large.csv || ./build/gen -n 10000000 > build/large.csv
 	@head -1001 build/large.csv > build/k1.csv
 	@for f in build/k1.csv build/large.csv; do \
-		n=$$(valgrind --tool=callgrind --toggle-collect=run_steps --callgrind-out-file=/dev/null \
-			./build/steps -n 1000 -- $$f 2>&1 | sed -n 's/.*Collected : //p'); \
-		echo "$$f: $$((n / 1000)) instructions per step (200x60, 1000 steps)"; \
+		for r in "0" "4" "4 -- --prevalence 0.01"; do \
+			n=$$(valgrind --tool=callgrind --toggle-collect=run_steps --callgrind-out-file=/dev/null \
+				./build/steps -n 1000 -r $$r -- $$f 2>&1 | sed -n 's/.*Collected : //p'); \
+			echo "$$f: $$((n / 1000)) instructions per step (200x60, 1000 steps, plots from $$r)"; \
+		done; \
 	done

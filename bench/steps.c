@@ -1,9 +1,10 @@
 /*
  * steps: the explorer's per-step cost, without a terminal.
- *   steps [-W cols] [-H rows] [-n steps] [-p] [-a] -- [cutoff options] FILE
+ *   steps [-W cols] [-H rows] [-n steps] [-r rotation] [-p] [-a] -- [cutoff options] FILE
  * Loads FILE as cutoff would, draws the screen into an off-screen grid of
  * cols x rows (default 200x60), then moves the threshold n times (default
- * 1000: right, then back left) with a full redraw after each.  -p prints
+ * 1000: right, then back left) with a full redraw after each.  -r picks
+ * the plots as v does (4: gains, net benefit, calibration, ROC); -p prints
  * the last screen; -a uses ASCII glyphs.  Run it under callgrind and divide
  * by n for the instructions per step (make bench-steps).
  */
@@ -32,7 +33,7 @@ __attribute__((noinline)) static void run_steps(struct grid *g, struct screen *s
 
 int main(int argc, char **argv)
 {
-	int w = 200, h = 60, n = 1000, print = 0, ascii = 0, c;
+	int w = 200, h = 60, n = 1000, print = 0, ascii = 0, rotation = 0, c;
 	struct options o;
 	struct session_start st;
 	struct session s;
@@ -42,15 +43,16 @@ int main(int argc, char **argv)
 
 	/* glyph widths as in a UTF-8 terminal, numbers in C */
 	setlocale(LC_CTYPE, "C.UTF-8");
-	while ((c = getopt(argc, argv, "W:H:n:pa")) != -1) {
+	while ((c = getopt(argc, argv, "W:H:n:r:pa")) != -1) {
 		switch (c) {
 		case 'W': w = atoi(optarg); break;
 		case 'H': h = atoi(optarg); break;
 		case 'n': n = atoi(optarg); break;
+		case 'r': rotation = atoi(optarg); break;
 		case 'p': print = 1; break;
 		case 'a': ascii = 1; break;
 		default:
-			fprintf(stderr, "usage: steps [-W cols] [-H rows] [-n steps] [-p] [-a] -- [options] FILE\n");
+			fprintf(stderr, "usage: steps [-W cols] [-H rows] [-n steps] [-r rotation] [-p] [-a] -- [options] FILE\n");
 			return 2;
 		}
 	}
@@ -66,6 +68,7 @@ int main(int argc, char **argv)
 	}
 	if (ascii)
 		s.view.glyphs = GLYPHS_ASCII;
+	s.view.rotation = rotation;
 	view_find_optima(&s.view); /* as the explorer does */
 	memset(&scr, 0, sizeof scr);
 	g = grid_new(w, h);

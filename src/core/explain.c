@@ -210,7 +210,10 @@ costs:
 		put(&o, "\nFlagging the top %s%% of cases reaches %s%% of the %s ones, %s times what random picks would.\n", b,
 		    d, in->pos, fmt_rate(a, sizeof a, in->lift));
 	}
-	if (in->has_net_benefit && !isnan(in->net_benefit)) {
+	if (in->has_net_benefit && in->net_benefit < 0) {
+		put(&o, "Net benefit %s: at this threshold acting on the model does more harm than good "
+			"(flagging no one is worth 0).\n", fmt_rate(b, sizeof b, in->net_benefit));
+	} else if (in->has_net_benefit && !isnan(in->net_benefit)) {
 		fmt_rate(a, sizeof a, 100 * in->net_benefit);
 		put(&o, "Net benefit %s: at this threshold the model is worth %s true %s per 100 cases with no false ones "
 			"(flagging everyone: %s).\n", fmt_rate(b, sizeof b, in->net_benefit), a, in->pos,

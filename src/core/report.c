@@ -306,7 +306,7 @@ static void text_boot(FILE *f, const struct report *r, const struct report_model
 	size_t i, shown = 0;
 
 	if (m->boot == NULL) {
-		fputs("bootstrap  none: it resamples whole rows (not with --weight)\n\n", f);
+		fputs("bootstrap  none: it resamples whole rows (not with --weight or --prevalence)\n\n", f);
 		return;
 	}
 	fprintf(f, "bootstrap  %zu stratified resamples, seed %llu, %g%% percentile intervals\n", r->boot_resamples,

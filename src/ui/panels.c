@@ -587,8 +587,20 @@ static void draw_stakeholder(struct grid *g, const struct layout *l, const struc
 	int need_gaps = 0, need = 0;
 
 	view_stakeholder_text(v, text, sizeof text);
-	need_gaps = stakeholder_rows(NULL, x, y, w, 1 << 20, text, true);
 	need = stakeholder_rows(NULL, x, y, w, 1 << 20, text, false);
+	/* too little room even over the slider: the last paragraphs (gains and
+	 * net benefit come last) give way whole, never a cut sentence */
+	while (need > bottom - 4) {
+		char *cut = NULL, *p;
+
+		for (p = text; (p = strstr(p, "\n\n")) != NULL; p++)
+			cut = p;
+		if (cut == NULL || cut == text)
+			break;
+		cut[1] = '\0';
+		need = stakeholder_rows(NULL, x, y, w, 1 << 20, text, false);
+	}
+	need_gaps = stakeholder_rows(NULL, x, y, w, 1 << 20, text, true);
 	if (y + need_gaps + 2 <= bottom) {
 		stakeholder_rows(g, x, y, w, bottom, text, true);
 		grid_text(g, x, y + need_gaps + 1, "e or :explain returns to the numbers", ST_DIM, w);

@@ -105,7 +105,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		report_write(devnull, &r, FORMAT_JSON);
 		report_write(devnull, &r, FORMAT_CSV);
 		report_write(devnull, &r, FORMAT_MARKDOWN);
-		curvefile_write(devnull, &r, CURVE_PR, FORMAT_CSV);
+		for (i = 0; i < CF_COUNT; i++)
+			curvefile_write(devnull, &r, (enum curvefile_kind)i, i % 2 ? FORMAT_JSON : FORMAT_CSV);
 		fclose(devnull);
 		memset(&scr, 0, sizeof scr);
 		view_find_optima(&s.view);
@@ -113,6 +114,13 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		view_step(&s.view, +1, STEP_LARGE);
 		s.view.glyphs = GLYPHS_ASCII;
 		panels_draw(g, &scr, &s.view);
+		/* the deployment views, and the deployed world */
+		s.view.rotation = 4;
+		panels_draw(g, &scr, &s.view);
+		s.view.rotation = 6;
+		view_set_budget(&s.view, 2);
+		if (view_set_prevalence(&s.view, 0.01) == 0)
+			panels_draw(g, &scr, &s.view);
 		panels_free(&scr);
 		grid_free(g);
 	}

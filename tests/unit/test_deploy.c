@@ -9,6 +9,7 @@
 
 #include "core/calib.h"
 #include "core/deploy.h"
+#include "core/explain.h"
 #include "core/metrics.h"
 
 /* scores 0.1 0.2 0.2 0.7 0.9 0.3 0.35, labels 0 0 1 1 1 0 1 */
@@ -197,6 +198,49 @@ static void test_weighted_quantiles(void **state)
 	sweep_free(&b);
 }
 
+/* The plain words where deployed: natural frequencies out of as many
+ * cases as show 10 positives, the false alarms in words, gains and net
+ * benefit read out. */
+static void test_words(void **state)
+{
+	struct explain_input in;
+	char buf[4096];
+
+	(void)state;
+	memset(&in, 0, sizeof in);
+	/* 1,000 (weighted) cases at prevalence 0.001: 1 positive, 0.96 caught;
+	 * 14.95 flagged */
+	in.now = (struct confusion){ 0.96, 13.99, 985.01, 0.04 };
+	in.pos = "fraud";
+	in.neg = "legit";
+	in.deployed = 0.001;
+	in.sample_prevalence = 0.2;
+	in.has_lift = 1;
+	in.lift = 0.96 / 14.95 / 0.001;
+	in.has_net_benefit = 1;
+	in.net_benefit = 0.00096 - 0.01399 * 0.1 / 0.9;
+	in.treat_all = 0.001 - 0.999 * 0.1 / 0.9;
+	explain_stakeholder(buf, sizeof buf, &in);
+	assert_non_null(strstr(buf, "Where the model is used, 0.1% of cases are fraud (20% in the data it was tested on).\n"));
+	assert_non_null(strstr(buf, "Out of every 10,000 cases, about 10 are fraud.\n"));
+	assert_non_null(strstr(buf, "At this threshold the model flags 150 of the 10,000: 10 are fraud and 140 are legit"));
+	assert_non_null(strstr(buf, "9 of every 10 alarms would be false.\n"));
+	assert_null(strstr(buf, "In all"));
+	assert_non_null(strstr(buf, "Flagging the top 1.495% of cases reaches 96.00% of the fraud ones, 64.21 times what random picks would.\n"));
+	/* below zero: harm, not "worth -0.06 true fraud" */
+	assert_non_null(strstr(buf, "acting on the model does more harm than good"));
+	in.net_benefit = 0.12;
+	in.treat_all = 0.05;
+	explain_stakeholder(buf, sizeof buf, &in);
+	assert_non_null(strstr(buf, "Net benefit 0.1200: at this threshold the model is worth 12.00 true fraud per 100 cases "
+				    "with no false ones (flagging everyone: 5.000).\n"));
+	/* one in a thousand of the sample: "about 1 is", not "are" */
+	in.deployed = 0;
+	in.now = (struct confusion){ 1, 0, 999, 0 };
+	explain_stakeholder(buf, sizeof buf, &in);
+	assert_non_null(strstr(buf, "Out of every 1,000 cases, about 1 is fraud.\n"));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -205,6 +249,7 @@ int main(void)
 		cmocka_unit_test(test_budget),
 		cmocka_unit_test(test_calibration),
 		cmocka_unit_test(test_weighted_quantiles),
+		cmocka_unit_test(test_words),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
