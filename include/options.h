@@ -7,6 +7,7 @@
 
 #include "core/curvefile.h"
 #include "core/dataset.h"
+#include "core/fairness.h"
 #include "core/optimize.h"
 #include "core/report.h"
 #include "ui/session.h"
@@ -41,6 +42,8 @@ struct options {
 	double partial_fpr;             /* --partial-auc F, 0: none */
 	size_t bootstrap;               /* --bootstrap N, 0: none */
 	double prevalence;              /* --prevalence P, 0: the sample's */
+	bool group_strategy_set;        /* --group-thresholds */
+	struct fairness_spec group_strategy;
 	size_t calib_bins;              /* --calibration-bins B, 0: 10 */
 	enum calib_strategy calib_strategy;
 	uint64_t seed;                  /* --seed (default 1) */

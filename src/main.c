@@ -106,6 +106,43 @@ static int optimize_all(struct session *s, const struct options *o, struct repor
 	return 0;
 }
 
+/* --group: each model's groups, and with --group-thresholds each group's
+ * own threshold; a group that keeps the single one is named on stderr. */
+static int group_thresholds(struct session *s, const struct options *o, struct report_model *models, double **thr)
+{
+	size_t i, g, n = s->n_groups;
+
+	if ((*thr = malloc(s->view.n_models * n * sizeof **thr)) == NULL) {
+		say("out of memory");
+		return -1;
+	}
+	for (i = 0; i < s->view.n_models; i++) {
+		models[i].group_sw = &s->group_ptrs[i * n];
+		models[i].group_thr = &(*thr)[i * n];
+		for (g = 0; g < n; g++) {
+			const struct sweep *sw = s->group_ptrs[i * n + g];
+			double *t = &(*thr)[i * n + g];
+			char name[100], model[100];
+
+			*t = models[i].threshold;
+			if (!o->group_strategy_set || o->group_strategy.strategy == FAIR_SINGLE)
+				continue;
+			if (fairness_threshold(sw, &o->group_strategy, &o->spec, t) == 0)
+				continue;
+			*t = models[i].threshold;
+			text_escape(name, sizeof name, s->ds->groups.names[g], strlen(s->ds->groups.names[g]), 40);
+			text_escape(model, sizeof model, models[i].score, strlen(models[i].score), 40);
+			if (!(sw->pos > 0 && sw->neg > 0))
+				say("%s: group '%s' has one class only: it keeps the single threshold for model '%s'", s->ds->shown,
+				    name, model);
+			else
+				say("%s: no threshold of group '%s' meets %s: it keeps the single threshold for model '%s'",
+				    s->ds->shown, name, fairness_name(o->group_strategy.strategy), model);
+		}
+	}
+	return 0;
+}
+
 /* The bootstrap's progress on a terminal's stderr, rewritten in place. */
 static void boot_progress(void *arg, size_t done, size_t total)
 {
@@ -145,6 +182,8 @@ static int print(struct session *s, const struct options *o)
 	struct report_pair *pairs = NULL;
 	struct boot_result *boots = NULL;
 	struct report r;
+	struct report_groups groups;
+	double *thr = NULL;
 	size_t i;
 	int status = 1;
 
@@ -166,7 +205,17 @@ static int print(struct session *s, const struct options *o)
 	for (i = 0; o->bootstrap > 0 && i < s->view.n_models; i++)
 		if (bootstrap(s, o, &models[i], &boots[i]) == 0)
 			models[i].boot = &boots[i];
+	if (s->n_groups > 0 && group_thresholds(s, o, models, &thr) < 0)
+		goto out;
 	memset(&r, 0, sizeof r);
+	if (s->n_groups > 0) {
+		groups.column = o->data.group;
+		groups.n = s->n_groups;
+		groups.names = s->ds->groups.names;
+		groups.strategy_set = o->group_strategy_set;
+		groups.strategy = o->group_strategy;
+		r.groups = &groups;
+	}
 	r.file = s->view.file;
 	r.label = s->view.label;
 	r.positive = s->ds->positive_name;
@@ -217,6 +266,7 @@ static int print(struct session *s, const struct options *o)
 	}
 	status = 0;
 out:
+	free(thr);
 	free(boots);
 	free(pairs);
 	free(models);

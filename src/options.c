@@ -18,7 +18,7 @@ enum {
 	OPT_COST_FP, OPT_COST_FN, OPT_MIN_PRECISION, OPT_MIN_RECALL, OPT_MAX_FPR, OPT_CURVE,
 	OPT_FORMAT, OPT_STRICT, OPT_ASCII, OPT_NO_COLOR, OPT_NO_MOUSE, OPT_VERSION, OPT_COMMANDS,
 	OPT_BATCH, OPT_NAMES, OPT_STREAM, OPT_BINS, OPT_INVERT, OPT_CONF_LEVEL, OPT_PARTIAL_AUC, OPT_BOOTSTRAP, OPT_SEED,
-	OPT_PREVALENCE, OPT_MAX_FLAGGED, OPT_MAX_FLAG_RATE, OPT_CALIB_BINS, OPT_CALIB_STRATEGY
+	OPT_PREVALENCE, OPT_GROUP, OPT_GROUP_THRESHOLDS, OPT_MAX_FLAGGED, OPT_MAX_FLAG_RATE, OPT_CALIB_BINS, OPT_CALIB_STRATEGY
 };
 
 static const struct option long_options[] = {
@@ -50,6 +50,8 @@ static const struct option long_options[] = {
 	{ "bootstrap", required_argument, NULL, OPT_BOOTSTRAP },
 	{ "seed", required_argument, NULL, OPT_SEED },
 	{ "prevalence", required_argument, NULL, OPT_PREVALENCE },
+	{ "group", required_argument, NULL, OPT_GROUP },
+	{ "group-thresholds", required_argument, NULL, OPT_GROUP_THRESHOLDS },
 	{ "max-flagged", required_argument, NULL, OPT_MAX_FLAGGED },
 	{ "max-flag-rate", required_argument, NULL, OPT_MAX_FLAG_RATE },
 	{ "calibration-bins", required_argument, NULL, OPT_CALIB_BINS },
@@ -85,6 +87,8 @@ void options_usage(FILE *f)
 	      "      --bins N              with --stream: group scores into at most N bins\n"
 	      "      --invert              score = -score, for models whose high scores mean\n"
 	      "                            the negative class (ROC AUC below 0.5)\n"
+	      "      --group COL           a column of categories: every report also per group,\n"
+	      "                            with the gaps between groups (at most 1,000 groups)\n"
 	      "\n"
 	      "What to do (default: the explorer):\n"
 	      "  -t, --threshold X         the threshold (default 0.5 for probabilities, else 0)\n"
@@ -103,6 +107,9 @@ void options_usage(FILE *f)
 	      "                            (the base rate where the model is deployed)\n"
 	      "      --curve KIND          print a whole curve: roc, pr, gain (cumulative gains\n"
 	      "                            and lift), net-benefit (decision curve), calibration\n"
+	      "      --group-thresholds S  a threshold per group: best (each group's --optimize\n"
+	      "                            optimum), equal-recall=X, equal-fpr=X, equal-rate=X,\n"
+	      "                            or single (one for all, the default)\n"
 	      "      --calibration-bins B  bins of the calibration curve and ECE (default 10)\n"
 	      "      --calibration-strategy uniform|quantile\n"
 	      "                            equal-width bins (default) or equal-count bins\n"
@@ -234,13 +241,15 @@ static int set_mode(struct options *o, enum options_mode m, char *err, size_t er
  * are caught when the header is read. */
 static int one_role_each(const struct options *o, char *err, size_t errlen)
 {
-	const char *spec[4 + OPTIONS_MAX_SCORES], *what[4 + OPTIONS_MAX_SCORES];
+	const char *spec[5 + OPTIONS_MAX_SCORES], *what[5 + OPTIONS_MAX_SCORES];
 	size_t n = 0, i, j;
 
 	if (o->data.label)
 		spec[n] = o->data.label, what[n++] = "--label";
 	if (o->data.weight)
 		spec[n] = o->data.weight, what[n++] = "--weight";
+	if (o->data.group)
+		spec[n] = o->data.group, what[n++] = "--group";
 	if (o->data.counts_pos) {
 		spec[n] = o->data.counts_pos, what[n++] = "--counts (positives)";
 		spec[n] = o->data.counts_neg, what[n++] = "--counts (negatives)";
@@ -402,6 +411,15 @@ int options_parse(int argc, char **argv, struct options *o, char *err, size_t er
 				rc = usage_error(err, errlen, "--prevalence takes a share of positives between 0 and 1 (such as 0.001), not %s",
 						 optarg);
 			break;
+		case OPT_GROUP:
+			o->data.group = optarg;
+			break;
+		case OPT_GROUP_THRESHOLDS:
+			if (fairness_parse(optarg, &o->group_strategy) < 0)
+				return usage_error(err, errlen, "--group-thresholds: '%s' is not best, single, equal-recall=X, "
+						   "equal-fpr=X or equal-rate=X (X from 0 to 1)", optarg);
+			o->group_strategy_set = true;
+			break;
 		case OPT_MAX_FLAGGED:
 			constrained = true;
 			rc = number("--max-flagged", optarg, &o->spec.max_flagged, false, err, errlen);
@@ -495,6 +513,10 @@ int options_parse(int argc, char **argv, struct options *o, char *err, size_t er
 		return usage_error(err, errlen, "give the commands with --commands FILE or on stdin with --batch, not both");
 	if (o->batch && (o->data.path == NULL || strcmp(o->data.path, "-") == 0))
 		return usage_error(err, errlen, "--batch reads the commands from stdin: give the data as a FILE");
+	if (o->group_strategy_set && o->data.group == NULL)
+		return usage_error(err, errlen, "--group-thresholds goes with --group COL");
+	if (o->group_strategy_set && o->group_strategy.strategy == FAIR_BEST && o->mode != MODE_OPTIMIZE)
+		return usage_error(err, errlen, "--group-thresholds best needs --optimize OBJ (each group's optimum of it)");
 	if (o->data.counts_pos != NULL && (o->data.label != NULL || o->data.positive != NULL || o->data.weight != NULL))
 		return usage_error(err, errlen, "--counts replaces --label, --positive and --weight");
 	return one_role_each(o, err, errlen);

@@ -11,6 +11,7 @@
 #define CUTOFF_DATASET_H
 
 #include "core/loadopts.h"
+#include "core/groups.h"
 #include "core/model.h"
 
 #include <stdbool.h>
@@ -28,6 +29,8 @@ struct dataset {
 	bool streamed;                /* read through the streaming path */
 	size_t n_models;
 	struct model *models;
+	bool grouped;                 /* --group: each group's rows too */
+	struct groups groups;         /* sorted by value, "(missing)" last */
 	uint64_t rows;                /* usable rows (records) */
 	uint64_t skipped;
 	char **notes;                 /* lines for stderr, without "cutoff: " */

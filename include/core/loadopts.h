@@ -16,6 +16,7 @@ struct dataset_options {
 	size_t n_scores;
 	const char *positive;         /* positive label value; NULL: vocabulary */
 	const char *weight;           /* weight column, or NULL */
+	const char *group;            /* --group column, or NULL */
 	const char *counts_pos;       /* --counts POS,NEG columns, or NULL */
 	const char *counts_neg;
 	char delimiter;               /* 0: detect among , \t ; | */

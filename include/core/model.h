@@ -27,6 +27,12 @@ struct model {
  * scores ceiling. */
 int model_push(struct model *m, bool positive, double score, double weight, bool weighted);
 
+/* One record's row in every model (a score each): with counts (wpos,
+ * wneg) a positive and a negative row of those weights, else one of
+ * weight w.  Returns 0, or model_push's error with *bad the model. */
+int model_push_row(struct model *models, size_t n, const double *scores, bool counts, bool positive, double w,
+		   double wpos, double wneg, bool weighted, size_t *bad);
+
 /* From arrays to folding: the rows so far are folded in and the arrays
  * freed.  The distinct-score ceiling is half of memory over n_models
  * (CUTOFF_MAX_DISTINCT lowers it, for tests).  -1 when out of memory. */

@@ -8,6 +8,7 @@
 
 #include "core/boot.h"
 #include "core/calib.h"
+#include "core/fairness.h"
 #include "core/sweep.h"
 
 #include <stdint.h>
@@ -21,6 +22,17 @@ struct report_model {
 	const char *objective;      /* as typed, or NULL without --optimize */
 	double value;               /* the objective's value there */
 	const struct boot_result *boot; /* --bootstrap's intervals, or NULL */
+	const struct sweep *const *group_sw; /* --group: each group's sweep, or NULL */
+	const double *group_thr;    /* --group-thresholds: each group's threshold */
+};
+
+/* --group: the groups (each model's sweeps are in its report_model). */
+struct report_groups {
+	const char *column;
+	size_t n;
+	char *const *names;         /* in byte order, "(missing)" last */
+	bool strategy_set;          /* --group-thresholds given */
+	struct fairness_spec strategy;
 };
 
 /* DeLong's paired test of two models (se NaN: none could be made). */
@@ -49,6 +61,7 @@ struct report {
 	enum calib_strategy calib_strategy;
 	double max_flagged;         /* --max-flagged or :budget, for the note on ties (0: none) */
 	uint64_t seed;
+	const struct report_groups *groups; /* --group, or NULL */
 };
 
 #endif

@@ -41,4 +41,15 @@ size_t row_bytes(const struct row *r);
 
 void row_free(struct row *r);
 
+/* Records kept whole (the loader's sample), and their bytes. */
+struct rows {
+	struct row *v;
+	size_t n, cap, bytes;
+};
+
+/* Appends a copy of r; -1 when out of memory. */
+int rows_add(struct rows *rs, const struct row *r);
+
+void rows_free(struct rows *rs);
+
 #endif

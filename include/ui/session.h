@@ -34,6 +34,11 @@ struct session {
 	struct view_pair *pairs;        /* every pair of models, (0,1), (0,2), ... */
 	size_t n_pairs;
 	double *(*kept)[2];             /* while opening: each model's rows for the pairs */
+	/* --group: each model's groups' sweeps, model by model (n_groups each) */
+	size_t n_groups;
+	struct sweep *group_sweeps;
+	const struct sweep **group_ptrs;
+	size_t group_built;
 	struct view view;
 };
 

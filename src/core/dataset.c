@@ -38,9 +38,7 @@ struct loader {
 
 	/* sampling phase */
 	bool sampling;
-	struct row *sample;
-	size_t n_sample, cap_sample;
-	size_t sample_bytes;
+	struct rows sample;
 
 	/* labels */
 	bool label_bad;     /* a value outside the vocabulary without --positive */
@@ -101,7 +99,7 @@ static int switch_to_folding(struct loader *l)
 	for (i = 0; i < l->ds->n_models; i++)
 		if (l->ds->models[i].fold == NULL && model_fold(&l->ds->models[i], l->ds->weighted, l->opt->bins, l->ds->n_models) < 0)
 			return -1;
-	return 0;
+	return l->ds->grouped ? groups_fold(&l->ds->groups) : 0;
 }
 
 /* ---- rows ------------------------------------------------------------------ */
@@ -275,21 +273,27 @@ static void process_row(struct loader *l, const struct row *r)
 	}
 	if (l->label_bad)
 		goto out; /* the load fails; keep scanning only to list the labels */
-	for (i = 0; i < ds->n_models; i++) {
-		struct model *m = &ds->models[i];
-		int rc = 0;
+	{
+		struct model *m = ds->models;
+		size_t bad = 0;
+		int rc = model_push_row(m, ds->n_models, scores, o->counts_pos != NULL, positive, w, wpos, wneg,
+					ds->weighted, &bad);
 
-		if (o->counts_pos != NULL) {
-			if (wpos > 0)
-				rc = model_push(m, true, scores[i], wpos, true);
-			if (rc == 0 && wneg > 0)
-				rc = model_push(m, false, scores[i], wneg, true);
-		} else {
-			rc = model_push(m, positive, scores[i], w, ds->weighted);
+		if (rc == 0 && ds->grouped) {
+			const char *s;
+			size_t len;
+			long g;
+
+			/* the row's group, then its rows there too */
+			row_get(r, l->c->group_col, &s, &len);
+			if ((g = groups_find(&ds->groups, s, len)) == -2)
+				goto out; /* counted: the load fails with the count */
+			rc = g < 0 ? -1 : model_push_row(m = groups_models(&ds->groups, (size_t)g), ds->n_models, scores,
+							   o->counts_pos != NULL, positive, w, wpos, wneg, ds->weighted, &bad);
 		}
 		if (rc == -2) {
 			status_fail(l->st, "%s:%llu: more than %zu distinct scores in column '%s' would not fit in memory; --bins N keeps it fixed",
-			     ds->shown, (unsigned long long)r->line, m->fold->max_distinct, show_str(m->name));
+			     ds->shown, (unsigned long long)r->line, m[bad].fold->max_distinct, show_str(ds->models[bad].name));
 			goto out;
 		}
 		if (rc < 0) {
@@ -323,9 +327,9 @@ static void setup(struct loader *l, struct csvread *cr)
 	size_t i;
 
 	l->sampling = false;
-	if (l->n_sample == 0)
+	if (l->sample.n == 0)
 		return;
-	if (sniff_columns(&l->cols, o, ds->shown, l->sample, l->n_sample, l->st) < 0)
+	if (sniff_columns(&l->cols, o, ds->shown, l->sample.v, l->sample.n, l->st) < 0)
 		return;
 	csvread_keep(cr, c->want, c->ncols);
 	if ((ds->models = calloc(c->n_scores, sizeof *ds->models)) == NULL)
@@ -342,6 +346,8 @@ static void setup(struct loader *l, struct csvread *cr)
 	if (o->counts_pos == NULL &&
 	    (ds->label_name = dupn(c->names[c->label_col], strlen(c->names[c->label_col]))) == NULL)
 		goto oom;
+	if ((ds->grouped = o->group != NULL))
+		groups_init(&ds->groups, ds->n_models, ds->weighted, ds->streamed, o->bins);
 	if (ds->streamed && switch_to_folding(l) < 0)
 		goto oom;
 
@@ -355,41 +361,11 @@ static void setup(struct loader *l, struct csvread *cr)
 		add_note(ds, "%s: guessed score column '%s'; choose with --score", ds->shown,
 			 show_str(ds->models[0].name));
 
-	for (i = c->header ? 1 : 0; i < l->n_sample && !l->st->failed; i++)
-		process_row(l, &l->sample[i]);
+	for (i = c->header ? 1 : 0; i < l->sample.n && !l->st->failed; i++)
+		process_row(l, &l->sample.v[i]);
 	return;
 oom:
 	status_fail(l->st, "out of memory");
-}
-
-static void free_sample(struct loader *l)
-{
-	size_t i;
-
-	for (i = 0; i < l->n_sample; i++)
-		row_free(&l->sample[i]);
-	free(l->sample);
-	l->sample = NULL;
-	l->n_sample = l->cap_sample = 0;
-}
-
-/* Keeps a whole record for the detection; returns -1 on no memory. */
-static int keep_sample(struct loader *l, const struct row *r)
-{
-	if (l->n_sample == l->cap_sample) {
-		size_t cap = l->cap_sample ? l->cap_sample * 2 : 64;
-		struct row *s = realloc(l->sample, cap * sizeof *s);
-
-		if (s == NULL)
-			return -1;
-		l->sample = s;
-		l->cap_sample = cap;
-	}
-	if (row_copy(&l->sample[l->n_sample], r) < 0)
-		return -1;
-	l->n_sample++;
-	l->sample_bytes += row_bytes(r);
-	return 0;
 }
 
 /* ---- the sink csvread feeds ------------------------------------------------ */
@@ -401,16 +377,16 @@ static void on_record(void *ctx, struct csvread *cr, const struct row *r, bool u
 	if (unterminated) {
 		if (l->sampling) {
 			setup(l, cr);
-			free_sample(l);
+			rows_free(&l->sample);
 		}
 		if (!l->st->failed)
 			skip_row(l, r->line, "unterminated quoted field at end of file");
 	} else if (l->sampling) {
-		if (keep_sample(l, r) < 0)
+		if (rows_add(&l->sample, r) < 0)
 			status_fail(l->st, "out of memory");
-		else if (l->n_sample >= SAMPLE_ROWS || l->sample_bytes >= SAMPLE_BYTES) {
+		else if (l->sample.n >= SAMPLE_ROWS || l->sample.bytes >= SAMPLE_BYTES) {
 			setup(l, cr);
-			free_sample(l);
+			rows_free(&l->sample);
 		}
 	} else {
 		process_row(l, r);
@@ -445,6 +421,8 @@ static void *on_fork(void *ctx, struct status *st)
 	h->ds.weighted = l->ds->weighted;
 	h->ds.streamed = l->ds->streamed;
 	h->ds.n_models = l->ds->n_models;
+	if ((h->ds.grouped = l->ds->grouped))
+		groups_init(&h->ds.groups, h->ds.n_models, h->ds.weighted, h->ds.streamed, l->opt->bins);
 	h->ds.models = calloc(h->ds.n_models ? h->ds.n_models : 1, sizeof *h->ds.models);
 	if (h->ds.models == NULL) {
 		free(h);
@@ -552,6 +530,9 @@ static void on_join(void *ctx, void *child)
 		model_release(o);
 	}
 	free(wd->models);
+	if (wd->grouped && !l->st->failed && groups_join(&ds->groups, &wd->groups) == -1)
+		status_fail(l->st, "out of memory after %llu rows", (unsigned long long)ds->rows);
+	groups_free(&wd->groups);
 	free(h);
 }
 
@@ -561,7 +542,7 @@ static void free_loader(struct loader *l)
 {
 	size_t i;
 
-	free_sample(l);
+	rows_free(&l->sample);
 	sniff_free(&l->cols);
 	for (i = 0; i < l->n_distinct; i++)
 		free(l->distinct[i]);
@@ -637,6 +618,15 @@ int dataset_load(const struct dataset_options *opt, struct dataset **out, char *
 		if (ds->models[i].fold != NULL && fold_finish(ds->models[i].fold) < 0)
 			status_fail(&st, "out of memory");
 	finish_labels(&l);
+	if (!st.failed && ds->grouped && ds->groups.n_names > GROUPS_MAX) {
+		bool more;
+		size_t count = groups_count(&ds->groups, &more);
+
+		status_fail(&st, "%s: column '%s' has %s%zu distinct values; --group takes at most %d groups", ds->shown,
+			    show_str(l.cols.names[l.cols.group_col]), more ? "more than " : "", count, GROUPS_MAX);
+	}
+	if (ds->grouped)
+		groups_sort(&ds->groups);
 	if (!st.failed && records == 0)
 		status_fail(&st, "%s: no data", ds->shown);
 	else if (!st.failed && records == 1 && l.cols.header)
@@ -687,6 +677,7 @@ void dataset_free(struct dataset *ds)
 		free(ds->models[i].name);
 	}
 	free(ds->models);
+	groups_free(&ds->groups);
 	for (i = 0; i < ds->n_notes; i++)
 		free(ds->notes[i]);
 	free(ds->notes);

@@ -51,6 +51,30 @@ int model_push(struct model *m, bool positive, double score, double weight, bool
 	return 0;
 }
 
+int model_push_row(struct model *models, size_t n, const double *scores, bool counts, bool positive, double w,
+		   double wpos, double wneg, bool weighted, size_t *bad)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		int rc = 0;
+
+		if (counts) {
+			if (wpos > 0)
+				rc = model_push(&models[i], true, scores[i], wpos, true);
+			if (rc == 0 && wneg > 0)
+				rc = model_push(&models[i], false, scores[i], wneg, true);
+		} else {
+			rc = model_push(&models[i], positive, scores[i], w, weighted);
+		}
+		if (rc < 0) {
+			*bad = i;
+			return rc;
+		}
+	}
+	return 0;
+}
+
 int model_fold(struct model *m, bool weighted, size_t bins, size_t n_models)
 {
 	size_t i;

@@ -7,6 +7,7 @@
 #include "core/report.h"
 #include "core/figures.h"
 #include "core/reportmd.h"
+#include "core/reportgroups.h"
 #include "core/curve.h"
 #include "core/fmt.h"
 #include "core/interval.h"
@@ -196,9 +197,10 @@ static void json_model(FILE *f, const struct report *r, const struct report_mode
 		} else {
 			report_json_number(f, kv[i].v);
 		}
-		fputs(i + 1 < n ? ",\n" : "\n", f);
+		fputs(i + 1 < n ? ",\n" : "", f);
 	}
-	fprintf(f, "%s}", indent);
+	reportgroups_json(f, r, m, indent);
+	fprintf(f, "\n%s}", indent);
 }
 
 static void json_pair(FILE *f, const struct report *r, const struct report_pair *p, bool more)
@@ -434,6 +436,7 @@ static void text_model(FILE *f, const struct report *r, const struct report_mode
 			fprintf(f, "Per %s cases where deployed:\n", fmt_count(a, sizeof a, per));
 		fprintf(f, "%s\n", sentence);
 	}
+	reportgroups_text(f, r, m, false);
 }
 
 /* "logreg - naive_bayes  +0.01336  z 2.955  p 0.003126  0.004498 to 0.02222" */

@@ -7,6 +7,7 @@
 
 #include "core/explain.h"
 #include "core/figures.h"
+#include "core/reportgroups.h"
 #include "core/fmt.h"
 #include "core/text.h"
 
@@ -71,6 +72,7 @@ static void md_model(FILE *f, const struct report *r, const struct report_model 
 		else
 			fprintf(f, "\n> %s\n", sentence);
 	}
+	reportgroups_text(f, r, m, true);
 }
 
 void reportmd_write(FILE *f, const struct report *r)

@@ -92,3 +92,31 @@ void row_free(struct row *r)
 	r->f = NULL;
 	r->used = r->cap = r->cap_f = r->count = 0;
 }
+
+int rows_add(struct rows *rs, const struct row *r)
+{
+	if (rs->n == rs->cap) {
+		size_t cap = rs->cap ? rs->cap * 2 : 64;
+		struct row *v = realloc(rs->v, cap * sizeof *v);
+
+		if (v == NULL)
+			return -1;
+		rs->v = v;
+		rs->cap = cap;
+	}
+	if (row_copy(&rs->v[rs->n], r) < 0)
+		return -1;
+	rs->n++;
+	rs->bytes += row_bytes(r);
+	return 0;
+}
+
+void rows_free(struct rows *rs)
+{
+	size_t i;
+
+	for (i = 0; i < rs->n; i++)
+		row_free(&rs->v[i]);
+	free(rs->v);
+	memset(rs, 0, sizeof *rs);
+}

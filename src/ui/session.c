@@ -87,6 +87,56 @@ static void pair_tests(struct session *s)
 	drop_rows(s, n);
 }
 
+/* A sweep from a model's rows (arrays or folded), which it frees. */
+static int build(struct sweep *sw, struct model *m, const struct dataset_options *data)
+{
+	int rc = 0;
+
+	if (m->fold != NULL) {
+		struct fold *f = m->fold;
+		bool binned = f->binned;
+		double pairs = f->pairs_in_bins, *sc, *p, *n;
+		size_t k;
+
+		fold_take(f, &sc, &p, &n, &k);
+		free(f);
+		m->fold = NULL;
+		rc = sweep_build_runs(sw, sc, p, n, k);
+		sw->bins = data->bins;
+		/* grouped pairs count half in the AUC, and 0 or 1 exactly */
+		sw->auc_error = binned && sw->pos > 0 && sw->neg > 0 ? pairs / 2 / sw->pos / sw->neg : 0;
+	} else {
+		rc = sweep_build(sw, m->pos, m->pos_w, m->n_pos, m->neg, m->neg_w, m->n_neg);
+	}
+	model_release(m);
+	sw->weighted = data->weight != NULL; /* --counts are whole rows */
+	return rc;
+}
+
+/* --group: every group's sweep of every model, model by model. */
+static int build_groups(struct session *s, const struct dataset_options *data, const struct session_start *st)
+{
+	struct groups *gs = &s->ds->groups;
+	size_t i, g, n = s->ds->n_models * gs->n;
+
+	if ((s->group_sweeps = calloc(n ? n : 1, sizeof *s->group_sweeps)) == NULL ||
+	    (s->group_ptrs = calloc(n ? n : 1, sizeof *s->group_ptrs)) == NULL)
+		return -1;
+	for (i = 0; i < s->ds->n_models; i++)
+		for (g = 0; g < gs->n; g++, s->group_built++) {
+			struct sweep *sw = &s->group_sweeps[i * gs->n + g];
+
+			if (build(sw, &groups_models(gs, g)[i], data) < 0)
+				return -1;
+			if (st->invert)
+				sweep_invert(sw);
+			interval_delong_se(sw, &sw->roc_auc_se);
+			s->group_ptrs[i * gs->n + g] = sw;
+		}
+	s->n_groups = gs->n;
+	return 0;
+}
+
 int session_open(struct session *s, const struct dataset_options *data, const struct session_start *st,
 		 char *err, size_t errlen)
 {
@@ -111,21 +161,7 @@ int session_open(struct session *s, const struct dataset_options *data, const st
 	for (i = 0; i < s->ds->n_models; i++, s->built++) {
 		struct model *m = &s->ds->models[i];
 
-		if (m->fold != NULL) {
-			struct fold *f = m->fold;
-			bool binned = f->binned;
-			double pairs = f->pairs_in_bins, *sc, *p, *n;
-			size_t k;
-
-			fold_take(f, &sc, &p, &n, &k);
-			free(f);
-			m->fold = NULL;
-			sweep_build_runs(&s->sweeps[i], sc, p, n, k);
-			s->sweeps[i].bins = data->bins;
-			/* grouped pairs count half in the AUC, and 0 or 1 exactly */
-			s->sweeps[i].auc_error = binned && s->sweeps[i].pos > 0 && s->sweeps[i].neg > 0
-						 ? pairs / 2 / s->sweeps[i].pos / s->sweeps[i].neg : 0;
-		} else if (sweep_build(&s->sweeps[i], m->pos, m->pos_w, m->n_pos, m->neg, m->neg_w, m->n_neg) < 0) {
+		if (build(&s->sweeps[i], m, data) < 0) {
 			snprintf(err, errlen, "out of memory sorting %llu rows; --stream keeps only the distinct scores",
 				 (unsigned long long)s->ds->rows);
 			return -1;
@@ -136,7 +172,6 @@ int session_open(struct session *s, const struct dataset_options *data, const st
 			s->built++;
 			return -1;
 		}
-		s->sweeps[i].weighted = data->weight != NULL; /* --counts are whole rows */
 		if (st->invert)
 			sweep_invert(&s->sweeps[i]);
 		/* once, so that no redraw walks the distinct scores */
@@ -146,6 +181,10 @@ int session_open(struct session *s, const struct dataset_options *data, const st
 		s->models[i].threshold = st->has_threshold ? st->threshold : sweep_default_threshold(&s->sweeps[i]);
 	}
 	pair_tests(s);
+	if (s->ds->grouped && build_groups(s, data, st) < 0) {
+		snprintf(err, errlen, "out of memory sorting each group's rows");
+		return -1;
+	}
 	v->pairs = s->pairs;
 	v->n_pairs = s->n_pairs;
 	v->file = s->ds->source;
@@ -188,6 +227,10 @@ void session_close(struct session *s)
 	view_free(&s->view);
 	for (i = 0; i < s->built; i++)
 		sweep_free(&s->sweeps[i]);
+	for (i = 0; i < s->group_built; i++)
+		sweep_free(&s->group_sweeps[i]);
+	free(s->group_sweeps);
+	free(s->group_ptrs);
 	free(s->sweeps);
 	free(s->models);
 	free(s->pairs);

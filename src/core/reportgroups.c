@@ -1,0 +1,322 @@
+/*
+ * reportgroups: per-group results, gaps and per-group thresholds, in
+ * JSON and as tables.  Numbers in JSON read back exactly; tables use the
+ * report's formats (fmt.h).
+ */
+#include "core/reportgroups.h"
+
+#include "core/fmt.h"
+#include "core/groups.h"
+#include "core/interval.h"
+#include "core/metrics.h"
+#include "core/text.h"
+
+#include <math.h>
+#include <string.h>
+
+static void num(FILE *f, double v)
+{
+	char buf[40];
+
+	fputs(isfinite(v) ? fmt_exact(buf, sizeof buf, v) : "null", f);
+}
+
+static double level(const struct report *r)
+{
+	return interval_level(r->conf_level);
+}
+
+/* The rates every group entry carries, with a Wilson interval where the
+ * report gives one. */
+static const struct {
+	enum metric m;
+	bool ci;
+} group_rates[] = {
+	{ METRIC_PRECISION, true }, { METRIC_RECALL, true }, { METRIC_FPR, true },
+	{ METRIC_PREDICTED_POSITIVE_RATE, true }, { METRIC_F1, false }, { METRIC_ACCURACY, true },
+};
+
+static void counts(FILE *f, const struct confusion *c)
+{
+	fputs("\"tp\": ", f), num(f, c->tp);
+	fputs(", \"fp\": ", f), num(f, c->fp);
+	fputs(", \"tn\": ", f), num(f, c->tn);
+	fputs(", \"fn\": ", f), num(f, c->fn);
+}
+
+static void every_rate(FILE *f, const struct confusion *c)
+{
+	size_t i;
+
+	for (i = 0; i < METRIC_COUNT; i++) {
+		fprintf(f, ", \"%s\": ", metric_table[i].key);
+		num(f, metrics_value((enum metric)i, c));
+	}
+}
+
+static void group_entry(FILE *f, const struct report *r, const struct sweep *sw, const char *name, double thr)
+{
+	struct confusion c = sweep_at(sw, thr);
+	double n = sw->pos + sw->neg, lo, hi;
+	size_t i;
+
+	fputs("{\"group\": ", f);
+	text_json(f, name);
+	fputs(", \"n\": ", f), num(f, n);
+	fputs(", \"positives\": ", f), num(f, sw->pos);
+	fputs(", \"negatives\": ", f), num(f, sw->neg);
+	fputs(", \"prevalence\": ", f), num(f, n > 0 ? sw->pos / n : NAN);
+	fputs(", ", f);
+	counts(f, &c);
+	for (i = 0; i < sizeof group_rates / sizeof group_rates[0]; i++) {
+		fprintf(f, ", \"%s\": ", metric_table[group_rates[i].m].key);
+		num(f, metrics_value(group_rates[i].m, &c));
+	}
+	fputs(", \"roc_auc\": ", f), num(f, sw->roc_auc);
+	fputs(", \"average_precision\": ", f), num(f, sw->average_precision);
+	for (i = 0; i < sizeof group_rates / sizeof group_rates[0]; i++) {
+		if (!group_rates[i].ci)
+			continue;
+		fprintf(f, ", \"%s_ci\": ", metric_table[group_rates[i].m].key);
+		if (interval_rate_ci(sw, group_rates[i].m, &c, level(r), &lo, &hi) == 0) {
+			fputc('[', f), num(f, lo), fputs(", ", f), num(f, hi), fputc(']', f);
+		} else {
+			fputs("null", f);
+		}
+	}
+	fputc('}', f);
+}
+
+static const struct {
+	enum metric m;
+	const char *key;
+} gaps[] = {
+	{ METRIC_RECALL, "recall_gap" }, { METRIC_FPR, "fpr_gap" }, { METRIC_PRECISION, "precision_gap" },
+	{ METRIC_PREDICTED_POSITIVE_RATE, "predicted_positive_rate_gap" },
+};
+
+struct confusion reportgroups_pooled(const struct report *r, const struct report_model *m)
+{
+	struct confusion p = { 0, 0, 0, 0 };
+	size_t g;
+
+	for (g = 0; g < r->groups->n; g++) {
+		struct confusion c = sweep_at(m->group_sw[g], m->group_thr[g]);
+
+		p.tp += c.tp, p.fp += c.fp, p.tn += c.tn, p.fn += c.fn;
+	}
+	return p;
+}
+
+void reportgroups_json(FILE *f, const struct report *r, const struct report_model *m, const char *indent)
+{
+	const struct report_groups *gr = r->groups;
+	double single[GROUPS_MAX];
+	size_t g, i, hi, lo;
+
+	if (gr == NULL || m->group_sw == NULL)
+		return;
+	for (g = 0; g < gr->n; g++)
+		single[g] = m->threshold;
+	fprintf(f, ",\n%s  \"group_column\": ", indent);
+	text_json(f, gr->column);
+	fprintf(f, ",\n%s  \"groups\": [", indent);
+	for (g = 0; g < gr->n; g++) {
+		fprintf(f, "%s\n%s    ", g ? "," : "", indent);
+		group_entry(f, r, m->group_sw[g], gr->names[g], m->threshold);
+	}
+	fprintf(f, "\n%s  ],\n%s  \"fairness\": {", indent, indent);
+	for (i = 0; i < sizeof gaps / sizeof gaps[0]; i++) {
+		double v = fairness_gap(m->group_sw, gr->n, single, gaps[i].m, &hi, &lo);
+
+		fprintf(f, "%s\"%s\": ", i ? ", " : "", gaps[i].key);
+		num(f, v);
+		fprintf(f, ", \"%s_groups\": ", gaps[i].key);
+		if (isnan(v)) {
+			fputs("null", f);
+		} else {
+			fputc('[', f), text_json(f, gr->names[hi]), fputs(", ", f), text_json(f, gr->names[lo]), fputc(']', f);
+		}
+	}
+	fputc('}', f);
+	if (!gr->strategy_set)
+		return;
+	fprintf(f, ",\n%s  \"group_thresholds\": {\"strategy\": \"%s\", \"value\": ", indent,
+		fairness_name(gr->strategy.strategy));
+	num(f, gr->strategy.value);
+	fputs(", \"groups\": [", f);
+	for (g = 0; g < gr->n; g++) {
+		struct confusion c = sweep_at(m->group_sw[g], m->group_thr[g]);
+
+		fprintf(f, "%s\n%s    {\"group\": ", g ? "," : "", indent);
+		text_json(f, gr->names[g]);
+		fputs(", \"threshold\": ", f);
+		num(f, m->group_thr[g]);
+		fputs(", ", f);
+		counts(f, &c);
+		every_rate(f, &c);
+		fputc('}', f);
+	}
+	{
+		struct confusion p = reportgroups_pooled(r, m);
+
+		fprintf(f, "\n%s  ], \"pooled\": {", indent);
+		counts(f, &p);
+		every_rate(f, &p);
+		fputs("}}", f);
+	}
+}
+
+static double at(const struct sweep *sw, double thr, enum metric m)
+{
+	struct confusion c = sweep_at(sw, thr);
+
+	return metrics_value(m, &c);
+}
+
+/* ---- tables ---------------------------------------------------------------------------------- */
+
+static void cell(FILE *f, bool md, const char *s, int w, bool right)
+{
+	int n = fmt_width(s);
+
+	if (md)
+		fprintf(f, "| %s ", s);
+	else if (right)
+		fprintf(f, "%*s%s", w > n ? w - n : 0, "", s);
+	else
+		fprintf(f, "%s%*s", s, w > n ? w - n : 0, "");
+}
+
+static void end_row(FILE *f, bool md)
+{
+	fputs(md ? "|\n" : "\n", f);
+}
+
+/* One group's row: name, n, prevalence, then the rates at thr. */
+static void row(FILE *f, bool md, const char *name, int nw, const struct sweep *sw, double thr)
+{
+	struct confusion c = sweep_at(sw, thr);
+	double n = sw->pos + sw->neg;
+	char a[40];
+	static const enum metric cols[] = { METRIC_PREDICTED_POSITIVE_RATE, METRIC_RECALL, METRIC_FPR,
+					    METRIC_PRECISION };
+	size_t i;
+
+	cell(f, md, name, nw, false);
+	cell(f, md, fmt_count(a, sizeof a, n), 11, true);
+	cell(f, md, n > 0 ? fmt_rate(a, sizeof a, sw->pos / n) : "n/a", 11, true);
+	for (i = 0; i < sizeof cols / sizeof cols[0]; i++)
+		cell(f, md, fmt_rate(a, sizeof a, metrics_value(cols[i], &c)), 11, true);
+	cell(f, md, fmt_rate(a, sizeof a, sw->roc_auc), 11, true);
+	end_row(f, md);
+}
+
+static void header(FILE *f, bool md, const char *first, int nw)
+{
+	static const char *const h[] = { "n", "prevalence", "flagged", "recall", "FPR", "precision", "ROC AUC" };
+	size_t i;
+
+	cell(f, md, first, nw, false);
+	for (i = 0; i < sizeof h / sizeof h[0]; i++)
+		cell(f, md, h[i], 11, true);
+	end_row(f, md);
+	if (md)
+		fputs("|---|---:|---:|---:|---:|---:|---:|---:|\n", f);
+}
+
+void reportgroups_text(FILE *f, const struct report *r, const struct report_model *m, bool md)
+{
+	const struct report_groups *gr = r->groups;
+	double single[GROUPS_MAX];
+	char col[160], a[40], b[40], t[40];
+	size_t g, i, hi, lo;
+	int nw = 12;
+
+	if (gr == NULL || m->group_sw == NULL)
+		return;
+	for (g = 0; g < gr->n; g++) {
+		single[g] = m->threshold;
+		if (fmt_width(gr->names[g]) + 2 > nw)
+			nw = fmt_width(gr->names[g]) + 2 > 32 ? 32 : fmt_width(gr->names[g]) + 2;
+	}
+	if (md)
+		fprintf(f, "\n#### By %s at threshold %s\n\n", text_markdown(col, sizeof col, gr->column, 60),
+			fmt_exact(t, sizeof t, m->threshold));
+	else
+		fprintf(f, "\nby %s at threshold %s\n", text_escape(col, sizeof col, gr->column, strlen(gr->column), 40),
+			fmt_exact(t, sizeof t, m->threshold));
+	header(f, md, "group", nw);
+	for (g = 0; g < gr->n; g++) {
+		char nm[160];
+
+		if (md)
+			text_markdown(nm, sizeof nm, gr->names[g], 30);
+		else
+			text_escape(nm, sizeof nm, gr->names[g], strlen(gr->names[g]), 30);
+		row(f, md, nm, nw, m->group_sw[g], m->threshold);
+	}
+	fputs(md ? "\nGaps (largest minus smallest): " : "gaps (largest minus smallest)\n", f);
+	for (i = 0; i < sizeof gaps / sizeof gaps[0]; i++) {
+		double v = fairness_gap(m->group_sw, gr->n, single, gaps[i].m, &hi, &lo);
+		const char *sep = md ? (i ? "; " : "") : "  ", *end = md ? "" : "\n";
+		char h[96], l[96];
+
+		if (isnan(v)) {
+			fprintf(f, "%s%-10s n/a: fewer than two groups define it%s", sep, metric_table[gaps[i].m].label, end);
+			continue;
+		}
+		fprintf(f, md ? "%s%s %s (%s %s, %s %s)%s" : "%s%-10s %-10s %s %s, %s %s%s", sep, metric_table[gaps[i].m].label,
+			fmt_rate(a, sizeof a, v),
+			md ? text_markdown(h, sizeof h, gr->names[hi], 20)
+			   : text_escape(h, sizeof h, gr->names[hi], strlen(gr->names[hi]), 20),
+			fmt_rate(b, sizeof b, at(m->group_sw[hi], m->threshold, gaps[i].m)),
+			md ? text_markdown(l, sizeof l, gr->names[lo], 20)
+			   : text_escape(l, sizeof l, gr->names[lo], strlen(gr->names[lo]), 20),
+			fmt_rate(t, sizeof t, at(m->group_sw[lo], m->threshold, gaps[i].m)), end);
+	}
+	if (md)
+		fputc('\n', f);
+	if (!gr->strategy_set)
+		return;
+	{
+		struct confusion p = reportgroups_pooled(r, m), s = sweep_at(m->sw, m->threshold);
+		char v[40] = "";
+
+		if (!isnan(gr->strategy.value))
+			snprintf(v, sizeof v, " %g", gr->strategy.value);
+		if (md)
+			fprintf(f, "\n#### Each group's own threshold: %s%s\n\n", fairness_name(gr->strategy.strategy), v);
+		else
+			fprintf(f, "\nthresholds %s%s: each group its own\n", fairness_name(gr->strategy.strategy), v);
+		cell(f, md, "group", nw, false);
+		cell(f, md, "threshold", 12, true);
+		cell(f, md, "flagged", 10, true);
+		cell(f, md, "recall", 10, true);
+		cell(f, md, "FPR", 10, true);
+		cell(f, md, "precision", 10, true);
+		end_row(f, md);
+		if (md)
+			fputs("|---|---:|---:|---:|---:|---:|\n", f);
+		for (g = 0; g < gr->n; g++) {
+			struct confusion c = sweep_at(m->group_sw[g], m->group_thr[g]);
+			char nm[160];
+
+			cell(f, md, md ? text_markdown(nm, sizeof nm, gr->names[g], 30)
+				       : text_escape(nm, sizeof nm, gr->names[g], strlen(gr->names[g]), 30), nw, false);
+			cell(f, md, fmt_exact(t, sizeof t, m->group_thr[g]), 12, true);
+			cell(f, md, fmt_rate(a, sizeof a, metrics_value(METRIC_PREDICTED_POSITIVE_RATE, &c)), 10, true);
+			cell(f, md, fmt_rate(a, sizeof a, metrics_value(METRIC_RECALL, &c)), 10, true);
+			cell(f, md, fmt_rate(a, sizeof a, metrics_value(METRIC_FPR, &c)), 10, true);
+			cell(f, md, fmt_rate(a, sizeof a, metrics_value(METRIC_PRECISION, &c)), 10, true);
+			end_row(f, md);
+		}
+		/* the cost of fairness, against one threshold for all */
+		fprintf(f, "%spooled: %s flagged, recall %s, precision %s; %s %s false alarm%s and %s %s miss%s than one threshold\n",
+			md ? "\n" : "", fmt_count(a, sizeof a, p.tp + p.fp), fmt_rate(b, sizeof b, metrics_value(METRIC_RECALL, &p)),
+			fmt_rate(t, sizeof t, metrics_value(METRIC_PRECISION, &p)), fmt_count(col, sizeof col, fabs(p.fp - s.fp)),
+			p.fp >= s.fp ? "more" : "fewer", fabs(p.fp - s.fp) == 1 ? "" : "s",
+			fmt_count(v, sizeof v, fabs(p.fn - s.fn)), p.fn >= s.fn ? "more" : "fewer",
+			fabs(p.fn - s.fn) == 1 ? "" : "es");
+	}
+}

@@ -1,0 +1,133 @@
+#!/bin/sh
+# --group and --group-thresholds against tests/reference/groups/ (brute
+# force, make_groups_expected.py): every group's counts and rates, the
+# gaps, each strategy's thresholds and the pooled matrix, to a relative
+# 1e-9; then --counts from sqlite3's GROUP BY grp, score against the raw
+# rows, and the error paths.
+# Usage: tests/cli/groups.sh ./cutoff      (from the project root)
+set -u
+BIN=${1:-./cutoff}
+D=tests/reference/groups
+T=$(mktemp -d /tmp/cutoff-groups.XXXXXX)
+trap 'rm -rf "$T"' EXIT
+pass=0
+fail=0
+ok() { pass=$((pass + 1)); }
+bad() { fail=$((fail + 1)); echo "FAIL: $*"; }
+
+# flat JSON: cutoff's report as "groups.G.key value", "fairness.key value",
+# "thresholds.G.key value" and "pooled.key value" lines
+flat() {
+	awk '
+	function walk(s, prefix,   key, val, name, out, n) {
+		out = ""; name = ""
+		while (match(s, /"[^"]+": (\[[^]]*\]|"[^"]*"|[^,}]+)/)) {
+			n = substr(s, RSTART, RLENGTH); s = substr(s, RSTART + RLENGTH)
+			key = n; sub(/": .*/, "", key); sub(/^"/, "", key)
+			val = n; sub(/^"[^"]+": /, "", val)
+			gsub(/[\[\]"]/, "", val); gsub(/, /, ",", val)
+			if (key == "group") { name = val; continue }
+			out = out prefix (name != "" ? name "." : "") key " " val "\n"
+		}
+		printf "%s", out
+	}
+	/"groups": \[/ && sec == "" { sec = "groups"; next }
+	/"group_thresholds": / { sec = "thresholds"; next }
+	/"fairness": / { s = $0; sub(/.*"fairness": /, "", s); walk(s, "fairness."); next }
+	/"pooled": / { s = $0; sub(/.*"pooled": /, "", s); walk(s, "pooled."); next }
+	/^ *\{"group": / { walk($0, sec "."); next }
+	'
+}
+
+# close A B: two "key value" files agree, numbers to a relative 1e-9
+close() {
+	awk -v A="$1" -v B="$2" 'BEGIN {
+		while ((getline l < A) > 0) { split(l, f, " "); got[f[1]] = f[2] }
+		while ((getline l < B) > 0) {
+			if (l ~ /^#/) continue
+			split(l, f, " "); k = f[1]; w = f[2]
+			if (!(k in got)) { print "missing " k; bad = 1; continue }
+			g = got[k]
+			if (g == w) continue
+			if (g !~ /^-?[0-9.eE+-]+$/ || w !~ /^-?[0-9.eE+-]+$/) { print k ": " g " vs " w; bad = 1; continue }
+			d = g - w; if (d < 0) d = -d; m = (w < 0 ? -w : w)
+			if (d > 1e-9 * m + 1e-15) { print k ": " g " vs " w; bad = 1 }
+		}
+		exit bad
+	}'
+}
+
+for args in "$D"/*.args; do
+	name=$(basename "$args" .args)
+	# shellcheck disable=SC2046
+	if "$BIN" $(cat "$args") --report --format json >"$T/json" 2>"$T/err"; then
+		flat <"$T/json" >"$T/got"
+		if msg=$(close "$T/got" "$D/$name.expected"); then ok; else bad "$name: $(echo "$msg" | head -3)"; fi
+	else
+		bad "$name: cutoff failed: $(head -c 300 "$T/err")"
+	fi
+done
+
+# the warehouse recipe: GROUP BY grp, score in sqlite3, then --counts
+if command -v sqlite3 >/dev/null 2>&1; then
+	sqlite3 :memory: '.mode csv' '.headers on' '.import samples/breast_cancer_groups.csv d' \
+		"SELECT size, CAST(logreg AS REAL) AS score, SUM(diagnosis = 'malignant') AS positives,
+		        SUM(diagnosis = 'benign') AS negatives
+		 FROM d GROUP BY size, CAST(logreg AS REAL) ORDER BY size, score;" >"$T/counts.csv"
+	for st in "" "--group-thresholds equal-recall=0.9" "--group-thresholds equal-rate=0.3"; do
+		# shellcheck disable=SC2086
+		"$BIN" -l diagnosis -p malignant -s logreg --group size $st --report --format json \
+			samples/breast_cancer_groups.csv 2>/dev/null | flat >"$T/raw"
+		# shellcheck disable=SC2086
+		"$BIN" --counts positives,negatives -s score --group size $st --report --format json "$T/counts.csv" \
+			2>/dev/null | flat >"$T/agg"
+		if [ -s "$T/raw" ] && cmp -s "$T/raw" "$T/agg"; then ok; else
+			bad "--counts from GROUP BY size, score differs from the rows ($st): $(diff "$T/raw" "$T/agg" | head -4)"
+		fi
+	done
+fi
+
+# errors: one line, the right status, nothing on stdout
+expect() { # STATUS PATTERN ARGS...
+	want=$1 pat=$2
+	shift 2
+	"$BIN" "$@" >"$T/out" 2>"$T/err" </dev/null
+	got=$?
+	if [ "$got" -eq "$want" ] && [ ! -s "$T/out" ] && [ "$(wc -l <"$T/err")" -eq 1 ] && grep -q "$pat" "$T/err"; then
+		ok
+	else
+		bad "cutoff $* exited $got (want $want): $(cat "$T/err")"
+	fi
+}
+BG="-l diagnosis -p malignant -s logreg samples/breast_cancer_groups.csv"
+expect 1 "no group column named 'region'" --group region --report $BG
+expect 2 "goes with --group" --group-thresholds equal-recall=0.8 --report $BG
+expect 2 "needs --optimize" --group size --group-thresholds best --report $BG
+expect 2 "is not best, single" --group size --group-thresholds equal-recall=2 --report $BG
+expect 2 "both name column" --group diagnosis -l diagnosis --report $BG
+awk 'BEGIN { print "y,p,g"; for (i = 0; i < 1001; i++) printf "%d,0.%03d,g%d\n", i % 2, i % 1000, i }' >"$T/many.csv"
+expect 1 "column 'g' has 1001 distinct values; --group takes at most 1000 groups" --group g --report -l y -s p "$T/many.csv"
+awk 'BEGIN { print "y,p,g"; for (i = 0; i < 1000; i++) printf "%d,0.%03d,g%d\n", i % 2, i % 1000, i }' >"$T/max.csv"
+"$BIN" --group g --report --format json -l y -s p "$T/max.csv" >"$T/out" 2>"$T/err" &&
+	[ "$(grep -c '^    {"group": ' "$T/out")" -eq 1000 ] && ok || bad "1,000 groups: not 1,000 entries ($(head -c 200 "$T/err"))"
+# a group with one class only: its undefined values are null, the strategy skips it and says so
+# (the missing values come first in the file: the group still goes last)
+printf 'y,p,g\n1,0.8, NA\n0,0.4,\n1,0.9,a\n0,0.2,a\n1,0.7,a\n0,0.6,a\n0,0.3,b\n0,0.1,b\n' >"$T/one.csv"
+"$BIN" --group g --group-thresholds equal-recall=0.5 --report --format json -l y -s p "$T/one.csv" >"$T/out" 2>"$T/err"
+flat <"$T/out" >"$T/got"
+grep -q '^groups.b.recall null$' "$T/got" && grep -q '^groups.b.roc_auc null$' "$T/got" && ok ||
+	bad "one-class group: recall and AUC not null: $(grep '^groups.b' "$T/got" | head -3)"
+grep -q "group 'b' has one class only: it keeps the single threshold" "$T/err" && ok ||
+	bad "one-class group: no note on stderr: $(cat "$T/err")"
+grep -q '^thresholds.b.threshold 0.5$' "$T/got" && ok || bad "one-class group: did not keep the single threshold"
+# empty and NA values are one group, (missing), last
+grep -q '^groups.(missing).n 2$' "$T/got" && [ "$(grep -o '^groups\.[^.]*' "$T/got" | uniq | tail -1)" = "groups.(missing)" ] &&
+	ok || bad "missing values: not one group '(missing)', last: $(grep -o '^groups\.[^.]*' "$T/got" | uniq | tr '\n' ' ')"
+
+# a gap needs two groups that define it: above 0.85 only group a flags a row
+"$BIN" --group g -t 0.85 --report --format json -l y -s p "$T/one.csv" 2>/dev/null | flat >"$T/got"
+grep -q '^fairness.precision_gap null$' "$T/got" && grep -q '^fairness.precision_gap_groups null$' "$T/got" && ok ||
+	bad "a gap from one group: $(grep precision_gap "$T/got")"
+
+echo "groups: $pass passed, $fail failed"
+[ "$fail" -eq 0 ]
