@@ -614,9 +614,17 @@ int dataset_load(const struct dataset_options *opt, struct dataset **out, char *
 	 * read from there, as a stream */
 	whole = S_ISREG(sb.st_mode) && lseek(fd, 0, SEEK_CUR) == 0;
 	records = csvread_run(&ro, &sink, &l, &st, fd, whole, whole ? sb.st_size : 0);
-	for (size_t i = 0; !st.failed && i < ds->n_models; i++)
-		if (ds->models[i].fold != NULL && fold_finish(ds->models[i].fold) < 0)
+	for (size_t i = 0; !st.failed && i < ds->n_models * (1 + ds->groups.n); i++) {
+		/* the whole file's folds, then each group's */
+		struct model *m = i < ds->n_models ? &ds->models[i] : &ds->groups.models[i - ds->n_models];
+		int rc = m->fold != NULL ? fold_finish(m->fold) : 0;
+
+		if (rc == -2)
+			status_fail(&st, "%s: more than %zu distinct scores in column '%s' would not fit in memory; --bins N keeps it fixed",
+				    ds->shown, m->fold->max_distinct, show_str(ds->models[i % ds->n_models].name));
+		else if (rc < 0)
 			status_fail(&st, "out of memory");
+	}
 	finish_labels(&l);
 	if (!st.failed && ds->grouped && ds->groups.n_names > GROUPS_MAX) {
 		bool more;

@@ -87,6 +87,24 @@ if command -v sqlite3 >/dev/null 2>&1; then
 	done
 fi
 
+# the same groups through every path: --stream (folded), a pipe, two threads or one
+BGJ="-l diagnosis -p malignant -s logreg,naive_bayes --group size --report --format json"
+# shellcheck disable=SC2086
+"$BIN" $BGJ samples/breast_cancer_groups.csv 2>/dev/null | flat >"$T/a"
+# shellcheck disable=SC2086
+"$BIN" $BGJ --stream samples/breast_cancer_groups.csv 2>/dev/null | flat >"$T/b"
+# shellcheck disable=SC2086
+"$BIN" $BGJ <samples/breast_cancer_groups.csv 2>/dev/null | flat >"$T/c"
+[ -s "$T/a" ] && cmp -s "$T/a" "$T/b" && ok || bad "--stream --group differs: $(diff "$T/a" "$T/b" | head -3)"
+cmp -s "$T/a" "$T/c" && ok || bad "--group from a pipe differs: $(diff "$T/a" "$T/c" | head -3)"
+# a file big enough for the second reader: its groups join the first's
+awk 'BEGIN { srand(14); print "y,p,g"; for (i = 0; i < 300000; i++) { y = rand() < 0.2; g = int(rand() * 7);
+	printf "%d,%.4f,%s\n", y, (y ? 0.3 : 0) + rand() * 0.7, g == 6 ? "" : "r" g } }' >"$T/big.csv"
+"$BIN" -l y -s p --group g --report --format json "$T/big.csv" 2>/dev/null | flat >"$T/two"
+CUTOFF_THREADS=1 "$BIN" -l y -s p --group g --report --format json --stream "$T/big.csv" 2>/dev/null | flat >"$T/one"
+[ "$(grep -c '^groups\..*\.n ' "$T/two")" -eq 7 ] && cmp -s "$T/two" "$T/one" && ok ||
+	bad "300,000 rows: groups differ between two readers and one: $(diff "$T/two" "$T/one" | head -3)"
+
 # errors: one line, the right status, nothing on stdout
 expect() { # STATUS PATTERN ARGS...
 	want=$1 pat=$2
