@@ -117,7 +117,7 @@ static int group_thresholds(struct session *s, const struct options *o, struct r
 		return -1;
 	}
 	for (i = 0; i < s->view.n_models; i++) {
-		models[i].group_sw = &s->group_ptrs[i * n];
+		models[i].group_sw = (const struct sweep *const *)&s->group_ptrs[i * n];
 		models[i].group_thr = &(*thr)[i * n];
 		for (g = 0; g < n; g++) {
 			const struct sweep *sw = s->group_ptrs[i * n + g];
@@ -323,6 +323,15 @@ static int run_commands(struct session *s, const struct options *o)
 		}
 		if (effect == EFFECT_QUIT)
 			break;
+		if (effect == EFFECT_REGROUP) {
+			session_group_command(s, c.text);
+			if (v->message_is_error) {
+				say("%s:%zu: %s", name, lineno, v->message);
+				status = 1;
+				break;
+			}
+			continue;
+		}
 		if (effect == EFFECT_BOOTSTRAP) {
 			/* here in turn, with no screen to keep alive */
 			struct optimize_spec spec;

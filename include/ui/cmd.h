@@ -6,6 +6,7 @@
 #ifndef CUTOFF_CMD_H
 #define CUTOFF_CMD_H
 
+#include "core/fairness.h"
 #include "core/optimize.h"
 #include "ui/view.h"
 
@@ -14,7 +15,7 @@
 
 enum cmd_kind {
 	CMD_NONE,       /* an empty line */
-	CMD_THRESHOLD, CMD_STEP, CMD_MODEL, CMD_OPTIMIZE, CMD_COST, CMD_NAMES, CMD_INVERT, CMD_PREVALENCE, CMD_BUDGET,
+	CMD_THRESHOLD, CMD_STEP, CMD_MODEL, CMD_OPTIMIZE, CMD_COST, CMD_NAMES, CMD_INVERT, CMD_PREVALENCE, CMD_BUDGET, CMD_GROUP, CMD_GROUP_THRESHOLDS,
 	CMD_BOOTSTRAP, CMD_EXPLAIN, CMD_EXPORT, CMD_SET, CMD_HELP, CMD_QUIT
 };
 
@@ -39,6 +40,7 @@ struct cmd {
 	enum export_format format;      /* export */
 	bool has_file, has_format;
 	enum set_what set;
+	struct fairness_spec strategy;  /* group-thresholds */
 };
 
 struct cmd_info {
@@ -54,7 +56,8 @@ extern const size_t cmd_count;
 /* Parses one line; returns 0, or -1 with a message in err. */
 int cmd_parse(const char *line, struct cmd *c, char *err, size_t errlen);
 
-enum cmd_effect { EFFECT_NONE, EFFECT_QUIT, EFFECT_EXPORT, EFFECT_DISPLAY, EFFECT_BOOTSTRAP };
+enum cmd_effect { EFFECT_NONE, EFFECT_QUIT, EFFECT_EXPORT, EFFECT_DISPLAY, EFFECT_BOOTSTRAP,
+		  EFFECT_REGROUP /* :group: the caller reads the file again (c->text, "" for off) */ };
 
 /* Applies a parsed command; says what happened with view_say (errors too)
  * and returns what the caller must do. */

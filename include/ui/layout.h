@@ -15,7 +15,8 @@
 #define LAYOUT_MAX_PLOTS 4
 
 /* The views, in the order v cycles through them. */
-enum plot_kind { PLOT_ROC, PLOT_PR, PLOT_HIST, PLOT_METRICS, PLOT_GAIN, PLOT_NET_BENEFIT, PLOT_CALIBRATION, PLOT_COUNT };
+enum plot_kind { PLOT_ROC, PLOT_PR, PLOT_HIST, PLOT_METRICS, PLOT_GAIN, PLOT_NET_BENEFIT, PLOT_CALIBRATION, PLOT_COUNT,
+		 PLOT_GROUPS /* with groups, in the histogram's place */ };
 
 struct layout {
 	int w, h, left_w;

@@ -37,8 +37,12 @@ struct session {
 	/* --group: each model's groups' sweeps, model by model (n_groups each) */
 	size_t n_groups;
 	struct sweep *group_sweeps;
-	const struct sweep **group_ptrs;
+	struct sweep **group_ptrs;
+	double *group_thr;
 	size_t group_built;
+	const struct dataset_options *data; /* as opened, for :group */
+	struct dataset *regrouped;      /* :group's reading, for its names */
+	char *group_column;
 	struct view view;
 };
 
@@ -47,6 +51,15 @@ struct session {
  * caller to print. */
 int session_open(struct session *s, const struct dataset_options *data, const struct session_start *st,
 		 char *err, size_t errlen);
+
+/* :group COL (NULL: off): reads the file again for that column's groups
+ * of every model; the models themselves stay.  0, or -1 with a message
+ * in err (standard input cannot be read twice). */
+int session_regroup(struct session *s, const char *column, char *err, size_t errlen);
+
+/* The :group command's effect: session_regroup, said on the view's
+ * bottom line ("" is off). */
+void session_group_command(struct session *s, const char *column);
 
 void session_close(struct session *s);
 

@@ -9,6 +9,7 @@
 
 #include "core/boot.h"
 #include "core/calib.h"
+#include "core/fairness.h"
 #include "core/sweep.h"
 
 #include <stdbool.h>
@@ -59,6 +60,17 @@ struct view {
 	size_t n_models;
 	const struct view_pair *pairs;  /* every pair of models, for the legend */
 	size_t n_pairs;
+
+	/* --group or :group: each model's groups (the session's sweeps) */
+	const char *group_column;
+	size_t n_groups;
+	char *const *group_names;   /* in byte order, "(missing)" last */
+	struct sweep **group_sw;    /* n_models x n_groups, model by model */
+	double *group_thr;          /* the same: each group's threshold while a strategy holds */
+	bool group_strategy;        /* :group-thresholds applied to the model on screen */
+	size_t group_strategy_model;
+	struct fairness_spec strategy;
+	size_t group_sel;           /* the group whose knob the arrows move, VIEW_NONE: the model's */
 
 	/* what the user chose */
 	size_t model;
@@ -148,6 +160,23 @@ int view_set_prevalence(struct view *v, double p);
  * threshold that flags at most n rows (weight); 0 clears it.  Returns the
  * number flagged there. */
 double view_set_budget(struct view *v, double n);
+
+/* Group g of the model on screen: its sweep, and the threshold it is
+ * judged at (its own under a strategy, else the model's). */
+const struct sweep *view_group_sweep(const struct view *v, size_t g);
+double view_group_threshold(const struct view *v, size_t g);
+
+/* Applies a per-group threshold strategy to the model on screen (single
+ * clears it); says which groups keep the single threshold.  Groups that
+ * cannot follow it keep the model's threshold. */
+void view_apply_strategy(struct view *v, const struct fairness_spec *fs);
+
+/* Tab: the next group's knob (after the last, the model's again). */
+void view_next_group(struct view *v);
+
+/* The group doing worst on recall at its threshold (VIEW_NONE: none
+ * defines it), and the best, for the plain words. */
+size_t view_worst_group(const struct view *v, size_t *best);
 
 /* Frees what the view owns (reweighted sweeps). */
 void view_free(struct view *v);

@@ -40,6 +40,7 @@ struct booting {
 
 struct loop {
 	struct view *v;
+	struct session *s;
 	struct screen scr;
 	int dragging;
 	int quit;
@@ -157,6 +158,10 @@ static void run_line(struct loop *l, const char *line)
 	case EFFECT_BOOTSTRAP:
 		boot_start(l, (size_t)c.value);
 		break;
+	case EFFECT_REGROUP:
+		session_group_command(l->s, c.text);
+		panels_invalidate(&l->scr);
+		break;
 	case EFFECT_NONE:
 		break;
 	}
@@ -192,6 +197,7 @@ static void act(struct loop *l, enum action a)
 	case ACT_EXPLAIN: v->stakeholder = !v->stakeholder; break;
 	case ACT_EXPORT: export_snapshot(l, NULL, EXPORT_MD); break;
 	case ACT_BOOTSTRAP: boot_start(l, 1000); break;
+	case ACT_NEXT_GROUP: view_next_group(v); break;
 	case ACT_HELP:
 		v->help = !v->help;
 		v->help_what = HELP_KEYS;
@@ -345,6 +351,7 @@ int explorer_run(struct session *s, const struct term_options *to)
 
 	memset(&l, 0, sizeof l);
 	l.v = &s->view;
+	l.s = s;
 	l.resized = 1;
 	if (term_init(to, err, sizeof err) < 0) {
 		char *shown = text_escape_all(err); /* TERM is the environment's */

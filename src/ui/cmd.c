@@ -31,6 +31,9 @@ const struct cmd_info cmd_table[] = {
 	{ "prevalence", NULL, "prevalence P|off",
 	  "the share of positives where the model is deployed (0.001 is 0.1%): every count and rate reweighted to it" },
 	{ "budget", NULL, "budget N|off", "review capacity: mark it on the slider and flag at most N" },
+	{ "group", NULL, "group COL|off", "results per group of a column of categories (reads the file again)" },
+	{ "group-thresholds", NULL, "group-thresholds single|best|equal-recall X|equal-fpr X|equal-rate X",
+	  "a threshold per group (Tab picks a group's knob, the arrows move it)" },
 	{ "bootstrap", "b", "bootstrap [N]", "resample N times (default 1000): where the best F1's threshold falls" },
 	{ "explain", "e", "explain", "switch the plain-language view on or off" },
 	{ "export", "x", "export [FILE] [md|txt|json]", "write a snapshot (Markdown unless said)" },
@@ -388,6 +391,21 @@ int cmd_parse(const char *line, struct cmd *c, char *err, size_t errlen)
 						  : "budget takes how many can be reviewed (a number above 0), or off");
 		return 0;
 	}
+	case CMD_GROUP:
+		if (n != 2)
+			return fail(err, errlen, "group takes a column (name or number), or off");
+		if (strcasecmp(w[1], "off") != 0)
+			snprintf(c->text, sizeof c->text, "%s", w[1]);
+		return 0;
+	case CMD_GROUP_THRESHOLDS: {
+		char spec[80];
+
+		/* "equal-recall 0.8" as typed here, "equal-recall=0.8" as on the command line */
+		snprintf(spec, sizeof spec, "%s%s%s", n > 1 ? w[1] : "", n > 2 ? "=" : "", n > 2 ? w[2] : "");
+		if (n < 2 || n > 3 || fairness_parse(spec, &c->strategy) < 0)
+			return fail(err, errlen, "group-thresholds takes single, best, or equal-recall, equal-fpr, equal-rate and X from 0 to 1");
+		return 0;
+	}
 	case CMD_INVERT:
 	case CMD_EXPLAIN:
 	case CMD_QUIT:
@@ -532,6 +550,15 @@ enum cmd_effect cmd_apply(struct view *v, const struct cmd *c)
 				 fmt_exact(a, sizeof a, m->threshold), fmt_count(buf1, sizeof buf1, flagged));
 		return EFFECT_NONE;
 	}
+	case CMD_GROUP:
+		if (v->booting > 0) {
+			view_say(v, true, "a bootstrap is running: Esc stops it, then change the groups");
+			return EFFECT_NONE;
+		}
+		return EFFECT_REGROUP;
+	case CMD_GROUP_THRESHOLDS:
+		view_apply_strategy(v, &c->strategy);
+		return EFFECT_NONE;
 	case CMD_EXPLAIN:
 		v->stakeholder = !v->stakeholder;
 		view_say(v, false, "plain-language view %s", v->stakeholder ? "on" : "off");
@@ -574,6 +601,7 @@ void cmd_complete(const struct view *v, const char *before, const char *prefix,
 	static const char *const formats[] = { "md", "txt", "json", NULL };
 	static const char *const where[] = { "where", "recall>=", "precision>=", "fpr<=", "flagged<=", "flag_rate<=", NULL };
 	static const char *const off[] = { "off", NULL };
+	static const char *const strategies[] = { "single", "best", "equal-recall", "equal-fpr", "equal-rate", NULL };
 	char buf[CMD_LINE_MAX + 1], *w[8];
 	int open;
 	size_t n = words(before, buf, sizeof buf, w, 8, &open), len = strlen(prefix), i;
@@ -594,8 +622,11 @@ void cmd_complete(const struct view *v, const char *before, const char *prefix,
 		list = sets;
 	else if (strcmp(info->name, "export") == 0)
 		list = formats;
-	else if ((strcmp(info->name, "prevalence") == 0 || strcmp(info->name, "budget") == 0) && n == 1)
+	else if ((strcmp(info->name, "prevalence") == 0 || strcmp(info->name, "budget") == 0 ||
+		  strcmp(info->name, "group") == 0) && n == 1)
 		list = off;
+	else if (strcmp(info->name, "group-thresholds") == 0 && n == 1)
+		list = strategies;
 	else if (strcmp(info->name, "help") == 0 && n == 1) {
 		for (i = 0; i < cmd_count; i++)
 			if (strncasecmp(cmd_table[i].name, prefix, len) == 0)

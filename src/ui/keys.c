@@ -25,6 +25,7 @@ const struct binding keys_table[] = {
 	{ 'm', "m", ACT_NEXT_MODEL, "next model (score column)", 1 },
 	{ 'o', "o", ACT_OVERLAY, "overlay all models on the ROC and PR plots", 0 },
 	{ 'v', "v", ACT_NEXT_PLOTS, "cycle the plots: ROC, PR, scores, metrics, gains, net benefit, calibration", 1 },
+	{ '\t', "Tab", ACT_NEXT_GROUP, "with per-group thresholds: the next group's knob", 0 },
 	{ 'g', "g", ACT_GLYPHS, "cycle glyphs: braille, blocks, ASCII", 0 },
 	{ ':', ":", ACT_COMMAND, "type a command (:help lists them)", 1 },
 	{ 'e', "e", ACT_EXPLAIN, "plain-language view for stakeholders", 1 },

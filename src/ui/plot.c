@@ -8,6 +8,7 @@
 #include "ui/plot.h"
 
 #include "ui/axes.h"
+#include "ui/grouppanel.h"
 #include "core/curve.h"
 #include "core/fmt.h"
 #include "core/metrics.h"
@@ -331,6 +332,12 @@ void plot_draw(struct grid *g, struct rect r, struct plot_cache *pc, enum plot_k
 	char t1[32], t2[32], t3[32];
 	int x;
 
+	if (kind == PLOT_GROUPS) {
+		/* a table: no raster to keep */
+		pc->valid = 0;
+		grouppanel_draw(g, r, v);
+		return;
+	}
 	if (a.w < 8 || a.h < 4 || cache_prepare(pc, kind, a, v) < 0) {
 		pc->valid = 0;
 		return;
@@ -365,6 +372,8 @@ void plot_draw(struct grid *g, struct rect r, struct plot_cache *pc, enum plot_k
 		axes_x_labels(g, a, r.y + r.h - 1, "0", "FPR", "1");
 		if (v->overlay && v->n_models > 1)
 			legend_models(g, pc, v, kind == PLOT_ROC);
+		if (v->n_groups > 0)
+			grouppanel_roc_marks(g, pc->area, v);
 		marker(g, pc, v, &c, METRIC_FPR, METRIC_RECALL);
 		break;
 	}

@@ -113,28 +113,110 @@ static int build(struct sweep *sw, struct model *m, const struct dataset_options
 	return rc;
 }
 
-/* --group: every group's sweep of every model, model by model. */
-static int build_groups(struct session *s, const struct dataset_options *data, const struct session_start *st)
+/* The groups' sweeps, freed. */
+static void drop_groups(struct session *s)
 {
-	struct groups *gs = &s->ds->groups;
-	size_t i, g, n = s->ds->n_models * gs->n;
+	size_t i;
+
+	for (i = 0; i < s->group_built; i++)
+		sweep_free(&s->group_sweeps[i]);
+	free(s->group_sweeps);
+	free(s->group_ptrs);
+	free(s->group_thr);
+	s->group_sweeps = NULL;
+	s->group_ptrs = NULL;
+	s->group_thr = NULL;
+	s->group_built = s->n_groups = 0;
+	s->view.n_groups = 0;
+	s->view.group_strategy = false;
+	s->view.group_sel = VIEW_NONE;
+}
+
+/* --group: every group's sweep of every model, model by model, from ds
+ * (the session's, or one read again for :group); a model turned round
+ * has its groups turned round too. */
+static int build_groups(struct session *s, struct dataset *ds, const struct dataset_options *data)
+{
+	struct groups *gs = &ds->groups;
+	size_t i, g, n = ds->n_models * gs->n;
 
 	if ((s->group_sweeps = calloc(n ? n : 1, sizeof *s->group_sweeps)) == NULL ||
-	    (s->group_ptrs = calloc(n ? n : 1, sizeof *s->group_ptrs)) == NULL)
+	    (s->group_ptrs = calloc(n ? n : 1, sizeof *s->group_ptrs)) == NULL ||
+	    (s->group_thr = calloc(n ? n : 1, sizeof *s->group_thr)) == NULL)
 		return -1;
-	for (i = 0; i < s->ds->n_models; i++)
+	for (i = 0; i < ds->n_models; i++)
 		for (g = 0; g < gs->n; g++, s->group_built++) {
 			struct sweep *sw = &s->group_sweeps[i * gs->n + g];
 
 			if (build(sw, &groups_models(gs, g)[i], data) < 0)
 				return -1;
-			if (st->invert)
+			if (s->models[i].sample->inverted)
 				sweep_invert(sw);
 			interval_delong_se(sw, &sw->roc_auc_se);
 			s->group_ptrs[i * gs->n + g] = sw;
 		}
 	s->n_groups = gs->n;
+	s->view.group_column = data->group;
+	s->view.n_groups = gs->n;
+	s->view.group_names = gs->names;
+	s->view.group_sw = s->group_ptrs;
+	s->view.group_thr = s->group_thr;
+	s->view.group_strategy = false;
+	s->view.group_sel = VIEW_NONE;
 	return 0;
+}
+
+int session_regroup(struct session *s, const char *column, char *err, size_t errlen)
+{
+	struct dataset_options opt = *s->data;
+	struct dataset *ds = NULL;
+
+	if (column == NULL) {
+		drop_groups(s);
+		return 0;
+	}
+	if (opt.path == NULL || strcmp(opt.path, "-") == 0) {
+		snprintf(err, errlen, "the data came from standard input: give --group COL when starting");
+		return -1;
+	}
+	/* the whole file again, for its groups; the models stay as they are */
+	opt.group = column;
+	opt.progress = NULL;
+	if (dataset_load(&opt, &ds, err, errlen) < 0)
+		return -1;
+	if (ds->n_models != s->ds->n_models || ds->rows != s->ds->rows) {
+		snprintf(err, errlen, "%s changed since it was opened", s->ds->shown);
+		dataset_free(ds);
+		return -1;
+	}
+	drop_groups(s);
+	if (build_groups(s, ds, &opt) < 0) {
+		snprintf(err, errlen, "out of memory sorting each group's rows");
+		drop_groups(s);
+		dataset_free(ds);
+		return -1;
+	}
+	/* the names live in ds: it replaces the session's (the rows are gone) */
+	free(s->group_column);
+	s->group_column = strdup(column);
+	s->view.group_column = s->group_column;
+	dataset_free(s->regrouped);
+	s->regrouped = ds;
+	return 0;
+}
+
+void session_group_command(struct session *s, const char *column)
+{
+	struct view *v = &s->view;
+	char err[512];
+
+	if (session_regroup(s, column[0] ? column : NULL, err, sizeof err) < 0)
+		view_say(v, true, "%s", err);
+	else if (column[0])
+		view_say(v, false, "%zu groups of %.40s: v shows them (in place of the scores)", v->n_groups,
+			 v->group_column);
+	else
+		view_say(v, false, "no groups");
 }
 
 int session_open(struct session *s, const struct dataset_options *data, const struct session_start *st,
@@ -181,7 +263,8 @@ int session_open(struct session *s, const struct dataset_options *data, const st
 		s->models[i].threshold = st->has_threshold ? st->threshold : sweep_default_threshold(&s->sweeps[i]);
 	}
 	pair_tests(s);
-	if (s->ds->grouped && build_groups(s, data, st) < 0) {
+	s->data = data;
+	if (s->ds->grouped && build_groups(s, s->ds, data) < 0) {
 		snprintf(err, errlen, "out of memory sorting each group's rows");
 		return -1;
 	}
@@ -227,10 +310,9 @@ void session_close(struct session *s)
 	view_free(&s->view);
 	for (i = 0; i < s->built; i++)
 		sweep_free(&s->sweeps[i]);
-	for (i = 0; i < s->group_built; i++)
-		sweep_free(&s->group_sweeps[i]);
-	free(s->group_sweeps);
-	free(s->group_ptrs);
+	drop_groups(s);
+	dataset_free(s->regrouped);
+	free(s->group_column);
 	free(s->sweeps);
 	free(s->models);
 	free(s->pairs);

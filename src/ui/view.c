@@ -31,6 +31,7 @@ void view_init(struct view *v)
 	}
 	v->prev_k = view_current(v)->k;
 	v->help_what = HELP_KEYS;
+	v->group_sel = VIEW_NONE;
 }
 
 void view_find_optima(struct view *v)
@@ -143,6 +144,88 @@ double view_set_budget(struct view *v, double n)
 	return view_flagged(m, k);
 }
 
+const struct sweep *view_group_sweep(const struct view *v, size_t g)
+{
+	return v->group_sw[v->model * v->n_groups + g];
+}
+
+double view_group_threshold(const struct view *v, size_t g)
+{
+	if (v->group_strategy && v->group_strategy_model == v->model)
+		return v->group_thr[v->model * v->n_groups + g];
+	return view_current(v)->threshold;
+}
+
+void view_apply_strategy(struct view *v, const struct fairness_spec *fs)
+{
+	struct optimize_spec best = optimize_defaults(OBJ_F1);
+	char kept[200] = "";
+	size_t g, n_kept = 0, used = 0;
+
+	v->group_sel = VIEW_NONE;
+	if (v->n_groups == 0) {
+		view_say(v, true, "no groups: :group COL (or --group COL) first");
+		return;
+	}
+	if (fs->strategy == FAIR_SINGLE) {
+		v->group_strategy = false;
+		view_say(v, false, "one threshold for every group");
+		return;
+	}
+	for (g = 0; g < v->n_groups; g++) {
+		double *t = &v->group_thr[v->model * v->n_groups + g];
+
+		if (fairness_threshold(view_group_sweep(v, g), fs, &best, t) == 0)
+			continue;
+		*t = view_current(v)->threshold; /* one class, or nothing qualifies */
+		if (n_kept++ < 3 && used < sizeof kept - 40)
+			used += (size_t)snprintf(kept + used, sizeof kept - used, "%s%.30s", n_kept > 1 ? ", " : "",
+						 v->group_names[g]);
+	}
+	v->group_strategy = true;
+	v->group_strategy_model = v->model;
+	v->strategy = *fs;
+	if (n_kept > 0)
+		view_say(v, false, "%s: %zu group%s keep the single threshold (%s%s); Tab picks a group's knob",
+			 fairness_name(fs->strategy), n_kept, n_kept == 1 ? "" : "s", kept, n_kept > 3 ? ", ..." : "");
+	else
+		view_say(v, false, "%s: each group its own threshold; Tab picks a group's knob, the arrows move it",
+			 fairness_name(fs->strategy));
+}
+
+void view_next_group(struct view *v)
+{
+	if (!(v->group_strategy && v->group_strategy_model == v->model) || v->n_groups == 0) {
+		view_say(v, false, "no per-group thresholds: :group-thresholds equal-recall 0.8 (for one) sets them");
+		return;
+	}
+	v->group_sel = v->group_sel == VIEW_NONE ? 0 : v->group_sel + 1 < v->n_groups ? v->group_sel + 1 : VIEW_NONE;
+	if (v->group_sel == VIEW_NONE)
+		view_say(v, false, "the arrows move the model's threshold");
+	else
+		view_say(v, false, "the arrows move group %.40s's threshold", v->group_names[v->group_sel]);
+}
+
+size_t view_worst_group(const struct view *v, size_t *best)
+{
+	size_t g, worst = VIEW_NONE;
+	double lo = 0, hi = 0;
+
+	*best = VIEW_NONE;
+	for (g = 0; g < v->n_groups; g++) {
+		struct confusion c = sweep_at(view_group_sweep(v, g), view_group_threshold(v, g));
+		double r = metrics_value(METRIC_RECALL, &c);
+
+		if (isnan(r))
+			continue;
+		if (worst == VIEW_NONE || r < lo)
+			lo = r, worst = g;
+		if (*best == VIEW_NONE || r > hi)
+			hi = r, *best = g;
+	}
+	return worst;
+}
+
 void view_free(struct view *v)
 {
 	size_t i;
@@ -157,6 +240,14 @@ void view_invert(struct view *v)
 
 	sweep_invert(m->sample);
 	interval_delong_se(m->sample, &m->sample->roc_auc_se); /* kept for the screen */
+	for (size_t g = 0; g < v->n_groups; g++) {
+		struct sweep *gs = v->group_sw[v->model * v->n_groups + g];
+
+		sweep_invert(gs);
+		interval_delong_se(gs, &gs->roc_auc_se);
+	}
+	if (v->group_strategy_model == v->model)
+		v->group_strategy = false, v->group_sel = VIEW_NONE; /* its thresholds were of -score */
 	if (v->prevalence > 0 && deploy_model(v, m) < 0) {
 		v->prevalence = 0; /* out of memory: the sample's world */
 		view_set_prevalence(v, 0);
@@ -192,7 +283,21 @@ static size_t k_flagging(const struct view_model *m, double want)
 	return lo;
 }
 
-void view_step(struct view *v, int dir, enum step_size size)
+/* A group's knob: to the next distinct score of its own sweep. */
+static void group_step(struct view *v, int dir)
+{
+	const struct sweep *sw = view_group_sweep(v, v->group_sel);
+	double *t = &v->group_thr[v->model * v->n_groups + v->group_sel];
+	size_t k = sweep_index(sw, *t);
+
+	if (dir > 0 && k > 0)
+		k--;
+	else if (dir < 0 && k < sw->n)
+		k++;
+	*t = sweep_threshold(sw, k);
+}
+
+static void model_step(struct view *v, int dir, enum step_size size)
 {
 	struct view_model *m = view_current(v);
 	const struct sweep *sw = m->sw;
@@ -232,6 +337,15 @@ void view_step(struct view *v, int dir, enum step_size size)
 		k = nk;
 	}
 	view_set_k(v, k);
+}
+
+void view_step(struct view *v, int dir, enum step_size size)
+{
+	if (v->group_sel != VIEW_NONE && v->group_strategy && v->group_strategy_model == v->model &&
+	    v->group_sel < v->n_groups)
+		group_step(v, dir);
+	else
+		model_step(v, dir, size);
 }
 
 void view_jump(struct view *v, enum best which)

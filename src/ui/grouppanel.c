@@ -1,0 +1,185 @@
+/*
+ * grouppanel: a table of groups drawn straight into the grid; every number
+ * comes from the group's sweep at its threshold, as --report --group
+ * prints it (fmt.h).  O(groups x log rows) a frame.
+ */
+#include "ui/grouppanel.h"
+
+#include "core/fairness.h"
+#include "core/fmt.h"
+#include "core/metrics.h"
+#include "ui/glyph.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+uint32_t grouppanel_mark(size_t g)
+{
+	if (g < 26)
+		return (uint32_t)('a' + g);
+	if (g < 52)
+		return (uint32_t)('A' + g - 26);
+	return '*';
+}
+
+
+/* The table's columns, in the order drawn; the priority decides which
+ * stay when the panel is narrow (the rates first). */
+enum col { C_N, C_PREV, C_THR, C_FLAG, C_RECALL, C_FPR, C_PREC, C_COUNT };
+
+static const struct {
+	const char *head;
+	enum metric m;          /* METRIC_COUNT: not a rate */
+	int priority;           /* 0 first */
+} cols[C_COUNT] = {
+	[C_N] = { "n", METRIC_COUNT, 6 }, [C_PREV] = { "prev.", METRIC_COUNT, 5 },
+	[C_THR] = { "threshold", METRIC_COUNT, 0 }, [C_FLAG] = { "flagged", METRIC_PREDICTED_POSITIVE_RATE, 4 },
+	[C_RECALL] = { "recall", METRIC_RECALL, 1 }, [C_FPR] = { "FPR", METRIC_FPR, 2 },
+	[C_PREC] = { "precision", METRIC_PRECISION, 3 },
+};
+
+/* Cell text of group i in column c. */
+static const char *cell(char *a, size_t cap, const struct sweep *sw, double thr, enum col c)
+{
+	struct confusion cf = sweep_at(sw, thr);
+	double total = sw->pos + sw->neg;
+
+	switch (c) {
+	case C_N: return fmt_count(a, cap, total);
+	case C_PREV: return fmt_rate(a, cap, total > 0 ? sw->pos / total : NAN);
+	case C_THR: snprintf(a, cap, "%.4g", thr); return a;
+	default: return fmt_rate(a, cap, metrics_value(cols[c].m, &cf));
+	}
+}
+
+void grouppanel_draw(struct grid *g, struct rect r, const struct view *v)
+{
+	double thr[GROUPS_PANEL_MAX], gap, best = -1;
+	const struct sweep *sw[GROUPS_PANEL_MAX];
+	size_t n = v->n_groups < GROUPS_PANEL_MAX ? v->n_groups : GROUPS_PANEL_MAX, i, hi = 0, lo = 0, h, l;
+	bool own = v->group_strategy && v->group_strategy_model == v->model, shown[C_COUNT] = { false };
+	int nw = 5, w[C_COUNT], x, y, end = r.x + r.w - 1, used, bar = 0, p, c;
+	enum col widest = C_RECALL;
+	char a[40], t[80];
+
+	for (i = 0; i < n; i++) {
+		sw[i] = view_group_sweep(v, i);
+		thr[i] = view_group_threshold(v, i);
+		if (grid_text_width(v->group_names[i]) > nw)
+			nw = grid_text_width(v->group_names[i]);
+	}
+	if (nw > 14)
+		nw = 14;
+	/* each column as wide as its widest cell, plus a space */
+	for (c = 0; c < C_COUNT; c++) {
+		w[c] = grid_text_width(cols[c].head) + 1;
+		for (i = 0; i < n; i++)
+			if (grid_text_width(cell(a, sizeof a, sw[i], thr[i], (enum col)c)) + 1 > w[c])
+				w[c] = grid_text_width(a) + 1;
+	}
+	/* the columns that fit, by priority; the threshold only under a strategy */
+	used = 2 + nw;
+	for (p = 0; p < C_COUNT; p++)
+		for (c = 0; c < C_COUNT; c++)
+			if (cols[c].priority == p && (c != C_THR || own) && used + w[c] <= r.w - 1) {
+				shown[c] = true;
+				used += w[c];
+			}
+	if (r.w - 1 - used >= 6)
+		bar = r.w - 1 - used - 1 < 12 ? r.w - 1 - used - 1 : 12;
+	/* the largest gap among the rates: its two cells stand out */
+	for (c = C_FLAG; c <= C_PREC; c++) {
+		gap = fairness_gap(sw, n, thr, cols[c].m, &h, &l);
+		if (!isnan(gap) && gap > best)
+			best = gap, widest = (enum col)c, hi = h, lo = l;
+	}
+	snprintf(t, sizeof t, own ? "By %.30s: %s" : "By %.30s",
+		 v->group_column ? v->group_column : "group", fairness_name(v->strategy.strategy));
+	grid_text(g, r.x, r.y, t, ST_TITLE, r.w - 1);
+	x = r.x + grid_text_width(t) + 2;
+	if (best >= 0 && x + 24 < end)
+		grid_printf(g, x, r.y, ST_WARN, end - x, "largest gap: %s %s", metric_table[cols[widest].m].label,
+			    fmt_rate(a, sizeof a, best));
+	y = r.y + 1;
+	grid_text(g, r.x + 2, y, "group", ST_LABEL, nw);
+	for (x = r.x + 2 + nw, c = 0; c < C_COUNT; c++)
+		if (shown[c]) {
+			grid_text(g, x + w[c] - grid_text_width(cols[c].head), y, cols[c].head, ST_LABEL, w[c]);
+			x += w[c];
+		}
+	for (i = 0; i < n && y + 1 < r.y + r.h - (own ? 1 : 0); i++) {
+		struct confusion cf = sweep_at(sw[i], thr[i]);
+		double rec = metrics_value(METRIC_RECALL, &cf);
+		enum style st = v->group_sel == i ? ST_KNOB : ST_VALUE;
+
+		y++;
+		grid_put(g, r.x, y, grouppanel_mark(i), ST_MARKER);
+		grid_text_mid(g, r.x + 2, y, v->group_names[i], v->group_sel == i ? ST_KNOB : ST_LABEL, nw,
+			      glyph_get(v->glyphs, G_ELLIPSIS));
+		for (x = r.x + 2 + nw, c = 0; c < C_COUNT; c++) {
+			if (!shown[c])
+				continue;
+			cell(a, sizeof a, sw[i], thr[i], (enum col)c);
+			/* the gap that matters most */
+			grid_text(g, x + w[c] - grid_text_width(a), y, a,
+				  best >= 0 && c == (int)widest && (i == hi || i == lo) ? ST_WARN : st, w[c]);
+			x += w[c];
+		}
+		if (bar > 0 && !isnan(rec)) {
+			/* recall as a bar: who is caught, at a glance */
+			int full = (int)lround(rec * bar), b;
+
+			for (b = 0; b < full; b++)
+				grid_put(g, x + 1 + b, y, glyph_get(v->glyphs, G_BAND), ST_CURVE);
+		}
+	}
+	if (n < v->n_groups && y + 1 < r.y + r.h)
+		grid_printf(g, r.x + 2, ++y, ST_DIM, r.w - 3, "(%zu more: --report --group lists all)", v->n_groups - n);
+	if (own && y + 1 < r.y + r.h) {
+		/* all groups under their own thresholds, against the model's one */
+		struct confusion pl = { 0, 0, 0, 0 }, s = sweep_at(view_current(v)->sw, view_current(v)->threshold);
+		char b[40], d[40];
+
+		for (i = 0; i < v->n_groups; i++) {
+			struct confusion cf = sweep_at(view_group_sweep(v, i), view_group_threshold(v, i));
+
+			pl.tp += cf.tp, pl.fp += cf.fp, pl.tn += cf.tn, pl.fn += cf.fn;
+		}
+		char part[3][48];
+		int k;
+
+		/* three pieces, flowed onto as many lines as the width needs */
+		snprintf(part[0], sizeof part[0], "pooled: recall %s,", fmt_rate(a, sizeof a, metrics_value(METRIC_RECALL, &pl)));
+		snprintf(part[1], sizeof part[1], "precision %s,", fmt_rate(b, sizeof b, metrics_value(METRIC_PRECISION, &pl)));
+		snprintf(part[2], sizeof part[2], "%s%s false alarms", pl.fp >= s.fp ? "+" : "-",
+			 fmt_count(d, sizeof d, fabs(pl.fp - s.fp)));
+		x = end;
+		for (k = 0; k < 3; k++) {
+			int pw = grid_text_width(part[k]);
+
+			if (x + 1 + pw > end) {
+				if (y + 1 >= r.y + r.h)
+					break;
+				x = r.x + (k > 0 ? 8 : 0) - 1;
+				y++;
+			}
+			x += 1 + grid_text(g, x + 1, y, part[k], k == 2 ? ST_WARN : ST_LABEL, end - x - 1);
+		}
+	}
+}
+
+void grouppanel_roc_marks(struct grid *g, struct rect area, const struct view *v)
+{
+	size_t i;
+
+	for (i = 0; i < v->n_groups; i++) {
+		struct confusion c = sweep_at(view_group_sweep(v, i), view_group_threshold(v, i));
+		double x = metrics_value(METRIC_FPR, &c), y = metrics_value(METRIC_RECALL, &c);
+
+		if (isnan(x) || isnan(y))
+			continue;
+		grid_put(g, area.x + (int)lround(x * (area.w - 1)), area.y + (int)lround((1 - y) * (area.h - 1)),
+			 grouppanel_mark(i), ST_MARKER);
+	}
+}
