@@ -236,13 +236,13 @@ static void test_apply(void **state)
 	sweep_free(&sw2);
 }
 
-static char got[16][64];
+static char got[32][64];
 static size_t n_got;
 
 static void collect(void *arg, const char *word)
 {
 	(void)arg;
-	if (n_got < 16)
+	if (n_got < sizeof got / sizeof got[0])
 		snprintf(got[n_got++], sizeof got[0], "%s", word);
 }
 
