@@ -51,6 +51,10 @@ struct explain_input {
 	double lift;
 	int has_net_benefit;        /* net benefit at the threshold (probabilities): */
 	double net_benefit, treat_all;
+	const char *worst_group;    /* --group: the group caught least (NULL: none), */
+	double worst_recall;        /*   its recall, */
+	const char *best_group;     /*   and the group caught most */
+	double best_recall;
 	double deployed;            /* at a deployment prevalence: it (0: the sample) */
 	double sample_prevalence;   /*   and the sample's */
 };

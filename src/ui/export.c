@@ -9,6 +9,7 @@
 #endif
 #include "ui/export.h"
 
+#include "core/groups.h"
 #include "core/explain.h"
 #include "core/fmt.h"
 #include "ui/plot.h"
@@ -24,7 +25,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-static void fill_report(const struct view *v, struct report *r, struct report_model *m)
+static void fill_report(const struct view *v, struct report *r, struct report_model *m, struct report_groups *gr,
+			double *thr)
 {
 	const struct view_model *vm = &v->models[v->model];
 
@@ -46,6 +48,21 @@ static void fill_report(const struct view *v, struct report *r, struct report_mo
 	r->max_flagged = v->budget;
 	r->calib_bins = v->calib_bins;
 	r->calib_strategy = v->calib_strategy;
+	if (v->n_groups > 0) {
+		/* the groups as on screen: under a strategy, each its own threshold */
+		size_t g;
+
+		gr->column = v->group_column;
+		gr->n = v->n_groups;
+		gr->names = v->group_names;
+		gr->strategy_set = v->group_strategy && v->group_strategy_model == v->model;
+		gr->strategy = v->strategy;
+		for (g = 0; g < v->n_groups && g < GROUPS_MAX; g++)
+			thr[g] = view_group_threshold(v, g);
+		m->group_sw = (const struct sweep *const *)&v->group_sw[v->model * v->n_groups];
+		m->group_thr = thr;
+		r->groups = gr;
+	}
 }
 
 static void plot(FILE *f, const struct view *v, enum plot_kind kind, const char *title, int fence)
@@ -62,9 +79,11 @@ void export_write(FILE *f, const struct view *v, enum export_format fmt)
 {
 	struct report r;
 	struct report_model m;
+	struct report_groups gr;
+	double thr[GROUPS_MAX];
 	char words[2048];
 
-	fill_report(v, &r, &m);
+	fill_report(v, &r, &m, &gr, thr);
 	if (fmt == EXPORT_JSON) {
 		report_write(f, &r, FORMAT_JSON);
 		return;

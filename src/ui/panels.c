@@ -11,6 +11,7 @@
 #include "core/explain.h"
 #include "core/interval.h"
 #include "ui/glyph.h"
+#include "ui/grouppanel.h"
 #include "ui/helpbox.h"
 #include "ui/keys.h"
 #include "ui/plot.h"
@@ -225,6 +226,17 @@ static void draw_slider(struct grid *g, struct rect r, const struct view *v)
 		for (x = c1 < c2 ? c1 : c2; x <= (c1 < c2 ? c2 : c1); x++)
 			grid_put(g, x, r.y + 1, glyph_get(v->glyphs, G_BAND), ST_MARKER);
 	}
+	/* per-group thresholds: each group's knob, in its letter */
+	if (v->group_strategy && v->group_strategy_model == v->model) {
+		size_t gi;
+
+		for (gi = 0; gi < v->n_groups; gi++) {
+			int col = track_col(r, view_position(v, sweep_index(sw, view_group_threshold(v, gi))));
+
+			grid_put(g, col, r.y + 1, grouppanel_mark(gi), v->group_sel == gi ? ST_KNOB : ST_MARKER);
+		}
+	}
+	/* the model's own knob last: it stays in sight */
 	grid_put(g, knob, r.y + 1, glyph_get(v->glyphs, G_KNOB), ST_KNOB);
 
 	/* row 2: the threshold, exactly, and what it flags */

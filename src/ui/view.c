@@ -444,7 +444,7 @@ size_t view_stakeholder_text(const struct view *v, char *buf, size_t cap)
 {
 	const struct view_model *m = &v->models[v->model];
 	struct explain_input in;
-	char pos[256], neg[256], unit[80];
+	char pos[256], neg[256], unit[80], gw[128], gb[128];
 
 	memset(&in, 0, sizeof in);
 	in.now = sweep_confusion(m->sw, m->k);
@@ -469,6 +469,19 @@ size_t view_stakeholder_text(const struct view *v, char *buf, size_t cap)
 		in.best_threshold = sweep_threshold(m->sw, m->best[BEST_COST]);
 	}
 	in.level = interval_level(v->conf_level);
+	if (v->n_groups > 0) {
+		size_t best, worst = view_worst_group(v, &best);
+
+		if (worst != VIEW_NONE && best != VIEW_NONE) {
+			struct confusion cw = sweep_at(view_group_sweep(v, worst), view_group_threshold(v, worst));
+			struct confusion cb = sweep_at(view_group_sweep(v, best), view_group_threshold(v, best));
+
+			in.worst_group = text_escape(gw, sizeof gw, v->group_names[worst], strlen(v->group_names[worst]), 30);
+			in.best_group = text_escape(gb, sizeof gb, v->group_names[best], strlen(v->group_names[best]), 30);
+			in.worst_recall = metrics_value(METRIC_RECALL, &cw);
+			in.best_recall = metrics_value(METRIC_RECALL, &cb);
+		}
+	}
 	in.has_lift = in.has_net_benefit = 1;
 	in.lift = deploy_lift(m->sw, &in.now);
 	in.net_benefit = deploy_net_benefit(m->sw, &in.now, m->threshold);

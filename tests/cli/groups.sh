@@ -105,6 +105,33 @@ CUTOFF_THREADS=1 "$BIN" -l y -s p --group g --report --format json --stream "$T/
 [ "$(grep -c '^groups\..*\.n ' "$T/two")" -eq 7 ] && cmp -s "$T/two" "$T/one" && ok ||
 	bad "300,000 rows: groups differ between two readers and one: $(diff "$T/two" "$T/one" | head -3)"
 
+# the explorer's commands: a snapshot's JSON is --report --group's, with
+# or without a strategy; :group COL equals --group COL; :group off drops them
+BG0="-l diagnosis -p malignant -s logreg samples/breast_cancer_groups.csv"
+# shellcheck disable=SC2086
+"$BIN" --report --format json -t 0.5 --group size $BG0 >"$T/r1" 2>/dev/null
+# shellcheck disable=SC2086
+printf 't 0.5\nexport json\n' | "$BIN" --batch --group size $BG0 >"$T/e1" 2>/dev/null
+cmp -s "$T/r1" "$T/e1" && ok || bad "export json with --group differs from --report: $(diff "$T/r1" "$T/e1" | head -3)"
+# shellcheck disable=SC2086
+"$BIN" --report --format json -t 0.5 --group size --group-thresholds equal-recall=0.9 $BG0 >"$T/r2" 2>/dev/null
+# shellcheck disable=SC2086
+printf 'group-thresholds equal-recall 0.9\nexport json\n' | "$BIN" --batch --group size $BG0 >"$T/e2" 2>/dev/null
+cmp -s "$T/r2" "$T/e2" && ok || bad ":group-thresholds then export differs from --group-thresholds: $(diff "$T/r2" "$T/e2" | head -3)"
+# shellcheck disable=SC2086
+printf 'group size\nexport json\n' | "$BIN" --batch $BG0 >"$T/e3" 2>/dev/null
+cmp -s "$T/r1" "$T/e3" && ok || bad ":group size differs from --group size: $(diff "$T/r1" "$T/e3" | head -3)"
+# shellcheck disable=SC2086
+printf 'group off\nexport json\n' | "$BIN" --batch --group size $BG0 >"$T/e4" 2>/dev/null
+# shellcheck disable=SC2086
+"$BIN" --report --format json -t 0.5 $BG0 >"$T/r4" 2>/dev/null
+cmp -s "$T/r4" "$T/e4" && ok || bad ":group off still reports groups"
+# shellcheck disable=SC2086
+printf 'group size\n' >"$T/cmds"
+# shellcheck disable=SC2086
+"$BIN" --commands "$T/cmds" -l diagnosis -p malignant -s logreg - <samples/breast_cancer_groups.csv >/dev/null 2>"$T/err"
+[ $? -ne 0 ] && grep -q "standard input: give --group COL when starting" "$T/err" && ok || bad ":group on stdin: $(cat "$T/err")"
+
 # errors: one line, the right status, nothing on stdout
 expect() { # STATUS PATTERN ARGS...
 	want=$1 pat=$2
