@@ -187,3 +187,14 @@ bench-steps: build/steps build/gen
 			echo "$$f: $$((n / 1000)) instructions per step (200x60, 1000 steps, plots from $$r)"; \
 		done; \
 	done
+	@test -f build/large_g20.csv || awk -F, 'NR == 1 { print $$0 ",grp"; next } { print $$0 ",g" NR % 20 }' \
+		build/large.csv > build/large_g20.csv
+	@head -1001 build/large_g20.csv > build/k1_g20.csv
+	@for f in build/k1_g20.csv build/large_g20.csv; do \
+		for st in single equal-recall=0.8; do \
+			n=$$(valgrind --tool=callgrind --toggle-collect=run_steps --callgrind-out-file=/dev/null \
+				./build/steps -n 1000 -- --group grp --group-thresholds $$st $$f 2>&1 | \
+				sed -n 's/.*Collected : //p'); \
+			echo "$$f: $$((n / 1000)) instructions per step (200x60, 1000 steps, 20 groups, $$st)"; \
+		done; \
+	done

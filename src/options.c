@@ -532,6 +532,8 @@ void options_start(const struct options *o, struct session_start *st)
 	st->invert = o->invert;
 	st->prevalence = o->prevalence;
 	st->calib_bins = o->calib_bins;
+	st->group_strategy = o->group_strategy_set;
+	st->strategy = o->group_strategy;
 	st->calib_strategy = o->calib_strategy;
 	st->conf_level = o->conf_level > 0 ? o->conf_level : 0.95;
 	st->ascii = o->ascii;

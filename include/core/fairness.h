@@ -15,6 +15,9 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+/* As many groups as --group takes (groups.h's GROUPS_MAX). */
+#define FAIRNESS_MAX_GROUPS 1000
+
 enum fairness_strategy { FAIR_SINGLE, FAIR_BEST, FAIR_EQUAL_RECALL, FAIR_EQUAL_FPR, FAIR_EQUAL_RATE };
 
 struct fairness_spec {
@@ -42,5 +45,8 @@ int fairness_threshold(const struct sweep *sw, const struct fairness_spec *fs, c
  * reaching them (the first in group order on ties).  NaN (and both
  * (size_t)-1) when fewer than two groups define it. */
 double fairness_gap(const struct sweep *const *sw, size_t n, const double *thr, enum metric m, size_t *hi, size_t *lo);
+
+/* The same from each group's confusion matrix at its threshold. */
+double fairness_gap_of(const struct confusion *c, size_t n, enum metric m, size_t *hi, size_t *lo);
 
 #endif

@@ -21,6 +21,8 @@ struct session_start {
 	bool invert;                    /* every model's score = -score */
 	double prevalence;              /* reweighted to it (0: the sample's) */
 	size_t calib_bins;              /* --calibration-bins (0: 10) */
+	bool group_strategy;            /* --group-thresholds: applied to the first model */
+	struct fairness_spec strategy;
 	enum calib_strategy calib_strategy;
 	double conf_level;              /* of the intervals */
 	bool ascii, color;

@@ -81,15 +81,14 @@ int fairness_threshold(const struct sweep *sw, const struct fairness_spec *fs, c
 	return 0;
 }
 
-double fairness_gap(const struct sweep *const *sw, size_t n, const double *thr, enum metric m, size_t *hi, size_t *lo)
+double fairness_gap_of(const struct confusion *c, size_t n, enum metric m, size_t *hi, size_t *lo)
 {
 	double max = NAN, min = NAN;
 	size_t g, defined = 0;
 
 	*hi = *lo = (size_t)-1;
 	for (g = 0; g < n; g++) {
-		struct confusion c = sweep_at(sw[g], thr[g]);
-		double v = metrics_value(m, &c);
+		double v = metrics_value(m, &c[g]);
 
 		if (isnan(v))
 			continue;
@@ -105,4 +104,14 @@ double fairness_gap(const struct sweep *const *sw, size_t n, const double *thr, 
 		return NAN;
 	}
 	return max - min;
+}
+
+double fairness_gap(const struct sweep *const *sw, size_t n, const double *thr, enum metric m, size_t *hi, size_t *lo)
+{
+	struct confusion c[FAIRNESS_MAX_GROUPS];
+	size_t g;
+
+	for (g = 0; g < n && g < FAIRNESS_MAX_GROUPS; g++)
+		c[g] = sweep_at(sw[g], thr[g]);
+	return fairness_gap_of(c, g, m, hi, lo);
 }

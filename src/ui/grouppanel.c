@@ -39,23 +39,23 @@ static const struct {
 	[C_PREC] = { "precision", METRIC_PRECISION, 3 },
 };
 
-/* Cell text of group i in column c. */
-static const char *cell(char *a, size_t cap, const struct sweep *sw, double thr, enum col c)
+/* Cell text of a group in column c, cf its matrix at thr. */
+static const char *cell(char *a, size_t cap, const struct sweep *sw, const struct confusion *cf, double thr, enum col c)
 {
-	struct confusion cf = sweep_at(sw, thr);
 	double total = sw->pos + sw->neg;
 
 	switch (c) {
 	case C_N: return fmt_count(a, cap, total);
 	case C_PREV: return fmt_rate(a, cap, total > 0 ? sw->pos / total : NAN);
 	case C_THR: snprintf(a, cap, "%.4g", thr); return a;
-	default: return fmt_rate(a, cap, metrics_value(cols[c].m, &cf));
+	default: return fmt_rate(a, cap, metrics_value(cols[c].m, cf));
 	}
 }
 
 void grouppanel_draw(struct grid *g, struct rect r, const struct view *v)
 {
 	double thr[GROUPS_PANEL_MAX], gap, best = -1;
+	struct confusion cf[GROUPS_PANEL_MAX];
 	const struct sweep *sw[GROUPS_PANEL_MAX];
 	size_t n = v->n_groups < GROUPS_PANEL_MAX ? v->n_groups : GROUPS_PANEL_MAX, i, hi = 0, lo = 0, h, l;
 	bool own = v->group_strategy && v->group_strategy_model == v->model, shown[C_COUNT] = { false };
@@ -66,6 +66,7 @@ void grouppanel_draw(struct grid *g, struct rect r, const struct view *v)
 	for (i = 0; i < n; i++) {
 		sw[i] = view_group_sweep(v, i);
 		thr[i] = view_group_threshold(v, i);
+		cf[i] = sweep_at(sw[i], thr[i]); /* once a frame: every cell reads it */
 		if (grid_text_width(v->group_names[i]) > nw)
 			nw = grid_text_width(v->group_names[i]);
 	}
@@ -75,7 +76,7 @@ void grouppanel_draw(struct grid *g, struct rect r, const struct view *v)
 	for (c = 0; c < C_COUNT; c++) {
 		w[c] = grid_text_width(cols[c].head) + 1;
 		for (i = 0; i < n; i++)
-			if (grid_text_width(cell(a, sizeof a, sw[i], thr[i], (enum col)c)) + 1 > w[c])
+			if (grid_text_width(cell(a, sizeof a, sw[i], &cf[i], thr[i], (enum col)c)) + 1 > w[c])
 				w[c] = grid_text_width(a) + 1;
 	}
 	/* the columns that fit, by priority; the threshold only under a strategy */
@@ -90,7 +91,7 @@ void grouppanel_draw(struct grid *g, struct rect r, const struct view *v)
 		bar = r.w - 1 - used - 1 < 12 ? r.w - 1 - used - 1 : 12;
 	/* the largest gap among the rates: its two cells stand out */
 	for (c = C_FLAG; c <= C_PREC; c++) {
-		gap = fairness_gap(sw, n, thr, cols[c].m, &h, &l);
+		gap = fairness_gap_of(cf, n, cols[c].m, &h, &l);
 		if (!isnan(gap) && gap > best)
 			best = gap, widest = (enum col)c, hi = h, lo = l;
 	}
@@ -109,8 +110,7 @@ void grouppanel_draw(struct grid *g, struct rect r, const struct view *v)
 			x += w[c];
 		}
 	for (i = 0; i < n && y + 1 < r.y + r.h - (own ? 1 : 0); i++) {
-		struct confusion cf = sweep_at(sw[i], thr[i]);
-		double rec = metrics_value(METRIC_RECALL, &cf);
+		double rec = metrics_value(METRIC_RECALL, &cf[i]);
 		enum style st = v->group_sel == i ? ST_KNOB : ST_VALUE;
 
 		y++;
@@ -120,7 +120,7 @@ void grouppanel_draw(struct grid *g, struct rect r, const struct view *v)
 		for (x = r.x + 2 + nw, c = 0; c < C_COUNT; c++) {
 			if (!shown[c])
 				continue;
-			cell(a, sizeof a, sw[i], thr[i], (enum col)c);
+			cell(a, sizeof a, sw[i], &cf[i], thr[i], (enum col)c);
 			/* the gap that matters most */
 			grid_text(g, x + w[c] - grid_text_width(a), y, a,
 				  best >= 0 && c == (int)widest && (i == hi || i == lo) ? ST_WARN : st, w[c]);
@@ -142,9 +142,9 @@ void grouppanel_draw(struct grid *g, struct rect r, const struct view *v)
 		char b[40], d[40];
 
 		for (i = 0; i < v->n_groups; i++) {
-			struct confusion cf = sweep_at(view_group_sweep(v, i), view_group_threshold(v, i));
+			struct confusion gc = i < n ? cf[i] : sweep_at(view_group_sweep(v, i), view_group_threshold(v, i));
 
-			pl.tp += cf.tp, pl.fp += cf.fp, pl.tn += cf.tn, pl.fn += cf.fn;
+			pl.tp += gc.tp, pl.fp += gc.fp, pl.tn += gc.tn, pl.fn += gc.fn;
 		}
 		char part[3][48];
 		int k;

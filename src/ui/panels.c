@@ -5,13 +5,12 @@
  */
 #include "ui/panels.h"
 
-#include "core/deploy.h"
 #include "core/curve.h"
 #include "core/fmt.h"
 #include "core/explain.h"
 #include "core/interval.h"
 #include "ui/glyph.h"
-#include "ui/grouppanel.h"
+#include "ui/slider.h"
 #include "ui/helpbox.h"
 #include "ui/keys.h"
 #include "ui/plot.h"
@@ -127,130 +126,6 @@ static void draw_header(struct grid *g, struct rect r, const struct view *v)
 	if (sw->bins > 0)
 		grid_printf(g, x + 2, r.y, ST_WARN, end - x - 2, "binned: AUC \u00b1%s",
 			    fmt_rate(a, sizeof a, sw->auc_error));
-}
-
-/* ---- slider ----------------------------------------------------------------- */
-
-/* The track spans columns [x0, x0 + w). */
-static int track_col(struct rect r, double pos)
-{
-	int w = r.w - 2;
-
-	if (pos < 0)
-		pos = 0;
-	if (pos > 1)
-		pos = 1;
-	return r.x + 1 + (int)lround(pos * (w - 1));
-}
-
-/* Whether n cells of row y from x hold nothing (only blanks). */
-static int row_free(const struct grid *g, int x, int y, int n)
-{
-	int i;
-
-	for (i = 0; i < n; i++)
-		if (x + i >= 0 && x + i < g->w && y >= 0 && y < g->h &&
-		    g->cells[(size_t)y * (size_t)g->w + (size_t)(x + i)].ch != ' ')
-			return 0;
-	return 1;
-}
-
-/* The optima's letters above the track, each at its threshold's column;
- * optima at the same or next columns show side by side ("FJ"), in
- * column order, rather than one hiding the other. */
-static void slider_marks(struct grid *g, struct rect r, const struct view *v, const struct view_model *m,
-			 const char marks[BEST_COUNT + 1])
-{
-	int col[BEST_COUNT + 1], who[BEST_COUNT + 1], n = 0, b, i, x, next = r.x;
-
-	/* the optima, then the review capacity (:budget) as B */
-	for (b = 0; b <= BEST_COUNT; b++)
-		if (b == BEST_COUNT ? v->budget > 0 : m->best[b] != VIEW_NONE) {
-			size_t k = b == BEST_COUNT ? deploy_budget_k(m->sw, v->budget) : m->best[b];
-			int c = track_col(r, view_position(v, k));
-
-			/* insertion by column; equal columns keep F, J, C, $ order */
-			for (i = n; i > 0 && col[i - 1] > c; i--) {
-				col[i] = col[i - 1];
-				who[i] = who[i - 1];
-			}
-			col[i] = c;
-			who[i] = b;
-			n++;
-		}
-	for (i = 0; i < n; i++) {
-		x = col[i] > next ? col[i] : next;
-		/* the letters still to come must fit before the right end */
-		if (x > r.x + r.w - 1 - (n - i))
-			x = r.x + r.w - 1 - (n - i);
-		grid_put(g, x, r.y, (uint32_t)marks[who[i]], who[i] == BEST_COUNT ? ST_WARN : ST_KEY);
-		next = x + 1;
-	}
-}
-
-static void draw_slider(struct grid *g, struct rect r, const struct view *v)
-{
-	static const char marks[BEST_COUNT + 1] = { 'F', 'J', 'C', '$', 'B' };
-	const struct view_model *m = view_current(v);
-	const struct sweep *sw = m->sw;
-	double total = sw->pos + sw->neg, flagged = view_flagged(m, m->k);
-	int knob = track_col(r, view_position(v, m->k)), x;
-	char t[40], a[32], c[32], p[32];
-
-	/* row 0: the optima, then the ends' values where no letter is */
-	slider_marks(g, r, v, m, marks);
-	if (v->step == STEP_VALUE && sw->n > 0) {
-		snprintf(t, sizeof t, "%.4g", sw->min);
-		snprintf(c, sizeof c, "%.4g", sw->max);
-	} else {
-		snprintf(t, sizeof t, "all flagged");
-		snprintf(c, sizeof c, "none flagged");
-	}
-	/* a label next to a letter would read as one number ("3FC1"): one
-	 * blank at least between them, or the label gives way */
-	if (row_free(g, r.x + 1, r.y, grid_text_width(t) + 1))
-		grid_text(g, r.x + 1, r.y, t, ST_DIM, 12);
-	if (row_free(g, r.x + r.w - 2 - grid_text_width(c), r.y, grid_text_width(c) + 1))
-		grid_text(g, r.x + r.w - 1 - grid_text_width(c), r.y, c, ST_DIM, 12);
-
-	/* row 1: the track, flagged part highlighted, and the knob */
-	grid_put(g, r.x, r.y + 1, glyph_get(v->glyphs, G_LEND), ST_SLIDER);
-	grid_put(g, r.x + r.w - 1, r.y + 1, glyph_get(v->glyphs, G_REND), ST_SLIDER);
-	for (x = r.x + 1; x < r.x + r.w - 1; x++)
-		grid_put(g, x, r.y + 1, glyph_get(v->glyphs, G_HLINE), x > knob ? ST_KNOB : ST_SLIDER);
-	/* after :bootstrap, the band where the best F1's threshold fell */
-	if (v->has_band && v->band_model == v->model) {
-		int c1 = track_col(r, view_position(v, sweep_index(sw, v->band_hi)));
-		int c2 = track_col(r, view_position(v, sweep_index(sw, v->band_lo)));
-
-		for (x = c1 < c2 ? c1 : c2; x <= (c1 < c2 ? c2 : c1); x++)
-			grid_put(g, x, r.y + 1, glyph_get(v->glyphs, G_BAND), ST_MARKER);
-	}
-	/* per-group thresholds: each group's knob, in its letter */
-	if (v->group_strategy && v->group_strategy_model == v->model) {
-		size_t gi;
-
-		for (gi = 0; gi < v->n_groups; gi++) {
-			int col = track_col(r, view_position(v, sweep_index(sw, view_group_threshold(v, gi))));
-
-			grid_put(g, col, r.y + 1, grouppanel_mark(gi), v->group_sel == gi ? ST_KNOB : ST_MARKER);
-		}
-	}
-	/* the model's own knob last: it stays in sight */
-	grid_put(g, knob, r.y + 1, glyph_get(v->glyphs, G_KNOB), ST_KNOB);
-
-	/* row 2: the threshold, exactly, and what it flags */
-	fmt_exact(t, sizeof t, m->threshold);
-	x = r.x;
-	x += grid_text(g, x, r.y + 2, "threshold ", ST_LABEL, r.w);
-	x += grid_text(g, x, r.y + 2, t, ST_VALUE, 26);
-	x += grid_printf(g, x, r.y + 2, ST_LABEL, r.x + r.w - x, "   flags %s of %s (%s%%)",
-			 fmt_count(a, sizeof a, flagged), fmt_count(c, sizeof c, total),
-			 total > 0 ? fmt_rate(p, sizeof p, 100 * flagged / total) : "n/a");
-	/* the step mode only where it fits whole */
-	if (x + 12 + (v->step == STEP_VALUE ? 11 : 4) <= r.x + r.w)
-		grid_printf(g, x, r.y + 2, ST_DIM, r.x + r.w - x, "   slide by %s",
-			    v->step == STEP_VALUE ? "score value" : "rank");
 }
 
 /* ---- confusion matrix ---------------------------------------------------------- */
@@ -652,7 +527,7 @@ void panels_draw(struct grid *g, struct screen *s, const struct view *v)
 		return;
 	}
 	draw_header(g, l->header, v);
-	draw_slider(g, l->slider, v);
+	slider_draw(g, l->slider, v);
 	if (v->stakeholder) {
 		draw_stakeholder(g, l, v);
 	} else {

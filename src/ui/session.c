@@ -298,6 +298,10 @@ int session_open(struct session *s, const struct dataset_options *data, const st
 		return -1;
 	}
 	view_init(v);
+	if (st->group_strategy && v->n_groups > 0) {
+		view_apply_strategy(v, &st->strategy);
+		v->message[0] = '\0'; /* the notes on stderr say it */
+	}
 	return 0;
 }
 

@@ -105,6 +105,19 @@ CUTOFF_THREADS=1 "$BIN" -l y -s p --group g --report --format json --stream "$T/
 [ "$(grep -c '^groups\..*\.n ' "$T/two")" -eq 7 ] && cmp -s "$T/two" "$T/one" && ok ||
 	bad "300,000 rows: groups differ between two readers and one: $(diff "$T/two" "$T/one" | head -3)"
 
+# --weight: weights of 1 give the same groups (counts, rates, gaps), and
+# weights of 2 twice the counts with the same rates
+awk -F, -v OFS=, 'NR == 1 { print $0, "w1", "w2"; next } { print $0, 1, 2 }' samples/breast_cancer_groups.csv >"$T/w.csv"
+"$BIN" -l diagnosis -p malignant -s logreg --group size --report --format json "$T/w.csv" 2>/dev/null | flat |
+	grep -v '_ci ' >"$T/w0"
+"$BIN" -l diagnosis -p malignant -s logreg --group size -w w1 --report --format json "$T/w.csv" 2>/dev/null | flat |
+	grep -v '_ci ' >"$T/w1"
+"$BIN" -l diagnosis -p malignant -s logreg --group size -w w2 --report --format json "$T/w.csv" 2>/dev/null | flat |
+	grep -v '_ci ' >"$T/w2"
+[ -s "$T/w0" ] && cmp -s "$T/w0" "$T/w1" && ok || bad "--weight 1 changes the groups: $(diff "$T/w0" "$T/w1" | head -3)"
+grep -q '^groups.small.n 338$' "$T/w2" && grep -q "^$(grep '^groups.small.recall ' "$T/w0")\$" "$T/w2" && ok ||
+	bad "--weight 2: not twice the counts with the same rates: $(grep '^groups.small.[nr]' "$T/w2" | head -3)"
+
 # the explorer's commands: a snapshot's JSON is --report --group's, with
 # or without a strategy; :group COL equals --group COL; :group off drops them
 BG0="-l diagnosis -p malignant -s logreg samples/breast_cancer_groups.csv"

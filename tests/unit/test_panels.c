@@ -151,6 +151,27 @@ static void test_screens(void **state)
 	fx.s.view.rotation = 4;
 	view_set_threshold(&fx.s.view, 0.3);
 	screen_golden("bc_160x50_deploy", &fx, 160, 50);
+	close_fixture(&fx);
+
+	/* groups: the panel in the histogram's place, the ROC marks, and a
+	 * strategy with each group's letter on the slider */
+	open_fixture(&fx, "-p malignant -l diagnosis -s logreg --group size samples/breast_cancer_groups.csv");
+	fx.s.view.rotation = 2;
+	screen_golden("groups_80x24", &fx, 80, 24);
+	fx.s.view.rotation = 0;
+	screen_golden("groups_160x50", &fx, 160, 50);
+	{
+		struct fairness_spec fs = { FAIR_EQUAL_RECALL, 0.9 };
+
+		view_apply_strategy(&fx.s.view, &fs);
+		view_next_group(&fx.s.view);
+		view_step(&fx.s.view, +1, STEP_FINE);
+	}
+	screen_golden("groups_160x50_equal_recall", &fx, 160, 50);
+	close_fixture(&fx);
+	open_fixture(&fx, "-p malignant -l diagnosis -s logreg samples/breast_cancer.csv");
+	fx.s.view.rotation = 4;
+	view_set_threshold(&fx.s.view, 0.3);
 	/* deployed at 0.1%, with a review capacity of 50 */
 	assert_int_equal(view_set_prevalence(&fx.s.view, 0.001), 0);
 	view_set_budget(&fx.s.view, 50);
