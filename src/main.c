@@ -182,7 +182,7 @@ static int print(struct session *s, const struct options *o)
 	struct report_pair *pairs = NULL;
 	struct boot_result *boots = NULL;
 	struct report r;
-	struct report_groups groups;
+	struct report_groups groups = { 0 };
 	double *thr = NULL;
 	size_t i;
 	int status = 1;
@@ -209,7 +209,9 @@ static int print(struct session *s, const struct options *o)
 		goto out;
 	memset(&r, 0, sizeof r);
 	if (s->n_groups > 0) {
-		groups.column = o->data.group;
+		groups.column = o->data.group ? o->data.group : o->data.fold;
+		groups.folds = o->data.fold != NULL;
+		groups.optimize = o->mode == MODE_OPTIMIZE ? &o->spec : NULL;
 		groups.n = s->n_groups;
 		groups.names = s->ds->groups.names;
 		groups.strategy_set = o->group_strategy_set;

@@ -18,7 +18,7 @@ enum {
 	OPT_COST_FP, OPT_COST_FN, OPT_MIN_PRECISION, OPT_MIN_RECALL, OPT_MAX_FPR, OPT_CURVE,
 	OPT_FORMAT, OPT_STRICT, OPT_ASCII, OPT_NO_COLOR, OPT_NO_MOUSE, OPT_VERSION, OPT_COMMANDS,
 	OPT_BATCH, OPT_NAMES, OPT_STREAM, OPT_BINS, OPT_INVERT, OPT_CONF_LEVEL, OPT_PARTIAL_AUC, OPT_BOOTSTRAP, OPT_SEED,
-	OPT_PREVALENCE, OPT_GROUP, OPT_GROUP_THRESHOLDS, OPT_MAX_FLAGGED, OPT_MAX_FLAG_RATE, OPT_CALIB_BINS, OPT_CALIB_STRATEGY
+	OPT_PREVALENCE, OPT_GROUP, OPT_FOLD, OPT_GROUP_THRESHOLDS, OPT_MAX_FLAGGED, OPT_MAX_FLAG_RATE, OPT_CALIB_BINS, OPT_CALIB_STRATEGY
 };
 
 static const struct option long_options[] = {
@@ -51,6 +51,7 @@ static const struct option long_options[] = {
 	{ "seed", required_argument, NULL, OPT_SEED },
 	{ "prevalence", required_argument, NULL, OPT_PREVALENCE },
 	{ "group", required_argument, NULL, OPT_GROUP },
+	{ "fold", required_argument, NULL, OPT_FOLD },
 	{ "group-thresholds", required_argument, NULL, OPT_GROUP_THRESHOLDS },
 	{ "max-flagged", required_argument, NULL, OPT_MAX_FLAGGED },
 	{ "max-flag-rate", required_argument, NULL, OPT_MAX_FLAG_RATE },
@@ -89,6 +90,8 @@ void options_usage(FILE *f)
 	      "                            the negative class (ROC AUC below 0.5)\n"
 	      "      --group COL           a column of categories: every report also per group,\n"
 	      "                            with the gaps between groups (at most 1,000 groups)\n"
+	      "      --fold COL            cross-validation fold ids: every report also per fold,\n"
+	      "                            with the spread of each number across folds\n"
 	      "\n"
 	      "What to do (default: the explorer):\n"
 	      "  -t, --threshold X         the threshold (default 0.5 for probabilities, else 0)\n"
@@ -241,7 +244,7 @@ static int set_mode(struct options *o, enum options_mode m, char *err, size_t er
  * are caught when the header is read. */
 static int one_role_each(const struct options *o, char *err, size_t errlen)
 {
-	const char *spec[5 + OPTIONS_MAX_SCORES], *what[5 + OPTIONS_MAX_SCORES];
+	const char *spec[6 + OPTIONS_MAX_SCORES], *what[6 + OPTIONS_MAX_SCORES];
 	size_t n = 0, i, j;
 
 	if (o->data.label)
@@ -250,6 +253,8 @@ static int one_role_each(const struct options *o, char *err, size_t errlen)
 		spec[n] = o->data.weight, what[n++] = "--weight";
 	if (o->data.group)
 		spec[n] = o->data.group, what[n++] = "--group";
+	if (o->data.fold)
+		spec[n] = o->data.fold, what[n++] = "--fold";
 	if (o->data.counts_pos) {
 		spec[n] = o->data.counts_pos, what[n++] = "--counts (positives)";
 		spec[n] = o->data.counts_neg, what[n++] = "--counts (negatives)";
@@ -414,6 +419,9 @@ int options_parse(int argc, char **argv, struct options *o, char *err, size_t er
 		case OPT_GROUP:
 			o->data.group = optarg;
 			break;
+		case OPT_FOLD:
+			o->data.fold = optarg;
+			break;
 		case OPT_GROUP_THRESHOLDS:
 			if (fairness_parse(optarg, &o->group_strategy) < 0)
 				return usage_error(err, errlen, "--group-thresholds: '%s' is not best, single, equal-recall=X, "
@@ -513,6 +521,8 @@ int options_parse(int argc, char **argv, struct options *o, char *err, size_t er
 		return usage_error(err, errlen, "give the commands with --commands FILE or on stdin with --batch, not both");
 	if (o->batch && (o->data.path == NULL || strcmp(o->data.path, "-") == 0))
 		return usage_error(err, errlen, "--batch reads the commands from stdin: give the data as a FILE");
+	if (o->data.group != NULL && o->data.fold != NULL)
+		return usage_error(err, errlen, "--group and --fold: one at a time");
 	if (o->group_strategy_set && o->data.group == NULL)
 		return usage_error(err, errlen, "--group-thresholds goes with --group COL");
 	if (o->group_strategy_set && o->group_strategy.strategy == FAIR_BEST && o->mode != MODE_OPTIMIZE)

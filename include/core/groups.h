@@ -53,8 +53,12 @@ int groups_join(struct groups *into, struct groups *from);
 /* How many distinct values were seen; *more when counting stopped. */
 size_t groups_count(const struct groups *gs, bool *more);
 
-/* Orders the groups by value in byte order, "(missing)" last. */
-void groups_sort(struct groups *gs);
+/* Orders the groups by value in byte order, "(missing)" last; with
+ * numeric, by number when every value is a whole number (fold ids). */
+void groups_sort(struct groups *gs, bool numeric);
+
+/* Whether every group's value is a whole number (written as one). */
+bool groups_numeric(const struct groups *gs);
 
 void groups_free(struct groups *gs);
 

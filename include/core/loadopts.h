@@ -17,6 +17,7 @@ struct dataset_options {
 	const char *positive;         /* positive label value; NULL: vocabulary */
 	const char *weight;           /* weight column, or NULL */
 	const char *group;            /* --group column, or NULL */
+	const char *fold;             /* --fold column (read as groups, one or the other), or NULL */
 	const char *counts_pos;       /* --counts POS,NEG columns, or NULL */
 	const char *counts_neg;
 	char delimiter;               /* 0: detect among , \t ; | */

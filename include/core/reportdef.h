@@ -31,6 +31,8 @@ struct report_groups {
 	const char *column;
 	size_t n;
 	char *const *names;         /* in byte order, "(missing)" last */
+	bool folds;                 /* --fold: the groups are folds */
+	const struct optimize_spec *optimize; /* --optimize: each fold's optimum too */
 	bool strategy_set;          /* --group-thresholds given */
 	struct fairness_spec strategy;
 };

@@ -346,7 +346,7 @@ static void setup(struct loader *l, struct csvread *cr)
 	if (o->counts_pos == NULL &&
 	    (ds->label_name = dupn(c->names[c->label_col], strlen(c->names[c->label_col]))) == NULL)
 		goto oom;
-	if ((ds->grouped = o->group != NULL))
+	if ((ds->grouped = o->group != NULL || o->fold != NULL))
 		groups_init(&ds->groups, ds->n_models, ds->weighted, ds->streamed, o->bins);
 	if (ds->streamed && switch_to_folding(l) < 0)
 		goto oom;
@@ -630,11 +630,12 @@ int dataset_load(const struct dataset_options *opt, struct dataset **out, char *
 		bool more;
 		size_t count = groups_count(&ds->groups, &more);
 
-		status_fail(&st, "%s: column '%s' has %s%zu distinct values; --group takes at most %d groups", ds->shown,
-			    show_str(l.cols.names[l.cols.group_col]), more ? "more than " : "", count, GROUPS_MAX);
+		status_fail(&st, "%s: column '%s' has %s%zu distinct values; --%s takes at most %d", ds->shown,
+			    show_str(l.cols.names[l.cols.group_col]), more ? "more than " : "", count,
+			    opt->group ? "group" : "fold", GROUPS_MAX);
 	}
 	if (ds->grouped)
-		groups_sort(&ds->groups);
+		groups_sort(&ds->groups, opt->group == NULL); /* folds by number when they are numbers */
 	if (!st.failed && records == 0)
 		status_fail(&st, "%s: no data", ds->shown);
 	else if (!st.failed && records == 1 && l.cols.header)

@@ -191,13 +191,39 @@ static int before(const char *a, const char *b)
 	return strcmp(a, b) < 0;
 }
 
-void groups_sort(struct groups *gs)
+bool groups_numeric(const struct groups *gs)
+{
+	size_t g;
+
+	for (g = 0; g < gs->n; g++) {
+		const char *s = gs->names[g];
+		size_t i = s[0] == '-' ? 1 : 0;
+
+		if (s[i] == '\0' || strlen(s + i) > 15)
+			return false;
+		for (; s[i]; i++)
+			if (s[i] < '0' || s[i] > '9')
+				return false;
+	}
+	return gs->n > 0;
+}
+
+/* By number (whole, written as digits): a shorter one is smaller */
+static int before_number(const char *a, const char *b)
+{
+	long long x = strtoll(a, NULL, 10), y = strtoll(b, NULL, 10);
+
+	return x < y;
+}
+
+void groups_sort(struct groups *gs, bool numeric)
 {
 	size_t i, j, k, w = gs->n_models;
+	int (*less)(const char *, const char *) = numeric && groups_numeric(gs) ? before_number : before;
 
 	/* insertion sort of names and their models (at most 1,000) */
 	for (i = 1; i < gs->n; i++) {
-		for (j = i; j > 0 && before(gs->names[j], gs->names[j - 1]); j--) {
+		for (j = i; j > 0 && less(gs->names[j], gs->names[j - 1]); j--) {
 			char *t = gs->names[j];
 
 			gs->names[j] = gs->names[j - 1];

@@ -9,6 +9,7 @@
 #include "core/groups.h"
 #include "core/interval.h"
 #include "core/metrics.h"
+#include "core/optimize.h"
 #include "core/text.h"
 
 #include <math.h>
@@ -108,6 +109,172 @@ struct confusion reportgroups_pooled(const struct report *r, const struct report
 	return p;
 }
 
+/* ---- folds ------------------------------------------------------------------------------------ */
+
+/* The statistics a fold has, in the order JSON and the summary give them:
+ * ROC AUC, average precision, every rate at the threshold, and with
+ * --optimize the fold's own optimum. */
+#define FOLD_STATS (2 + METRIC_COUNT + 2)
+
+static size_t fold_stats(const struct report *r, const struct sweep *sw, double thr, double *v, const char **key)
+{
+	struct confusion c = sweep_at(sw, thr);
+	size_t n = 0, i;
+
+	key[n] = "roc_auc", v[n++] = sw->roc_auc;
+	key[n] = "average_precision", v[n++] = sw->average_precision;
+	for (i = 0; i < METRIC_COUNT; i++)
+		key[n] = metric_table[i].key, v[n++] = metrics_value((enum metric)i, &c);
+	if (r->groups->optimize != NULL) {
+		struct optimum o;
+		bool found = optimize_run(sw, r->groups->optimize, &o) == 0;
+
+		key[n] = "optimal_threshold", v[n++] = found ? o.threshold : NAN;
+		key[n] = "optimal_value", v[n++] = found ? o.value : NAN;
+	}
+	return n;
+}
+
+/* Mean, sd (n - 1), min and max of the defined values; sd NaN with
+ * fewer than two, all NaN with none. */
+static void spread(const double *x, size_t n, double out[4])
+{
+	double sum = 0, ss = 0;
+	size_t i, k = 0;
+
+	out[0] = out[1] = out[2] = out[3] = NAN;
+	for (i = 0; i < n; i++) {
+		if (!isfinite(x[i]))
+			continue;
+		sum += x[i];
+		if (k == 0 || x[i] < out[2])
+			out[2] = x[i];
+		if (k == 0 || x[i] > out[3])
+			out[3] = x[i];
+		k++;
+	}
+	if (k == 0)
+		return;
+	out[0] = sum / (double)k;
+	for (i = 0; i < n; i++)
+		if (isfinite(x[i]))
+			ss += (x[i] - out[0]) * (x[i] - out[0]);
+	out[1] = k > 1 ? sqrt(ss / (double)(k - 1)) : NAN;
+}
+
+static void folds_json(FILE *f, const struct report *r, const struct report_model *m, const char *indent)
+{
+	const struct report_groups *gr = r->groups;
+	double v[FOLD_STATS], col[GROUPS_MAX], sp[4];
+	const char *key[FOLD_STATS];
+	bool numeric = true;
+	size_t g, i, n = 0;
+
+	for (g = 0; g < gr->n; g++)
+		numeric = numeric && strspn(gr->names[g] + (gr->names[g][0] == '-'), "0123456789") ==
+					     strlen(gr->names[g] + (gr->names[g][0] == '-')) && gr->names[g][0] != '\0';
+	fprintf(f, ",\n%s  \"fold_column\": ", indent);
+	text_json(f, gr->column);
+	fprintf(f, ",\n%s  \"folds\": [", indent);
+	for (g = 0; g < gr->n; g++) {
+		const struct sweep *sw = m->group_sw[g];
+		struct confusion c = sweep_at(sw, m->threshold);
+
+		fprintf(f, "%s\n%s    {\"fold\": ", g ? "," : "", indent);
+		if (numeric)
+			fputs(gr->names[g], f);
+		else
+			text_json(f, gr->names[g]);
+		fputs(", \"n\": ", f), num(f, sw->pos + sw->neg);
+		fputs(", \"positives\": ", f), num(f, sw->pos);
+		fputs(", \"negatives\": ", f), num(f, sw->neg);
+		fputs(", ", f);
+		counts(f, &c);
+		n = fold_stats(r, sw, m->threshold, v, key);
+		for (i = 0; i < n; i++) {
+			fprintf(f, ", \"%s\": ", key[i]);
+			num(f, v[i]);
+		}
+		fputc('}', f);
+	}
+	fprintf(f, "\n%s  ],\n%s  \"fold_summary\": {", indent, indent);
+	for (i = 0; gr->n > 0 && i < n; i++) {
+		for (g = 0; g < gr->n; g++) {
+			fold_stats(r, m->group_sw[g], m->threshold, v, key);
+			col[g] = v[i];
+		}
+		spread(col, gr->n, sp);
+		fprintf(f, "%s\n%s    \"%s\": {\"mean\": ", i ? "," : "", indent, key[i]);
+		num(f, sp[0]);
+		fputs(", \"sd\": ", f), num(f, sp[1]);
+		fputs(", \"min\": ", f), num(f, sp[2]);
+		fputs(", \"max\": ", f), num(f, sp[3]);
+		fputc('}', f);
+	}
+	fprintf(f, "\n%s  }", indent);
+}
+
+static void folds_text(FILE *f, const struct report *r, const struct report_model *m, bool md)
+{
+	const struct report_groups *gr = r->groups;
+	static const char *const show[] = { "roc_auc", "average_precision", "precision", "recall", "f1", "optimal_threshold" };
+	static const char *const head[] = { "ROC AUC", "avg prec.", "precision", "recall", "F1", "optimum" };
+	double v[FOLD_STATS], col[GROUPS_MAX], sp[4];
+	const char *key[FOLD_STATS];
+	char a[40], b[40], c[40], d[40], t[40], nm[160];
+	size_t g, i, j, n = sizeof show / sizeof show[0] - (gr->optimize ? 0 : 1);
+
+	if (md)
+		fprintf(f, "\n#### By fold (%s) at threshold %s\n\n| fold | n | positives", text_markdown(nm, sizeof nm, gr->column, 40),
+			fmt_exact(t, sizeof t, m->threshold));
+	else
+		fprintf(f, "\nfolds (%s) at threshold %s\n%-10s %10s %10s", text_escape(nm, sizeof nm, gr->column, strlen(gr->column), 40),
+			fmt_exact(t, sizeof t, m->threshold), "fold", "n", "positives");
+	for (j = 0; j < n; j++)
+		fprintf(f, md ? " | %s" : " %10s", head[j]);
+	fputs(md ? " |\n|---|---:|---:" : "\n", f);
+	for (j = 0; md && j < n; j++)
+		fputs("|---:", f);
+	if (md)
+		fputs("|\n", f);
+	for (g = 0; g < gr->n; g++) {
+		const struct sweep *sw = m->group_sw[g];
+		size_t k = fold_stats(r, sw, m->threshold, v, key);
+
+		if (md)
+			fprintf(f, "| %s | %s | %s", text_markdown(nm, sizeof nm, gr->names[g], 20), fmt_count(a, sizeof a, sw->pos + sw->neg),
+				fmt_count(b, sizeof b, sw->pos));
+		else
+			fprintf(f, "%-10s %10s %10s", text_escape(nm, sizeof nm, gr->names[g], strlen(gr->names[g]), 10),
+				fmt_count(a, sizeof a, sw->pos + sw->neg), fmt_count(b, sizeof b, sw->pos));
+		for (j = 0; j < n; j++)
+			for (i = 0; i < k; i++)
+				if (strcmp(key[i], show[j]) == 0)
+					fprintf(f, md ? " | %s" : " %10s", strcmp(key[i], "optimal_threshold") == 0 && isfinite(v[i])
+									? fmt_exact(a, sizeof a, v[i]) : fmt_rate(a, sizeof a, v[i]));
+		fputs(md ? " |\n" : "\n", f);
+	}
+	/* the spread across folds: mean, sd, range */
+	fputs(md ? "\nAcross folds (mean, sd, min to max): " : "across folds (mean, sd, min to max)\n", f);
+	for (j = 0; j < n; j++) {
+		for (g = 0; g < gr->n; g++) {
+			size_t k = fold_stats(r, m->group_sw[g], m->threshold, v, key);
+
+			col[g] = NAN;
+			for (i = 0; i < k; i++)
+				if (strcmp(key[i], show[j]) == 0)
+					col[g] = v[i];
+		}
+		spread(col, gr->n, sp);
+		fprintf(f, md ? "%s%s %s, sd %s, %s to %s" : "  %-10s %-10s sd %-10s %s to %s\n", md ? (j ? "; " : "") : head[j],
+			md ? head[j] : fmt_rate(a, sizeof a, sp[0]), md ? fmt_rate(a, sizeof a, sp[0]) : fmt_rate(b, sizeof b, sp[1]),
+			md ? fmt_rate(b, sizeof b, sp[1]) : fmt_rate(c, sizeof c, sp[2]),
+			md ? fmt_rate(c, sizeof c, sp[2]) : fmt_rate(d, sizeof d, sp[3]), md ? fmt_rate(d, sizeof d, sp[3]) : "");
+	}
+	if (md)
+		fputc('\n', f);
+}
+
 void reportgroups_json(FILE *f, const struct report *r, const struct report_model *m, const char *indent)
 {
 	const struct report_groups *gr = r->groups;
@@ -116,6 +283,10 @@ void reportgroups_json(FILE *f, const struct report *r, const struct report_mode
 
 	if (gr == NULL || m->group_sw == NULL)
 		return;
+	if (gr->folds) {
+		folds_json(f, r, m, indent);
+		return;
+	}
 	for (g = 0; g < gr->n; g++)
 		single[g] = m->threshold;
 	fprintf(f, ",\n%s  \"group_column\": ", indent);
@@ -235,6 +406,10 @@ void reportgroups_text(FILE *f, const struct report *r, const struct report_mode
 
 	if (gr == NULL || m->group_sw == NULL)
 		return;
+	if (gr->folds) {
+		folds_text(f, r, m, md);
+		return;
+	}
 	for (g = 0; g < gr->n; g++) {
 		single[g] = m->threshold;
 		if (fmt_width(gr->names[g]) + 2 > nw)

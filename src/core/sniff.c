@@ -390,6 +390,8 @@ static size_t named_roles(const struct dataset_options *o, struct columns *c, st
 		r[n++] = (struct role){ "weight", o->weight, &c->weight_col };
 	if (o->group != NULL)
 		r[n++] = (struct role){ "group", o->group, &c->group_col };
+	else if (o->fold != NULL)
+		r[n++] = (struct role){ "fold", o->fold, &c->group_col };
 	if (o->counts_pos == NULL && o->label != NULL)
 		r[n++] = (struct role){ "label", o->label, &c->label_col };
 	return n;
