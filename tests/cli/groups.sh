@@ -32,6 +32,12 @@ flat() {
 		printf "%s", out
 	}
 	/"groups": \[/ && sec == "" { sec = "groups"; next }
+	/"folds": \[/ { sec = "folds"; next }
+	/"fold_summary": / { sec = "summary"; next }
+	sec == "summary" && /^ *"[a-z0-9_]+": \{/ { k = $0; sub(/^ *"/, "", k); sub(/".*/, "", k); s = $0; sub(/^[^{]*/, "", s)
+		walk(s, "fold_summary." k "."); next }
+	/^ *\{"fold": / { s = $0; id = s; sub(/^ *\{"fold": /, "", id); sub(/,.*/, "", id); gsub(/"/, "", id)
+		sub(/^ *\{"fold": [^,]*, /, "{", s); walk(s, "folds." id "."); next }
 	/"group_thresholds": / { sec = "thresholds"; next }
 	/"fairness": / { s = $0; sub(/.*"fairness": /, "", s); walk(s, "fairness."); next }
 	/"pooled": / { s = $0; sub(/.*"pooled": /, "", s); walk(s, "pooled."); next }
@@ -118,6 +124,23 @@ awk -F, -v OFS=, 'NR == 1 { print $0, "w1", "w2"; next } { print $0, 1, 2 }' sam
 grep -q '^groups.small.n 338$' "$T/w2" && grep -q "^$(grep '^groups.small.recall ' "$T/w0")\$" "$T/w2" && ok ||
 	bad "--weight 2: not twice the counts with the same rates: $(grep '^groups.small.[nr]' "$T/w2" | head -3)"
 
+# folds: whole-number ids in numeric order (10 after 3); GROUP BY fold, score equals the rows
+"$BIN" -l y -s p --fold fold -t 0.5 --report --format json tests/reference/groups/one_class_fold.csv 2>/dev/null |
+	sed -n 's/^ *{"fold": \([^,]*\),.*/\1/p' | tr '\n' ' ' >"$T/order"
+[ "$(cat "$T/order")" = "1 2 3 10 " ] && ok || bad "folds not in numeric order: $(cat "$T/order")"
+if command -v sqlite3 >/dev/null 2>&1; then
+	sqlite3 :memory: '.mode csv' '.headers on' '.import samples/breast_cancer_folds.csv d' \
+		"SELECT fold, CAST(logreg AS REAL) AS score, SUM(diagnosis = 'malignant') AS positives,
+		        SUM(diagnosis = 'benign') AS negatives
+		 FROM d GROUP BY fold, CAST(logreg AS REAL) ORDER BY fold, score;" >"$T/fcounts.csv"
+	"$BIN" -l diagnosis -p malignant -s logreg --fold fold --optimize f1 --report --format json \
+		samples/breast_cancer_folds.csv 2>/dev/null | flat >"$T/raw"
+	"$BIN" --counts positives,negatives -s score --fold fold --optimize f1 --report --format json "$T/fcounts.csv" \
+		2>/dev/null | flat >"$T/agg"
+	[ -s "$T/raw" ] && cmp -s "$T/raw" "$T/agg" && ok ||
+		bad "--counts from GROUP BY fold, score differs from the rows: $(diff "$T/raw" "$T/agg" | head -4)"
+fi
+
 # the explorer's commands: a snapshot's JSON is --report --group's, with
 # or without a strategy; :group COL equals --group COL; :group off drops them
 BG0="-l diagnosis -p malignant -s logreg samples/breast_cancer_groups.csv"
@@ -159,12 +182,13 @@ expect() { # STATUS PATTERN ARGS...
 }
 BG="-l diagnosis -p malignant -s logreg samples/breast_cancer_groups.csv"
 expect 1 "no group column named 'region'" --group region --report $BG
+expect 2 "one at a time" --group size --fold fold --report -l diagnosis -p malignant -s logreg samples/breast_cancer_folds.csv
 expect 2 "goes with --group" --group-thresholds equal-recall=0.8 --report $BG
 expect 2 "needs --optimize" --group size --group-thresholds best --report $BG
 expect 2 "is not best, single" --group size --group-thresholds equal-recall=2 --report $BG
 expect 2 "both name column" --group diagnosis -l diagnosis --report $BG
 awk 'BEGIN { print "y,p,g"; for (i = 0; i < 1001; i++) printf "%d,0.%03d,g%d\n", i % 2, i % 1000, i }' >"$T/many.csv"
-expect 1 "column 'g' has 1001 distinct values; --group takes at most 1000 groups" --group g --report -l y -s p "$T/many.csv"
+expect 1 "column 'g' has 1001 distinct values; --group takes at most 1000" --group g --report -l y -s p "$T/many.csv"
 awk 'BEGIN { print "y,p,g"; for (i = 0; i < 1000; i++) printf "%d,0.%03d,g%d\n", i % 2, i % 1000, i }' >"$T/max.csv"
 "$BIN" --group g --report --format json -l y -s p "$T/max.csv" >"$T/out" 2>"$T/err" &&
 	[ "$(grep -c '^    {"group": ' "$T/out")" -eq 1000 ] && ok || bad "1,000 groups: not 1,000 entries ($(head -c 200 "$T/err"))"
