@@ -41,6 +41,7 @@ struct session {
 	struct sweep *group_sweeps;
 	struct sweep **group_ptrs;
 	double *group_thr;
+	double *group_best;
 	size_t group_built;
 	const struct dataset_options *data; /* as opened, for :group */
 	struct dataset *regrouped;      /* :group's reading, for its names */

@@ -61,12 +61,15 @@ struct view {
 	const struct view_pair *pairs;  /* every pair of models, for the legend */
 	size_t n_pairs;
 
-	/* --group or :group: each model's groups (the session's sweeps) */
+	/* --group or :group: each model's groups (the session's sweeps);
+	 * with --fold the groups are the cross-validation's folds */
+	bool folds;
 	const char *group_column;
 	size_t n_groups;
 	char *const *group_names;   /* in byte order, "(missing)" last */
 	struct sweep **group_sw;    /* n_models x n_groups, model by model */
 	double *group_thr;          /* the same: each group's threshold while a strategy holds */
+	double *group_best;         /* the same: each group's best F1 threshold (NaN: none) */
 	bool group_strategy;        /* :group-thresholds applied to the model on screen */
 	size_t group_strategy_model;
 	struct fairness_spec strategy;

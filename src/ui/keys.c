@@ -23,7 +23,7 @@ const struct binding keys_table[] = {
 	{ '$', "$", ACT_BEST_COST, "jump to the cost optimum (see :cost)", 0 },
 	{ 's', "s", ACT_STEP_MODE, "step and slide by score value or by rank", 1 },
 	{ 'm', "m", ACT_NEXT_MODEL, "next model (score column)", 1 },
-	{ 'o', "o", ACT_OVERLAY, "overlay all models on the ROC and PR plots", 0 },
+	{ 'o', "o", ACT_OVERLAY, "overlay all models (with --fold: each fold) on the ROC and PR plots", 0 },
 	{ 'v', "v", ACT_NEXT_PLOTS, "cycle the plots: ROC, PR, scores, metrics, gains, net benefit, calibration", 1 },
 	{ '\t', "Tab", ACT_NEXT_GROUP, "with per-group thresholds: the next group's knob", 0 },
 	{ 'g', "g", ACT_GLYPHS, "cycle glyphs: braille, blocks, ASCII", 0 },

@@ -537,7 +537,7 @@ void panels_draw(struct grid *g, struct screen *s, const struct view *v)
 			draw_summary(g, l->summary, v);
 		for (i = 0; i < l->n_plots; i++) {
 			l->kind[i] = (enum plot_kind)((i + v->rotation) % PLOT_COUNT);
-			if (l->kind[i] == PLOT_HIST && v->n_groups > 0)
+			if (l->kind[i] == PLOT_HIST && v->n_groups > 0 && !v->folds)
 				l->kind[i] = PLOT_GROUPS; /* the groups take the scores' place */
 			plot_draw(g, l->plot[i], &s->cache[i], l->kind[i], v);
 		}

@@ -71,13 +71,17 @@ static void build_curve_plot(struct plot_cache *pc, const struct view *v, enum c
 
 		canvas_line(c, 0, y, c->w - 1, y, ST_BASELINE, DASH_SPARSE);
 	}
-	if (v->overlay && v->n_models > 1) {
+	if (v->overlay && v->folds) {
+		/* o with --fold: each fold's curve under the pooled one */
+		for (i = 0; i < v->n_groups; i++)
+			draw_curve(pc, view_group_sweep(v, i), kind, 1 + (int)(i % 3));
+	} else if (v->overlay && v->n_models > 1) {
 		for (i = 0; i < v->n_models; i++)
 			if (i != v->model)
 				draw_curve(pc, v->models[i].sw, kind, (int)i);
 	}
 	/* the current model last: on top, and its points kept for clicks */
-	draw_curve(pc, sw, kind, v->overlay ? (int)v->model : 0);
+	draw_curve(pc, sw, kind, v->overlay && !v->folds ? (int)v->model : 0);
 }
 
 static void build_hist(struct plot_cache *pc, const struct view *v)
@@ -122,6 +126,29 @@ static void build_metric_curves(struct plot_cache *pc, const struct view *v)
 	static const enum metric which[4] = { METRIC_PRECISION, METRIC_RECALL, METRIC_F1, METRIC_PREDICTED_POSITIVE_RATE };
 	struct canvas *c = &pc->base;
 	int s, x, px = 0, py = 0;
+
+	/* --fold: each metric's band between the folds' lowest and highest
+	 * value, every other dot so that the curves stay readable on it */
+	for (s = 0; v->folds && s < 4; s++)
+		for (x = 0; x < c->w; x += 2) {
+			size_t k = view_k_at(v, c->w > 1 ? (double)x / (c->w - 1) : 0.5), f;
+			double t = sweep_threshold(view_current(v)->sw, k), lo = NAN, hi = NAN;
+			int y;
+
+			for (f = 0; f < v->n_groups; f++) {
+				struct confusion cf = sweep_at(view_group_sweep(v, f), t);
+				double val = metrics_value(which[s], &cf);
+
+				if (isnan(val))
+					continue;
+				lo = isnan(lo) || val < lo ? val : lo;
+				hi = isnan(hi) || val > hi ? val : hi;
+			}
+			if (isnan(lo))
+				continue;
+			for (y = axes_dot_y(c, hi); y <= axes_dot_y(c, lo); y += 2)
+				canvas_dot(c, x, y, series_style[s]);
+		}
 
 	for (s = 0; s < 4; s++) {
 		int have = 0;
@@ -372,7 +399,7 @@ void plot_draw(struct grid *g, struct rect r, struct plot_cache *pc, enum plot_k
 		axes_x_labels(g, a, r.y + r.h - 1, "0", "FPR", "1");
 		if (v->overlay && v->n_models > 1)
 			legend_models(g, pc, v, kind == PLOT_ROC);
-		if (v->n_groups > 0)
+		if (v->n_groups > 0 && !v->folds)
 			grouppanel_roc_marks(g, pc->area, v);
 		marker(g, pc, v, &c, METRIC_FPR, METRIC_RECALL);
 		break;

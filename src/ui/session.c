@@ -6,6 +6,7 @@
 
 #include "core/fold.h"
 #include "core/interval.h"
+#include "core/optimize.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -123,6 +124,8 @@ static void drop_groups(struct session *s)
 	free(s->group_sweeps);
 	free(s->group_ptrs);
 	free(s->group_thr);
+	free(s->group_best);
+	s->group_best = NULL;
 	s->group_sweeps = NULL;
 	s->group_ptrs = NULL;
 	s->group_thr = NULL;
@@ -142,7 +145,8 @@ static int build_groups(struct session *s, struct dataset *ds, const struct data
 
 	if ((s->group_sweeps = calloc(n ? n : 1, sizeof *s->group_sweeps)) == NULL ||
 	    (s->group_ptrs = calloc(n ? n : 1, sizeof *s->group_ptrs)) == NULL ||
-	    (s->group_thr = calloc(n ? n : 1, sizeof *s->group_thr)) == NULL)
+	    (s->group_thr = calloc(n ? n : 1, sizeof *s->group_thr)) == NULL ||
+	    (s->group_best = calloc(n ? n : 1, sizeof *s->group_best)) == NULL)
 		return -1;
 	for (i = 0; i < ds->n_models; i++)
 		for (g = 0; g < gs->n; g++, s->group_built++) {
@@ -154,13 +158,22 @@ static int build_groups(struct session *s, struct dataset *ds, const struct data
 				sweep_invert(sw);
 			interval_delong_se(sw, &sw->roc_auc_se);
 			s->group_ptrs[i * gs->n + g] = sw;
+			{
+				/* once, for the slider's fold marks: no keystroke walks a sweep */
+				struct optimize_spec f1 = optimize_defaults(OBJ_F1);
+				struct optimum o;
+
+				s->group_best[i * gs->n + g] = optimize_run(sw, &f1, &o) == 0 ? o.threshold : NAN;
+			}
 		}
 	s->n_groups = gs->n;
-	s->view.group_column = data->group;
+	s->view.group_column = data->group ? data->group : data->fold;
+	s->view.folds = data->group == NULL && data->fold != NULL;
 	s->view.n_groups = gs->n;
 	s->view.group_names = gs->names;
 	s->view.group_sw = s->group_ptrs;
 	s->view.group_thr = s->group_thr;
+	s->view.group_best = s->group_best;
 	s->view.group_strategy = false;
 	s->view.group_sel = VIEW_NONE;
 	return 0;
@@ -181,6 +194,7 @@ int session_regroup(struct session *s, const char *column, char *err, size_t err
 	}
 	/* the whole file again, for its groups; the models stay as they are */
 	opt.group = column;
+	opt.fold = NULL;
 	opt.progress = NULL;
 	if (dataset_load(&opt, &ds, err, errlen) < 0)
 		return -1;

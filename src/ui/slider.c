@@ -120,6 +120,19 @@ void slider_draw(struct grid *g, struct rect r, const struct view *v)
 			grid_put(g, col, r.y + 1, grouppanel_mark(gi), v->group_sel == gi ? ST_KNOB : ST_MARKER);
 		}
 	}
+	/* --fold: where each fold's own best F1 lies, as its number (1-9,
+	 * then letters), so that the spread shows at a glance */
+	if (v->folds && v->group_best != NULL) {
+		size_t f;
+
+		for (f = 0; f < v->n_groups; f++) {
+			double best = v->group_best[v->model * v->n_groups + f];
+
+			if (!isnan(best))
+				grid_put(g, track_col(r, view_position(v, sweep_index(sw, best))), r.y + 1,
+					 f < 9 ? (uint32_t)('1' + f) : grouppanel_mark(f - 9), ST_MARKER);
+		}
+	}
 	/* the model's own knob last: it stays in sight */
 	grid_put(g, knob, r.y + 1, glyph_get(v->glyphs, G_KNOB), ST_KNOB);
 

@@ -169,6 +169,12 @@ static void test_screens(void **state)
 	}
 	screen_golden("groups_160x50_equal_recall", &fx, 160, 50);
 	close_fixture(&fx);
+	/* folds: each fold's best F1 on the slider, the bands on the metrics
+	 * plot, and the folds' ROC curves under o */
+	open_fixture(&fx, "-p malignant -l diagnosis -s logreg --fold fold samples/breast_cancer_folds.csv");
+	fx.s.view.overlay = true;
+	screen_golden("folds_160x50", &fx, 160, 50);
+	close_fixture(&fx);
 	open_fixture(&fx, "-p malignant -l diagnosis -s logreg samples/breast_cancer.csv");
 	fx.s.view.rotation = 4;
 	view_set_threshold(&fx.s.view, 0.3);
