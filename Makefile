@@ -97,6 +97,8 @@ cli: cutoff build/asan/cutoff build/gen
 	@sh tests/cli/deploy.sh ./build/asan/cutoff
 	@sh tests/cli/groups.sh ./cutoff
 	@sh tests/cli/groups.sh ./build/asan/cutoff
+	@sh tests/cli/drift.sh ./cutoff
+	@sh tests/cli/drift.sh ./build/asan/cutoff
 	@GEN=./build/gen sh tests/cli/hostile.sh ./cutoff
 	@GEN=./build/gen sh tests/cli/hostile.sh ./build/asan/cutoff
 

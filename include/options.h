@@ -42,6 +42,7 @@ struct options {
 	double partial_fpr;             /* --partial-auc F, 0: none */
 	size_t bootstrap;               /* --bootstrap N, 0: none */
 	double prevalence;              /* --prevalence P, 0: the sample's */
+	const char *against;            /* --against REF: the reference file */
 	bool group_strategy_set;        /* --group-thresholds */
 	struct fairness_spec group_strategy;
 	size_t calib_bins;              /* --calibration-bins B, 0: 10 */

@@ -14,6 +14,7 @@
 #include "core/parse.h"
 #include "core/radix.h"
 #include "core/report.h"
+#include "core/reportdrift.h"
 #include "core/curvefile.h"
 #include "ui/session.h"
 #include "core/text.h"
@@ -275,6 +276,106 @@ out:
 	return status;
 }
 
+/* --against REF: the reference read with the same options, each model's
+ * threshold (the reference's optimum under --optimize) applied to both. */
+static int print_against(struct session *s, const struct options *o)
+{
+	struct dataset_options data = o->data;
+	struct session_start st;
+	struct session ref;
+	struct report_model *rm = NULL, *cm = NULL;
+	struct report rr, rc;
+	struct report_drift d;
+	double *thr = NULL, *val = NULL;
+	char err[1024];
+	size_t i, n = s->view.n_models;
+	int status = 1;
+
+	data.path = o->against;
+	data.progress = NULL;
+	options_start(o, &st);
+	if (session_open(&ref, &data, &st, err, sizeof err) < 0) {
+		say("%s", err);
+		session_close(&ref);
+		return 1;
+	}
+	for (i = 0; i < ref.ds->n_notes; i++)
+		say("%s", ref.ds->notes[i]);
+	rm = calloc(n, sizeof *rm);
+	cm = calloc(n, sizeof *cm);
+	thr = calloc(n, sizeof *thr);
+	val = calloc(n, sizeof *val);
+	if (rm == NULL || cm == NULL || thr == NULL || val == NULL) {
+		say("out of memory");
+		goto out;
+	}
+	for (i = 0; i < n; i++) {
+		rm[i].score = cm[i].score = s->view.models[i].name;
+		rm[i].sw = ref.models[i].sw;
+		cm[i].sw = s->models[i].sw;
+		rm[i].threshold = cm[i].threshold = s->view.models[i].threshold;
+		if (o->mode == MODE_OPTIMIZE) {
+			struct optimum best;
+
+			/* the reference decides the threshold; the current data's own
+			 * optimum is said beside it */
+			if (optimize_run(rm[i].sw, &o->spec, &best) < 0) {
+				say("%s: no threshold satisfies the constraints in the reference", ref.ds->shown);
+				goto out;
+			}
+			rm[i].threshold = cm[i].threshold = best.threshold;
+			rm[i].objective = cm[i].objective = o->objective_name;
+			rm[i].value = best.value;
+			{
+				struct confusion c = sweep_at(cm[i].sw, best.threshold);
+
+				cm[i].value = optimize_value(&o->spec, &c); /* the same threshold's, now */
+			}
+			thr[i] = NAN, val[i] = NAN;
+			if (optimize_run(cm[i].sw, &o->spec, &best) == 0)
+				thr[i] = best.threshold, val[i] = best.value;
+		}
+	}
+	memset(&rr, 0, sizeof rr);
+	rr.file = ref.view.file;
+	rr.label = ref.view.label;
+	rr.positive = ref.ds->positive_name;
+	rr.negative = ref.ds->negative_name;
+	rr.pos_words = s->view.pos_words;
+	rr.neg_words = s->view.neg_words;
+	rr.skipped = ref.ds->skipped;
+	rr.models = rm;
+	rr.n_models = n;
+	rr.conf_level = s->view.conf_level;
+	rr.partial_fpr = o->partial_fpr;
+	rr.calib_bins = o->calib_bins;
+	rr.calib_strategy = o->calib_strategy;
+	rc = rr;
+	rc.file = s->view.file;
+	rc.label = s->view.label;
+	rc.positive = s->ds->positive_name;
+	rc.negative = s->ds->negative_name;
+	rc.skipped = s->ds->skipped;
+	rc.models = cm;
+	d.ref = &rr;
+	d.cur = &rc;
+	d.cur_opt_thr = o->mode == MODE_OPTIMIZE ? thr : NULL;
+	d.cur_opt_val = o->mode == MODE_OPTIMIZE ? val : NULL;
+	reportdrift_write(stdout, &d, o->format);
+	if (fflush(stdout) != 0 || ferror(stdout)) {
+		say("writing the output: %s", strerror(errno));
+		goto out;
+	}
+	status = 0;
+out:
+	free(rm);
+	free(cm);
+	free(thr);
+	free(val);
+	session_close(&ref);
+	return status;
+}
+
 /* --commands / --batch: the explorer's commands without a terminal.  An
  * export without a file prints to stdout; if none printed anything, the
  * final state is printed as Markdown. */
@@ -466,6 +567,8 @@ int main(int argc, char **argv)
 	} else if (o.mode == MODE_EXPLORE && isatty(STDOUT_FILENO))
 		status = explorer_run(&s, &(struct term_options){ !isatty(STDIN_FILENO), o.no_color,
 								     o.no_mouse, o.ascii });
+	else if (o.against != NULL)
+		status = print_against(&s, &o);
 	else
 		status = print(&s, &o);
 out:

@@ -48,6 +48,10 @@ void calib_summarise(const struct sweep *sw, const struct calib_bin *b, size_t n
 /* The bin (0-based, among all bins, empty or not) a score falls in. */
 size_t calib_bin_of(const double *edges, size_t bins, double s);
 
+/* The value at quantile q (0..1) of the scores, as numpy's quantile
+ * (linear): the rows repeated by their weights. */
+double calib_quantile(const struct sweep *sw, double q);
+
 /* The bins+1 edges for a sweep (probabilities). */
 void calib_edges(const struct sweep *sw, size_t bins, enum calib_strategy strategy, double *edges);
 

@@ -17,6 +17,12 @@
 size_t explain_summary(char *buf, size_t cap, const struct confusion *c, const char *pos,
 		       const char *neg);
 
+/* What changed from a reference to the current data at one threshold, in
+ * a sentence: "Since the reference, precision fell from 62% to 48%: 1 in
+ * 2 alarms is now false; recall rose from 80% to 85%."  Returns the
+ * length (truncated to cap-1). */
+size_t explain_drift(char *buf, size_t cap, const struct confusion *ref, const struct confusion *cur, const char *pos);
+
 /* A confusion matrix as whole cases out of every 1,000: the classes are
  * rounded first, then each class is split, so the four add up to 1,000
  * and each class's total is its prevalence, rounded. */

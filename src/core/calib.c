@@ -46,38 +46,46 @@ static double value_at(const struct sweep *sw, double i, size_t *k, double *belo
 	return sw->score[0];
 }
 
+/* numpy's linear quantile: virtual index n q + (1 - q) - 1, then a lerp
+ * that counts back from the upper value past half-way. */
+static double quantile(const struct sweep *sw, double q, size_t *k, double *below)
+{
+	double n = sw->pos + sw->neg, vi = n * q + (1 + q * -1) - 1, prev = floor(vi), lo, hi, t, d;
+
+	if (vi >= n - 1)
+		return sw->score[0];
+	if (vi < 0)
+		prev = vi = 0;
+	lo = value_at(sw, prev, k, below);
+	{
+		size_t k2 = *k;
+		double below2 = *below;
+
+		hi = value_at(sw, prev + 1, &k2, &below2);
+	}
+	t = vi - prev;
+	d = hi - lo;
+	return t >= 0.5 ? hi - d * (1 - t) : lo + d * t;
+}
+
+double calib_quantile(const struct sweep *sw, double q)
+{
+	size_t k = sw->n;
+	double below = 0;
+
+	return sw->n > 0 ? quantile(sw, q, &k, &below) : NAN;
+}
+
 void calib_edges(const struct sweep *sw, size_t bins, enum calib_strategy strategy, double *edges)
 {
-	double step = 1.0 / (double)bins, n = sw->pos + sw->neg, below = 0;
+	double step = 1.0 / (double)bins, below = 0;
 	size_t b, k = sw->n;
 
 	for (b = 0; b <= bins; b++) {
 		double q = b == bins ? 1.0 : (double)b * step;
 
-		if (strategy == CALIB_UNIFORM) {
-			edges[b] = q;
-		} else {
-			/* percentile(scores, q * 100): q goes through * 100 / 100 */
-			double qq = (q * 100) / 100, vi = n * qq + (1 + qq * -1) - 1, lo, hi, t, d;
-			double prev = floor(vi);
-
-			if (vi >= n - 1) {
-				edges[b] = sw->score[0];
-				continue;
-			}
-			if (vi < 0)
-				prev = vi = 0;
-			lo = value_at(sw, prev, &k, &below);
-			{
-				size_t k2 = k;
-				double below2 = below;
-
-				hi = value_at(sw, prev + 1, &k2, &below2);
-			}
-			t = vi - prev;
-			d = hi - lo;
-			edges[b] = t >= 0.5 ? hi - d * (1 - t) : lo + d * t;
-		}
+		/* percentile(scores, q * 100): q goes through * 100 / 100 */
+		edges[b] = strategy == CALIB_UNIFORM ? q : quantile(sw, (q * 100) / 100, &k, &below);
 	}
 }
 

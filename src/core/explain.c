@@ -225,3 +225,47 @@ costs:
 	}
 	return o.len;
 }
+
+/* "precision rose from 80% to 85%", "... fell ...", "... stayed at 80%" */
+static void change(struct out *o, const char *what, double a, double b)
+{
+	char x[40], y[40];
+
+	percent(x, sizeof x, a);
+	percent(y, sizeof y, b);
+	if (strcmp(x, y) == 0)
+		put(o, "%s stayed at %s", what, x);
+	else
+		put(o, "%s %s from %s to %s", what, b > a ? "rose" : "fell", x, y);
+}
+
+size_t explain_drift(char *buf, size_t cap, const struct confusion *ref, const struct confusion *cur, const char *pos)
+{
+	struct out o = { buf, cap, 0 };
+	double pa = ref->tp + ref->fp > 0 ? ref->tp / (ref->tp + ref->fp) : NAN;
+	double pb = cur->tp + cur->fp > 0 ? cur->tp / (cur->tp + cur->fp) : NAN;
+	double ra = ref->tp + ref->fn > 0 ? ref->tp / (ref->tp + ref->fn) : NAN;
+	double rb = cur->tp + cur->fn > 0 ? cur->tp / (cur->tp + cur->fn) : NAN;
+	char who[160];
+
+	if (cap == 0)
+		return 0;
+	buf[0] = '\0';
+	put(&o, "Since the reference, ");
+	if (!isnan(pa) && !isnan(pb)) {
+		change(&o, "precision", pa, pb);
+		/* the false share of the alarms now, as "1 in N" */
+		if (pb < 1 && floor(1 / (1 - pb) + 0.5) >= 2)
+			put(&o, ": 1 in %.0f alarms is now false", floor(1 / (1 - pb) + 0.5));
+		else if (pb < 1)
+			put(&o, ": %.0f in 10 alarms are now false", floor(10 * (1 - pb) + 0.5));
+		if (!isnan(ra) && !isnan(rb))
+			put(&o, "; ");
+	}
+	if (!isnan(ra) && !isnan(rb)) {
+		snprintf(who, sizeof who, "the share of %s cases caught", pos);
+		change(&o, who, ra, rb);
+	}
+	put(&o, ".");
+	return o.len;
+}

@@ -172,7 +172,7 @@ void report_json_number(FILE *f, double v)
 		fputs(fmt_exact(buf, sizeof buf, v), f);
 }
 
-static void json_model(FILE *f, const struct report *r, const struct report_model *m, const char *indent)
+void report_json_model(FILE *f, const struct report *r, const struct report_model *m, const char *indent)
 {
 	struct kv kv[MAX_FIELDS];
 	size_t n = model_fields(r, m, kv), i;
@@ -500,13 +500,13 @@ void report_write(FILE *f, const struct report *r, enum report_format fmt)
 		break;
 	case FORMAT_JSON:
 		if (r->n_models == 1) {
-			json_model(f, r, &r->models[0], "");
+			report_json_model(f, r, &r->models[0], "");
 			fputc('\n', f);
 			break;
 		}
 		fputs("{\n  \"models\": [\n    ", f);
 		for (i = 0; i < r->n_models; i++) {
-			json_model(f, r, &r->models[i], "    ");
+			report_json_model(f, r, &r->models[i], "    ");
 			fputs(i + 1 < r->n_models ? ",\n    " : "\n", f);
 		}
 		fputs("  ],\n  \"comparisons\": [", f);
