@@ -276,31 +276,42 @@ out:
 	return status;
 }
 
+/* --against REF: the reference file, read with the same options; its
+ * notes said.  -1 (said) when it cannot be read. */
+static int open_reference(struct session *ref, const struct options *o)
+{
+	struct dataset_options data = o->data;
+	struct session_start st;
+	char err[1024];
+	size_t i;
+
+	data.path = o->against;
+	data.progress = NULL;
+	options_start(o, &st);
+	if (session_open(ref, &data, &st, err, sizeof err) < 0) {
+		say("%s", err);
+		session_close(ref);
+		return -1;
+	}
+	for (i = 0; i < ref->ds->n_notes; i++)
+		say("%s", ref->ds->notes[i]);
+	return 0;
+}
+
 /* --against REF: the reference read with the same options, each model's
  * threshold (the reference's optimum under --optimize) applied to both. */
 static int print_against(struct session *s, const struct options *o)
 {
-	struct dataset_options data = o->data;
-	struct session_start st;
 	struct session ref;
 	struct report_model *rm = NULL, *cm = NULL;
 	struct report rr, rc;
 	struct report_drift d;
 	double *thr = NULL, *val = NULL;
-	char err[1024];
 	size_t i, n = s->view.n_models;
 	int status = 1;
 
-	data.path = o->against;
-	data.progress = NULL;
-	options_start(o, &st);
-	if (session_open(&ref, &data, &st, err, sizeof err) < 0) {
-		say("%s", err);
-		session_close(&ref);
+	if (open_reference(&ref, o) < 0)
 		return 1;
-	}
-	for (i = 0; i < ref.ds->n_notes; i++)
-		say("%s", ref.ds->notes[i]);
 	rm = calloc(n, sizeof *rm);
 	cm = calloc(n, sizeof *cm);
 	thr = calloc(n, sizeof *thr);
@@ -564,9 +575,28 @@ int main(int argc, char **argv)
 		/* a terminal that cannot draw the explorer gets the report */
 		say("%s: printing the report (the explorer needs a full-screen terminal)", err);
 		status = print(&s, &o);
-	} else if (o.mode == MODE_EXPLORE && isatty(STDOUT_FILENO))
+	} else if (o.mode == MODE_EXPLORE && isatty(STDOUT_FILENO)) {
+		struct session ref;
+		struct sweep **ref_sw = NULL;
+
+		/* --against: the reference beside the current data, on screen */
+		if (o.against != NULL) {
+			if (open_reference(&ref, &o) < 0 ||
+			    (ref_sw = calloc(s.view.n_models, sizeof *ref_sw)) == NULL)
+				goto out;
+			for (i = 0; i < s.view.n_models; i++)
+				ref_sw[i] = ref.models[i].sw;
+			s.view.ref_sw = ref_sw;
+			s.view.ref_file = ref.view.file;
+		}
 		status = explorer_run(&s, &(struct term_options){ !isatty(STDIN_FILENO), o.no_color,
 								     o.no_mouse, o.ascii });
+		if (o.against != NULL) {
+			free(ref_sw);
+			s.view.ref_sw = NULL;
+			session_close(&ref);
+		}
+	}
 	else if (o.against != NULL)
 		status = print_against(&s, &o);
 	else

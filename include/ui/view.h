@@ -75,6 +75,11 @@ struct view {
 	struct fairness_spec strategy;
 	size_t group_sel;           /* the group whose knob the arrows move, VIEW_NONE: the model's */
 
+	/* --against REF: each model's reference sweep (the current data is the
+	 * view's own), and the file */
+	struct sweep *const *ref_sw;
+	const char *ref_file;
+
 	/* what the user chose */
 	size_t model;
 	size_t prev_k;              /* before the last move, for the arrows */

@@ -113,6 +113,13 @@ static void draw_header(struct grid *g, struct rect r, const struct view *v)
 		x += grid_printf(g, x, r.y, ST_VALUE, end - x, " %s (%s%%)", fmt_count(b, sizeof b, sw->pos),
 				 n > 0 ? fmt_rate(a, sizeof a, 100 * sw->pos / n) : "n/a");
 	}
+	if (v->ref_file != NULL && end - x > 6) {
+		const char *rs = strrchr(v->ref_file, '/');
+
+		x += 2 + grid_text(g, x + 2, r.y, "vs ", ST_DIM, end - x - 2);
+		x += grid_text_mid(g, x, r.y, rs && rs[1] ? rs + 1 : v->ref_file, ST_DIM, end - x,
+				   glyph_get(v->glyphs, G_ELLIPSIS));
+	}
 	if (sw->roc_auc < 0.5) {
 		/* the scores run the wrong way: say it where it cannot be missed */
 		const char *badge = end - x >= 22 ? "AUC<0.5: try :invert" : "AUC<0.5";
@@ -286,6 +293,8 @@ static void draw_metrics(struct grid *g, struct rect r, const struct view *v)
 	bool wide = r.w >= LAYOUT_WIDE_LEFT_W;
 
 	grid_text(g, r.x, r.y, "Metrics", ST_TITLE, r.w);
+	if (v->ref_sw != NULL)
+		grid_text(g, r.x + 9, r.y, "with the change since the reference", ST_DIM, r.w - 9);
 	for (i = 0; i < n; i++) {
 		/* left: label 11, value up to 10 with its half-width ("0.9761±.02";
 		 * rates alone up to 9: "3.507e-05"), arrow, a space; right, from
@@ -309,7 +318,21 @@ static void draw_metrics(struct grid *g, struct rect r, const struct view *v)
 		x += grid_text(g, x + vx, y, a, ST_VALUE, 10) + vx;
 		/* how sure: the interval in a column of its own when wide, else
 		 * half its width, where the value leaves room */
-		if (wide) {
+		if (v->ref_sw != NULL) {
+			/* --against: the change since the reference, in place of the interval */
+			const struct sweep *rs = v->ref_sw[v->model];
+			struct confusion rc = sweep_at(rs, m->threshold);
+			double rv = shown[i].metric == METRIC_COUNT ? (shown[i].free_kind == 1 ? rs->roc_auc : rs->average_precision)
+								    : metrics_value(shown[i].metric, &rc);
+			char num[32], *q;
+
+			snprintf(num, sizeof num, "%+.1g", val - rv);
+			q = num;
+			if ((num[0] == '+' || num[0] == '-') && num[1] == '0' && num[2] == '.')
+				memmove(num + 1, num + 2, strlen(num + 2) + 1); /* "-.02" */
+			if (!isnan(val - rv) && fmt_width(a) + fmt_width(q) + 1 <= 11)
+				x += 1 + grid_text(g, x + 1, y, q, val - rv == 0 ? ST_DIM : ST_LABEL, 10);
+		} else if (wide) {
 			if (metric_interval(v, m, &shown[i], &now, &lo, &hi))
 				grid_text(g, x0 + vx + 12, y, fmt_range(hw, sizeof hw, lo, hi), ST_DIM, 18);
 		} else if (metric_half_width(v, m, &shown[i], &now, 2, hw, sizeof hw) &&
@@ -371,7 +394,14 @@ static void draw_summary(struct grid *g, struct rect r, const struct view *v)
 	if (r.h < 3)
 		return;
 	grid_text(g, r.x, r.y + 1, "In plain words", ST_TITLE, r.w);
-	explain_summary(text, sizeof text, &c, v->pos_words, v->neg_words);
+	if (v->ref_sw != NULL) {
+		/* --against: what changed says more than where it is */
+		struct confusion rc = sweep_at(v->ref_sw[v->model], view_current(v)->threshold);
+
+		explain_drift(text, sizeof text, &rc, &c, v->pos_words);
+	} else {
+		explain_summary(text, sizeof text, &c, v->pos_words, v->neg_words);
+	}
 	wrap(g, (struct rect){ r.x, r.y + 2, r.w, r.h - 2 }, r.y + 2, text, ST_NORMAL);
 }
 

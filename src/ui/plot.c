@@ -38,6 +38,8 @@ static void draw_curve(struct plot_cache *pc, const struct sweep *sw, enum curve
 	struct canvas *c = &pc->base;
 	size_t i;
 	int px = 0, py = 0, have = 0;
+	enum style st = series < 0 ? ST_BASELINE : series_style[series & 3]; /* -1: the reference */
+	enum dash da = series < 0 ? DASH_DOTTED : series_dash[series & 3];
 
 	pc->n_idx = curve_downsample(sw, kind, (size_t)c->w, (size_t)c->h, pc->idx, pc->cap_idx);
 	for (i = 0; i < pc->n_idx; i++) {
@@ -51,11 +53,26 @@ static void draw_curve(struct plot_cache *pc, const struct sweep *sw, enum curve
 		x = axes_dot_x(c, p.x);
 		y = axes_dot_y(c, p.y);
 		if (have)
-			canvas_line(c, px, py, x, y, series_style[series & 3], series_dash[series & 3]);
+			canvas_line(c, px, py, x, y, st, da);
 		else
-			canvas_dot(c, x, y, series_style[series & 3]);
+			canvas_dot(c, x, y, st);
 		px = x, py = y, have = 1;
 	}
+}
+
+/* --against: the reference's operating point at the same threshold, R. */
+static void ref_marker(struct grid *g, const struct plot_cache *pc, const struct view *v, enum metric mx, enum metric my)
+{
+	struct confusion c;
+	double x, y;
+
+	if (v->ref_sw == NULL)
+		return;
+	c = sweep_at(v->ref_sw[v->model], view_current(v)->threshold);
+	x = metrics_value(mx, &c), y = metrics_value(my, &c);
+	if (!isnan(x) && !isnan(y))
+		grid_put(g, pc->area.x + (int)lround(x * (pc->area.w - 1)), pc->area.y + (int)lround((1 - y) * (pc->area.h - 1)),
+			 'R', ST_MARKER);
 }
 
 static void build_curve_plot(struct plot_cache *pc, const struct view *v, enum curve_kind kind)
@@ -80,8 +97,42 @@ static void build_curve_plot(struct plot_cache *pc, const struct view *v, enum c
 			if (i != v->model)
 				draw_curve(pc, v->models[i].sw, kind, (int)i);
 	}
+	/* --against: the reference's curve, in the baseline's dim style */
+	if (v->ref_sw != NULL)
+		draw_curve(pc, v->ref_sw[v->model], kind, -1); /* its points are drawn over next */
 	/* the current model last: on top, and its points kept for clicks */
 	draw_curve(pc, sw, kind, v->overlay && !v->folds ? (int)v->model : 0);
+}
+
+/* --against: the reference's histogram on the current one's scale (as
+ * shares, so that files of other sizes compare), every other dot, dim.
+ * One pass over its scores, when the plot is rebuilt. */
+static void ref_hist(struct plot_cache *pc, const struct view *v, double maxp, double maxn)
+{
+	const struct sweep *sw = view_current(v)->sw, *rs = v->ref_sw[v->model];
+	struct canvas *c = &pc->base;
+	double rp = rs->pos > 0 && sw->pos > 0 ? sw->pos / rs->pos : 1, rn = rs->neg > 0 && sw->neg > 0 ? sw->neg / rs->neg : 1;
+	double *p = calloc(2 * (size_t)c->w, sizeof *p), *n;
+	int half = c->h / 2, x, y;
+	size_t k;
+
+	if (p == NULL)
+		return; /* no outline: the plot stays right */
+	n = p + c->w;
+	for (k = 0; k < rs->n; k++) {
+		int b = sw->max > sw->min ? (int)(sweep_fraction(sw, rs->score[k]) * c->w) : c->w / 2;
+
+		b = b >= c->w ? c->w - 1 : b < 0 ? 0 : b;
+		p[b] += rs->cum_pos[k] - (k ? rs->cum_pos[k - 1] : 0);
+		n[b] += rs->cum_neg[k] - (k ? rs->cum_neg[k - 1] : 0);
+	}
+	for (x = 0; x < c->w; x++) {
+		for (y = 0; maxp > 0 && y < (int)ceil(p[x] * rp / maxp * half) && y < half; y += 2)
+			canvas_dot(c, x, half - 1 - y, ST_BASELINE);
+		for (y = 0; maxn > 0 && y < (int)ceil(n[x] * rn / maxn * (c->h - half)) && y < c->h - half; y += 2)
+			canvas_dot(c, x, half + y, ST_BASELINE);
+	}
+	free(p);
 }
 
 static void build_hist(struct plot_cache *pc, const struct view *v)
@@ -109,6 +160,8 @@ static void build_hist(struct plot_cache *pc, const struct view *v)
 		maxp = fmax(maxp, pos[x]);
 		maxn = fmax(maxn, neg[x]);
 	}
+	if (v->ref_sw != NULL)
+		ref_hist(pc, v, maxp, maxn);
 	for (x = 0; x < c->w; x++) {
 		int hp = maxp > 0 ? (int)ceil(pos[x] / maxp * half) : 0;
 		int hn = maxn > 0 ? (int)ceil(neg[x] / maxn * (c->h - half)) : 0;
@@ -401,6 +454,7 @@ void plot_draw(struct grid *g, struct rect r, struct plot_cache *pc, enum plot_k
 			legend_models(g, pc, v, kind == PLOT_ROC);
 		if (v->n_groups > 0 && !v->folds)
 			grouppanel_roc_marks(g, pc->area, v);
+		ref_marker(g, pc, v, METRIC_FPR, METRIC_RECALL);
 		marker(g, pc, v, &c, METRIC_FPR, METRIC_RECALL);
 		break;
 	}
@@ -419,6 +473,7 @@ void plot_draw(struct grid *g, struct rect r, struct plot_cache *pc, enum plot_k
 		axes_x_labels(g, a, r.y + r.h - 1, "0", "recall", "1");
 		if (v->overlay && v->n_models > 1)
 			legend_models(g, pc, v, kind == PLOT_ROC);
+		ref_marker(g, pc, v, METRIC_RECALL, METRIC_PRECISION);
 		marker(g, pc, v, &c, METRIC_RECALL, METRIC_PRECISION);
 		break;
 	}

@@ -491,7 +491,20 @@ size_t view_stakeholder_text(const struct view *v, char *buf, size_t cap)
 		in.sample_prevalence = m->sw->sample_prevalence;
 	}
 	in.has_recall_ci = interval_rate_ci(m->sw, METRIC_RECALL, &in.now, in.level, &in.recall_lo, &in.recall_hi) == 0;
-	return explain_stakeholder(buf, cap, &in);
+	{
+		size_t len = explain_stakeholder(buf, cap, &in);
+
+		/* --against: since the reference, in a sentence of its own */
+		if (v->ref_sw != NULL && len + 4 < cap) {
+			struct confusion rc = sweep_at(v->ref_sw[v->model], m->threshold);
+
+			buf[len++] = '\n';
+			len += explain_drift(buf + len, cap - len, &rc, &in.now, in.pos);
+			if (len + 1 < cap)
+				buf[len++] = '\n', buf[len] = '\0';
+		}
+		return len;
+	}
 }
 
 struct confusion view_at(const struct view *v, size_t k)

@@ -19,6 +19,7 @@ one <- function(name, ref, cur, label, positive, score) {
   cat(sprintf("drift.auc_p_value %.17g\n", t$p.value), file = out)
   close(out)
 }
+one("ties", "tests/reference/drift/ties_ref.csv", "tests/reference/drift/ties_cur.csv", "y", 1, "p")
 one("bc_logreg", "tests/reference/drift/bc_ref.csv", "tests/reference/drift/bc_cur.csv", "diagnosis", "malignant", "logreg")
 one("bc_nb", "tests/reference/drift/bc_ref.csv", "tests/reference/drift/bc_cur.csv", "diagnosis", "malignant", "naive_bayes")
 one("dg_forest", "tests/reference/drift/dg_ref.csv", "tests/reference/drift/dg_cur.csv", "is_eight", 1, "forest_prob")

@@ -55,6 +55,18 @@ def one(name, ref, cur, label, positive, score, extra=""):
         f.write("drift.prevalence_change %r\n" % (yc.mean() - yr.mean()))
 
 
+# tied reference scores: deciles that coincide leave bins empty (the 0.0001 floor)
+with open(os.path.join(OUT, "ties_ref.csv"), "w") as f:
+    f.write("y,p\n")
+    for i in range(100):
+        p = 0.1 if i < 50 else 0.5 if i < 80 else 0.9
+        f.write("%d,%s\n" % (1 if (i % 3 == 0) == (p > 0.3) else 0, p))
+with open(os.path.join(OUT, "ties_cur.csv"), "w") as f:
+    f.write("y,p\n")
+    for i in range(60):
+        p = 0.05 + 0.9 * i / 59
+        f.write("%d,%r\n" % (1 if (i * 7) % 10 < 4 + 4 * p else 0, round(p, 6)))
+one("ties", "ties_ref.csv", "ties_cur.csv", "y", "1", "p")
 one("bc_logreg", "bc_ref.csv", "bc_cur.csv", "diagnosis", "malignant", "logreg")
 one("bc_nb", "bc_ref.csv", "bc_cur.csv", "diagnosis", "malignant", "naive_bayes")
 one("dg_forest", "dg_ref.csv", "dg_cur.csv", "is_eight", "1", "forest_prob")
