@@ -12,6 +12,7 @@
 #include "core/text.h"
 
 #include <math.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -137,12 +138,17 @@ void reportdrift_write(FILE *f, const struct report_drift *d, enum report_format
 		return;
 	}
 	{
-		char *a = text_escape_all(d->ref->file ? d->ref->file : ""), *b = text_escape_all(d->cur->file ? d->cur->file : "");
+		/* the whole paths, escaped for the terminal (and for Markdown) */
+		const char *ra = d->ref->file ? d->ref->file : "", *ca = d->cur->file ? d->cur->file : "";
+		size_t cap = 8 * (strlen(ra) > strlen(ca) ? strlen(ra) : strlen(ca)) + 8;
+		char *a = malloc(cap), *b = malloc(cap);
 
-		if (fmt == FORMAT_MARKDOWN)
-			fprintf(f, "## cutoff: reference against current\n\nReference %s, current %s.\n", a ? a : "", b ? b : "");
-		else
-			fprintf(f, "cutoff drift report\nreference  %s\ncurrent    %s\n", a ? a : "", b ? b : "");
+		if (a != NULL && b != NULL && fmt == FORMAT_MARKDOWN)
+			fprintf(f, "## cutoff: reference against current\n\nReference %s, current %s.\n",
+				text_markdown(a, cap, ra, SIZE_MAX), text_markdown(b, cap, ca, SIZE_MAX));
+		else if (a != NULL && b != NULL)
+			fprintf(f, "cutoff drift report\nreference  %s\ncurrent    %s\n",
+				text_escape(a, cap, ra, strlen(ra), SIZE_MAX), text_escape(b, cap, ca, strlen(ca), SIZE_MAX));
 		free(a);
 		free(b);
 	}

@@ -87,5 +87,15 @@ printf 'diagnosis,logreg\nmalignant,0.9\nbenign,0.1\n' >"$T/nocol.csv"
 [ $? -eq 1 ] && grep -q "nocol.csv.*naive_bayes" "$T/err" && ok || bad "--against, a column missing from the current file: $(cat "$T/err")"
 "$BIN" $A --against $D/bc_ref.csv $D/bc_cur.csv --curve roc >"$T/out" 2>"$T/err"
 [ $? -eq 2 ] && grep -q "against" "$T/err" && ok || bad "--against --curve is not refused: $(cat "$T/err")"
+# the reference's path is data: escaped whole in text, Markdown and JSON
+mkdir -p "$T/we*ird_[x]"
+cp $D/bc_ref.csv "$T/we*ird_[x]/r|$(printf '\033')[31mef.csv"
+# shellcheck disable=SC2086
+"$BIN" $A --against "$T/we*ird_[x]/r|$(printf '\033')[31mef.csv" $D/bc_cur.csv --report >"$T/t" 2>/dev/null
+# shellcheck disable=SC2086
+"$BIN" $A --against "$T/we*ird_[x]/r|$(printf '\033')[31mef.csv" $D/bc_cur.csv --report --format md >"$T/m" 2>/dev/null
+! grep -q "$(printf '\033')" "$T/t" "$T/m" && grep -q 'we\\\*ird\\_\\\[x\\\]/r\\|' "$T/m" && grep -q "we\*ird_\[x\]/r|" "$T/t" && ok ||
+	bad "--against: the reference's path is not escaped whole: $(head -2 "$T/t" | cat -v) / $(sed -n 3p "$T/m" | cat -v)"
+
 echo "drift: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
