@@ -1,9 +1,11 @@
 /*
  * fold: a model's rows folded into distinct scores as they arrive, for
  * inputs bigger than memory.  Rows wait in a small buffer; when it fills,
- * it is sorted and merged, in place, into a sorted list of distinct scores
- * with the weight of positives and of negatives at each.  Memory grows with
- * the number of distinct scores, not with rows.
+ * it is sorted into a run of distinct scores with the weight of positives
+ * and of negatives at each, and runs of like sizes are merged (a counter
+ * in base 8: each entry is merged O(log N) times, so the work is O(N log N)
+ * whatever the share of distinct scores).  Memory grows with the number of
+ * distinct scores, not with rows.
  *
  * With a bin limit N the rows go instead into N equal-width bins on a grid
  * that only ever doubles its width (and moves its origin by whole widths),
@@ -18,9 +20,19 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-struct fold {
-	double *score, *pos, *neg;  /* distinct scores, ascending, and weights */
+#define FOLD_MAX_RUNS 64
+
+/* A sorted run of distinct scores and their weights. */
+struct fold_run {
+	double *score, *pos, *neg;
 	size_t n;
+};
+
+struct fold {
+	double *score, *pos, *neg;  /* after fold_finish: distinct scores, ascending, and weights */
+	size_t n;
+	struct fold_run run[FOLD_MAX_RUNS]; /* while folding: sizes shrink towards the top */
+	size_t n_runs;
 	double *bpos, *bneg;        /* rows not folded in yet */
 	double *bpos_w, *bneg_w;    /* their weights (weighted only) */
 	size_t nbpos, nbneg, cap_buf;

@@ -1,8 +1,9 @@
 /*
- * fold: buffered rows, sorted (radix) and merged into the distinct list
- * from the back, in place: the list grows by the buffer's distinct count
- * (realloc, which moves nothing for large blocks), and each entry moves at
- * most once per merge.
+ * fold: buffered rows, sorted (radix) into a run; a run is merged into the
+ * one below it while it is at least an eighth of that one's size, from the back,
+ * in place: the lower run grows by the upper's count (realloc, which moves
+ * nothing for large blocks).  All-distinct scores thus cost O(N log N),
+ * not the O(N^2 / buffer) of merging every buffer into the whole list.
  */
 #include "core/fold.h"
 
@@ -194,45 +195,97 @@ static int bins_to_list(struct fold *f)
 	return 0;
 }
 
-static int flush(struct fold *f)
+/* Merges run b (the upper) into run a, from the back, in place in a;
+ * frees b.  -1 when out of memory (both kept). */
+static int merge_runs(struct fold_run *a, struct fold_run *b)
 {
-	size_t r, i, j, k, total;
+	size_t i = a->n, j = b->n, k, total = a->n + b->n;
 
-	if (f->nbpos + f->nbneg == 0)
-		return 0;
-	if (radix_sort(f->bpos, f->bpos_w, f->nbpos) < 0 || radix_sort(f->bneg, f->bneg_w, f->nbneg) < 0)
+	if (grow(&a->score, total) < 0 || grow(&a->pos, total) < 0 || grow(&a->neg, total) < 0)
 		return -1;
-	r = runs(f);
-	f->nbpos = f->nbneg = 0;
-	total = f->n + r;
-	if (grow(&f->score, total) < 0 || grow(&f->pos, total) < 0 || grow(&f->neg, total) < 0)
-		return -1;
-	/* merge from the back: k never passes the unread part of the list */
-	i = f->n, j = r, k = total;
+	/* k never passes the unread part of a */
+	k = total;
 	while (j > 0) {
-		if (i > 0 && f->score[i - 1] > f->rs[j - 1]) {
+		if (i > 0 && a->score[i - 1] > b->score[j - 1]) {
 			k--, i--;
-			f->score[k] = f->score[i], f->pos[k] = f->pos[i], f->neg[k] = f->neg[i];
-		} else if (i > 0 && f->score[i - 1] == f->rs[j - 1]) {
+			a->score[k] = a->score[i], a->pos[k] = a->pos[i], a->neg[k] = a->neg[i];
+		} else if (i > 0 && a->score[i - 1] == b->score[j - 1]) {
 			k--, i--, j--;
-			f->score[k] = f->score[i];
-			f->pos[k] = f->pos[i] + f->rp[j];
-			f->neg[k] = f->neg[i] + f->rn[j];
+			a->score[k] = a->score[i];
+			a->pos[k] = a->pos[i] + b->pos[j];
+			a->neg[k] = a->neg[i] + b->neg[j];
 		} else {
 			k--, j--;
-			f->score[k] = f->rs[j], f->pos[k] = f->rp[j], f->neg[k] = f->rn[j];
+			a->score[k] = b->score[j], a->pos[k] = b->pos[j], a->neg[k] = b->neg[j];
 		}
 	}
 	/* equal scores merged leave a gap between the untouched head and the
 	 * merged tail */
 	if (k > i) {
-		memmove(f->score + i, f->score + k, (total - k) * sizeof *f->score);
-		memmove(f->pos + i, f->pos + k, (total - k) * sizeof *f->pos);
-		memmove(f->neg + i, f->neg + k, (total - k) * sizeof *f->neg);
+		memmove(a->score + i, a->score + k, (total - k) * sizeof *a->score);
+		memmove(a->pos + i, a->pos + k, (total - k) * sizeof *a->pos);
+		memmove(a->neg + i, a->neg + k, (total - k) * sizeof *a->neg);
 	}
-	f->n = i + (total - k);
-	if (f->max_distinct > 0 && f->n > f->max_distinct)
-		return -2; /* more than memory will hold: say so, not the OOM killer */
+	a->n = i + (total - k);
+	free(b->score), free(b->pos), free(b->neg);
+	memset(b, 0, sizeof *b);
+	return 0;
+}
+
+/* Merges the top run down while it is at least 1/RATIO of the one below
+ * (all runs with all).  Runs a factor RATIO apart bound what waits beside
+ * the largest to 1/(RATIO-1) of it: the final merge's peak is the list and
+ * that much more. */
+#define RATIO 8
+
+static int collapse(struct fold *f, bool all)
+{
+	while (f->n_runs > 1 &&
+	       (all || f->n_runs == FOLD_MAX_RUNS || RATIO * f->run[f->n_runs - 1].n >= f->run[f->n_runs - 2].n)) {
+		if (merge_runs(&f->run[f->n_runs - 2], &f->run[f->n_runs - 1]) < 0)
+			return -1;
+		f->n_runs--;
+	}
+	return 0;
+}
+
+/* The distinct scores so far, at most (runs may share scores). */
+static size_t distinct_bound(const struct fold *f)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < f->n_runs; i++)
+		n += f->run[i].n;
+	return n;
+}
+
+static int flush(struct fold *f)
+{
+	struct fold_run *r;
+	size_t n;
+
+	if (f->nbpos + f->nbneg == 0)
+		return 0;
+	if (radix_sort(f->bpos, f->bpos_w, f->nbpos) < 0 || radix_sort(f->bneg, f->bneg_w, f->nbneg) < 0)
+		return -1;
+	n = runs(f);
+	f->nbpos = f->nbneg = 0;
+	/* the buffer's run on top of the stack (a copy: rs, rp, rn are reused) */
+	r = &f->run[f->n_runs];
+	if (grow(&r->score, n) < 0 || grow(&r->pos, n) < 0 || grow(&r->neg, n) < 0)
+		return -1;
+	memcpy(r->score, f->rs, n * sizeof *r->score);
+	memcpy(r->pos, f->rp, n * sizeof *r->pos);
+	memcpy(r->neg, f->rn, n * sizeof *r->neg);
+	r->n = n;
+	f->n_runs++;
+	if (collapse(f, false) < 0)
+		return -1;
+	/* more than memory will hold: say so, not the OOM killer (a bound
+	 * past the ceiling is checked exactly, merged) */
+	if (f->max_distinct > 0 && distinct_bound(f) > f->max_distinct &&
+	    (collapse(f, true) < 0 || f->run[0].n > f->max_distinct))
+		return -2;
 	return 0;
 }
 
@@ -262,7 +315,23 @@ int fold_add(struct fold *f, double score, bool positive, double weight)
 
 int fold_finish(struct fold *f)
 {
-	return f->bins > 0 ? bins_to_list(f) : flush(f);
+	int rc;
+
+	if (f->bins > 0)
+		return bins_to_list(f);
+	if ((rc = flush(f)) < 0 || collapse(f, true) < 0)
+		return rc < 0 ? rc : -1;
+	/* one run left (or none): it is the list */
+	if (f->n_runs == 1) {
+		free(f->score), free(f->pos), free(f->neg);
+		f->score = f->run[0].score, f->pos = f->run[0].pos, f->neg = f->run[0].neg;
+		f->n = f->run[0].n;
+		memset(&f->run[0], 0, sizeof f->run[0]);
+		f->n_runs = 0;
+	}
+	if (f->max_distinct > 0 && f->n > f->max_distinct)
+		return -2;
+	return 0;
 }
 
 void fold_take(struct fold *f, double **score, double **pos, double **neg, size_t *n)
@@ -278,6 +347,11 @@ void fold_take(struct fold *f, double **score, double **pos, double **neg, size_
 
 void fold_free(struct fold *f)
 {
+	size_t i;
+
+	for (i = 0; i < f->n_runs; i++)
+		free(f->run[i].score), free(f->run[i].pos), free(f->run[i].neg);
+	f->n_runs = 0;
 	free(f->score);
 	free(f->pos);
 	free(f->neg);

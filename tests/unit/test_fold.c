@@ -13,6 +13,8 @@ static uint64_t next(void)
 	return x;
 }
 
+static int all_distinct; /* scores from 2^53 steps: no ties */
+
 /* n rows with many ties (scores in steps of 1/1000) and some weights. */
 static void make_rows(size_t n, double *score, int *label, double *weight, int weighted)
 {
@@ -21,6 +23,8 @@ static void make_rows(size_t n, double *score, int *label, double *weight, int w
 	for (i = 0; i < n; i++) {
 		label[i] = (int)(next() % 4 == 0);
 		score[i] = (double)((next() % 1000) + (label[i] ? 300 : 0)) / 1000;
+		if (all_distinct)
+			score[i] = (double)(next() >> 11) / 9007199254740992.0 + (label[i] ? 0.25 : 0);
 		weight[i] = weighted ? (double)(next() % 5) : 1;
 	}
 }
@@ -81,6 +85,26 @@ static void test_exact_equals_arrays(void **state)
 			sweep_free(&a);
 			sweep_free(&b);
 		}
+}
+
+/* All-distinct scores over many buffers: the runs merge in a cascade
+ * (sizes a factor apart, then all at the end) into what the arrays give. */
+static void test_distinct_runs(void **state)
+{
+	struct sweep a, b;
+	struct fold f;
+	size_t k;
+
+	(void)state;
+	all_distinct = 1;
+	build_both(2500000, 0, 0, &a, &b, &f);
+	all_distinct = 0;
+	assert_int_equal(a.n, b.n);
+	for (k = 0; k < a.n; k++)
+		assert_true(a.score[k] == b.score[k] && a.cum_pos[k] == b.cum_pos[k] && a.cum_neg[k] == b.cum_neg[k]);
+	assert_true(a.roc_auc == b.roc_auc);
+	sweep_free(&a);
+	sweep_free(&b);
 }
 
 static void test_bins(void **state)
@@ -162,6 +186,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_exact_equals_arrays),
+		cmocka_unit_test(test_distinct_runs),
 		cmocka_unit_test(test_bins),
 		cmocka_unit_test(test_bins_grow_both_ways),
 		cmocka_unit_test(test_radix_simple_mode),
