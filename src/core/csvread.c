@@ -195,7 +195,9 @@ struct worker {
 	char delim;
 };
 
-/* Line breaks (LF, CRLF, lone CR) in [0, end): the line the half starts on. */
+/* Line breaks (LF, CRLF, lone CR) in [0, end): the line the half starts
+ * on.  A chunk without CR (the usual file) is counted by memchr hops, not
+ * byte by byte: the second reader starts sooner. */
 static uint64_t count_breaks(int fd, char *buf, off_t end)
 {
 	uint64_t lines = 0;
@@ -208,13 +210,22 @@ static uint64_t count_breaks(int fd, char *buf, off_t end)
 
 		if (n <= 0)
 			break;
-		for (i = 0; i < (size_t)n; i++) {
-			if (buf[i] == '\n' && prev != '\r')
-				lines++;
-			else if (buf[i] == '\r')
-				lines++;
-			prev = buf[i];
+		if (memchr(buf, '\r', (size_t)n) == NULL) {
+			const char *p = buf, *e = buf + n;
+
+			if (prev == '\r' && buf[0] == '\n')
+				p++; /* the LF of a CRLF split between chunks */
+			while ((p = memchr(p, '\n', (size_t)(e - p))) != NULL)
+				lines++, p++;
+		} else {
+			for (i = 0; i < (size_t)n; i++) {
+				if (buf[i] == '\n' && (i > 0 ? buf[i - 1] : prev) != '\r')
+					lines++;
+				else if (buf[i] == '\r')
+					lines++;
+			}
 		}
+		prev = buf[n - 1];
 		at += n;
 	}
 	return lines;

@@ -50,6 +50,13 @@ grep -q "big.csv:10: skipped: unparsable score 'abc' in column 'model1'" "$T/rep
 grep -q "big.csv:1000005: skipped: 2 fields, expected at least 3" "$T/report.fast.err" && ok || bad "second half's bad row: $(cat "$T/report.fast.err")"
 grep -q "big.csv:1999990: skipped: missing label in column 'label'" "$T/report.fast.err" && ok || bad "last bad row"
 grep -q "3 rows skipped" "$T/report.fast.err" && ok || bad "skip count"
+# CRLF endings, with a lone CR early on: the second reader's first line
+# number is counted over both kinds of chunk (memchr hops, byte by byte)
+awk 'NR == 3 { printf "%s\r", $0; next } { printf "%s\r\n", $0 }' "$T/big.csv" >"$T/crlf.csv"
+run crlf.simple CUTOFF_SIMPLE=1 "$BIN" --report --format json -p 1 -l label -s model1 "$T/crlf.csv"
+run crlf.fast "$BIN" --report --format json -p 1 -l label -s model1 "$T/crlf.csv"
+cmp -s "$T/crlf.simple.err" "$T/crlf.fast.err" && grep -q "crlf.csv:1999990: skipped" "$T/crlf.fast.err" && ok ||
+	bad "CRLF: the second half's line numbers differ: $(diff "$T/crlf.simple.err" "$T/crlf.fast.err" | head -4)"
 # stdin (one thread, arrays) agrees too
 "$BIN" --report --format json -p 1 -l label -s model1,model2 - <"$T/big.csv" 2>/dev/null | grep -v '"file"' >"$T/stdin.out"
 grep -v '"file"' "$T/report.simple.out" | cmp -s - "$T/stdin.out" && ok || bad "stdin differs"
