@@ -81,6 +81,27 @@ static void show_progress(void *arg, double done, double total)
 	fflush(stderr);
 }
 
+/* What every report of a session's file says besides its models: the
+ * file, the label and classes (words from ws, the session on screen), the
+ * options that shape it. */
+static void report_base(struct report *r, const struct session *s, const struct session *ws, const struct options *o,
+			const struct report_model *models)
+{
+	r->file = s->view.file;
+	r->label = s->view.label;
+	r->positive = s->ds->positive_name;
+	r->negative = s->ds->negative_name;
+	r->pos_words = ws->view.pos_words;
+	r->neg_words = ws->view.neg_words;
+	r->skipped = s->ds->skipped;
+	r->models = models;
+	r->n_models = s->view.n_models;
+	r->conf_level = ws->view.conf_level;
+	r->partial_fpr = o->partial_fpr;
+	r->calib_bins = o->calib_bins;
+	r->calib_strategy = o->calib_strategy;
+}
+
 /* Moves each model to its optimum; returns -1 (said) when one has none. */
 static int optimize_all(struct session *s, const struct options *o, struct report_model *models)
 {
@@ -219,21 +240,9 @@ static int print(struct session *s, const struct options *o)
 		groups.strategy = o->group_strategy;
 		r.groups = &groups;
 	}
-	r.file = s->view.file;
-	r.label = s->view.label;
-	r.positive = s->ds->positive_name;
-	r.negative = s->ds->negative_name;
-	r.pos_words = s->view.pos_words;
-	r.neg_words = s->view.neg_words;
-	r.skipped = s->ds->skipped;
-	r.models = models;
-	r.n_models = s->view.n_models;
-	r.conf_level = s->view.conf_level;
-	r.partial_fpr = o->partial_fpr;
+	report_base(&r, s, s, o, models);
 	r.boot_resamples = o->bootstrap;
 	r.seed = o->seed_set ? o->seed : 1;
-	r.calib_bins = o->calib_bins;
-	r.calib_strategy = o->calib_strategy;
 	r.max_flagged = o->mode == MODE_OPTIMIZE && !isnan(o->spec.max_flagged) ? o->spec.max_flagged : 0;
 	/* DeLong's paired tests, with the models' names */
 	pairs = calloc(s->n_pairs ? s->n_pairs : 1, sizeof *pairs);
@@ -348,26 +357,9 @@ static int print_against(struct session *s, const struct options *o)
 		}
 	}
 	memset(&rr, 0, sizeof rr);
-	rr.file = ref.view.file;
-	rr.label = ref.view.label;
-	rr.positive = ref.ds->positive_name;
-	rr.negative = ref.ds->negative_name;
-	rr.pos_words = s->view.pos_words;
-	rr.neg_words = s->view.neg_words;
-	rr.skipped = ref.ds->skipped;
-	rr.models = rm;
-	rr.n_models = n;
-	rr.conf_level = s->view.conf_level;
-	rr.partial_fpr = o->partial_fpr;
-	rr.calib_bins = o->calib_bins;
-	rr.calib_strategy = o->calib_strategy;
-	rc = rr;
-	rc.file = s->view.file;
-	rc.label = s->view.label;
-	rc.positive = s->ds->positive_name;
-	rc.negative = s->ds->negative_name;
-	rc.skipped = s->ds->skipped;
-	rc.models = cm;
+	memset(&rc, 0, sizeof rc);
+	report_base(&rr, &ref, s, o, rm);
+	report_base(&rc, s, s, o, cm);
 	d.ref = &rr;
 	d.cur = &rc;
 	d.cur_opt_thr = o->mode == MODE_OPTIMIZE ? thr : NULL;

@@ -9,25 +9,8 @@ BIN=${1:-./cutoff}
 D=tests/reference/drift
 T=$(mktemp -d /tmp/cutoff-drift.XXXXXX)
 trap 'rm -rf "$T"' EXIT
-pass=0
-fail=0
-ok() { pass=$((pass + 1)); }
-bad() { fail=$((fail + 1)); echo "FAIL: $*"; }
+. "$(dirname "$0")/lib.sh"
 
-# close A B: "key value" files agree to a relative 1e-9 (B's keys)
-close() {
-	awk -v A="$1" -v B="$2" 'BEGIN {
-		while ((getline l < A) > 0) { split(l, f, " "); got[f[1]] = f[2] }
-		while ((getline l < B) > 0) {
-			if (l ~ /^#/) continue
-			split(l, f, " "); k = f[1]; w = f[2]
-			if (!(k in got)) { print "missing " k; bad = 1; continue }
-			g = got[k]; d = g - w; if (d < 0) d = -d; m = (w < 0 ? -w : w)
-			if (d > 1e-9 * m + 1e-15) { print k ": " g " vs " w; bad = 1 }
-		}
-		exit bad
-	}'
-}
 # the drift object of cutoff's JSON as "drift.key value" lines
 drift_keys() {
 	sed -n 's/^ *"drift": {\(.*\)},*$/\1/p' | tr ',' '\n' | sed 's/^ *"\([a-z_]*\)": \(.*\)$/drift.\1 \2/'

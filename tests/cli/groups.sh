@@ -10,10 +10,7 @@ BIN=${1:-./cutoff}
 D=tests/reference/groups
 T=$(mktemp -d /tmp/cutoff-groups.XXXXXX)
 trap 'rm -rf "$T"' EXIT
-pass=0
-fail=0
-ok() { pass=$((pass + 1)); }
-bad() { fail=$((fail + 1)); echo "FAIL: $*"; }
+. "$(dirname "$0")/lib.sh"
 
 # flat JSON: cutoff's report as "groups.G.key value", "fairness.key value",
 # "thresholds.G.key value" and "pooled.key value" lines
@@ -45,23 +42,6 @@ flat() {
 	'
 }
 
-# close A B: two "key value" files agree, numbers to a relative 1e-9
-close() {
-	awk -v A="$1" -v B="$2" 'BEGIN {
-		while ((getline l < A) > 0) { split(l, f, " "); got[f[1]] = f[2] }
-		while ((getline l < B) > 0) {
-			if (l ~ /^#/) continue
-			split(l, f, " "); k = f[1]; w = f[2]
-			if (!(k in got)) { print "missing " k; bad = 1; continue }
-			g = got[k]
-			if (g == w) continue
-			if (g !~ /^-?[0-9.eE+-]+$/ || w !~ /^-?[0-9.eE+-]+$/) { print k ": " g " vs " w; bad = 1; continue }
-			d = g - w; if (d < 0) d = -d; m = (w < 0 ? -w : w)
-			if (d > 1e-9 * m + 1e-15) { print k ": " g " vs " w; bad = 1 }
-		}
-		exit bad
-	}'
-}
 
 for args in "$D"/*.args; do
 	name=$(basename "$args" .args)
