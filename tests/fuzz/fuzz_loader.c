@@ -10,6 +10,8 @@
 #include "ui/grid.h"
 #include "ui/panels.h"
 #include "core/report.h"
+#include "core/drift.h"
+#include "core/groups.h"
 #include "core/curvefile.h"
 #include "options.h"
 #include "ui/session.h"
@@ -73,6 +75,13 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		o.data.n_scores = 1;
 		o.data.bins = size % 7 == 0 ? 5 : 0;
 		o.data.stream = size % 3 == 0;
+		/* the fourth column as groups or folds, with a strategy */
+		if (size % 2 == 0)
+			o.data.group = "4";
+		else if (size % 5 == 0)
+			o.data.fold = "4";
+		o.group_strategy = (struct fairness_spec){ FAIR_EQUAL_RECALL, 0.5 };
+		o.group_strategy_set = o.data.group != NULL;
 		break;
 	default:
 		break;
@@ -101,6 +110,32 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			m[i].threshold = s.view.models[i].threshold;
 			m[i].objective = NULL;
 		}
+		struct report_groups gr = { 0 };
+		static double thr[GROUPS_MAX];
+
+		if (s.n_groups > 0) {
+			/* each group at the explorer's thresholds (a strategy or the model's) */
+			gr.column = "4";
+			gr.n = s.n_groups;
+			gr.names = s.view.group_names;
+			gr.folds = s.view.folds;
+			gr.strategy_set = !s.view.folds;
+			gr.strategy = o.group_strategy;
+			for (i = 0; i < s.n_groups; i++)
+				thr[i] = view_group_threshold(&s.view, i);
+			m[0].group_sw = (const struct sweep *const *)s.group_ptrs;
+			m[0].group_thr = thr;
+			r.groups = &gr;
+			r.n_models = 1;
+		}
+		{
+			/* the drift between a model and itself, then against a group */
+			struct drift dr;
+
+			drift_compare(m[0].sw, m[0].sw, &dr);
+			if (s.n_groups > 0)
+				drift_compare(m[0].sw, s.group_ptrs[0], &dr);
+		}
 		report_write(devnull, &r, FORMAT_TEXT);
 		report_write(devnull, &r, FORMAT_JSON);
 		report_write(devnull, &r, FORMAT_CSV);
@@ -117,6 +152,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		/* the deployment views, and the deployed world */
 		s.view.rotation = 4;
 		panels_draw(g, &scr, &s.view);
+		s.view.rotation = 2; /* the groups panel, or with folds the bands */
+		s.view.overlay = true;
+		panels_draw(g, &scr, &s.view);
+		s.view.overlay = false;
 		s.view.rotation = 6;
 		view_set_budget(&s.view, 2);
 		if (view_set_prevalence(&s.view, 0.01) == 0)
