@@ -52,10 +52,12 @@ static void fill_report(const struct view *v, struct report *r, struct report_mo
 		/* the groups as on screen: under a strategy, each its own threshold */
 		size_t g;
 
+		memset(gr, 0, sizeof *gr);
+		gr->folds = v->folds; /* folds: no --optimize here, so no per-fold optimum */
 		gr->column = v->group_column;
 		gr->n = v->n_groups;
 		gr->names = v->group_names;
-		gr->strategy_set = v->group_strategy && v->group_strategy_model == v->model;
+		gr->strategy_set = !v->folds && v->group_strategy && v->group_strategy_model == v->model;
 		gr->strategy = v->strategy;
 		for (g = 0; g < v->n_groups && g < GROUPS_MAX; g++)
 			thr[g] = view_group_threshold(v, g);

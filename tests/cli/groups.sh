@@ -137,6 +137,13 @@ cmp -s "$T/r2" "$T/e2" && ok || bad ":group-thresholds then export differs from 
 # shellcheck disable=SC2086
 printf 'group size\nexport json\n' | "$BIN" --batch $BG0 >"$T/e3" 2>/dev/null
 cmp -s "$T/r1" "$T/e3" && ok || bad ":group size differs from --group size: $(diff "$T/r1" "$T/e3" | head -3)"
+# folds too: a snapshot's JSON with --fold is --report --fold's
+BF0="-l diagnosis -p malignant -s logreg --fold fold samples/breast_cancer_folds.csv"
+# shellcheck disable=SC2086
+"$BIN" --report --format json -t 0.5 $BF0 >"$T/rf" 2>/dev/null
+# shellcheck disable=SC2086
+printf 't 0.5\nexport json\n' | "$BIN" --batch $BF0 >"$T/ef" 2>/dev/null
+cmp -s "$T/rf" "$T/ef" && ok || bad "export json with --fold differs from --report: $(diff "$T/rf" "$T/ef" | head -3)"
 # shellcheck disable=SC2086
 printf 'group off\nexport json\n' | "$BIN" --batch --group size $BG0 >"$T/e4" 2>/dev/null
 # shellcheck disable=SC2086

@@ -52,5 +52,24 @@ vg 0 --commands "$T/c" -p malignant -l diagnosis -s logreg "$BC"
 printf 'bogus\n' >"$T/c"
 vg 1 --commands "$T/c" -p malignant -l diagnosis -s logreg "$BC"
 
+# the deployment questions, groups, folds and reference against current
+BG=samples/breast_cancer_groups.csv
+DR=tests/reference/drift
+vg 0 --report --prevalence 0.01 --format json -p malignant -s logreg "$BC"
+vg 0 --optimize recall --max-flagged 100 -p malignant -s logreg "$BC"
+vg 0 --curve calibration --calibration-strategy quantile -p malignant -s logreg "$BC"
+vg 0 --curve gain --format json -p malignant -s logreg "$BC"
+vg 0 --curve net-benefit -p malignant -s logreg "$BC"
+vg 1 --curve calibration -l is_eight -s logreg_logit samples/digits_is_8.csv
+vg 0 --report --group size --group-thresholds equal-recall=0.9 -p malignant -l diagnosis -s logreg,naive_bayes "$BG"
+vg 0 --report --group size --format markdown -p malignant -l diagnosis -s logreg --stream "$BG"
+vg 0 --optimize f1 --fold fold --format json -p malignant -l diagnosis -s logreg samples/breast_cancer_folds.csv
+vg 1 --report --group id -p malignant -l diagnosis -s logreg "$T/missing.csv"
+vg 0 --optimize f1 --against $DR/bc_ref.csv -p malignant -l diagnosis -s logreg,naive_bayes $DR/bc_cur.csv
+vg 0 --report --format json --against $DR/dg_ref.csv -l is_eight -s forest_prob $DR/dg_cur.csv
+vg 1 --report --against "$T/missing.csv" -p malignant -l diagnosis -s logreg $DR/bc_cur.csv
+printf 'prevalence 0.01\nbudget 50\ngroup size\ngroup-thresholds equal-fpr 0.05\nexport json\ngroup off\nprevalence off\nexport txt\n' >"$T/c"
+vg 0 --commands "$T/c" -p malignant -l diagnosis -s logreg "$BG"
+
 echo "valgrind: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
