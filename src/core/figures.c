@@ -51,6 +51,15 @@ void figures_pair(const struct report *r, const struct report_pair *p, double *z
 	interval_paired(p->difference, p->se, figures_level(r), z, pv, lo, hi);
 }
 
+/* Cell n: a number without an interval; returns n + 1. */
+static size_t plain(struct figures_cell *cells, size_t n, const char *label, double v)
+{
+	cells[n].label = label;
+	cells[n].v = v;
+	cells[n].lo = cells[n].hi = NAN;
+	return n + 1;
+}
+
 size_t figures_cells(const struct report *r, const struct report_model *m, struct figures_cell *cells)
 {
 	static const enum metric order[] = {
@@ -75,35 +84,20 @@ size_t figures_cells(const struct report *r, const struct report_model *m, struc
 		figures_auc_ci(r, m, &se, &cells[n].lo, &cells[n].hi);
 	}
 	n++;
-	if (r->partial_fpr > 0) {
-		cells[n].label = "partial AUC"; /* over FPR <= --partial-auc */
-		cells[n].v = curve_partial_auc(m->sw, r->partial_fpr);
-		cells[n].lo = cells[n].hi = NAN;
-		n++;
-	}
-	cells[n].label = "avg precision";
-	cells[n].v = m->sw->average_precision;
-	cells[n].lo = cells[n].hi = NAN;
-	n++;
-	cells[n].label = "log loss";
-	cells[n].v = m->sw->log_loss;
-	cells[n].lo = cells[n].hi = NAN;
-	n++;
-	cells[n].label = "Brier";
-	cells[n].v = m->sw->brier;
-	cells[n].lo = cells[n].hi = NAN;
-	n++;
+	/* the rest have no interval */
+	if (r->partial_fpr > 0) /* over FPR <= --partial-auc */
+		n = plain(cells, n, "partial AUC", curve_partial_auc(m->sw, r->partial_fpr));
+	n = plain(cells, n, "avg precision", m->sw->average_precision);
+	n = plain(cells, n, "log loss", m->sw->log_loss);
+	n = plain(cells, n, "Brier", m->sw->brier);
 	{
 		struct figures_world wd;
-		const char *labels[4] = { "lift", "KS", "net benefit", "ECE" };
-		size_t j;
 
 		figures_world(r, m, &c, &wd);
-		for (j = 0; j < 4; j++, n++) {
-			cells[n].label = labels[j];
-			cells[n].v = j == 0 ? wd.lift : j == 1 ? wd.ks : j == 2 ? wd.net_benefit : wd.cal.ece;
-			cells[n].lo = cells[n].hi = NAN;
-		}
+		n = plain(cells, n, "lift", wd.lift);
+		n = plain(cells, n, "KS", wd.ks);
+		n = plain(cells, n, "net benefit", wd.net_benefit);
+		n = plain(cells, n, "ECE", wd.cal.ece);
 	}
 	return n;
 }

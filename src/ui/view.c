@@ -106,29 +106,26 @@ static int deploy_model(struct view *v, struct view_model *m)
 
 int view_set_prevalence(struct view *v, double p)
 {
-	double old = v->prevalence;
 	size_t i;
 
 	for (i = 0; i < v->n_models; i++)
 		if (p > 0 && !(v->models[i].sample->pos > 0 && v->models[i].sample->neg > 0))
 			return -1;
 	v->prevalence = p;
-	for (i = 0; i < v->n_models; i++) {
-		struct view_model *m = &v->models[i];
-
-		if (deploy_model(v, m) < 0) {
-			/* out of memory: back to where it was, as far as it goes */
-			v->prevalence = old;
-			for (size_t j = 0; j <= i; j++)
-				if (deploy_model(v, &v->models[j]) < 0)
-					v->models[j].sw = v->models[j].sample, v->prevalence = 0;
-			return -1;
-		}
-		/* the same scores: the thresholds and k stay */
+	/* the same scores: the thresholds and k stay */
+	for (i = 0; i < v->n_models; i++)
+		if (deploy_model(v, &v->models[i]) < 0)
+			break;
+	if (i < v->n_models) {
+		/* out of memory: every model back in the sample's world, which
+		 * needs no memory (no half-deployed view) */
+		v->prevalence = 0;
+		for (i = 0; i < v->n_models; i++)
+			deploy_model(v, &v->models[i]);
 	}
 	v->data_gen++;
 	view_find_optima(v);
-	return 0;
+	return v->prevalence == p ? 0 : -1;
 }
 
 double view_set_budget(struct view *v, double n)
