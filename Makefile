@@ -92,6 +92,7 @@ cli: cutoff build/asan/cutoff build/gen
 	@sh tests/cli/run.sh ./cutoff
 	@sh tests/cli/run.sh ./build/asan/cutoff
 	@sh tests/cli/fastpaths.sh ./cutoff ./build/gen
+	@sh tests/cli/scanner.sh ./cutoff ./build/gen
 	@sh tests/cli/sql.sh ./cutoff ./build/gen
 	@sh tests/cli/deploy.sh ./cutoff
 	@sh tests/cli/deploy.sh ./build/asan/cutoff

@@ -507,9 +507,11 @@ int main(int argc, char **argv)
 		options_free(&o);
 		return fflush(stdout) == 0 ? 0 : 1;
 	}
-	/* a testing aid: one thread, plain sorting and number conversion */
+	/* a testing aid: one thread, libcsv for every byte, plain sorting
+	 * and number conversion */
 	if (getenv("CUTOFF_SIMPLE") != NULL && getenv("CUTOFF_SIMPLE")[0] == '1') {
 		o.data.one_thread = true;
+		o.data.libcsv_only = true;
 		radix_set_simple(1);
 		parse_set_simple(true);
 	}

@@ -10,6 +10,7 @@
 #define CUTOFF_CSVREAD_H
 
 #include "core/row.h"
+#include "core/scan.h"
 #include "core/status.h"
 
 #include <stdbool.h>
@@ -23,7 +24,8 @@ struct csvread_sink {
 	/* a non-blank record; unterminated: it ends inside quotes at the end
 	 * of the input */
 	void (*record)(void *ctx, struct csvread *cr, const struct row *r, bool unterminated);
-	/* the first reader's input is done (before the second half is read) */
+	/* a reader's input is done: the first one's (before the second half
+	 * is joined), and the second one's, in its thread */
 	void (*done)(void *ctx, struct csvread *cr);
 	/* a sink for the second half, reporting into st; NULL when out of
 	 * memory (then the second half is not read and st says so) */
@@ -36,6 +38,7 @@ struct csvread_options {
 	const char *source;         /* for messages */
 	char delimiter;             /* 0: sniff from the first 64 KB */
 	bool may_split;             /* a second thread is allowed */
+	bool libcsv_only;           /* no scanner (tests compare the two) */
 	/* told after each chunk: bytes done and the total (0 on a pipe) */
 	void (*progress)(void *arg, double done, double total);
 	void *progress_arg;
@@ -52,7 +55,10 @@ struct csvread {
 	struct row row;
 	const bool *want;           /* which fields to keep; NULL: all */
 	size_t want_n;
+	struct scan_keep keep;      /* the same, for the scanner */
+	char delim;
 	bool ready;                 /* the sink has decided its columns */
+	bool split;                 /* the input is read by two readers */
 	uint64_t records;           /* non-blank records */
 	uint64_t fed;               /* bytes given to libcsv since a record ended (to a chunk) */
 	off_t progress_total;       /* -1: no progress from this reader */

@@ -26,6 +26,7 @@ struct dataset_options {
 	bool stream;                  /* fold rows into distinct scores */
 	size_t bins;                  /* with stream: at most this many (0: exact) */
 	bool one_thread;              /* no second thread (for tests) */
+	bool libcsv_only;             /* no scanner: libcsv reads every byte (for tests) */
 	/* told now and then how far loading is: bytes done, and the total
 	 * (0 when unknown, as on a pipe); from the loading thread */
 	void (*progress)(void *arg, double done, double total);

@@ -21,6 +21,11 @@ struct model {
 	size_t cap_pos, cap_neg;
 	double min, max;              /* score range */
 	struct fold *fold;            /* streaming: the rows, folded (no arrays) */
+	/* unweighted rows read by two readers, each half sorted in its own
+	 * thread: the second half stays beside the first (no copy) */
+	bool sorted;                  /* pos, neg (and pos2, neg2) ascending */
+	double *pos2, *neg2;
+	size_t n_pos2, n_neg2;
 };
 
 /* Adds a row: 0, -1 when out of memory, -2 past the fold's distinct
@@ -38,8 +43,14 @@ int model_push_row(struct model *models, size_t n, const double *scores, bool co
  * (CUTOFF_MAX_DISTINCT lowers it, for tests).  -1 when out of memory. */
 int model_fold(struct model *m, bool weighted, size_t bins, size_t n_models);
 
-/* Appends o's rows after m's (arrays only); -1 when out of memory. */
-int model_append(struct model *m, const struct model *o, bool weighted);
+/* Sorts an unweighted model's arrays (at the end of a reader's range, in
+ * its thread); on failure they stay as they are, unsorted. */
+void model_sort(struct model *m);
+
+/* Appends o's rows after m's (arrays only); -1 when out of memory.  When
+ * both are sorted and unweighted, o's arrays are taken as m's second run
+ * instead (o is left empty). */
+int model_append(struct model *m, struct model *o, bool weighted);
 
 /* Frees the rows (arrays or fold) once the sweep is built. */
 void model_release(struct model *m);

@@ -54,6 +54,12 @@ struct sweep {
 int sweep_build(struct sweep *sw, double *pos, double *pos_w, size_t n_pos,
 		double *neg, double *neg_w, size_t n_neg);
 
+/* Builds a sweep from unweighted rows already sorted ascending, in two
+ * runs of each class (a run may be empty): as sweep_build would from their
+ * concatenation.  The arrays stay the caller's. */
+int sweep_build_sorted(struct sweep *sw, const double *const pos[2], const size_t n_pos[2],
+		       const double *const neg[2], const size_t n_neg[2]);
+
 /* Builds a sweep from distinct scores in ascending order with the weight
  * of positives and negatives at each (as fold makes them).  Takes the
  * three malloc'd arrays and turns them into the sweep's, in place. */

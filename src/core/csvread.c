@@ -13,6 +13,7 @@
  */
 #include "core/csvread.h"
 
+#include "core/scan.h"
 #include "core/sniff.h"
 
 #include <csv.h>
@@ -29,9 +30,15 @@
 
 void csvread_keep(struct csvread *cr, const bool *want, size_t n)
 {
+	size_t i;
+
 	cr->want = want;
 	cr->want_n = n;
 	cr->ready = true;
+	cr->keep = (struct scan_keep){ want, n, 0 };
+	for (i = 0; i < n; i++)
+		if (want[i])
+			cr->keep.last = i;
 }
 
 /* ---- libcsv callbacks ---------------------------------------------------- */
@@ -178,6 +185,115 @@ static void parse_from(struct csvread *cr, int fd, bool seekable, struct csv_par
 	}
 }
 
+/* ---- the scanner ------------------------------------------------------------ */
+
+/* One line through the scanner, as libcsv's callbacks would have seen it.
+ * Returns false when libcsv must read it (and the rest of the range). */
+static bool scan_record(struct csvread *cr, const char *s, size_t len, bool quotes)
+{
+	enum scan_result rc;
+
+	cr->row.line = cr->line;
+	rc = scan_line(&cr->row, s, len, cr->delim, quotes, &cr->keep);
+	if (rc == SCAN_LIBCSV) {
+		row_reset(&cr->row);
+		return false;
+	}
+	if (rc == SCAN_NOMEM)
+		status_fail(cr->st, "out of memory");
+	cr->line++;
+	if (!cr->st->failed && cr->row.count > 0 && (cr->row.count > 1 || cr->row.nonempty)) {
+		cr->records++;
+		cr->sink->record(cr->ctx, cr, &cr->row, false);
+	}
+	row_reset(&cr->row);
+	return true;
+}
+
+/* The whole lines of buf[pos, have): returns where the first line not
+ * read starts (a partial line at the end, or one libcsv must read, then
+ * *libcsv is set). */
+static size_t scan_lines(struct csvread *cr, const char *buf, size_t pos, size_t have, bool *libcsv)
+{
+	const char *p = buf + pos, *end = buf + have;
+	const char *quote = memchr(p, '"', (size_t)(end - p));
+	const char *cr_at = memchr(p, '\r', (size_t)(end - p));
+	const char *nl;
+
+	if (quote == NULL)
+		quote = end;
+	if (cr_at == NULL)
+		cr_at = end;
+	while (!cr->st->failed && (nl = memchr(p, '\n', (size_t)(end - p))) != NULL) {
+		const char *e = nl;
+
+		if (cr_at < nl) {
+			/* only a CRLF's CR is the scanner's */
+			if (cr_at != nl - 1)
+				break;
+			e = nl - 1;
+			cr_at = memchr(nl + 1, '\r', (size_t)(end - nl - 1));
+			if (cr_at == NULL)
+				cr_at = end;
+		}
+		if (quote < p)
+			quote = memchr(p, '"', (size_t)(end - p)), quote = quote ? quote : end;
+		if (!scan_record(cr, p, (size_t)(e - p), quote < e))
+			break;
+		p = nl + 1;
+	}
+	*libcsv = !cr->st->failed && memchr(p, '\n', (size_t)(end - p)) != NULL;
+	return (size_t)(p - buf);
+}
+
+/* Reads [at, end) (end < 0: to the end of the input) with the scanner,
+ * starting with buf[off, len), where buf (2 * CHUNK bytes) holds the input
+ * from offset at.  A line the scanner does not handle, a line longer than
+ * a chunk, or a last line without a break: libcsv (p) reads from there. */
+static void scan_from(struct csvread *cr, int fd, bool seekable, struct csv_parser *p, char *buf, size_t off,
+		      size_t len, off_t at, off_t end, void (*started)(void *), void *arg)
+{
+	const struct csvread_options *o = cr->opt;
+	size_t pos = off, have = len;
+	bool libcsv = false, last = false;
+
+	for (;;) {
+		pos = scan_lines(cr, buf, pos, have, &libcsv);
+		if (o->progress != NULL && cr->progress_total >= 0)
+			o->progress(o->progress_arg, (double)(at + (off_t)have) * cr->progress_scale,
+				    (double)cr->progress_total * cr->progress_scale);
+		if (started != NULL && cr->ready) {
+			started(arg);
+			started = NULL;
+		}
+		if (cr->st->failed || (last && pos == have))
+			return;
+		if (libcsv || last || have - pos > CHUNK)
+			break;
+		/* the partial line to the front, then the next chunk */
+		memmove(buf, buf + pos, have - pos);
+		at += (off_t)pos;
+		have -= pos;
+		pos = 0;
+		{
+			size_t want = CHUNK;
+			ssize_t n;
+
+			if (end >= 0 && (off_t)want > end - (at + (off_t)have))
+				want = (size_t)(end - (at + (off_t)have));
+			n = want == 0 ? 0 : read_full(fd, buf + have, want, seekable ? at + (off_t)have : -1);
+			if (n < 0) {
+				status_fail(cr->st, "%s: %s", o->source, strerror(errno));
+				return;
+			}
+			have += (size_t)n;
+			last = n == 0 || (end >= 0 && at + (off_t)have >= end);
+		}
+	}
+	cr->fed = 0;
+	parse_from(cr, fd, seekable, p, buf, pos, have, at, end, started, arg);
+}
+
 /* ---- the second half ------------------------------------------------------- */
 
 /* The second half of a large file, parsed by a thread of its own into a
@@ -193,6 +309,7 @@ struct worker {
 	int fd;
 	off_t start;
 	char delim;
+	bool scan;                  /* through the scanner */
 };
 
 /* Line breaks (LF, CRLF, lone CR) in [0, end): the line the half starts
@@ -235,7 +352,7 @@ static void *worker_main(void *arg)
 {
 	struct worker *w = arg;
 	struct csv_parser p;
-	char *buf = malloc(CHUNK);
+	char *buf = malloc(2 * CHUNK);
 
 	if (buf == NULL || new_parser(&p, w->delim) == NULL) {
 		status_fail(&w->st, "out of memory");
@@ -243,9 +360,14 @@ static void *worker_main(void *arg)
 		return NULL;
 	}
 	w->cr.line = 1 + count_breaks(w->fd, buf, w->start);
-	parse_from(&w->cr, w->fd, true, &p, buf, 0, 0, w->start, -1, NULL, NULL);
+	if (w->scan)
+		scan_from(&w->cr, w->fd, true, &p, buf, 0, 0, w->start, -1, NULL, NULL);
+	else
+		parse_from(&w->cr, w->fd, true, &p, buf, 0, 0, w->start, -1, NULL, NULL);
 	if (!w->st.failed)
 		csv_fini(&p, on_field, on_record, &w->cr);
+	if (!w->st.failed)
+		w->cr.sink->done(w->cr.ctx, &w->cr);
 	csv_free(&p);
 	free(buf);
 	return NULL;
@@ -274,7 +396,8 @@ static void start_worker(void *arg)
 	w->started = true;
 	w->cr = (struct csvread){
 		.sink = cr->sink, .ctx = child, .st = &w->st, .opt = cr->opt, .want = cr->want,
-		.want_n = cr->want_n, .ready = true, .progress_total = -1, /* the first reader tells */
+		.want_n = cr->want_n, .keep = cr->keep, .delim = cr->delim, .ready = true, .split = true,
+		.progress_total = -1, /* the first reader tells */
 	};
 	w->running = pthread_create(&w->thread, NULL, worker_main, w) == 0;
 }
@@ -334,7 +457,7 @@ uint64_t csvread_run(const struct csvread_options *o, const struct csvread_sink 
 	off_t split = 0;
 
 	memset(&w, 0, sizeof w);
-	if ((buf = malloc(CHUNK)) == NULL) {
+	if ((buf = malloc(2 * CHUNK)) == NULL) {
 		status_fail(st, "out of memory");
 		return 0;
 	}
@@ -360,6 +483,8 @@ uint64_t csvread_run(const struct csvread_options *o, const struct csvread_sink 
 		return 0;
 	}
 	w.delim = o->delimiter ? o->delimiter : sniff_delimiter(buf + off, (size_t)n - off, (size_t)n < SNIFF_BYTES);
+	cr.delim = w.delim;
+	w.scan = !o->libcsv_only && scan_delimiter_ok(w.delim);
 	if (new_parser(&p, w.delim) == NULL) {
 		status_fail(st, "out of memory");
 		free(buf);
@@ -371,8 +496,9 @@ uint64_t csvread_run(const struct csvread_options *o, const struct csvread_sink 
 	cr.progress_scale = split > 0 ? (double)size / (double)split : 1;
 	w.fd = fd;
 	w.start = split;
-	parse_from(&cr, fd, seekable, &p, buf, off, (size_t)n, 0, split > 0 ? split : -1,
-		   split > 0 ? start_worker : NULL, &(struct worker_start){ &cr, &w });
+	cr.split = split > 0;
+	(w.scan ? scan_from : parse_from)(&cr, fd, seekable, &p, buf, off, (size_t)n, 0, split > 0 ? split : -1,
+					   split > 0 ? start_worker : NULL, &(struct worker_start){ &cr, &w });
 	if (!st->failed) {
 		cr.unterminated = p.pstate == 2 && p.quoted; /* libcsv's FIELD_BEGUN */
 		csv_fini(&p, on_field, on_record, &cr);

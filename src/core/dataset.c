@@ -83,10 +83,7 @@ static int add_note(struct dataset *ds, const char *fmt, ...)
 	return 0;
 }
 
-static const char *show_str(const char *s)
-{
-	return text_show(s, strlen(s));
-}
+static const char *show_str(const char *s) { return text_show(s, strlen(s)); }
 
 /* ---- appending usable rows ----------------------------------------------- */
 
@@ -399,6 +396,9 @@ static void on_done(void *ctx, struct csvread *cr)
 
 	if (l->sampling)
 		setup(l, cr);
+	/* two readers: each sorts its half of one model's rows in its thread */
+	if (cr->split && !l->st->failed && !l->ds->grouped && l->ds->n_models == 1)
+		model_sort(&l->ds->models[0]);
 }
 
 /* The second half's loader: the first one's decisions (options, columns)
@@ -608,6 +608,7 @@ int dataset_load(const struct dataset_options *opt, struct dataset **out, char *
 		.source = ds->shown, .delimiter = opt->delimiter,
 		/* two halves would need two folds: one thread when streaming */
 		.may_split = !opt->one_thread && !l.opt->stream && opt->bins == 0 && l.array_limit == 0,
+		.libcsv_only = opt->libcsv_only,
 		.progress = opt->progress, .progress_arg = opt->progress_arg,
 	};
 	/* stdin may stand past a file's start ("(read -r h; cutoff -) < f"):

@@ -6,6 +6,8 @@
  */
 #include "core/model.h"
 
+#include "core/radix.h"
+
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -35,6 +37,7 @@ int model_push(struct model *m, bool positive, double score, double weight, bool
 		m->max = score;
 	if (m->fold != NULL)
 		return fold_add(m->fold, score, positive, weight);
+	m->sorted = false;
 	if (positive) {
 		if (m->n_pos == m->cap_pos && grow(&m->pos, &m->pos_w, &m->cap_pos, weighted) < 0)
 			return -1;
@@ -109,7 +112,11 @@ int model_fold(struct model *m, bool weighted, size_t bins, size_t n_models)
 	free(m->neg);
 	free(m->pos_w);
 	free(m->neg_w);
-	m->pos = m->neg = m->pos_w = m->neg_w = NULL;
+	free(m->pos2);
+	free(m->neg2);
+	m->pos = m->neg = m->pos_w = m->neg_w = m->pos2 = m->neg2 = NULL;
+	m->n_pos2 = m->n_neg2 = 0;
+	m->sorted = false;
 	m->n_pos = m->n_neg = m->cap_pos = m->cap_neg = 0;
 	return 0;
 }
@@ -124,8 +131,31 @@ static int grow_to(double **a, size_t n)
 	return 0;
 }
 
-int model_append(struct model *m, const struct model *o, bool weighted)
+void model_sort(struct model *m)
 {
+	m->sorted = m->pos_w == NULL && m->neg_w == NULL && m->fold == NULL && m->pos2 == NULL &&
+		    m->neg2 == NULL && radix_sort(m->pos, NULL, m->n_pos) == 0 &&
+		    radix_sort(m->neg, NULL, m->n_neg) == 0;
+}
+
+int model_append(struct model *m, struct model *o, bool weighted)
+{
+	if (m->sorted && o->sorted && !weighted && m->pos2 == NULL && m->neg2 == NULL) {
+		m->pos2 = o->pos, m->n_pos2 = o->n_pos;
+		m->neg2 = o->neg, m->n_neg2 = o->n_neg;
+		o->pos = o->neg = NULL;
+		o->n_pos = o->n_neg = 0;
+		if (o->min < m->min)
+			m->min = o->min;
+		if (o->max > m->max)
+			m->max = o->max;
+		return 0;
+	}
+	/* a copy of the rows, in the file's order: no longer sorted (one
+	 * second run at most: a model takes one half back) */
+	m->sorted = false;
+	if (m->pos2 != NULL || m->neg2 != NULL)
+		return -1;
 	if (grow_to(&m->pos, m->n_pos + o->n_pos) < 0 || grow_to(&m->neg, m->n_neg + o->n_neg) < 0 ||
 	    (weighted && (grow_to(&m->pos_w, m->n_pos + o->n_pos) < 0 || grow_to(&m->neg_w, m->n_neg + o->n_neg) < 0)))
 		return -1;
@@ -163,6 +193,10 @@ void model_release(struct model *m)
 	free(m->neg);
 	free(m->pos_w);
 	free(m->neg_w);
-	m->pos = m->neg = m->pos_w = m->neg_w = NULL;
+	free(m->pos2);
+	free(m->neg2);
+	m->pos = m->neg = m->pos_w = m->neg_w = m->pos2 = m->neg2 = NULL;
+	m->n_pos2 = m->n_neg2 = 0;
+	m->sorted = false;
 	m->cap_pos = m->cap_neg = 0;
 }

@@ -5,8 +5,9 @@
  * double (flip all bits of negatives, the sign bit of the rest), 11 bits a
  * pass, skipping passes in which every key has the same digit: scores in
  * [0,1] usually need four or five passes.  Each class is sorted on its own,
- * so no label travels with the keys, then the two sorted runs are merged
- * from the top into distinct scores.
+ * so no label travels with the keys, then the sorted runs (two of each
+ * class when two readers sorted their halves) are merged from the top into
+ * distinct scores.
  */
 #include "core/sweep.h"
 
@@ -88,39 +89,74 @@ static int alloc_below(struct sweep *sw)
 	return sw->below_pos != NULL && sw->below_neg != NULL ? 0 : -1;
 }
 
-/* Walks both sorted arrays from the top, one distinct score at a time.
- * With out == NULL only counts the distinct scores. */
-static size_t merge(struct sweep *out, const double *pos, const double *pos_w, size_t n_pos,
-		    const double *neg, const double *neg_w, size_t n_neg)
+/* Rows sorted ascending: up to two runs of each class (a second reader's
+ * rows beside the first's), weights alongside or NULL. */
+struct runs {
+	const double *score[2][2];  /* [0 positives, 1 negatives][run] */
+	const double *w[2][2];
+	size_t n[2][2];
+};
+
+/* The weight of run j's rows at score s, from its top down (at moves
+ * past them).  Unweighted rows are counted, then added once: the same sum,
+ * exactly, as adding 1 for each. */
+static void take(struct ksum *sum, const double *score, const double *w, size_t *at, double s)
 {
-	size_t i = n_pos, j = n_neg, k = 0;
-	struct acc a;
+	size_t i = *at;
 
-	memset(&a, 0, sizeof a);
-	while (i > 0 || j > 0) {
-		struct ksum wp = { 0, 0 }, wn = { 0, 0 };
-		double s;
-
-		if (j == 0 || (i > 0 && pos[i - 1] >= neg[j - 1]))
-			s = pos[i - 1];
-		else
-			s = neg[j - 1];
-		while (i > 0 && pos[i - 1] == s) {
-			ksum_add(&wp, pos_w ? pos_w[i - 1] : 1);
+	if (w == NULL) {
+		while (i > 0 && score[i - 1] == s)
 			i--;
+		if (i < *at)
+			ksum_add(sum, (double)(*at - i));
+	} else {
+		while (i > 0 && score[i - 1] == s) {
+			i--;
+			ksum_add(sum, w[i]);
 		}
-		while (j > 0 && neg[j - 1] == s) {
-			ksum_add(&wn, neg_w ? neg_w[j - 1] : 1);
-			j--;
+	}
+	*at = i;
+}
+
+/* The highest score not yet taken (-inf when none: scores are finite). */
+static double top(const struct runs *r, size_t at[2][2])
+{
+	double s = -INFINITY;
+	int c, j;
+
+	for (c = 0; c < 2; c++)
+		for (j = 0; j < 2; j++)
+			if (at[c][j] > 0 && r->score[c][j][at[c][j] - 1] > s)
+				s = r->score[c][j][at[c][j] - 1];
+	return s;
+}
+
+/* Walks the sorted runs from the top, one distinct score at a time.
+ * With out == NULL only counts the distinct scores. */
+static size_t merge(struct sweep *out, const struct runs *r)
+{
+	size_t at[2][2], k = 0;
+	struct acc a;
+	double s;
+
+	memcpy(at, r->n, sizeof at);
+	memset(&a, 0, sizeof a);
+	while ((s = top(r, at)) > -INFINITY) {
+		struct ksum w[2] = { { 0, 0 }, { 0, 0 } };
+		int c;
+
+		for (c = 0; c < 2; c++) {
+			take(&w[c], r->score[c][0], r->w[c][0], &at[c][0], s);
+			take(&w[c], r->score[c][1], r->w[c][1], &at[c][1], s);
 		}
 		if (out != NULL) {
-			acc_group(&a, out, s, ksum_get(&wp), ksum_get(&wn));
+			acc_group(&a, out, s, ksum_get(&w[0]), ksum_get(&w[1]));
 			out->score[k] = s;
 			out->cum_pos[k] = ksum_get(&a.tp);
 			out->cum_neg[k] = ksum_get(&a.fp);
 			if (out->below_pos != NULL) {
-				out->below_pos[k] = ksum_get(&wp);
-				out->below_neg[k] = ksum_get(&wn);
+				out->below_pos[k] = ksum_get(&w[0]);
+				out->below_neg[k] = ksum_get(&w[1]);
 			}
 		}
 		k++;
@@ -213,34 +249,61 @@ static double total(const double *w, size_t n)
 	return ksum_get(&sum);
 }
 
-int sweep_build(struct sweep *sw, double *pos, double *pos_w, size_t n_pos,
-		double *neg, double *neg_w, size_t n_neg)
+/* The sweep of sorted runs; pos and neg are the class totals. */
+static int build_runs(struct sweep *sw, const struct runs *r, bool weighted, double pos, double neg)
 {
+	int c, j;
+
 	memset(sw, 0, sizeof *sw);
 	sw->roc_auc_se = NAN; /* the session fills it in */
 	sw->sample_prevalence = NAN;
-	/* totals before sorting, in the rows' order */
-	sw->pos = total(pos_w, n_pos);
-	sw->neg = total(neg_w, n_neg);
-	if (radix_sort(pos, pos_w, n_pos) < 0 || radix_sort(neg, neg_w, n_neg) < 0)
-		return -1;
-	sw->n = merge(NULL, pos, pos_w, n_pos, neg, neg_w, n_neg);
+	sw->pos = pos;
+	sw->neg = neg;
+	sw->n = merge(NULL, r);
 	sw->score = malloc((sw->n ? sw->n : 1) * sizeof *sw->score);
 	sw->cum_pos = malloc((sw->n ? sw->n : 1) * sizeof *sw->cum_pos);
 	sw->cum_neg = malloc((sw->n ? sw->n : 1) * sizeof *sw->cum_neg);
-	if (sw->score == NULL || sw->cum_pos == NULL || sw->cum_neg == NULL ||
-	    ((pos_w != NULL || neg_w != NULL) && alloc_below(sw) < 0)) {
+	if (sw->score == NULL || sw->cum_pos == NULL || sw->cum_neg == NULL || (weighted && alloc_below(sw) < 0)) {
 		sweep_free(sw);
 		return -1;
 	}
 	sw->min = sw->max = NAN;
-	if (n_pos > 0 || n_neg > 0) {
-		sw->max = n_neg == 0 || (n_pos > 0 && pos[n_pos - 1] > neg[n_neg - 1]) ? pos[n_pos - 1] : neg[n_neg - 1];
-		sw->min = n_neg == 0 || (n_pos > 0 && pos[0] < neg[0]) ? pos[0] : neg[0];
-	}
+	for (c = 0; c < 2; c++)
+		for (j = 0; j < 2; j++)
+			if (r->n[c][j] > 0) {
+				double lo = r->score[c][j][0], hi = r->score[c][j][r->n[c][j] - 1];
+
+				if (!(lo >= sw->min))
+					sw->min = lo;
+				if (!(hi <= sw->max))
+					sw->max = hi;
+			}
 	sw->probabilities = sw->n > 0 && sw->min >= 0 && sw->max <= 1;
-	merge(sw, pos, pos_w, n_pos, neg, neg_w, n_neg);
+	merge(sw, r);
 	return 0;
+}
+
+int sweep_build(struct sweep *sw, double *pos, double *pos_w, size_t n_pos,
+		double *neg, double *neg_w, size_t n_neg)
+{
+	struct runs r = { { { pos, NULL }, { neg, NULL } }, { { pos_w, NULL }, { neg_w, NULL } },
+			  { { n_pos, 0 }, { n_neg, 0 } } };
+	/* totals before sorting, in the rows' order */
+	double tp = total(pos_w, n_pos), tn = total(neg_w, n_neg);
+
+	memset(sw, 0, sizeof *sw);
+	if (radix_sort(pos, pos_w, n_pos) < 0 || radix_sort(neg, neg_w, n_neg) < 0)
+		return -1;
+	return build_runs(sw, &r, pos_w != NULL || neg_w != NULL, tp, tn);
+}
+
+int sweep_build_sorted(struct sweep *sw, const double *const pos[2], const size_t n_pos[2],
+		       const double *const neg[2], const size_t n_neg[2])
+{
+	struct runs r = { { { pos[0], pos[1] }, { neg[0], neg[1] } }, { { NULL, NULL }, { NULL, NULL } },
+			  { { n_pos[0], n_pos[1] }, { n_neg[0], n_neg[1] } } };
+
+	return build_runs(sw, &r, false, (double)(n_pos[0] + n_pos[1]), (double)(n_neg[0] + n_neg[1]));
 }
 
 static void reverse(double *a, size_t n)

@@ -3,7 +3,9 @@
  * options (header, delimiter, strict, positive class, weights, counts,
  * streaming, bins); the rest is the file.  A successful load goes on
  * through the sweep, every report writer and a screen render, so that
- * hostile names and values reach everything that shows them.
+ * hostile names and values reach everything that shows them.  Every input
+ * is also loaded with libcsv reading every byte and with the scanner: the
+ * two must agree on the result, the message, the notes and every row.
  */
 #define _GNU_SOURCE
 #include "core/dataset.h"
@@ -18,11 +20,55 @@
 
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
 #include <unistd.h>
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+static bool same_array(const double *a, const double *b, size_t n)
+{
+	return n == 0 || (a != NULL && b != NULL && memcmp(a, b, n * sizeof *a) == 0);
+}
+
+/* The scanner and libcsv load the same rows, or fail with the same words. */
+static void compare_readers(const struct dataset_options *opt)
+{
+	struct dataset_options a = *opt, b = *opt;
+	struct dataset *da, *db;
+	char ea[1024], eb[1024];
+	int ra, rb;
+	size_t i;
+
+	a.libcsv_only = true;
+	b.libcsv_only = false;
+	a.progress = b.progress = NULL;
+	ra = dataset_load(&a, &da, ea, sizeof ea);
+	rb = dataset_load(&b, &db, eb, sizeof eb);
+	if (ra != rb || (ra < 0 && strcmp(ea, eb) != 0))
+		abort();
+	if (ra == 0) {
+		if (da->rows != db->rows || da->skipped != db->skipped || da->n_notes != db->n_notes ||
+		    da->n_models != db->n_models || strcmp(da->positive_name, db->positive_name) != 0 ||
+		    strcmp(da->negative_name, db->negative_name) != 0)
+			abort();
+		for (i = 0; i < da->n_notes; i++)
+			if (strcmp(da->notes[i], db->notes[i]) != 0)
+				abort();
+		for (i = 0; i < da->n_models; i++) {
+			const struct model *x = &da->models[i], *y = &db->models[i];
+
+			if (strcmp(x->name, y->name) != 0 || x->n_pos != y->n_pos || x->n_neg != y->n_neg ||
+			    !same_array(x->pos, y->pos, x->n_pos) || !same_array(x->neg, y->neg, x->n_neg) ||
+			    !same_array(x->pos_w, y->pos_w, x->pos_w ? x->n_pos : 0) ||
+			    !same_array(x->neg_w, y->neg_w, x->neg_w ? x->n_neg : 0))
+				abort();
+		}
+	}
+	dataset_free(da);
+	dataset_free(db);
+}
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
@@ -86,6 +132,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	default:
 		break;
 	}
+	compare_readers(&o.data);
 	options_start(&o, &st);
 	if (session_open(&s, &o.data, &st, err, sizeof err) == 0) {
 		struct report_model m[8];

@@ -1,6 +1,7 @@
 /* test_sweep: sorting, merging, lookups and the threshold-free statistics,
  * on cases small enough to check by hand. */
 #include "helpers.h"
+#include "core/radix.h"
 
 /* scores: positives 0.9 0.8 0.4 ; negatives 0.7 0.4 0.2 0.1
  * distinct descending: 0.9 0.8 0.7 0.4 0.2 0.1 */
@@ -274,6 +275,63 @@ static void test_weighted_cells(void **state)
 	sweep_free(&neg_sw);
 }
 
+/* Two sorted runs of each class (as two readers leave them) give the
+ * sweep of their concatenation, to the bit: ties across and within runs,
+ * a run of a class left empty, negative scores. */
+static void test_sorted_runs(void **state)
+{
+	enum { N = 4000 };
+	static double pos[N], neg[N], p1[N], p2[N], n1[N], n2[N];
+	size_t np = 0, nn = 0, a = 0, b = 0, c = 0, d = 0, k;
+	unsigned x = 12345;
+	struct sweep whole, runs;
+
+	(void)state;
+	for (k = 0; k < N; k++) {
+		double sc;
+
+		x = x * 1103515245u + 12345u;
+		sc = (double)((x >> 8) % 500) / 100.0 - 1.0;
+		if ((x >> 20) % 3 == 0) {
+			pos[np++] = sc;
+			if (k < N / 2)
+				p1[a++] = sc;
+			else
+				p2[b++] = sc;
+		} else {
+			neg[nn++] = sc;
+			if (k < N / 2 || k == N - 1) /* the second run of negatives: not empty */
+				n1[c++] = sc;
+			else if (k % 7 == 0)
+				n2[d++] = sc;
+			else
+				n1[c++] = sc;
+		}
+	}
+	assert_int_equal(sweep_build(&whole, pos, NULL, np, neg, NULL, nn), 0);
+	assert_int_equal(radix_sort(p1, NULL, a), 0);
+	assert_int_equal(radix_sort(p2, NULL, b), 0);
+	assert_int_equal(radix_sort(n1, NULL, c), 0);
+	assert_int_equal(radix_sort(n2, NULL, d), 0);
+	assert_int_equal(sweep_build_sorted(&runs, (const double *const[2]){ p1, p2 }, (const size_t[2]){ a, b },
+					    (const double *const[2]){ n1, n2 }, (const size_t[2]){ c, d }), 0);
+	assert_int_equal(runs.n, whole.n);
+	assert_true(runs.n > 100 && runs.n <= 500);
+	assert_memory_equal(runs.score, whole.score, whole.n * sizeof *whole.score);
+	assert_memory_equal(runs.cum_pos, whole.cum_pos, whole.n * sizeof *whole.cum_pos);
+	assert_memory_equal(runs.cum_neg, whole.cum_neg, whole.n * sizeof *whole.cum_neg);
+	assert_true(runs.roc_auc == whole.roc_auc && runs.average_precision == whole.average_precision);
+	assert_true(runs.min == whole.min && runs.max == whole.max && runs.pos == whole.pos && runs.neg == whole.neg);
+	sweep_free(&runs);
+	/* one class in the second run only */
+	assert_int_equal(sweep_build_sorted(&runs, (const double *const[2]){ p1, p2 }, (const size_t[2]){ 0, b },
+					    (const double *const[2]){ n1, n2 }, (const size_t[2]){ 0, 0 }), 0);
+	assert_true(runs.pos == (double)b && runs.neg == 0 && isnan(runs.roc_auc));
+	assert_true(runs.max == p2[b - 1] && runs.min == p2[0]);
+	sweep_free(&runs);
+	sweep_free(&whole);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -284,6 +342,7 @@ int main(void)
 		cmocka_unit_test(test_ties_and_single_class),
 		cmocka_unit_test(test_weights_equal_repetition),
 		cmocka_unit_test(test_radix_against_qsort),
+		cmocka_unit_test(test_sorted_runs),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
