@@ -18,7 +18,7 @@ CFLAGS_ASAN  = -std=c11 -O1 -g -pthread -fsanitize=address,undefined,float-cast-
 CURSES_CFLAGS := $(shell pkg-config --cflags ncursesw 2>/dev/null)
 CURSES_LIBS   := $(shell pkg-config --libs ncursesw 2>/dev/null || echo -lncursesw)
 READLINE_LIBS := $(shell pkg-config --libs readline 2>/dev/null || echo -lreadline)
-CORE_LIBS = -lcsv -lm
+CORE_LIBS = -lcsv -lz -lzstd -lm
 LIBS    = $(CORE_LIBS) $(READLINE_LIBS) $(CURSES_LIBS)
 
 # The layers are folders: src/core (data to numbers), src/ui (cells and
@@ -93,6 +93,8 @@ cli: cutoff build/asan/cutoff build/gen
 	@sh tests/cli/run.sh ./build/asan/cutoff
 	@sh tests/cli/fastpaths.sh ./cutoff ./build/gen
 	@sh tests/cli/scanner.sh ./cutoff ./build/gen
+	@sh tests/cli/compressed.sh ./cutoff ./build/gen
+	@sh tests/cli/compressed.sh ./build/asan/cutoff ./build/gen
 	@sh tests/cli/sql.sh ./cutoff ./build/gen
 	@sh tests/cli/deploy.sh ./cutoff
 	@sh tests/cli/deploy.sh ./build/asan/cutoff

@@ -11,6 +11,7 @@
 
 #include "core/row.h"
 #include "core/scan.h"
+#include "core/unpack.h"
 #include "core/status.h"
 
 #include <stdbool.h>
@@ -62,6 +63,7 @@ struct csvread {
 	uint64_t records;           /* non-blank records */
 	uint64_t fed;               /* bytes given to libcsv since a record ended (to a chunk) */
 	off_t progress_total;       /* -1: no progress from this reader */
+	struct unpack *unpack;      /* compressed input: its decompressor */
 	double progress_scale;
 };
 

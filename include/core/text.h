@@ -10,6 +10,10 @@
 #include <stddef.h>
 #include <stdio.h>
 
+/* A NUL-terminated copy of s[0..n) in memory the caller frees; NULL when
+ * out of memory. */
+char *text_dup(const char *s, size_t n);
+
 /* Writes an escaped, NUL-terminated copy of s[0..len) into dst[0..cap),
  * keeping at most max_chars visible characters (then "..."). Returns dst. */
 char *text_escape(char *dst, size_t cap, const char *s, size_t len, size_t max_chars);

@@ -136,6 +136,16 @@ static struct csv_parser *new_parser(struct csv_parser *p, char delim)
 	return p;
 }
 
+/* Tells the progress: bytes read to at (compressed bytes, when unpacking). */
+static void tell_progress(struct csvread *cr, off_t at)
+{
+	const struct csvread_options *o = cr->opt;
+	double done = cr->unpack != NULL ? (double)unpack_position(cr->unpack) : (double)at;
+
+	if (o->progress != NULL && cr->progress_total >= 0)
+		o->progress(o->progress_arg, done * cr->progress_scale, (double)cr->progress_total * cr->progress_scale);
+}
+
 /* Parses [at, end) (end < 0: to the end of the input) with p, starting
  * with the len bytes already in buf.  Calls started() once the sink is
  * ready (for the second thread).  Returns at the end or on failure. */
@@ -158,9 +168,7 @@ static void parse_from(struct csvread *cr, int fd, bool seekable, struct csv_par
 				    (unsigned long long)cr->line, (unsigned long long)(CSVREAD_MAX_RECORD >> 20));
 			return;
 		}
-		if (o->progress != NULL && cr->progress_total >= 0)
-			o->progress(o->progress_arg, (double)at * cr->progress_scale,
-				    (double)cr->progress_total * cr->progress_scale);
+		tell_progress(cr, at);
 		if (started != NULL && cr->ready) {
 			started(arg);
 			started = NULL;
@@ -259,9 +267,7 @@ static void scan_from(struct csvread *cr, int fd, bool seekable, struct csv_pars
 
 	for (;;) {
 		pos = scan_lines(cr, buf, pos, have, &libcsv);
-		if (o->progress != NULL && cr->progress_total >= 0)
-			o->progress(o->progress_arg, (double)(at + (off_t)have) * cr->progress_scale,
-				    (double)cr->progress_total * cr->progress_scale);
+		tell_progress(cr, at + (off_t)have);
 		if (started != NULL && cr->ready) {
 			started(arg);
 			started = NULL;
@@ -455,19 +461,31 @@ uint64_t csvread_run(const struct csvread_options *o, const struct csvread_sink 
 	ssize_t n;
 	size_t off = 0;
 	off_t split = 0;
+	enum unpack_kind kind = UNPACK_NONE;
 
 	memset(&w, 0, sizeof w);
 	if ((buf = malloc(2 * CHUNK)) == NULL) {
 		status_fail(st, "out of memory");
 		return 0;
 	}
-	if (seekable && o->may_split)
-		split = split_point(fd, size, buf);
 	n = read_full(fd, buf, SNIFF_BYTES, seekable ? 0 : -1);
+	if (n > 0 && (kind = unpack_detect(buf, (size_t)n)) != UNPACK_NONE) {
+		/* compressed: read the text from the decompressing thread's
+		 * pipe, as a stream; progress counts the compressed bytes */
+		if ((seekable && lseek(fd, n, SEEK_SET) != n) ||
+		    (fd = unpack_start(&cr.unpack, kind, fd, buf, (size_t)n)) < 0) {
+			status_fail(st, "out of memory");
+			free(buf);
+			return 0;
+		}
+		seekable = false;
+		n = read_full(fd, buf, SNIFF_BYTES, -1);
+	} else if (n > 0 && seekable && o->may_split && (split = split_point(fd, size, buf)) > 0) {
+		n = read_full(fd, buf, SNIFF_BYTES, 0); /* split_point used buf */
+	}
 	if (n < 0) {
 		status_fail(st, "%s: %s", o->source, strerror(errno));
-		free(buf);
-		return 0;
+		goto out;
 	}
 	if (n >= 3 && memcmp(buf, "\xef\xbb\xbf", 3) == 0)
 		off = 3;
@@ -479,20 +497,18 @@ uint64_t csvread_run(const struct csvread_options *o, const struct csvread_sink 
 		       (buf[0] == 0 && buf[1] != 0 && buf[2] == 0 && buf[3] != 0))) {
 		status_fail(st, "%s: the file is UTF-16 text; cutoff reads UTF-8 (convert it: iconv -f UTF-16 -t UTF-8)",
 			    o->source);
-		free(buf);
-		return 0;
+		goto out;
 	}
 	w.delim = o->delimiter ? o->delimiter : sniff_delimiter(buf + off, (size_t)n - off, (size_t)n < SNIFF_BYTES);
 	cr.delim = w.delim;
 	w.scan = !o->libcsv_only && scan_delimiter_ok(w.delim);
 	if (new_parser(&p, w.delim) == NULL) {
 		status_fail(st, "out of memory");
-		free(buf);
-		return 0;
+		goto out;
 	}
 	/* the first reader's share stands for the whole: both halves go at
 	 * the same pace */
-	cr.progress_total = split > 0 ? split : seekable ? size : 0;
+	cr.progress_total = split > 0 ? split : (seekable || cr.unpack != NULL) ? size : 0;
 	cr.progress_scale = split > 0 ? (double)size / (double)split : 1;
 	w.fd = fd;
 	w.start = split;
@@ -505,6 +521,18 @@ uint64_t csvread_run(const struct csvread_options *o, const struct csvread_sink 
 	}
 	csv_free(&p);
 	free(buf);
+	buf = NULL;
+	if (cr.unpack != NULL) {
+		char why[256];
+
+		/* an archive that did not decode is the cause of anything
+		 * else that went wrong with its text */
+		if (unpack_finish(cr.unpack, why, sizeof why) < 0) {
+			st->failed = false;
+			status_fail(st, "%s: %s", o->source, why);
+		}
+		cr.unpack = NULL;
+	}
 	if (!st->failed)
 		sink->done(ctx, &cr);
 	if (split > 0 && !st->failed) {
@@ -514,6 +542,10 @@ uint64_t csvread_run(const struct csvread_options *o, const struct csvread_sink 
 			worker_main(&w); /* no thread to be had: read it here */
 	}
 	join_worker(&cr, &w);
+out:
+	if (cr.unpack != NULL)
+		unpack_finish(cr.unpack, (char[1]){ 0 }, 1); /* failed before reading */
+	free(buf);
 	row_free(&cr.row);
 	return cr.records;
 }

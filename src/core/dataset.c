@@ -15,6 +15,7 @@
 #include "core/parse.h"
 #include "core/sniff.h"
 #include "core/text.h"
+#include "core/unpack.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -51,17 +52,6 @@ struct loader {
 	size_t array_bytes;
 };
 
-static char *dupn(const char *s, size_t n)
-{
-	char *d = malloc(n + 1);
-
-	if (d != NULL) {
-		memcpy(d, s, n);
-		d[n] = '\0';
-	}
-	return d;
-}
-
 static int add_note(struct dataset *ds, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
 static int add_note(struct dataset *ds, const char *fmt, ...)
@@ -77,7 +67,7 @@ static int add_note(struct dataset *ds, const char *fmt, ...)
 	if (notes == NULL)
 		return -1;
 	ds->notes = notes;
-	if ((notes[ds->n_notes] = dupn(buf, strlen(buf))) == NULL)
+	if ((notes[ds->n_notes] = text_dup(buf, strlen(buf))) == NULL)
 		return -1;
 	ds->n_notes++;
 	return 0;
@@ -132,7 +122,7 @@ static void remember_label(struct loader *l, const char *s, size_t len)
 		if (strlen(l->distinct[i]) == len && memcmp(l->distinct[i], s, len) == 0)
 			return;
 	if (l->n_distinct <= MAX_DISTINCT_LABELS)
-		l->distinct[l->n_distinct++] = dupn(s, len);
+		l->distinct[l->n_distinct++] = text_dup(s, len);
 }
 
 /* Decides the class of a row; returns -1 when the row is not used. */
@@ -159,7 +149,7 @@ static int classify(struct loader *l, const struct row *r, bool *positive)
 		if (*positive) {
 			l->seen_positive = true;
 		} else if (l->ds->negative_name == NULL) {
-			l->ds->negative_name = dupn(s, len);
+			l->ds->negative_name = text_dup(s, len);
 		} else if (!l->neg_multi && (strlen(l->ds->negative_name) != len ||
 					     memcmp(l->ds->negative_name, s, len) != 0)) {
 			l->neg_multi = true;
@@ -171,12 +161,12 @@ by_vocabulary:
 	case LABEL_POS:
 		*positive = true;
 		if (l->ds->positive_name == NULL)
-			l->ds->positive_name = dupn(s, len);
+			l->ds->positive_name = text_dup(s, len);
 		break;
 	case LABEL_NEG:
 		*positive = false;
 		if (l->ds->negative_name == NULL)
-			l->ds->negative_name = dupn(s, len);
+			l->ds->negative_name = text_dup(s, len);
 		break;
 	default:
 		l->label_bad = true;
@@ -337,11 +327,11 @@ static void setup(struct loader *l, struct csvread *cr)
 	for (i = 0; i < c->n_scores; i++) {
 		ds->models[i].min = 1.0 / 0.0;
 		ds->models[i].max = -1.0 / 0.0;
-		if ((ds->models[i].name = dupn(c->names[c->score_col[i]], strlen(c->names[c->score_col[i]]))) == NULL)
+		if ((ds->models[i].name = text_dup(c->names[c->score_col[i]], strlen(c->names[c->score_col[i]]))) == NULL)
 			goto oom;
 	}
 	if (o->counts_pos == NULL &&
-	    (ds->label_name = dupn(c->names[c->label_col], strlen(c->names[c->label_col]))) == NULL)
+	    (ds->label_name = text_dup(c->names[c->label_col], strlen(c->names[c->label_col]))) == NULL)
 		goto oom;
 	if ((ds->grouped = o->group != NULL || o->fold != NULL))
 		groups_init(&ds->groups, ds->n_models, ds->weighted, ds->streamed, o->bins);
@@ -464,22 +454,22 @@ static void finish_labels(struct loader *l)
 		return;
 	}
 	if (l->opt->counts_pos != NULL) {
-		ds->positive_name = dupn("positive", 8);
-		ds->negative_name = dupn("negative", 8);
+		ds->positive_name = text_dup("positive", 8);
+		ds->negative_name = text_dup("negative", 8);
 	} else if (l->opt->positive != NULL) {
-		ds->positive_name = dupn(l->opt->positive, strlen(l->opt->positive));
+		ds->positive_name = text_dup(l->opt->positive, strlen(l->opt->positive));
 		if (l->neg_multi || ds->negative_name == NULL) {
 			free(ds->negative_name);
-			ds->negative_name = dupn("other", 5);
+			ds->negative_name = text_dup("other", 5);
 		}
 		if (!l->seen_positive)
 			add_note(ds, "%s: no row has the positive label '%s' in column '%s'", ds->shown,
 				 show_str(l->opt->positive), show_str(ds->label_name));
 	} else {
 		if (ds->positive_name == NULL)
-			ds->positive_name = dupn("1", 1);
+			ds->positive_name = text_dup("1", 1);
 		if (ds->negative_name == NULL)
-			ds->negative_name = dupn("0", 1);
+			ds->negative_name = text_dup("0", 1);
 	}
 	if (ds->positive_name == NULL || ds->negative_name == NULL)
 		status_fail(l->st, "out of memory");
@@ -572,7 +562,7 @@ int dataset_load(const struct dataset_options *opt, struct dataset **out, char *
 	l.c = &l.cols;
 	l.sampling = true;
 	ds->weighted = opt->weight != NULL || opt->counts_pos != NULL;
-	ds->source = dupn(from_stdin ? "<stdin>" : opt->path, strlen(from_stdin ? "<stdin>" : opt->path));
+	ds->source = text_dup(from_stdin ? "<stdin>" : opt->path, strlen(from_stdin ? "<stdin>" : opt->path));
 	ds->shown = ds->source ? text_escape_all(ds->source) : NULL;
 	if (ds->source == NULL || ds->shown == NULL) {
 		status_fail(&st, "out of memory");
@@ -593,9 +583,13 @@ int dataset_load(const struct dataset_options *opt, struct dataset **out, char *
 		long pages = sysconf(_SC_PHYS_PAGES), page = sysconf(_SC_PAGESIZE);
 		double mem = pages > 0 && page > 0 ? (double)pages * (double)page : 8e9;
 
-		if (S_ISREG(sb.st_mode) && 2.0 * (double)sb.st_size > mem / 2)
+		char magic[4];
+		/* a compressed file's size says little about its rows: as a stream */
+		bool packed = S_ISREG(sb.st_mode) && pread(fd, magic, 4, 0) == 4 && unpack_detect(magic, 4) != UNPACK_NONE;
+
+		if (S_ISREG(sb.st_mode) && !packed && 2.0 * (double)sb.st_size > mem / 2)
 			l.ds->streamed = true, l.array_limit = 0;
-		else if (!S_ISREG(sb.st_mode))
+		else if (!S_ISREG(sb.st_mode) || packed)
 			l.array_limit = (size_t)(mem / 4);
 	}
 	if (l.ds->streamed) {

@@ -30,17 +30,6 @@ static const char *show_str(const char *s)
 	return text_show(s, strlen(s));
 }
 
-static char *dupn(const char *s, size_t n)
-{
-	char *d = malloc(n + 1);
-
-	if (d != NULL) {
-		memcpy(d, s, n);
-		d[n] = '\0';
-	}
-	return d;
-}
-
 static bool word_in(const char *name, const char *const *list)
 {
 	size_t i, j;
@@ -426,7 +415,7 @@ int sniff_columns(struct columns *c, const struct dataset_options *o, const char
 		} else {
 			len = (size_t)snprintf(tmp, sizeof tmp, "column %zu", i + 1);
 		}
-		if ((c->names[i] = dupn(s, len)) == NULL)
+		if ((c->names[i] = text_dup(s, len)) == NULL)
 			goto oom;
 	}
 

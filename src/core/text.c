@@ -44,6 +44,17 @@ static size_t utf8_len(const unsigned char *s, size_t len)
 	return n > 0 && cp >= 0x80 && cp <= 0x9f ? 0 : n;
 }
 
+char *text_dup(const char *s, size_t n)
+{
+	char *d = malloc(n + 1);
+
+	if (d != NULL) {
+		memcpy(d, s, n);
+		d[n] = '\0';
+	}
+	return d;
+}
+
 char *text_escape(char *dst, size_t cap, const char *s, size_t len, size_t max_chars)
 {
 	const unsigned char *u = (const unsigned char *)s;

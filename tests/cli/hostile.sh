@@ -301,6 +301,29 @@ got=$?
 	bad "/dev/zero: status $got, $(cat "$T/err")"
 expect 2 "--bins takes a whole number from 2 to 1e7, not 1e9" --bins 1e9 --report "$T/w1.csv"
 
+# compressed input that ends early or does not decode: one line, exit 1,
+# from a file and from a pipe (the samples are gzip and zstd archives)
+head -c 3000 samples/breast_cancer.csv.gz >"$T/trunc.csv.gz"
+expect 1 "trunc.csv.gz: truncated gzip data (the input ends inside the archive)$" --report -p malignant "$T/trunc.csv.gz"
+head -c 3000 samples/breast_cancer.csv.zst >"$T/trunc.csv.zst"
+expect 1 "trunc.csv.zst: truncated zstd data (the input ends inside the archive)$" --report -p malignant "$T/trunc.csv.zst"
+printf '\037\213' >"$T/magic.gz"
+expect 1 "magic.gz: truncated gzip data" --report "$T/magic.gz"
+cp samples/breast_cancer.csv.gz "$T/bad.csv.gz"
+printf 'XXXXXXXX' | dd of="$T/bad.csv.gz" bs=1 seek=2000 conv=notrunc 2>/dev/null
+expect 1 "bad.csv.gz: corrupt gzip data (" --report -p malignant "$T/bad.csv.gz"
+cp samples/breast_cancer.csv.zst "$T/bad.csv.zst"
+printf 'XXXXXXXX' | dd of="$T/bad.csv.zst" bs=1 seek=2000 conv=notrunc 2>/dev/null
+expect 1 "bad.csv.zst: corrupt zstd data (" --report -p malignant "$T/bad.csv.zst"
+{ cat samples/breast_cancer.csv.gz; echo trailing; } >"$T/tail.csv.gz"
+expect 1 "tail.csv.gz: corrupt gzip data (bytes after its end that are not another member)" --report -p malignant "$T/tail.csv.gz"
+for f in trunc.csv.gz trunc.csv.zst bad.csv.zst; do
+	timeout 60 "$BIN" --report -p malignant - <"$T/$f" >"$T/out" 2>"$T/err"
+	got=$?
+	[ "$got" -eq 1 ] && [ "$(wc -l <"$T/err")" -eq 1 ] && grep -q "^cutoff: <stdin>: \(truncated\|corrupt\) z\?[a-z]* data" "$T/err" &&
+		! grep -q "Sanitizer\|runtime error" "$T/err" && ok || bad "$f on a pipe: status $got, $(cat "$T/err")"
+done
+
 # weighted cells are the sums of their own rows, on both paths; n is the same for every model
 printf 'label,score,w\n1,0.9,1e16\n0,0.8,1e16\n0,0.1,0.5\n0,0.2,1.25\n0,0.3,3.25\n0,0.35,0.75\n1,0.05,2\n' >"$T/cells.csv"
 for args in "" "--stream"; do

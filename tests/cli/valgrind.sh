@@ -28,6 +28,8 @@ vg() { # vg STATUS ARGS...
 printf 'label,score,w\n1,0.9,1\n0,x,2\nNA,0.3,1\n1,0.2,-1\n0,0.1,1\n1,"0.5\n' >"$T/bad.csv"
 vg 0 --report -p malignant -s logreg,naive_bayes "$BC"
 vg 0 --report --format json -p malignant -s logreg "$BC"
+vg 0 --report --format json -p malignant -s logreg "$BC.gz"
+vg 0 --report -p malignant -s logreg "$BC.zst"
 vg 0 --report --format csv -p malignant "$BC"
 vg 0 --report --format markdown samples/digits_is_8.csv
 vg 0 --optimize f1 --min-recall 0.9 -p malignant -s logreg "$BC"

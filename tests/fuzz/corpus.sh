@@ -13,6 +13,13 @@ for f in samples/*.csv samples/*.tsv tests/cli/commands/*.cmds; do
 	{ printf '\103'; head -c 60000 "$f"; } >"$C/fuzz_loader/seed-$i-cols"
 done
 printf '\003label,score\n1,0.9\n0,"0.1\n' >"$C/fuzz_loader/quote"
+# compressed input: the samples' archives, whole and cut short
+for f in samples/*.csv.gz samples/*.csv.zst; do
+	[ -f "$f" ] || continue
+	i=$((i + 1))
+	{ printf '\003'; cat "$f"; } >"$C/fuzz_loader/seed-$i-packed"
+	{ printf '\003'; head -c 700 "$f"; } >"$C/fuzz_loader/seed-$i-cut"
+done
 printf '\203score,pos,neg\n0.5,3,4\n0.2,0,1e300\n' >"$C/fuzz_loader/counts"
 # weighted rows (options byte 0xc3) with extreme scores and weights; sizes
 # that are multiples of 7 take --bins, of 3 --stream
