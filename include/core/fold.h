@@ -57,6 +57,11 @@ int fold_add(struct fold *f, double score, bool positive, double weight);
 /* Folds what is still buffered (and coarsens to the bins). */
 int fold_finish(struct fold *f);
 
+/* Takes the rows of g (a second reader's, exact, same weighting) into f:
+ * g is finished and its list becomes one of f's runs; g stays to be freed.
+ * 0, -1 when out of memory, -2 past f's distinct-score ceiling. */
+int fold_join(struct fold *f, struct fold *g);
+
 /* Gives the distinct list away (for sweep_build_runs) and frees the rest. */
 void fold_take(struct fold *f, double **score, double **pos, double **neg, size_t *n);
 

@@ -14,6 +14,10 @@
  * out of memory. */
 char *text_dup(const char *s, size_t n);
 
+/* "a, b, c" into dst[0..cap): the first max of the n items, each as
+ * text_show writes it, then ", ..." when there are more.  Returns dst. */
+char *text_list(char *dst, size_t cap, const char *const *items, size_t n, size_t max);
+
 /* Writes an escaped, NUL-terminated copy of s[0..len) into dst[0..cap),
  * keeping at most max_chars visible characters (then "..."). Returns dst. */
 char *text_escape(char *dst, size_t cap, const char *s, size_t len, size_t max_chars);

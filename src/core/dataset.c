@@ -178,34 +178,40 @@ by_vocabulary:
 	return 0;
 }
 
+/* Skips the row for a field that is not a usable number. */
+static void skip_value(struct loader *l, const struct row *r, enum parse_status ps, const char *what, size_t col,
+		       const char *s, size_t len)
+{
+	const char *name = show_str(l->c->names[col]);
+
+	if (ps == PARSE_MISSING)
+		skip_row(l, r->line, "missing %s in column '%s'", what, name);
+	else if (ps == PARSE_NONFINITE)
+		skip_row(l, r->line, "infinite %s in column '%s'", what, name);
+	else
+		skip_row(l, r->line, "unparsable %s '%s' in column '%s'", what, text_show(s, len), name);
+}
+
 /* Parses a non-negative weight or count; returns -1 (row skipped) if bad. */
 static int parse_weight(struct loader *l, const struct row *r, size_t col, const char *what, double *w)
 {
 	const char *s;
 	size_t len;
+	enum parse_status ps;
 
 	row_get(r, col, &s, &len);
-	switch (parse_number(s, len, w)) {
-	case PARSE_OK:
-		if (*w < 0) {
-			skip_row(l, r->line, "negative %s '%s' in column '%s'", what, text_show(s, len),
-				 show_str(l->c->names[col]));
-			return -1;
-		}
-		if (*w == 0)
-			*w = 0; /* no negative zero */
-		return 0;
-	case PARSE_MISSING:
-		skip_row(l, r->line, "missing %s in column '%s'", what, show_str(l->c->names[col]));
+	if ((ps = parse_number(s, len, w)) != PARSE_OK) {
+		skip_value(l, r, ps, what, col, s, len);
 		return -1;
-	case PARSE_NONFINITE:
-		skip_row(l, r->line, "infinite %s in column '%s'", what, show_str(l->c->names[col]));
-		return -1;
-	default:
-		skip_row(l, r->line, "unparsable %s '%s' in column '%s'", what, text_show(s, len),
+	}
+	if (*w < 0) {
+		skip_row(l, r->line, "negative %s '%s' in column '%s'", what, text_show(s, len),
 			 show_str(l->c->names[col]));
 		return -1;
 	}
+	if (*w == 0)
+		*w = 0; /* no negative zero */
+	return 0;
 }
 
 static void process_row(struct loader *l, const struct row *r)
@@ -240,23 +246,15 @@ static void process_row(struct loader *l, const struct row *r)
 		const char *s;
 		size_t len;
 
+		enum parse_status ps;
+
 		row_get(r, col, &s, &len);
-		switch (parse_number(s, len, &scores[i])) {
-		case PARSE_OK:
-			if (scores[i] == 0)
-				scores[i] = 0; /* -0 and 0 are one score */
-			break;
-		case PARSE_MISSING:
-			skip_row(l, r->line, "missing score in column '%s'", show_str(l->c->names[col]));
-			goto out;
-		case PARSE_NONFINITE:
-			skip_row(l, r->line, "infinite score in column '%s'", show_str(l->c->names[col]));
-			goto out;
-		default:
-			skip_row(l, r->line, "unparsable score '%s' in column '%s'", text_show(s, len),
-				 show_str(l->c->names[col]));
+		if ((ps = parse_number(s, len, &scores[i])) != PARSE_OK) {
+			skip_value(l, r, ps, "score", col, s, len);
 			goto out;
 		}
+		if (scores[i] == 0)
+			scores[i] = 0; /* -0 and 0 are one score */
 	}
 	if (l->label_bad)
 		goto out; /* the load fails; keep scanning only to list the labels */
@@ -421,6 +419,16 @@ static void *on_fork(void *ctx, struct status *st)
 	for (i = 0; i < h->ds.n_models; i++) {
 		h->ds.models[i].min = 1.0 / 0.0;
 		h->ds.models[i].max = -1.0 / 0.0;
+		/* streaming: a fold of its own (a half's share of the ceiling) */
+		if (h->ds.streamed && model_fold(&h->ds.models[i], false, 0, 2 * h->ds.n_models) < 0)
+			st->failed = true;
+	}
+	if (st->failed) {
+		for (i = 0; i < h->ds.n_models; i++)
+			model_release(&h->ds.models[i]);
+		free(h->ds.models);
+		free(h);
+		return NULL;
 	}
 	h->l.opt = l->opt;
 	h->l.ds = &h->ds;
@@ -433,22 +441,13 @@ static void *on_fork(void *ctx, struct status *st)
 static void finish_labels(struct loader *l)
 {
 	struct dataset *ds = l->ds;
-	char list[400] = "";
-	size_t used = 0, i;
+	char list[400];
 
 	/* no columns decided (no usable record at all): the caller says so */
 	if (l->st->failed || ds->n_models == 0)
 		return;
 	if (l->label_bad) {
-		/* snprintf says what it would have written: never past the end */
-		for (i = 0; i < l->n_distinct && i < MAX_DISTINCT_LABELS && used < sizeof list - 1; i++) {
-			used += (size_t)snprintf(list + used, sizeof list - used, "%s%s", i ? ", " : "",
-						 show_str(l->distinct[i]));
-			if (used > sizeof list - 1)
-				used = sizeof list - 1;
-		}
-		if (l->n_distinct > MAX_DISTINCT_LABELS && used < sizeof list - 1)
-			snprintf(list + used, sizeof list - used, ", ...");
+		text_list(list, sizeof list, (const char *const *)l->distinct, l->n_distinct, MAX_DISTINCT_LABELS);
 		status_fail(l->st, "%s: labels in column '%s' are not 0/1, true/false or yes/no; say which value is positive with --positive (values: %s)",
 		     ds->shown, show_str(ds->label_name), list);
 		return;
@@ -514,9 +513,14 @@ static void on_join(void *ctx, void *child)
 	for (i = 0; i < ds->n_models && wd->models != NULL; i++) {
 		struct model *m = &ds->models[i], *o = &wd->models[i];
 
-		if (!l->st->failed && model_append(m, o, ds->weighted) < 0)
-			status_fail(l->st, "out of memory after %llu rows; --stream keeps only the distinct scores",
-				    (unsigned long long)ds->rows);
+		int rc = l->st->failed ? 0 : m->fold != NULL ? fold_join(m->fold, o->fold) : model_append(m, o, ds->weighted);
+
+		if (rc == -2)
+			status_fail(l->st, "%s: more than %zu distinct scores in column '%s' would not fit in memory; --bins N keeps it fixed",
+				    ds->shown, m->fold->max_distinct, show_str(m->name));
+		else if (rc < 0)
+			status_fail(l->st, "out of memory after %llu rows; %s", (unsigned long long)ds->rows,
+				    ds->streamed ? "--bins N keeps memory fixed" : "--stream keeps only the distinct scores");
 		model_release(o);
 	}
 	free(wd->models);
@@ -600,8 +604,10 @@ int dataset_load(const struct dataset_options *opt, struct dataset **out, char *
 	}
 	ro = (struct csvread_options){
 		.source = ds->shown, .delimiter = opt->delimiter,
-		/* two halves would need two folds: one thread when streaming */
-		.may_split = !opt->one_thread && !l.opt->stream && opt->bins == 0 && l.array_limit == 0,
+		/* streaming on two readers: exact, unweighted folds (merged counts
+		 * are the same numbers in any order) */
+		.may_split = !opt->one_thread && opt->bins == 0 && l.array_limit == 0 &&
+			     (!l.opt->stream || (!ds->weighted && !opt->group && !opt->fold)),
 		.libcsv_only = opt->libcsv_only,
 		.progress = opt->progress, .progress_arg = opt->progress_arg,
 	};

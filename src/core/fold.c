@@ -196,15 +196,26 @@ static int bins_to_list(struct fold *f)
 }
 
 /* Merges run b (the upper) into run a, from the back, in place in a;
- * frees b.  -1 when out of memory (both kept). */
+ * frees b.  a grows to the merged size exactly (counted first): runs
+ * that share most of their scores, as two readers' do, need little more
+ * than the larger.  -1 when out of memory (both kept). */
 static int merge_runs(struct fold_run *a, struct fold_run *b)
 {
-	size_t i = a->n, j = b->n, k, total = a->n + b->n;
+	size_t i = a->n, j = b->n, k, total = 0;
 
+	while (i > 0 || j > 0) {
+		if (j == 0 || (i > 0 && a->score[i - 1] > b->score[j - 1]))
+			i--;
+		else if (i == 0 || a->score[i - 1] < b->score[j - 1])
+			j--;
+		else
+			i--, j--;
+		total++;
+	}
 	if (grow(&a->score, total) < 0 || grow(&a->pos, total) < 0 || grow(&a->neg, total) < 0)
 		return -1;
-	/* k never passes the unread part of a */
-	k = total;
+	/* k never passes the unread part of a, and meets it when b is done */
+	i = a->n, j = b->n, k = total;
 	while (j > 0) {
 		if (i > 0 && a->score[i - 1] > b->score[j - 1]) {
 			k--, i--;
@@ -219,14 +230,7 @@ static int merge_runs(struct fold_run *a, struct fold_run *b)
 			a->score[k] = b->score[j], a->pos[k] = b->pos[j], a->neg[k] = b->neg[j];
 		}
 	}
-	/* equal scores merged leave a gap between the untouched head and the
-	 * merged tail */
-	if (k > i) {
-		memmove(a->score + i, a->score + k, (total - k) * sizeof *a->score);
-		memmove(a->pos + i, a->pos + k, (total - k) * sizeof *a->pos);
-		memmove(a->neg + i, a->neg + k, (total - k) * sizeof *a->neg);
-	}
-	a->n = i + (total - k);
+	a->n = total;
 	free(b->score), free(b->pos), free(b->neg);
 	memset(b, 0, sizeof *b);
 	return 0;
@@ -330,6 +334,28 @@ int fold_finish(struct fold *f)
 		f->n_runs = 0;
 	}
 	if (f->max_distinct > 0 && f->n > f->max_distinct)
+		return -2;
+	return 0;
+}
+
+int fold_join(struct fold *f, struct fold *g)
+{
+	int rc;
+
+	if ((rc = fold_finish(g)) < 0 || (rc = flush(f)) < 0)
+		return rc;
+	if (f->n_runs == FOLD_MAX_RUNS && collapse(f, true) < 0)
+		return -1;
+	if (g->n > 0) {
+		/* g's list is one more run on f's stack, merged as any other */
+		f->run[f->n_runs++] = (struct fold_run){ g->score, g->pos, g->neg, g->n };
+		g->score = g->pos = g->neg = NULL;
+		g->n = 0;
+		if (collapse(f, false) < 0)
+			return -1;
+	}
+	if (f->max_distinct > 0 && distinct_bound(f) > f->max_distinct &&
+	    (collapse(f, true) < 0 || f->run[0].n > f->max_distinct))
 		return -2;
 	return 0;
 }

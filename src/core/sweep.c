@@ -249,6 +249,15 @@ static double total(const double *w, size_t n)
 	return ksum_get(&sum);
 }
 
+/* Gives back what an array does not use (a failed shrink keeps it). */
+static void trim(double **a, size_t n)
+{
+	double *t;
+
+	if (*a != NULL && (t = realloc(*a, (n ? n : 1) * sizeof **a)) != NULL)
+		*a = t;
+}
+
 /* The sweep of sorted runs; pos and neg are the class totals. */
 static int build_runs(struct sweep *sw, const struct runs *r, bool weighted, double pos, double neg)
 {
@@ -259,7 +268,9 @@ static int build_runs(struct sweep *sw, const struct runs *r, bool weighted, dou
 	sw->sample_prevalence = NAN;
 	sw->pos = pos;
 	sw->neg = neg;
-	sw->n = merge(NULL, r);
+	/* room for every row, trimmed to the distinct scores after: pages
+	 * never written cost no memory, and one pass over the rows is saved */
+	sw->n = r->n[0][0] + r->n[0][1] + r->n[1][0] + r->n[1][1];
 	sw->score = malloc((sw->n ? sw->n : 1) * sizeof *sw->score);
 	sw->cum_pos = malloc((sw->n ? sw->n : 1) * sizeof *sw->cum_pos);
 	sw->cum_neg = malloc((sw->n ? sw->n : 1) * sizeof *sw->cum_neg);
@@ -279,7 +290,12 @@ static int build_runs(struct sweep *sw, const struct runs *r, bool weighted, dou
 					sw->max = hi;
 			}
 	sw->probabilities = sw->n > 0 && sw->min >= 0 && sw->max <= 1;
-	merge(sw, r);
+	sw->n = merge(sw, r);
+	trim(&sw->score, sw->n);
+	trim(&sw->cum_pos, sw->n);
+	trim(&sw->cum_neg, sw->n);
+	trim(&sw->below_pos, sw->n + 1);
+	trim(&sw->below_neg, sw->n + 1);
 	return 0;
 }
 

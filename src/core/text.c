@@ -55,6 +55,23 @@ char *text_dup(const char *s, size_t n)
 	return d;
 }
 
+char *text_list(char *dst, size_t cap, const char *const *items, size_t n, size_t max)
+{
+	size_t used = 0, i;
+
+	dst[0] = '\0';
+	/* snprintf says what it would have written: never past the end */
+	for (i = 0; i < n && i < max && used < cap - 1; i++) {
+		used += (size_t)snprintf(dst + used, cap - used, "%s%s", i ? ", " : "",
+					 text_show(items[i], strlen(items[i])));
+		if (used > cap - 1)
+			used = cap - 1;
+	}
+	if (n > max && used < cap - 1)
+		snprintf(dst + used, cap - used, ", ...");
+	return dst;
+}
+
 char *text_escape(char *dst, size_t cap, const char *s, size_t len, size_t max_chars)
 {
 	const unsigned char *u = (const unsigned char *)s;
