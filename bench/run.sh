@@ -1,41 +1,105 @@
 #!/bin/sh
-# make bench: cutoff and a pandas + scikit-learn script (bench/peer.py) do
-# the same job on the same generated files, one after the other in this
-# run; wall time and peak memory (GNU time), and their ratios.  Then the
-# streaming path on the 10M file.  Page cache warm: each file is read once
-# before it is timed.
+# make bench: cutoff against the binary of an earlier commit (BASE_REF,
+# built into build/base) and against a pandas + scikit-learn script
+# (bench/peer.py), on the same generated files, one after the other in this
+# run: median wall time of RUNS runs and peak memory (GNU time), and their
+# ratios.  Page cache warm: each file is read once before it is timed.
 set -eu
 GEN=./build/gen
 OUT=build/bench
+BASE_REF=${BASE_REF:-c43aad5}
+RUNS=${RUNS:-5}
 mkdir -p "$OUT"
-measure() { # measure LOG COMMAND...: prints "seconds megabytes"
-	log=$1
-	shift
-	/usr/bin/time -f "%e %M" -o "$log.time" "$@" >"$log.out" 2>"$log.err"
-	awk '{ printf "%.2f %.0f", $1, $2 / 1024 }' "$log.time"
+# the baseline: the commit's sources, built as they were
+if [ ! -x build/base/cutoff ] || [ "$(cat build/base/REF 2>/dev/null)" != "$BASE_REF" ]; then
+	rm -rf build/base && mkdir -p build/base
+	git archive "$BASE_REF" | tar -x -C build/base && rm -f build/base/.ci/run
+	make -s -C build/base cutoff >/dev/null
+	echo "$BASE_REF" >build/base/REF
+fi
+BASE=build/base/cutoff
+measure() { # measure COMMAND...: "seconds megabytes", median wall of RUNS runs
+	for i in $(seq "$RUNS"); do
+		/usr/bin/time -f "%e %M" -o "$OUT/time" "$@" >"$OUT/out" 2>"$OUT/err"
+		cat "$OUT/time"
+	done | sort -n | awk '{ t[NR] = $1; if ($2 > m) m = $2 } END { printf "%.3f %.0f", t[int((NR + 1) / 2)], m / 1024 }'
 }
-printf '%-8s %-28s %10s %10s\n' rows tool "wall (s)" "peak (MB)"
-for n in 1000000 10000000; do
-	f="$OUT/bench-$n.csv"
-	[ -f "$f" ] || "$GEN" -n "$n" >"$f"
-	cat "$f" >/dev/null
-	set -- $(measure "$OUT/cutoff-$n" ./cutoff --optimize f1 --format json -l label -s score "$f")
-	ct=$1 cm=$2
-	set -- $(measure "$OUT/peer-$n" /usr/bin/python3 bench/peer.py "$f")
-	pt=$1 pm=$2
-	label=$(echo "$n" | sed 's/000000$/M/')
-	printf '%-8s %-28s %10s %10s\n' "$label" "cutoff" "$ct" "$cm"
-	printf '%-8s %-28s %10s %10s\n' "$label" "pandas + scikit-learn" "$pt" "$pm"
-	printf '%-8s %-28s %9sx %9sx\n' "$label" "peer / cutoff" "$(awk -v a="$pt" -v b="$ct" 'BEGIN { printf "%.1f", a / b }')" \
-		"$(awk -v a="$pm" -v b="$cm" 'BEGIN { printf "%.1f", a / b }')"
-	# the same optimum, or the comparison means nothing
-	c=$(sed -n 's/^  "threshold": \(.*\),$/\1/p' "$OUT/cutoff-$n.out")
-	p=$(sed -n 's/^f1 threshold \([^ ]*\) .*/\1/p' "$OUT/peer-$n.out")
-	awk -v a="$c" -v b="$p" 'BEGIN { exit !(a == b) }' || echo "warning: F1 thresholds differ: cutoff $c, peer $p"
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
+row() { printf '%-34s %9s %9s %9s %9s\n' "$@"; }
+gen() { [ -f "$OUT/$1" ] || "$GEN" $2 >"$OUT/$1"; cat "$OUT/$1" >/dev/null; }
+
+row "job" "now (s)" "base (s)" "now/base" "peak MB"
+gen bench-10000000.csv "-n 10000000"
+f=$OUT/bench-10000000.csv
+for job in "--report" "--optimize f1"; do
+	set -- $(measure ./cutoff $job --format json -l label -s score "$f")
+	now=$1 mem=$2
+	set -- $(measure "$BASE" $job --format json -l label -s score "$f")
+	row "10M $job" "$now" "$1" "$(ratio "$now" "$1")" "$mem"
 done
-f="$OUT/bench-10000000.csv"
-set -- $(measure "$OUT/stream" ./cutoff --stream --optimize f1 --format json -l label -s score "$f")
-printf '%-8s %-28s %10s %10s\n' 10M "cutoff --stream" "$1" "$2"
-set -- $(measure "$OUT/bins" ./cutoff --bins 1000 --optimize f1 --format json -l label -s score "$f")
-printf '%-8s %-28s %10s %10s\n' 10M "cutoff --bins 1000" "$1" "$2"
-echo "distinct scores in the 10M file: $(./cutoff --curve pr --format csv -l label -s score "$f" 2>/dev/null | tail -n +2 | wc -l)"
+echo "  peak bytes a row (--optimize f1): $(awk -v m="$mem" 'BEGIN { printf "%.1f", m * 1048576 / 1e7 }')"
+set -- $(measure ./cutoff --optimize f1 --format json -l label -s score "$f")
+ct=$1
+c=$(sed -n 's/^  "threshold": \(.*\),$/\1/p' "$OUT/out")
+RUNS=1
+set -- $(measure /usr/bin/python3 bench/peer.py "$f")
+p=$(sed -n 's/^f1 threshold \([^ ]*\) .*/\1/p' "$OUT/out")
+row "10M pandas + scikit-learn" "$1" "" "" "$2"
+echo "  pandas + scikit-learn / cutoff: $(ratio "$1" "$ct")x"
+awk -v a="$c" -v b="$p" 'BEGIN { exit !(a == b) }' || echo "  warning: F1 thresholds differ: cutoff $c, peer $p"
+RUNS=${RUNS_AGAIN:-3}
+# quoted fields (R's write.csv quotes the header and string labels)
+[ -f "$OUT/quoted.csv" ] || awk -F, 'NR == 1 { print "\"label\",\"score\""; next } { print "\"" ($1 ? "yes" : "no") "\"," $2 }' "$f" >"$OUT/quoted.csv"
+cat "$OUT/quoted.csv" >/dev/null
+set -- $(measure ./cutoff --report --format json -l label -s score -p yes "$OUT/quoted.csv")
+now=$1 mem=$2
+set -- $(measure "$BASE" --report --format json -l label -s score -p yes "$OUT/quoted.csv")
+row "10M quoted labels --report" "$now" "$1" "$(ratio "$now" "$1")" "$mem"
+# 20 unused columns, after and before the score
+for where in after before; do
+	w=$OUT/wide-$where.csv
+	[ -f "$w" ] || awk -F, -v where="$where" 'NR == 1 { x = ""; for (i = 1; i <= 20; i++) x = x ",x" i }
+		NR > 1 { x = ""; for (i = 1; i <= 20; i++) x = x "," i * 3 }
+		{ print where == "after" ? $1 "," $2 x : $1 x "," $2 }' "$f" >"$w"
+	cat "$w" >/dev/null
+	set -- $(measure ./cutoff --report --format json -l label -s score "$w")
+	now=$1 mem=$2
+	set -- $(measure "$BASE" --report --format json -l label -s score "$w")
+	row "10M +20 columns $where --report" "$now" "$1" "$(ratio "$now" "$1")" "$mem"
+done
+set -- $(measure ./cutoff --report --format json -l label -s score "$f")
+narrow=$1
+set -- $(measure ./cutoff --report --format json -l label -s score "$OUT/wide-before.csv")
+echo "  20 columns before the score / narrow: $(ratio "$1" "$narrow")x"
+# compressed
+[ -f "$f.gz" ] || gzip -1 -c "$f" >"$f.gz"
+cat "$f.gz" >/dev/null
+set -- $(measure ./cutoff --report --format json -l label -s score "$f.gz")
+gz=$1
+set -- $(measure sh -c "gzip -dc '$f.gz' | ./cutoff --report --format json -l label -s score -")
+pipe=$1
+set -- $(measure sh -c "gzip -dc '$f.gz' >/dev/null")
+row "10M .csv.gz --report" "$gz" "" "" ""
+echo "  vs gzip -dc | cutoff -: $(ratio "$gz" "$pipe")x; vs gzip -dc >/dev/null + plain file: $(ratio "$gz" "$(awk -v a="$1" -v b="$narrow" 'BEGIN { print a + b }')")x"
+# streaming
+for job in "--stream" "--bins 1000"; do
+	set -- $(measure ./cutoff $job --optimize f1 --format json -l label -s score "$f")
+	now=$1 mem=$2
+	set -- $(measure "$BASE" $job --optimize f1 --format json -l label -s score "$f")
+	row "10M $job --optimize f1" "$now" "$1" "$(ratio "$now" "$1")" "$mem"
+done
+# all-distinct scores: streaming against in memory, ns a row
+RUNS=1
+gen distinct-1M.csv "-n 1000000 -d 12"
+gen distinct-30M.csv "-n 30000000 -d 12"
+set -- $(measure ./cutoff --stream --report --format json -l label -s score "$OUT/distinct-1M.csv")
+s1=$1
+set -- $(measure ./cutoff --stream --report --format json -l label -s score "$OUT/distinct-30M.csv")
+s30=$1 m30=$2
+set -- $(measure ./cutoff --report --format json -l label -s score "$OUT/distinct-30M.csv")
+row "30M all-distinct --stream" "$s30" "" "" "$m30"
+row "30M all-distinct in memory" "$1" "" "" "$2"
+echo "  --stream ns a row: 1M $(awk -v t="$s1" 'BEGIN { printf "%.0f", t * 1e3 }'), 30M $(awk -v t="$s30" 'BEGIN { printf "%.0f", t * 1e9 / 3e7 }') ($(ratio "$(awk -v t="$s30" 'BEGIN { print t / 30 }')" "$s1")x)"
+gen distinct-10M.csv "-n 10000000 -d 12"
+set -- $(measure ./cutoff --report --format json -l label -s score "$OUT/distinct-10M.csv")
+echo "  10M all-distinct in memory: $1 s, peak $(awk -v m="$2" 'BEGIN { printf "%.1f", m * 1048576 / 1e7 }') bytes a row"
