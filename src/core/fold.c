@@ -263,6 +263,19 @@ static size_t distinct_bound(const struct fold *f)
 	return n;
 }
 
+/* After a run is pushed: runs of like size merged (the stack never stays
+ * full), and more than memory will hold said (-2), not left to the OOM
+ * killer (a bound past the ceiling is checked exactly, merged). */
+static int settle(struct fold *f)
+{
+	if (collapse(f, false) < 0)
+		return -1;
+	if (f->max_distinct > 0 && distinct_bound(f) > f->max_distinct &&
+	    (collapse(f, true) < 0 || f->run[0].n > f->max_distinct))
+		return -2;
+	return 0;
+}
+
 static int flush(struct fold *f)
 {
 	struct fold_run *r;
@@ -283,14 +296,7 @@ static int flush(struct fold *f)
 	memcpy(r->neg, f->rn, n * sizeof *r->neg);
 	r->n = n;
 	f->n_runs++;
-	if (collapse(f, false) < 0)
-		return -1;
-	/* more than memory will hold: say so, not the OOM killer (a bound
-	 * past the ceiling is checked exactly, merged) */
-	if (f->max_distinct > 0 && distinct_bound(f) > f->max_distinct &&
-	    (collapse(f, true) < 0 || f->run[0].n > f->max_distinct))
-		return -2;
-	return 0;
+	return settle(f);
 }
 
 int fold_add(struct fold *f, double score, bool positive, double weight)
@@ -342,22 +348,14 @@ int fold_join(struct fold *f, struct fold *g)
 {
 	int rc;
 
-	if ((rc = fold_finish(g)) < 0 || (rc = flush(f)) < 0)
+	if ((rc = fold_finish(g)) < 0 || (rc = flush(f)) < 0 || g->n == 0)
 		return rc;
-	if (f->n_runs == FOLD_MAX_RUNS && collapse(f, true) < 0)
-		return -1;
-	if (g->n > 0) {
-		/* g's list is one more run on f's stack, merged as any other */
-		f->run[f->n_runs++] = (struct fold_run){ g->score, g->pos, g->neg, g->n };
-		g->score = g->pos = g->neg = NULL;
-		g->n = 0;
-		if (collapse(f, false) < 0)
-			return -1;
-	}
-	if (f->max_distinct > 0 && distinct_bound(f) > f->max_distinct &&
-	    (collapse(f, true) < 0 || f->run[0].n > f->max_distinct))
-		return -2;
-	return 0;
+	/* g's list is one more run on f's stack (settle leaves room), merged
+	 * as any other */
+	f->run[f->n_runs++] = (struct fold_run){ g->score, g->pos, g->neg, g->n };
+	g->score = g->pos = g->neg = NULL;
+	g->n = 0;
+	return settle(f);
 }
 
 void fold_take(struct fold *f, double **score, double **pos, double **neg, size_t *n)
