@@ -8,6 +8,7 @@
  */
 #include "core/scan.h"
 
+#include <stdint.h>
 #include <string.h>
 
 bool scan_delimiter_ok(char delim)
@@ -26,6 +27,40 @@ static bool keep(const struct scan_keep *k, size_t col)
 	return k->want == NULL || (col < k->want_n && k->want[col]);
 }
 
+/* Past the m-th delimiter from p (m >= 1), or NULL with *found the
+ * delimiters there are.  Eight bytes at a time (a byte equal to the
+ * delimiter found without a branch): unused columns cost little. */
+static const char *skip_delims(const char *p, const char *end, char delim, size_t m, size_t *found)
+{
+	size_t left = m;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	const uint64_t lows = UINT64_C(0x7f7f7f7f7f7f7f7f);
+	const uint64_t pat = UINT64_C(0x0101010101010101) * (unsigned char)delim;
+
+	while (end - p >= 8) {
+		uint64_t w, x, hit;
+		size_t c;
+
+		memcpy(&w, p, 8);
+		x = w ^ pat;
+		hit = ~(((x & lows) + lows) | x | lows); /* the high bit of each byte equal to delim */
+		c = (size_t)(((hit >> 7) * UINT64_C(0x0101010101010101)) >> 56); /* how many */
+		if (c >= left) {
+			while (--left > 0)
+				hit &= hit - 1;
+			return p + (__builtin_ctzll(hit) >> 3) + 1;
+		}
+		left -= c;
+		p += 8;
+	}
+#endif
+	for (; p < end; p++)
+		if (*p == delim && --left == 0)
+			return p + 1;
+	*found = m - left;
+	return NULL;
+}
+
 enum scan_result scan_line(struct row *r, const char *s, size_t len, char delim, bool quotes,
 			   const struct scan_keep *k)
 {
@@ -35,6 +70,20 @@ enum scan_result scan_line(struct row *r, const char *s, size_t len, char delim,
 		const char *f, *e, *next;
 		size_t col = r->count;
 
+		if (col > 0 && k->want != NULL && !quotes && !keep(k, col)) {
+			/* columns nobody reads, up to the next one kept (col is
+			 * at most the last kept: see below) */
+			size_t j = col, found = 0;
+
+			while (!k->want[j])
+				j++;
+			if ((p = skip_delims(p, end, delim, j - col, &found)) == NULL) {
+				r->count += found + 1;
+				return SCAN_OK;
+			}
+			r->count = j;
+			continue;
+		}
 		while (p < end && is_space(*p, delim))
 			p++;
 		if (col == 0 && p == end)

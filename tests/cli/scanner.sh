@@ -87,6 +87,15 @@ awk -F, 'NR == 1 { h = "label"; for (i = 1; i <= 20; i++) h = h ",x" i; print h 
      NR % 200000 == 0 { print $1 ",1,2"; next }
      { l = $1; for (i = 1; i <= 20; i++) l = l "," i; print l "," $2 "," $3 }' "$T/base.csv" >"$T/wide.csv"
 same wide "$T/wide.csv" $M
+# unused columns between the used ones, of every width (the skip goes 8
+# bytes at a time), some rows ending among them
+awk -F, 'NR == 1 { print "x0,label,x1,x2,x3,model1,x4,x5,x6,x7,x8,x9,x10,model2,x11"; next }
+     NR % 150000 == 0 { print "a," $1 ",b,c"; next } NR % 170000 == 0 { print "a," $1 ",b,c,d," $2 ",e,f,g"; next }
+     { print NR % 7 "," $1 ",," substr("abcdefghijklmnopq", 1, NR % 17) ",   ," $2 ",1,22,333,4444,55555,666666,7777777," $3 ",z" }' \
+	"$T/base.csv" >"$T/between.csv"
+same between "$T/between.csv" $M
+grep -q "between.csv:150000: skipped: 4 fields, expected at least 14" "$T/between.scan.err" && ok ||
+	bad "between: a row ending among the unused columns: $(head -3 "$T/between.scan.err")"
 awk -F, 'NR == 1 { print $0 ",a,b,c,d,e,f,g,h"; next } { print $0 ",1,2,3,4,5,6,7,8" }' "$T/base.csv" >"$T/after.csv"
 same unused-after "$T/after.csv" $M
 # the last line without a break, with a CR only, and a lone CR inside
