@@ -348,6 +348,7 @@ int explorer_run(struct session *s, const struct term_options *to)
 	struct grid *g = NULL;
 	char err[256];
 	int w, h, status = 0;
+	bool optima = false;
 
 	memset(&l, 0, sizeof l);
 	l.v = &s->view;
@@ -363,7 +364,6 @@ int explorer_run(struct session *s, const struct term_options *to)
 	s->view.glyphs = term_glyphs();
 	s->view.color = term_color();
 	cmdline_init(&s->view);
-	view_find_optima(&s->view);
 	while (!l.quit) {
 		struct term_event ev;
 
@@ -381,6 +381,14 @@ int explorer_run(struct session *s, const struct term_options *to)
 		panels_draw(g, &l.scr, &s->view);
 		term_draw(g, s->view.color);
 		term_cursor(s->view.cmd_cursor < g->w ? s->view.cmd_cursor : g->w - 1, g->h - 1, s->view.cmd_active);
+		if (!optima) {
+			/* the first screen first: the optima (their marks on the
+			 * slider, f/j/c) come a moment later, before any key is
+			 * taken, so every key sees them */
+			view_find_optima(&s->view);
+			optima = true;
+			continue;
+		}
 		/* while a bootstrap runs, wake up now and then to show how far */
 		term_tick(l.boot.running ? 100 : -1);
 		ev = next_event(&l, true);
