@@ -2,9 +2,9 @@
  * csvread: every CSV byte goes through libcsv here.  It reads a file or a
  * stream in 1 MB chunks, finds the delimiter, counts physical lines for
  * messages (CRLF is one break; breaks inside quoted fields count), skips
- * blank lines, and hands each record to a sink.  A large quote-free file is
- * split at a line break and its second half read by a second thread into a
- * second sink, which the first one takes back in file order at the end.
+ * blank lines, and hands each record to a sink.  A large file is split at a
+ * line break and its second half read by a second thread into a second
+ * sink, which the first one takes back in file order at the end.
  */
 #ifndef CUTOFF_CSVREAD_H
 #define CUTOFF_CSVREAD_H
@@ -77,7 +77,11 @@ void csvread_keep(struct csvread *cr, const bool *want, size_t n);
 #define CSVREAD_MAX_RECORD ((uint64_t)256 << 20)
 
 /* Reads the whole input (fd; seekable with its size, or a stream).
- * Returns the non-blank records read (both halves); failures are in st. */
+ * Returns the non-blank records read (both halves); failures are in st.
+ * CSVREAD_AGAIN: the file was split inside a quoted field (the records the
+ * sink got are not the file's): read it again with may_split off. */
+#define CSVREAD_AGAIN UINT64_MAX
+
 uint64_t csvread_run(const struct csvread_options *o, const struct csvread_sink *sink, void *ctx,
 		     struct status *st, int fd, bool seekable, off_t size);
 

@@ -26,6 +26,9 @@ struct scan_keep {
 
 enum scan_result { SCAN_OK, SCAN_LIBCSV, SCAN_NOMEM };
 
+/* How many of the n bytes at p are c (eight at a time). */
+size_t scan_count(const char *p, size_t n, char c);
+
 /* Splits the line s[0..len) (its LF and a CR before it removed; no other
  * CR in it) into r, which the caller has reset.  quotes: the line has a
  * quote character (fields are then split to the end of the line: a quote

@@ -16,6 +16,9 @@ enum unpack_kind { UNPACK_NONE, UNPACK_GZIP, UNPACK_ZSTD };
 /* What the first n bytes of the input show. */
 enum unpack_kind unpack_detect(const char *head, size_t n);
 
+/* What a file's first bytes show (read at offset 0, the position kept). */
+enum unpack_kind unpack_detect_fd(int fd);
+
 struct unpack;
 
 /* Starts decompressing: the head bytes (already read from fd), then the

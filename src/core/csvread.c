@@ -319,8 +319,8 @@ struct worker {
 };
 
 /* Line breaks (LF, CRLF, lone CR) in [0, end): the line the half starts
- * on.  A chunk without CR (the usual file) is counted by memchr hops, not
- * byte by byte: the second reader starts sooner. */
+ * on.  A chunk without CR (the usual file) is counted eight bytes at a
+ * time, not line by line: the second reader starts sooner. */
 static uint64_t count_breaks(int fd, char *buf, off_t end)
 {
 	uint64_t lines = 0;
@@ -334,12 +334,9 @@ static uint64_t count_breaks(int fd, char *buf, off_t end)
 		if (n <= 0)
 			break;
 		if (memchr(buf, '\r', (size_t)n) == NULL) {
-			const char *p = buf, *e = buf + n;
-
+			lines += scan_count(buf, (size_t)n, '\n');
 			if (prev == '\r' && buf[0] == '\n')
-				p++; /* the LF of a CRLF split between chunks */
-			while ((p = memchr(p, '\n', (size_t)(e - p))) != NULL)
-				lines++, p++;
+				lines--; /* the LF of a CRLF split between chunks */
 		} else {
 			for (i = 0; i < (size_t)n; i++) {
 				if (buf[i] == '\n' && (i > 0 ? buf[i - 1] : prev) != '\r')
@@ -409,21 +406,15 @@ static void start_worker(void *arg)
 }
 
 /* Where the second half starts: after the first LF past the middle; 0 when
- * the file should be read by one thread (small, or with quotes, which may
- * hide line breaks inside fields). */
+ * the file is small enough for one thread.  Quotes may hide a line break in
+ * a field: when the first reader ends inside a record, the load is done
+ * again by one (CSVREAD_AGAIN). */
 static off_t split_point(int fd, off_t size, char *buf)
 {
-	off_t at = 0, mid = size / 2;
+	off_t mid = size / 2;
 
 	if (size < THREAD_MIN_BYTES)
 		return 0;
-	while (at < size) {
-		ssize_t n = read_full(fd, buf, CHUNK, at);
-
-		if (n <= 0 || memchr(buf, '"', (size_t)n) != NULL)
-			return 0;
-		at += n;
-	}
 	while (mid < size) {
 		ssize_t n = read_full(fd, buf, CHUNK, mid);
 		char *nl;
@@ -462,6 +453,7 @@ uint64_t csvread_run(const struct csvread_options *o, const struct csvread_sink 
 	size_t off = 0;
 	off_t split = 0;
 	enum unpack_kind kind = UNPACK_NONE;
+	bool again = false;
 
 	memset(&w, 0, sizeof w);
 	if ((buf = malloc(2 * CHUNK)) == NULL) {
@@ -515,6 +507,14 @@ uint64_t csvread_run(const struct csvread_options *o, const struct csvread_sink 
 	cr.split = split > 0;
 	(w.scan ? scan_from : parse_from)(&cr, fd, seekable, &p, buf, off, (size_t)n, 0, split > 0 ? split : -1,
 					   split > 0 ? start_worker : NULL, &(struct worker_start){ &cr, &w });
+	if (split > 0 && p.pstate != 0) { /* not libcsv's ROW_NOT_BEGUN */
+		/* the middle is inside a quoted field: what the second reader
+		 * read is not the file's records */
+		csv_free(&p);
+		join_worker(&cr, &w);
+		again = true;
+		goto out;
+	}
 	if (!st->failed) {
 		cr.unterminated = p.pstate == 2 && p.quoted; /* libcsv's FIELD_BEGUN */
 		csv_fini(&p, on_field, on_record, &cr);
@@ -547,5 +547,5 @@ out:
 		unpack_finish(cr.unpack, (char[1]){ 0 }, 1); /* failed before reading */
 	free(buf);
 	row_free(&cr.row);
-	return cr.records;
+	return again ? CSVREAD_AGAIN : cr.records;
 }

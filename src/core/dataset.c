@@ -534,11 +534,9 @@ static const struct csvread_sink sink = { on_record, on_done, on_fork, on_join }
 
 static void free_loader(struct loader *l)
 {
-	size_t i;
-
 	rows_free(&l->sample);
 	sniff_free(&l->cols);
-	for (i = 0; i < l->n_distinct; i++)
+	for (size_t i = 0; i < l->n_distinct; i++)
 		free(l->distinct[i]);
 }
 
@@ -559,12 +557,7 @@ int dataset_load(const struct dataset_options *opt, struct dataset **out, char *
 		snprintf(err, errlen, "out of memory");
 		return -1;
 	}
-	memset(&l, 0, sizeof l);
-	l.opt = opt;
-	l.ds = ds;
-	l.st = &st;
-	l.c = &l.cols;
-	l.sampling = true;
+	l = (struct loader){ .opt = opt, .ds = ds, .st = &st, .c = &l.cols, .sampling = true };
 	ds->weighted = opt->weight != NULL || opt->counts_pos != NULL;
 	ds->source = text_dup(from_stdin ? "<stdin>" : opt->path, strlen(from_stdin ? "<stdin>" : opt->path));
 	ds->shown = ds->source ? text_escape_all(ds->source) : NULL;
@@ -586,10 +579,8 @@ int dataset_load(const struct dataset_options *opt, struct dataset **out, char *
 		 * streams */
 		long pages = sysconf(_SC_PHYS_PAGES), page = sysconf(_SC_PAGESIZE);
 		double mem = pages > 0 && page > 0 ? (double)pages * (double)page : 8e9;
-
-		char magic[4];
 		/* a compressed file's size says little about its rows: as a stream */
-		bool packed = S_ISREG(sb.st_mode) && pread(fd, magic, 4, 0) == 4 && unpack_detect(magic, 4) != UNPACK_NONE;
+		bool packed = S_ISREG(sb.st_mode) && unpack_detect_fd(fd) != UNPACK_NONE;
 
 		if (S_ISREG(sb.st_mode) && !packed && 2.0 * (double)sb.st_size > mem / 2)
 			l.ds->streamed = true, l.array_limit = 0;
@@ -615,6 +606,16 @@ int dataset_load(const struct dataset_options *opt, struct dataset **out, char *
 	 * read from there, as a stream */
 	whole = S_ISREG(sb.st_mode) && lseek(fd, 0, SEEK_CUR) == 0;
 	records = csvread_run(&ro, &sink, &l, &st, fd, whole, whole ? sb.st_size : 0);
+	if (records == CSVREAD_AGAIN) {
+		/* the middle was inside a quoted field: again, one reader */
+		forced = *opt;
+		forced.one_thread = true;
+		if (!from_stdin)
+			close(fd);
+		free_loader(&l);
+		dataset_free(ds);
+		return dataset_load(&forced, out, err, errlen);
+	}
 	for (size_t i = 0; !st.failed && i < ds->n_models * (1 + ds->groups.n); i++) {
 		/* the whole file's folds, then each group's */
 		struct model *m = i < ds->n_models ? &ds->models[i] : &ds->groups.models[i - ds->n_models];
@@ -682,10 +683,8 @@ void dataset_free(struct dataset *ds)
 
 	if (ds == NULL)
 		return;
-	for (i = 0; i < ds->n_models; i++) {
-		model_release(&ds->models[i]);
-		free(ds->models[i].name);
-	}
+	for (i = 0; i < ds->n_models; i++)
+		model_release(&ds->models[i]), free(ds->models[i].name);
 	free(ds->models);
 	groups_free(&ds->groups);
 	for (i = 0; i < ds->n_notes; i++)

@@ -27,24 +27,49 @@ static bool keep(const struct scan_keep *k, size_t col)
 	return k->want == NULL || (col < k->want_n && k->want[col]);
 }
 
+#define ONES UINT64_C(0x0101010101010101)
+
+/* The high bit of each of the eight bytes at p that equals c, and no other
+ * bit: exact, without a branch (no carry crosses a byte). */
+static uint64_t equal_bytes(const char *p, char c)
+{
+	const uint64_t lows = UINT64_C(0x7f7f7f7f7f7f7f7f);
+	uint64_t w, x;
+
+	memcpy(&w, p, 8);
+	x = w ^ (ONES * (unsigned char)c);
+	return ~(((x & lows) + lows) | x | lows);
+}
+
+/* How many bits equal_bytes set. */
+static size_t how_many(uint64_t hit)
+{
+	return (size_t)(((hit >> 7) * ONES) >> 56);
+}
+
+size_t scan_count(const char *p, size_t n, char c)
+{
+	const char *end = p + n;
+	size_t count = 0;
+
+	for (; end - p >= 8; p += 8)
+		count += how_many(equal_bytes(p, c));
+	for (; p < end; p++)
+		count += *p == c;
+	return count;
+}
+
 /* Past the m-th delimiter from p (m >= 1), or NULL with *found the
- * delimiters there are.  Eight bytes at a time (a byte equal to the
- * delimiter found without a branch): unused columns cost little. */
+ * delimiters there are.  Eight bytes at a time: unused columns cost
+ * little. */
 static const char *skip_delims(const char *p, const char *end, char delim, size_t m, size_t *found)
 {
 	size_t left = m;
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-	const uint64_t lows = UINT64_C(0x7f7f7f7f7f7f7f7f);
-	const uint64_t pat = UINT64_C(0x0101010101010101) * (unsigned char)delim;
-
 	while (end - p >= 8) {
-		uint64_t w, x, hit;
-		size_t c;
+		uint64_t hit = equal_bytes(p, delim);
+		size_t c = how_many(hit);
 
-		memcpy(&w, p, 8);
-		x = w ^ pat;
-		hit = ~(((x & lows) + lows) | x | lows); /* the high bit of each byte equal to delim */
-		c = (size_t)(((hit >> 7) * UINT64_C(0x0101010101010101)) >> 56); /* how many */
 		if (c >= left) {
 			while (--left > 0)
 				hit &= hit - 1;

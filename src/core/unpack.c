@@ -48,6 +48,15 @@ enum unpack_kind unpack_detect(const char *head, size_t n)
 }
 
 /* The first failure: what, and in brackets the library's detail. */
+enum unpack_kind unpack_detect_fd(int fd)
+{
+	char magic[4];
+
+	return pread(fd, magic, sizeof magic, 0) == (ssize_t)sizeof magic ? unpack_detect(magic, sizeof magic)
+									 : UNPACK_NONE;
+}
+
+/* The first failure: what, and in brackets the library's detail. */
 static void fail(struct unpack *u, const char *what, const char *detail)
 {
 	if (!u->failed) {

@@ -67,6 +67,16 @@ for q in '"1","0.25" ,0.5' '1,"0.3
 		"$T/head.csv" >"$T/quote$n.csv"
 	same "quote$n" "$T/quote$n.csv" $M
 done
+# quotes in a file large enough for two readers: a quoted field with line
+# breaks across the middle (the split falls inside it: read again by one
+# reader), and one in the second half only (the second reader hands the
+# rest of its range to libcsv)
+awk 'NR == 550000 { printf "1,\"x"; for (i = 0; i < 300000; i++) printf "yz\n"; print "\",0.5"; next } { print }' \
+	"$T/base.csv" >"$T/middle.csv"
+same middle "$T/middle.csv" $M
+grep -q "middle.csv:550000: skipped: unparsable score 'xyz" "$T/middle.scan.err" && ok || bad "middle: the row across the split: $(head -3 "$T/middle.scan.err")"
+awk 'NR == 900000 { print "1,\"0.5"; print "\",0.5"; next } { print }' "$T/base.csv" >"$T/late.csv"
+same late "$T/late.csv" $M
 # a quoted header (as R writes it), then plain rows
 awk 'NR == 1 { print "\"label\",\"model1\",\"model2\""; next } { print }' "$T/base.csv" >"$T/rheader.csv"
 same rheader "$T/rheader.csv" $M
