@@ -19,6 +19,8 @@ struct row {
 	size_t used, cap;
 	struct field *f;
 	size_t cap_f;
+	const char *at;     /* fields pointed at where they lie (row_point):
+			     * offsets from here; NULL: in buf */
 	size_t count;       /* fields seen in this record */
 	bool nonempty;      /* some field has text */
 	uint64_t line;      /* physical line where the record starts */
@@ -27,10 +29,15 @@ struct row {
 /* Stores field col's text; -1 when out of memory. */
 int row_store(struct row *r, size_t col, const char *s, size_t len);
 
+/* Field col is s[0..len), left where it lies: r->at is set, s points into
+ * the same text, which outlives the row's use; -1 when out of memory. */
+int row_point(struct row *r, size_t col, const char *s, size_t len);
+
 /* Empties the row for the next record (keeping its memory). */
 void row_reset(struct row *r);
 
-/* Field col's text, or "" and false when the record has no such field. */
+/* Field col's text (not NUL-terminated when pointed at), or "" and false
+ * when the record has no such field. */
 bool row_get(const struct row *r, size_t col, const char **s, size_t *len);
 
 /* A copy of src in memory of its own size; -1 when out of memory. */

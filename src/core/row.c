@@ -7,7 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-int row_store(struct row *r, size_t col, const char *s, size_t len)
+/* Room for field col's place. */
+static int fields_for(struct row *r, size_t col)
 {
 	if (col >= r->cap_f) {
 		size_t cap = r->cap_f ? r->cap_f * 2 : 16;
@@ -20,6 +21,22 @@ int row_store(struct row *r, size_t col, const char *s, size_t len)
 		r->f = f;
 		r->cap_f = cap;
 	}
+	return 0;
+}
+
+int row_point(struct row *r, size_t col, const char *s, size_t len)
+{
+	if (fields_for(r, col) < 0)
+		return -1;
+	r->f[col].off = (size_t)(s - r->at);
+	r->f[col].len = len;
+	return 0;
+}
+
+int row_store(struct row *r, size_t col, const char *s, size_t len)
+{
+	if (fields_for(r, col) < 0)
+		return -1;
 	if (r->used + len + 1 > r->cap) {
 		size_t cap = r->cap ? r->cap * 2 : 256;
 		char *b;
@@ -44,6 +61,7 @@ void row_reset(struct row *r)
 	r->used = 0;
 	r->count = 0;
 	r->nonempty = false;
+	r->at = NULL;
 }
 
 bool row_get(const struct row *r, size_t col, const char **s, size_t *len)
@@ -53,13 +71,31 @@ bool row_get(const struct row *r, size_t col, const char **s, size_t *len)
 		*len = 0;
 		return false;
 	}
-	*s = r->buf + r->f[col].off;
+	*s = (r->at != NULL ? r->at : r->buf) + r->f[col].off;
 	*len = r->f[col].len;
 	return true;
 }
 
 int row_copy(struct row *dst, const struct row *src)
 {
+	if (src->at != NULL) {
+		/* pointed-at fields: copied into a buffer of the copy's own */
+		memset(dst, 0, sizeof *dst);
+		for (size_t i = 0; i < src->count; i++) {
+			const char *s;
+			size_t len;
+
+			row_get(src, i, &s, &len);
+			if (row_store(dst, i, s, len) < 0) {
+				row_free(dst);
+				return -1;
+			}
+		}
+		dst->count = src->count;
+		dst->nonempty = src->nonempty;
+		dst->line = src->line;
+		return 0;
+	}
 	*dst = *src;
 	dst->cap = src->used ? src->used : 1;
 	dst->cap_f = src->count ? src->count : 1;

@@ -91,6 +91,8 @@ enum scan_result scan_line(struct row *r, const char *s, size_t len, char delim,
 {
 	const char *p = s, *end = s + len;
 
+	if (k->want != NULL)
+		r->at = s;
 	for (;;) {
 		const char *f, *e, *next;
 		size_t col = r->count;
@@ -135,7 +137,10 @@ enum scan_result scan_line(struct row *r, const char *s, size_t len, char delim,
 		if (e > f)
 			r->nonempty = true;
 		r->count++;
-		if (keep(k, col) && row_store(r, col, f, (size_t)(e - f)) < 0)
+		/* once the columns are known, fields are left where they lie
+		 * (the loader reads them before the next line) */
+		if (keep(k, col) && (k->want != NULL ? row_point(r, col, f, (size_t)(e - f))
+						     : row_store(r, col, f, (size_t)(e - f))) < 0)
 			return SCAN_NOMEM;
 		if (next == end)
 			return SCAN_OK;
