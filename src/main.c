@@ -59,6 +59,16 @@ static void say(const char *fmt, ...)
 		free(msg);
 }
 
+/* Standard output flushed and without error; else said, and -1. */
+static int output_done(void)
+{
+	if (fflush(stdout) != 0 || ferror(stdout)) {
+		say("writing the output: %s", strerror(errno));
+		return -1;
+	}
+	return 0;
+}
+
 /* Loading progress on a terminal's stderr, for inputs worth waiting for;
  * rewritten in place, erased at the end. */
 struct progress {
@@ -272,11 +282,8 @@ static int print(struct session *s, const struct options *o)
 	} else {
 		report_write(stdout, &r, o->format);
 	}
-	if (fflush(stdout) != 0 || ferror(stdout)) {
-		say("writing the output: %s", strerror(errno));
-		goto out;
-	}
-	status = 0;
+	if (output_done() == 0)
+		status = 0;
 out:
 	free(thr);
 	free(boots);
@@ -365,11 +372,8 @@ static int print_against(struct session *s, const struct options *o)
 	d.cur_opt_thr = o->mode == MODE_OPTIMIZE ? thr : NULL;
 	d.cur_opt_val = o->mode == MODE_OPTIMIZE ? val : NULL;
 	reportdrift_write(stdout, &d, o->format);
-	if (fflush(stdout) != 0 || ferror(stdout)) {
-		say("writing the output: %s", strerror(errno));
-		goto out;
-	}
-	status = 0;
+	if (output_done() == 0)
+		status = 0;
 out:
 	free(rm);
 	free(cm);
@@ -473,10 +477,8 @@ static int run_commands(struct session *s, const struct options *o)
 		fclose(in);
 	if (status == 0 && !printed)
 		export_write(stdout, v, EXPORT_MD);
-	if (status == 0 && (fflush(stdout) != 0 || ferror(stdout))) {
-		say("writing the output: %s", strerror(errno));
+	if (status == 0 && output_done() < 0)
 		status = 1;
-	}
 	return status;
 }
 

@@ -9,10 +9,7 @@ BIN=$1
 GEN=$2
 T=$(mktemp -d /tmp/cutoff-packed.XXXXXX)
 trap 'rm -rf "$T"' EXIT
-pass=0
-fail=0
-ok() { pass=$((pass + 1)); }
-bad() { fail=$((fail + 1)); echo "FAIL: $*"; }
+. "$(dirname "$0")/lib.sh"
 
 # same NAME PLAIN PACKED ARGS...: PACKED (a file, or "-" with stdin from
 # $T/stdin) reports what PLAIN does, with the file's name in place

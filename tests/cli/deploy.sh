@@ -9,12 +9,11 @@ BIN=${1:-./cutoff}
 D=tests/reference/deploy
 T=$(mktemp -d /tmp/cutoff-deploy.XXXXXX)
 trap 'rm -rf "$T"' EXIT
-pass=0
-fail=0
+. "$(dirname "$0")/lib.sh"
 
-# close FILE_A FILE_B: two files of numbers (space- or comma-separated
+# close_fields FILE_A FILE_B: two files of numbers (space- or comma-separated
 # fields) agree field by field; prints the first difference
-close() {
+close_fields() {
 	awk -v A="$1" -v B="$2" 'BEGIN {
 		FS = "[ ,]"
 		while ((getline la < A) > 0) {
@@ -46,7 +45,7 @@ for args in "$D"/*.args; do
 				v=$(sed -n "s/^  \"$key\": \\(.*\\)/\\1/p" "$T/json" | sed 's/,$//')
 				echo "$key ${v:-MISSING}" >>"$T/got"
 			done <"$T/want"
-			if msg=$(close "$T/got" "$T/want"); then
+			if msg=$(close_fields "$T/got" "$T/want"); then
 				pass=$((pass + 1))
 			else
 				fail=$((fail + 1))
@@ -62,7 +61,7 @@ for args in "$D"/*.args; do
 		kind=${want#"$D/$name."}
 		kind=${kind%.csv}
 		if "$BIN" "$@" --curve "$kind" --format csv >"$T/curve" 2>"$T/err" &&
-		   msg=$(close "$T/curve" "$want"); then
+		   msg=$(close_fields "$T/curve" "$want"); then
 			pass=$((pass + 1))
 		else
 			fail=$((fail + 1))
@@ -104,7 +103,7 @@ EOC
 	"$BIN" -l diagnosis -p malignant -s logreg -w w $extra --report --format json "$T/w.csv" >"$T/b.json" 2>>"$T/err"
 	pick "$T/a.json" >"$T/a"
 	pick "$T/b.json" >"$T/b"
-	if grep -q MISSING "$T/a" || ! msg=$(close "$T/a" "$T/b"); then
+	if grep -q MISSING "$T/a" || ! msg=$(close_fields "$T/a" "$T/b"); then
 		fail=$((fail + 1))
 		echo "FAIL: --prevalence $prev on $file differs from an explicit weight column: ${msg:-missing keys} $(head -c 200 "$T/err")"
 	else
@@ -113,18 +112,6 @@ EOC
 done
 
 # usage and data errors: one line, the right status, nothing on stdout
-expect() { # STATUS PATTERN ARGS...
-	want=$1 pat=$2
-	shift 2
-	"$BIN" "$@" >"$T/out" 2>"$T/err" </dev/null
-	got=$?
-	if [ "$got" -eq "$want" ] && [ ! -s "$T/out" ] && [ "$(wc -l <"$T/err")" -eq 1 ] && grep -q "$pat" "$T/err"; then
-		pass=$((pass + 1))
-	else
-		fail=$((fail + 1))
-		echo "FAIL: cutoff $* exited $got (want $want): $(cat "$T/err")"
-	fi
-}
 BC="-l diagnosis -p malignant -s logreg samples/breast_cancer.csv"
 expect 2 "between 0 and 1" --prevalence 1 --report $BC
 expect 2 "between 0 and 1" --prevalence 0 --report $BC

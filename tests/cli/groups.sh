@@ -156,17 +156,6 @@ printf 'group size\n' >"$T/cmds"
 [ $? -ne 0 ] && grep -q "standard input: give --group COL when starting" "$T/err" && ok || bad ":group on stdin: $(cat "$T/err")"
 
 # errors: one line, the right status, nothing on stdout
-expect() { # STATUS PATTERN ARGS...
-	want=$1 pat=$2
-	shift 2
-	"$BIN" "$@" >"$T/out" 2>"$T/err" </dev/null
-	got=$?
-	if [ "$got" -eq "$want" ] && [ ! -s "$T/out" ] && [ "$(wc -l <"$T/err")" -eq 1 ] && grep -q "$pat" "$T/err"; then
-		ok
-	else
-		bad "cutoff $* exited $got (want $want): $(cat "$T/err")"
-	fi
-}
 BG="-l diagnosis -p malignant -s logreg samples/breast_cancer_groups.csv"
 expect 1 "no group column named 'region'" --group region --report $BG
 expect 2 "one at a time" --group size --fold fold --report -l diagnosis -p malignant -s logreg samples/breast_cancer_folds.csv

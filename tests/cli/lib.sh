@@ -1,7 +1,9 @@
-# What the reference-comparing CLI tests share (sourced): counters, and
+# What the reference-comparing CLI tests share (sourced): counters;
 # close A B, which says whether A's "key value" lines agree with B's
 # (B's keys; "#" lines skipped; numbers to a relative 1e-9, text exactly)
-# and prints the first differences.
+# and prints the first differences; and expect STATUS PATTERN ARGS..., a
+# run of $BIN that must end with STATUS, one line on stderr matching
+# PATTERN and nothing on stdout (uses $T).
 pass=0
 fail=0
 ok() { pass=$((pass + 1)); }
@@ -22,4 +24,16 @@ close() {
 		}
 		exit bad
 	}'
+}
+
+expect() { # STATUS PATTERN ARGS...
+	want=$1 pat=$2
+	shift 2
+	"$BIN" "$@" >"$T/out" 2>"$T/err" </dev/null
+	got=$?
+	if [ "$got" -eq "$want" ] && [ ! -s "$T/out" ] && [ "$(wc -l <"$T/err")" -eq 1 ] && grep -q "$pat" "$T/err"; then
+		ok
+	else
+		bad "cutoff $* exited $got (want $want): $(cat "$T/err")"
+	fi
 }

@@ -11,10 +11,7 @@ BIN=$1
 GEN=$2
 T=$(mktemp -d /tmp/cutoff-scan.XXXXXX)
 trap 'rm -rf "$T"' EXIT
-pass=0
-fail=0
-ok() { pass=$((pass + 1)); }
-bad() { fail=$((fail + 1)); echo "FAIL: $*"; }
+. "$(dirname "$0")/lib.sh"
 
 # 1.1M rows (18 MB: two readers), 2 models, ties; bad rows in both halves
 "$GEN" -n 1100000 -m 2 -d 4 -r 11 |
