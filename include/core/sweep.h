@@ -4,15 +4,17 @@
  * in descending order, the sweep keeps the weight of positives and of
  * negatives scoring at or above it.  The confusion matrix at any threshold is
  * then a binary search, and the threshold-free statistics come from the same
- * single pass.  Memory: 24 bytes per distinct score (40 with weights); the
- * rows can be freed.  Sums are compensated: every cell is the sum of its own
- * rows' weights to within a unit in the last place.
+ * single pass.  Memory: 16 bytes per distinct score when every row weighs
+ * 1 (the counts in 4 bytes), 40 with weights; the rows can be freed.  Sums
+ * are compensated: every cell is the sum of its own rows' weights to within
+ * a unit in the last place.
  */
 #ifndef CUTOFF_SWEEP_H
 #define CUTOFF_SWEEP_H
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 /* A confusion matrix; weighted sums, so doubles. */
 struct confusion {
@@ -22,8 +24,12 @@ struct confusion {
 struct sweep {
 	size_t n;               /* distinct scores */
 	double *score;          /* descending */
-	double *cum_pos;        /* positive weight with score >= score[k] */
-	double *cum_neg;        /* negative weight with score >= score[k] */
+	/* positive and negative weight with score >= score[k]: read them
+	 * with sweep_pos() and sweep_neg().  Unweighted sweeps of fewer than
+	 * 2^32 rows keep whole counts (count_*) and no doubles (cum_* NULL):
+	 * 16 bytes a distinct score instead of 24. */
+	double *cum_pos, *cum_neg;
+	uint32_t *count_pos, *count_neg;
 	/* weighted only (else NULL): the weight of the scores from k down,
 	 * n + 1 entries, summed on their own so that FN and TN keep small
 	 * weights next to huge ones */
@@ -56,9 +62,11 @@ int sweep_build(struct sweep *sw, double *pos, double *pos_w, size_t n_pos,
 
 /* Builds a sweep from unweighted rows already sorted ascending, in two
  * runs of each class (a run may be empty): as sweep_build would from their
- * concatenation.  The arrays stay the caller's. */
-int sweep_build_sorted(struct sweep *sw, const double *const pos[2], const size_t n_pos[2],
-		       const double *const neg[2], const size_t n_neg[2]);
+ * concatenation.  Takes the four malloc'd arrays (NULL for none) and frees
+ * them, giving their memory back as the merge leaves it behind, so that the
+ * rows and the sweep are never both whole in memory. */
+int sweep_build_sorted(struct sweep *sw, double *pos[2], const size_t n_pos[2],
+		       double *neg[2], const size_t n_neg[2]);
 
 /* Builds a sweep from distinct scores in ascending order with the weight
  * of positives and negatives at each (as fold makes them).  Takes the
@@ -66,6 +74,17 @@ int sweep_build_sorted(struct sweep *sw, const double *const pos[2], const size_
 int sweep_build_runs(struct sweep *sw, double *score, double *pos, double *neg, size_t n);
 
 void sweep_free(struct sweep *sw);
+
+/* The positive (negative) weight with score >= score[k], k < n. */
+static inline double sweep_pos(const struct sweep *sw, size_t k)
+{
+	return sw->cum_pos != NULL ? sw->cum_pos[k] : sw->count_pos[k];
+}
+
+static inline double sweep_neg(const struct sweep *sw, size_t k)
+{
+	return sw->cum_neg != NULL ? sw->cum_neg[k] : sw->count_neg[k];
+}
 
 /* Turns the sweep into that of the negated scores (score = -score), as if
  * built from them: for a model whose high scores mean the other class

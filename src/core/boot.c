@@ -95,6 +95,7 @@ static void one(const struct job *j, size_t r, uint32_t *cp, uint32_t *cn, doubl
 
 		rs.cum_pos = cum_p;
 		rs.cum_neg = cum_n;
+		rs.count_pos = rs.count_neg = NULL;
 		rs.below_pos = rs.below_neg = NULL;
 		rs.pos = (double)j->m;
 		rs.neg = (double)j->n;
@@ -162,7 +163,7 @@ static uint32_t *rows_of(const struct sweep *sw, bool positive, size_t *count)
 	if (t == NULL)
 		return NULL;
 	for (k = 0; k < sw->n; k++) {
-		double cum = positive ? sw->cum_pos[k] : sw->cum_neg[k];
+		double cum = positive ? sweep_pos(sw, k) : sweep_neg(sw, k);
 		size_t c = (size_t)(cum - prev);
 
 		prev = cum;

@@ -24,8 +24,8 @@ int calib_parse_strategy(const char *name, enum calib_strategy *s)
 /* Each distinct score's own weights, from the running sums. */
 static void own(const struct sweep *sw, size_t k, double *wp, double *wn)
 {
-	*wp = sw->cum_pos[k] - (k > 0 ? sw->cum_pos[k - 1] : 0);
-	*wn = sw->cum_neg[k] - (k > 0 ? sw->cum_neg[k - 1] : 0);
+	*wp = sweep_pos(sw, k) - (k > 0 ? sweep_pos(sw, k - 1) : 0);
+	*wn = sweep_neg(sw, k) - (k > 0 ? sweep_neg(sw, k - 1) : 0);
 }
 
 /* The score at 0-based position i of the rows sorted ascending (weights

@@ -92,7 +92,7 @@ double curve_partial_auc(const struct sweep *sw, double max_fpr)
 	if (max_fpr == 1)
 		return sw->roc_auc;
 	for (k = 0; k < sw->n; k++) {
-		double x = sw->cum_neg[k] / sw->neg, y = sw->cum_pos[k] / sw->pos;
+		double x = sweep_neg(sw, k) / sw->neg, y = sweep_pos(sw, k) / sw->pos;
 
 		if (x > max_fpr) {
 			/* the last trapezoid stops at max_fpr, interpolated */

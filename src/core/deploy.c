@@ -28,10 +28,10 @@ int deploy_reweight(struct sweep *out, const struct sweep *in, double prevalence
 	/* each distinct score's own weights, scaled; ascending for
 	 * sweep_build_runs, so that the statistics come from the same code */
 	for (k = 0; k < m; k++) {
-		double p = in->cum_pos[k] - prev_p, q = in->cum_neg[k] - prev_n;
+		double p = sweep_pos(in, k) - prev_p, q = sweep_neg(in, k) - prev_n;
 
-		prev_p = in->cum_pos[k];
-		prev_n = in->cum_neg[k];
+		prev_p = sweep_pos(in, k);
+		prev_n = sweep_neg(in, k);
 		sc[m - 1 - k] = in->score[k];
 		wp[m - 1 - k] = a * p;
 		wn[m - 1 - k] = b * q;

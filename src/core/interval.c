@@ -94,11 +94,11 @@ int interval_delong_se(const struct sweep *sw, double *se)
 	if (sw->weighted || !(m >= 2 && n >= 2) || isnan(auc))
 		return -1;
 	for (k = 0; k < sw->n; k++) {
-		double wp = sw->cum_pos[k] - prev_p, wn = sw->cum_neg[k] - prev_n;
+		double wp = sweep_pos(sw, k) - prev_p, wn = sweep_neg(sw, k) - prev_n;
 
 		/* a positive here: the negatives below it, ties 1/2, as a share */
 		if (wp > 0) {
-			double v10 = (n - sw->cum_neg[k] + wn / 2) / n - auc;
+			double v10 = (n - sweep_neg(sw, k) + wn / 2) / n - auc;
 
 			s10 += wp * v10 * v10;
 		}
@@ -108,8 +108,8 @@ int interval_delong_se(const struct sweep *sw, double *se)
 
 			s01 += wn * v01 * v01;
 		}
-		prev_p = sw->cum_pos[k];
-		prev_n = sw->cum_neg[k];
+		prev_p = sweep_pos(sw, k);
+		prev_n = sweep_neg(sw, k);
 	}
 	*se = sqrt(s10 / (m - 1) / m + s01 / (n - 1) / n);
 	return 0;
@@ -120,8 +120,8 @@ int interval_delong_se(const struct sweep *sw, double *se)
 static double placement(const struct sweep *sw, double s, bool positive)
 {
 	size_t k = sweep_index(sw, s); /* score[k - 1] == s */
-	double at_or_above_p = sw->cum_pos[k - 1], at_or_above_n = sw->cum_neg[k - 1];
-	double above_p = k > 1 ? sw->cum_pos[k - 2] : 0, above_n = k > 1 ? sw->cum_neg[k - 2] : 0;
+	double at_or_above_p = sweep_pos(sw, k - 1), at_or_above_n = sweep_neg(sw, k - 1);
+	double above_p = k > 1 ? sweep_pos(sw, k - 2) : 0, above_n = k > 1 ? sweep_neg(sw, k - 2) : 0;
 
 	if (positive)
 		return (sw->neg - at_or_above_n + (at_or_above_n - above_n) / 2) / sw->neg;

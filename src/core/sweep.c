@@ -90,11 +90,15 @@ static int alloc_below(struct sweep *sw)
 }
 
 /* Rows sorted ascending: up to two runs of each class (a second reader's
- * rows beside the first's), weights alongside or NULL. */
+ * rows beside the first's), weights alongside or NULL.  When the runs are
+ * the sweep's to free (own), the merge gives back their tops as it passes
+ * them (room[][] is what each still holds). */
 struct runs {
-	const double *score[2][2];  /* [0 positives, 1 negatives][run] */
+	double *score[2][2];  /* [0 positives, 1 negatives][run] */
 	const double *w[2][2];
 	size_t n[2][2];
+	bool own;
+	size_t room[2][2];
 };
 
 /* The weight of run j's rows at score s, from its top down (at moves
@@ -131,9 +135,29 @@ static double top(const struct runs *r, size_t at[2][2])
 	return s;
 }
 
-/* Walks the sorted runs from the top, one distinct score at a time.
- * With out == NULL only counts the distinct scores. */
-static size_t merge(struct sweep *out, const struct runs *r)
+/* Shrinks each owned run to what the merge has not passed yet, once an
+ * eighth of it is behind: the rows go as the sweep grows.  Shrinking by a
+ * fraction keeps the copies, should realloc move, to O(rows) in all. */
+static void give_back(struct runs *r, size_t at[2][2])
+{
+	int c, j;
+
+	for (c = 0; c < 2; c++)
+		for (j = 0; j < 2; j++) {
+			size_t left = at[c][j] > 0 ? at[c][j] : 1;
+			double *t;
+
+			if (r->score[c][j] == NULL || r->room[c][j] - left < r->room[c][j] / 8 + 4096)
+				continue;
+			if ((t = realloc(r->score[c][j], left * sizeof *t)) != NULL) {
+				r->score[c][j] = t;
+				r->room[c][j] = left;
+			}
+		}
+}
+
+/* Walks the sorted runs from the top, one distinct score at a time. */
+static size_t merge(struct sweep *out, struct runs *r)
 {
 	size_t at[2][2], k = 0;
 	struct acc a;
@@ -149,24 +173,27 @@ static size_t merge(struct sweep *out, const struct runs *r)
 			take(&w[c], r->score[c][0], r->w[c][0], &at[c][0], s);
 			take(&w[c], r->score[c][1], r->w[c][1], &at[c][1], s);
 		}
-		if (out != NULL) {
-			acc_group(&a, out, s, ksum_get(&w[0]), ksum_get(&w[1]));
-			out->score[k] = s;
+		acc_group(&a, out, s, ksum_get(&w[0]), ksum_get(&w[1]));
+		out->score[k] = s;
+		if (out->count_pos != NULL) {
+			/* whole counts below 2^32: exact in the sums */
+			out->count_pos[k] = (uint32_t)ksum_get(&a.tp);
+			out->count_neg[k] = (uint32_t)ksum_get(&a.fp);
+		} else {
 			out->cum_pos[k] = ksum_get(&a.tp);
 			out->cum_neg[k] = ksum_get(&a.fp);
-			if (out->below_pos != NULL) {
-				out->below_pos[k] = ksum_get(&w[0]);
-				out->below_neg[k] = ksum_get(&w[1]);
-			}
 		}
-		k++;
-	}
-	if (out != NULL) {
-		acc_finish(&a, out);
 		if (out->below_pos != NULL) {
-			sums_below(out->below_pos, k);
-			sums_below(out->below_neg, k);
+			out->below_pos[k] = ksum_get(&w[0]);
+			out->below_neg[k] = ksum_get(&w[1]);
 		}
+		if (++k % 65536 == 0 && r->own)
+			give_back(r, at);
+	}
+	acc_finish(&a, out);
+	if (out->below_pos != NULL) {
+		sums_below(out->below_pos, k);
+		sums_below(out->below_neg, k);
 	}
 	return k;
 }
@@ -250,16 +277,35 @@ static double total(const double *w, size_t n)
 }
 
 /* Gives back what an array does not use (a failed shrink keeps it). */
-static void trim(double **a, size_t n)
+static void *trim(void *a, size_t n, size_t size)
 {
-	double *t;
+	void *t;
 
-	if (*a != NULL && (t = realloc(*a, (n ? n : 1) * sizeof **a)) != NULL)
-		*a = t;
+	return a != NULL && (t = realloc(a, (n ? n : 1) * size)) != NULL ? t : a;
+}
+
+/* Room for n entries of each array the sweep will have. */
+static int alloc_arrays(struct sweep *sw, size_t n, bool weighted)
+{
+	size_t m = n ? n : 1;
+
+	sw->score = malloc(m * sizeof *sw->score);
+	if (!weighted && n < UINT32_MAX) {
+		sw->count_pos = malloc(m * sizeof *sw->count_pos);
+		sw->count_neg = malloc(m * sizeof *sw->count_neg);
+		if (sw->count_pos == NULL || sw->count_neg == NULL)
+			return -1;
+	} else {
+		sw->cum_pos = malloc(m * sizeof *sw->cum_pos);
+		sw->cum_neg = malloc(m * sizeof *sw->cum_neg);
+		if (sw->cum_pos == NULL || sw->cum_neg == NULL)
+			return -1;
+	}
+	return sw->score == NULL || (weighted && alloc_below(sw) < 0) ? -1 : 0;
 }
 
 /* The sweep of sorted runs; pos and neg are the class totals. */
-static int build_runs(struct sweep *sw, const struct runs *r, bool weighted, double pos, double neg)
+static int build_runs(struct sweep *sw, struct runs *r, bool weighted, double pos, double neg)
 {
 	int c, j;
 
@@ -271,10 +317,7 @@ static int build_runs(struct sweep *sw, const struct runs *r, bool weighted, dou
 	/* room for every row, trimmed to the distinct scores after: pages
 	 * never written cost no memory, and one pass over the rows is saved */
 	sw->n = r->n[0][0] + r->n[0][1] + r->n[1][0] + r->n[1][1];
-	sw->score = malloc((sw->n ? sw->n : 1) * sizeof *sw->score);
-	sw->cum_pos = malloc((sw->n ? sw->n : 1) * sizeof *sw->cum_pos);
-	sw->cum_neg = malloc((sw->n ? sw->n : 1) * sizeof *sw->cum_neg);
-	if (sw->score == NULL || sw->cum_pos == NULL || sw->cum_neg == NULL || (weighted && alloc_below(sw) < 0)) {
+	if (alloc_arrays(sw, sw->n, weighted) < 0) {
 		sweep_free(sw);
 		return -1;
 	}
@@ -291,11 +334,13 @@ static int build_runs(struct sweep *sw, const struct runs *r, bool weighted, dou
 			}
 	sw->probabilities = sw->n > 0 && sw->min >= 0 && sw->max <= 1;
 	sw->n = merge(sw, r);
-	trim(&sw->score, sw->n);
-	trim(&sw->cum_pos, sw->n);
-	trim(&sw->cum_neg, sw->n);
-	trim(&sw->below_pos, sw->n + 1);
-	trim(&sw->below_neg, sw->n + 1);
+	sw->score = trim(sw->score, sw->n, sizeof *sw->score);
+	sw->cum_pos = trim(sw->cum_pos, sw->n, sizeof *sw->cum_pos);
+	sw->cum_neg = trim(sw->cum_neg, sw->n, sizeof *sw->cum_neg);
+	sw->count_pos = trim(sw->count_pos, sw->n, sizeof *sw->count_pos);
+	sw->count_neg = trim(sw->count_neg, sw->n, sizeof *sw->count_neg);
+	sw->below_pos = trim(sw->below_pos, sw->n + 1, sizeof *sw->below_pos);
+	sw->below_neg = trim(sw->below_neg, sw->n + 1, sizeof *sw->below_neg);
 	return 0;
 }
 
@@ -303,7 +348,7 @@ int sweep_build(struct sweep *sw, double *pos, double *pos_w, size_t n_pos,
 		double *neg, double *neg_w, size_t n_neg)
 {
 	struct runs r = { { { pos, NULL }, { neg, NULL } }, { { pos_w, NULL }, { neg_w, NULL } },
-			  { { n_pos, 0 }, { n_neg, 0 } } };
+			  { { n_pos, 0 }, { n_neg, 0 } }, false, { { 0, 0 }, { 0, 0 } } };
 	/* totals before sorting, in the rows' order */
 	double tp = total(pos_w, n_pos), tn = total(neg_w, n_neg);
 
@@ -313,13 +358,19 @@ int sweep_build(struct sweep *sw, double *pos, double *pos_w, size_t n_pos,
 	return build_runs(sw, &r, pos_w != NULL || neg_w != NULL, tp, tn);
 }
 
-int sweep_build_sorted(struct sweep *sw, const double *const pos[2], const size_t n_pos[2],
-		       const double *const neg[2], const size_t n_neg[2])
+int sweep_build_sorted(struct sweep *sw, double *pos[2], const size_t n_pos[2],
+		       double *neg[2], const size_t n_neg[2])
 {
 	struct runs r = { { { pos[0], pos[1] }, { neg[0], neg[1] } }, { { NULL, NULL }, { NULL, NULL } },
+			  { { n_pos[0], n_pos[1] }, { n_neg[0], n_neg[1] } }, true,
 			  { { n_pos[0], n_pos[1] }, { n_neg[0], n_neg[1] } } };
+	int rc = build_runs(sw, &r, false, (double)(n_pos[0] + n_pos[1]), (double)(n_neg[0] + n_neg[1]));
+	int c, j;
 
-	return build_runs(sw, &r, false, (double)(n_pos[0] + n_pos[1]), (double)(n_neg[0] + n_neg[1]));
+	for (c = 0; c < 2; c++)
+		for (j = 0; j < 2; j++)
+			free(r.score[c][j]);
+	return rc;
 }
 
 static void reverse(double *a, size_t n)
@@ -334,6 +385,24 @@ static void reverse(double *a, size_t n)
 	}
 }
 
+/* Running counts to each score's own count, reversed. */
+static void own_reversed(uint32_t *a, size_t n)
+{
+	uint32_t prev = 0, t;
+	size_t k;
+
+	for (k = 0; k < n; k++) {
+		t = a[k];
+		a[k] = t - prev;
+		prev = t;
+	}
+	for (k = 0; k < n / 2; k++) {
+		t = a[k];
+		a[k] = a[n - 1 - k];
+		a[n - 1 - k] = t;
+	}
+}
+
 void sweep_invert(struct sweep *sw)
 {
 	struct acc a;
@@ -341,7 +410,10 @@ void sweep_invert(struct sweep *sw)
 	size_t n = sw->n, k;
 
 	memset(&a, 0, sizeof a);
-	if (sw->below_pos != NULL) {
+	if (sw->count_pos != NULL) {
+		own_reversed(sw->count_pos, n);
+		own_reversed(sw->count_neg, n);
+	} else if (sw->below_pos != NULL) {
 		/* weighted: the sums from the bottom become the sums from the
 		 * top and the other way round, exactly (swapped, then reversed
 		 * with the scores) */
@@ -365,8 +437,10 @@ void sweep_invert(struct sweep *sw)
 	}
 	/* the lowest score becomes the highest; -0.0 would print as "-0" */
 	reverse(sw->score, n);
-	reverse(sw->cum_pos, n);
-	reverse(sw->cum_neg, n);
+	if (sw->cum_pos != NULL) {
+		reverse(sw->cum_pos, n);
+		reverse(sw->cum_neg, n);
+	}
 	for (k = 0; k < n; k++)
 		sw->score[k] = sw->score[k] == 0 ? 0 : -sw->score[k];
 	t = sw->min;
@@ -375,7 +449,11 @@ void sweep_invert(struct sweep *sw)
 	sw->inverted = !sw->inverted;
 	sw->probabilities = n > 0 && sw->min >= 0 && sw->max <= 1;
 	for (k = 0; k < n; k++) {
-		if (sw->below_pos != NULL) {
+		if (sw->count_pos != NULL) {
+			acc_group(&a, sw, sw->score[k], sw->count_pos[k], sw->count_neg[k]);
+			sw->count_pos[k] = (uint32_t)ksum_get(&a.tp);
+			sw->count_neg[k] = (uint32_t)ksum_get(&a.fp);
+		} else if (sw->below_pos != NULL) {
 			/* the running sums stay as they are; the statistics take
 			 * each score's weight from them */
 			acc_group(&a, sw, sw->score[k], sw->cum_pos[k] - prev_p, sw->cum_neg[k] - prev_n);
@@ -397,7 +475,10 @@ void sweep_free(struct sweep *sw)
 	free(sw->cum_neg);
 	free(sw->below_pos);
 	free(sw->below_neg);
+	free(sw->count_pos);
+	free(sw->count_neg);
 	sw->score = sw->cum_pos = sw->cum_neg = sw->below_pos = sw->below_neg = NULL;
+	sw->count_pos = sw->count_neg = NULL;
 	sw->n = 0;
 }
 
@@ -421,8 +502,8 @@ struct confusion sweep_confusion(const struct sweep *sw, size_t k)
 {
 	struct confusion c;
 
-	c.tp = k > 0 ? sw->cum_pos[k - 1] : 0;
-	c.fp = k > 0 ? sw->cum_neg[k - 1] : 0;
+	c.tp = k > 0 ? sweep_pos(sw, k - 1) : 0;
+	c.fp = k > 0 ? sweep_neg(sw, k - 1) : 0;
 	if (sw->below_pos != NULL) {
 		/* weighted: the rows below, summed on their own */
 		c.fn = sw->below_pos[k];

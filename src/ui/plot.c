@@ -123,8 +123,8 @@ static void ref_hist(struct plot_cache *pc, const struct view *v, double maxp, d
 		int b = sw->max > sw->min ? (int)(sweep_fraction(sw, rs->score[k]) * c->w) : c->w / 2;
 
 		b = b >= c->w ? c->w - 1 : b < 0 ? 0 : b;
-		p[b] += rs->cum_pos[k] - (k ? rs->cum_pos[k - 1] : 0);
-		n[b] += rs->cum_neg[k] - (k ? rs->cum_neg[k - 1] : 0);
+		p[b] += sweep_pos(rs, k) - (k ? sweep_pos(rs, k - 1) : 0);
+		n[b] += sweep_neg(rs, k) - (k ? sweep_neg(rs, k - 1) : 0);
 	}
 	for (x = 0; x < c->w; x++) {
 		for (y = 0; maxp > 0 && y < (int)ceil(p[x] * rp / maxp * half) && y < half; y += 2)
@@ -145,8 +145,8 @@ static void build_hist(struct plot_cache *pc, const struct view *v)
 
 	memset(pc->bins, 0, 2 * (size_t)c->w * sizeof *pc->bins);
 	for (k = 0; k < sw->n; k++) {
-		double wp = sw->cum_pos[k] - (k ? sw->cum_pos[k - 1] : 0);
-		double wn = sw->cum_neg[k] - (k ? sw->cum_neg[k - 1] : 0);
+		double wp = sweep_pos(sw, k) - (k ? sweep_pos(sw, k - 1) : 0);
+		double wn = sweep_neg(sw, k) - (k ? sweep_neg(sw, k - 1) : 0);
 		int b = sw->max > sw->min ? (int)(sweep_fraction(sw, sw->score[k]) * c->w) : c->w / 2;
 
 		if (b >= c->w)

@@ -107,11 +107,11 @@ static int build(struct sweep *sw, struct model *m, const struct dataset_options
 		/* grouped pairs count half in the AUC, and 0 or 1 exactly */
 		sw->auc_error = binned && sw->pos > 0 && sw->neg > 0 ? pairs / 2 / sw->pos / sw->neg : 0;
 	} else if (m->sorted) {
-		/* sorted by the readers, each its half */
-		rc = sweep_build_sorted(sw, (const double *const[2]){ m->pos, m->pos2 },
-					(const size_t[2]){ m->n_pos, m->n_pos2 },
-					(const double *const[2]){ m->neg, m->neg2 },
-					(const size_t[2]){ m->n_neg, m->n_neg2 });
+		/* sorted by the readers, each its half; the sweep takes the
+		 * arrays and frees them as it merges */
+		rc = sweep_build_sorted(sw, (double *[2]){ m->pos, m->pos2 }, (const size_t[2]){ m->n_pos, m->n_pos2 },
+					(double *[2]){ m->neg, m->neg2 }, (const size_t[2]){ m->n_neg, m->n_neg2 });
+		m->pos = m->pos2 = m->neg = m->neg2 = NULL;
 	} else {
 		rc = sweep_build(sw, m->pos, m->pos_w, m->n_pos, m->neg, m->neg_w, m->n_neg);
 	}

@@ -261,7 +261,7 @@ void view_invert(struct view *v)
 
 double view_flagged(const struct view_model *m, size_t k)
 {
-	return k == 0 ? 0 : m->sw->cum_pos[k - 1] + m->sw->cum_neg[k - 1];
+	return k == 0 ? 0 : sweep_pos(m->sw, k - 1) + sweep_neg(m->sw, k - 1);
 }
 
 /* The smallest k that flags at least `want` rows. */

@@ -75,7 +75,7 @@ static void test_exact_equals_arrays(void **state)
 			for (k = 0; k < a.n; k++) {
 				assert_true(a.score[k] == b.score[k]);
 				/* integer weights: sums are exact either way */
-				assert_true(a.cum_pos[k] == b.cum_pos[k] && a.cum_neg[k] == b.cum_neg[k]);
+				assert_true(sweep_pos(&a, k) == sweep_pos(&b, k) && sweep_neg(&a, k) == sweep_neg(&b, k));
 			}
 			assert_true(a.pos == b.pos && a.neg == b.neg);
 			assert_true((isnan(a.roc_auc) && isnan(b.roc_auc)) || a.roc_auc == b.roc_auc);
@@ -101,7 +101,7 @@ static void test_distinct_runs(void **state)
 	all_distinct = 0;
 	assert_int_equal(a.n, b.n);
 	for (k = 0; k < a.n; k++)
-		assert_true(a.score[k] == b.score[k] && a.cum_pos[k] == b.cum_pos[k] && a.cum_neg[k] == b.cum_neg[k]);
+		assert_true(a.score[k] == b.score[k] && sweep_pos(&a, k) == sweep_pos(&b, k) && sweep_neg(&a, k) == sweep_neg(&b, k));
 	assert_true(a.roc_auc == b.roc_auc);
 	sweep_free(&a);
 	sweep_free(&b);

@@ -27,8 +27,8 @@ static void test_small_by_hand(void **state)
 	assert_int_equal(sw.n, 6);
 	for (k = 0; k < 6; k++) {
 		assert_true(sw.score[k] == score[k]);
-		assert_true(sw.cum_pos[k] == cp[k]);
-		assert_true(sw.cum_neg[k] == cn[k]);
+		assert_true(sweep_pos(&sw, k) == cp[k]);
+		assert_true(sweep_neg(&sw, k) == cn[k]);
 	}
 	assert_true(sw.pos == 3 && sw.neg == 4);
 	assert_true(sw.min == 0.1 && sw.max == 0.9 && sw.probabilities);
@@ -120,7 +120,7 @@ static void test_weights_equal_repetition(void **state)
 	assert_close(a.neg, 5.5);
 	/* a negative of weight 0.5 at 0.9: the expanded equivalent needs
 	 * halves, so compare against doubled weights instead */
-	assert_close(a.cum_neg[0], 0.5);
+	assert_close(sweep_neg(&a, 0), 0.5);
 	sweep_free(&a);
 
 	nw[2] = 0; /* drop it: now integer weights equal repeated rows */
@@ -132,8 +132,8 @@ static void test_weights_equal_repetition(void **state)
 	for (size_t k = 0; k < b.n; k++) {
 		size_t ka = sweep_index(&a, b.score[k]);
 
-		assert_close(a.cum_pos[ka - 1], b.cum_pos[k]);
-		assert_close(a.cum_neg[ka - 1], b.cum_neg[k]);
+		assert_close(sweep_pos(&a, ka - 1), sweep_pos(&b, k));
+		assert_close(sweep_neg(&a, ka - 1), sweep_neg(&b, k));
 	}
 	sweep_free(&a);
 	sweep_free(&b);
@@ -183,7 +183,7 @@ static void test_radix_against_qsort(void **state)
 			k++;
 		}
 	assert_int_equal(k, sw.n);
-	assert_true(sw.cum_pos[sw.n - 1] == (double)n && sw.cum_neg[sw.n - 1] == (double)n);
+	assert_true(sweep_pos(&sw, sw.n - 1) == (double)n && sweep_neg(&sw, sw.n - 1) == (double)n);
 	sweep_free(&sw);
 	free(pos);
 	free(neg);
@@ -208,7 +208,7 @@ static void test_invert(void **state)
 	assert_int_equal(sw.n, want.n);
 	for (k = 0; k < sw.n; k++) {
 		assert_true(sw.score[k] == want.score[k] && !signbit(sw.score[k]) == !signbit(want.score[k]));
-		assert_true(sw.cum_pos[k] == want.cum_pos[k] && sw.cum_neg[k] == want.cum_neg[k]);
+		assert_true(sweep_pos(&sw, k) == sweep_pos(&want, k) && sweep_neg(&sw, k) == sweep_neg(&want, k));
 	}
 	assert_true(sw.min == want.min && sw.max == want.max && sw.pos == want.pos && sw.neg == want.neg);
 	assert_true(sw.roc_auc == want.roc_auc && sw.average_precision == want.average_precision);
@@ -219,8 +219,8 @@ static void test_invert(void **state)
 	sweep_invert(&sw);
 	assert_false(sw.inverted);
 	for (k = 0; k < sw.n; k++)
-		assert_true(sw.score[k] == orig.score[k] && sw.cum_pos[k] == orig.cum_pos[k] &&
-			    sw.cum_neg[k] == orig.cum_neg[k]);
+		assert_true(sw.score[k] == orig.score[k] && sweep_pos(&sw, k) == sweep_pos(&orig, k) &&
+			    sweep_neg(&sw, k) == sweep_neg(&orig, k));
 	assert_true(sw.roc_auc == orig.roc_auc && sw.log_loss == orig.log_loss && sw.brier == orig.brier);
 	assert_true(sweep_default_threshold(&sw) == 0.5);
 	sweep_free(&sw);
@@ -275,32 +275,46 @@ static void test_weighted_cells(void **state)
 	sweep_free(&neg_sw);
 }
 
-/* Two sorted runs of each class (as two readers leave them) give the
- * sweep of their concatenation, to the bit: ties across and within runs,
- * a run of a class left empty, negative scores. */
-static void test_sorted_runs(void **state)
+static double *copy_of(const double *a, size_t n)
 {
-	enum { N = 4000 };
-	static double pos[N], neg[N], p1[N], p2[N], n1[N], n2[N];
+	double *c = malloc((n ? n : 1) * sizeof *c);
+
+	assert_non_null(c);
+	if (n > 0)
+		memcpy(c, a, n * sizeof *c);
+	return c;
+}
+
+/* Two sorted runs of each class (as two readers leave them) give the
+ * sweep of their concatenation, to the bit: ties across and within runs
+ * (levels distinct scores at most), a run of a class left empty, negative
+ * scores.  The sweep frees the runs as it merges: with many distinct scores
+ * it gives their memory back many times on the way (ASan sees any read of
+ * what it gave back). */
+static void check_sorted_runs(size_t n, unsigned levels)
+{
+	double *pos = malloc(n * sizeof *pos), *neg = malloc(n * sizeof *neg);
+	double *p1 = malloc(n * sizeof *p1), *p2 = malloc(n * sizeof *p2);
+	double *n1 = malloc(n * sizeof *n1), *n2 = malloc(n * sizeof *n2);
 	size_t np = 0, nn = 0, a = 0, b = 0, c = 0, d = 0, k;
 	unsigned x = 12345;
 	struct sweep whole, runs;
 
-	(void)state;
-	for (k = 0; k < N; k++) {
+	assert_true(pos && neg && p1 && p2 && n1 && n2);
+	for (k = 0; k < n; k++) {
 		double sc;
 
 		x = x * 1103515245u + 12345u;
-		sc = (double)((x >> 8) % 500) / 100.0 - 1.0;
+		sc = (double)((x >> 4) % levels) / (levels / 5.0) - 1.0;
 		if ((x >> 20) % 3 == 0) {
 			pos[np++] = sc;
-			if (k < N / 2)
+			if (k < n / 2)
 				p1[a++] = sc;
 			else
 				p2[b++] = sc;
 		} else {
 			neg[nn++] = sc;
-			if (k < N / 2 || k == N - 1) /* the second run of negatives: not empty */
+			if (k < n / 2 || k == n - 1) /* the second run of negatives: not empty */
 				n1[c++] = sc;
 			else if (k % 7 == 0)
 				n2[d++] = sc;
@@ -309,27 +323,38 @@ static void test_sorted_runs(void **state)
 		}
 	}
 	assert_int_equal(sweep_build(&whole, pos, NULL, np, neg, NULL, nn), 0);
+	assert_non_null(whole.count_pos); /* unweighted: 4-byte counts */
+	assert_null(whole.cum_pos);
 	assert_int_equal(radix_sort(p1, NULL, a), 0);
 	assert_int_equal(radix_sort(p2, NULL, b), 0);
 	assert_int_equal(radix_sort(n1, NULL, c), 0);
 	assert_int_equal(radix_sort(n2, NULL, d), 0);
-	assert_int_equal(sweep_build_sorted(&runs, (const double *const[2]){ p1, p2 }, (const size_t[2]){ a, b },
-					    (const double *const[2]){ n1, n2 }, (const size_t[2]){ c, d }), 0);
-	assert_int_equal(runs.n, whole.n);
-	assert_true(runs.n > 100 && runs.n <= 500);
-	assert_memory_equal(runs.score, whole.score, whole.n * sizeof *whole.score);
-	assert_memory_equal(runs.cum_pos, whole.cum_pos, whole.n * sizeof *whole.cum_pos);
-	assert_memory_equal(runs.cum_neg, whole.cum_neg, whole.n * sizeof *whole.cum_neg);
-	assert_true(runs.roc_auc == whole.roc_auc && runs.average_precision == whole.average_precision);
-	assert_true(runs.min == whole.min && runs.max == whole.max && runs.pos == whole.pos && runs.neg == whole.neg);
-	sweep_free(&runs);
-	/* one class in the second run only */
-	assert_int_equal(sweep_build_sorted(&runs, (const double *const[2]){ p1, p2 }, (const size_t[2]){ 0, b },
-					    (const double *const[2]){ n1, n2 }, (const size_t[2]){ 0, 0 }), 0);
+	/* one class in the second run only (copies: the sweep frees them) */
+	assert_int_equal(sweep_build_sorted(&runs, (double *[2]){ NULL, copy_of(p2, b) }, (const size_t[2]){ 0, b },
+					    (double *[2]){ NULL, NULL }, (const size_t[2]){ 0, 0 }), 0);
 	assert_true(runs.pos == (double)b && runs.neg == 0 && isnan(runs.roc_auc));
 	assert_true(runs.max == p2[b - 1] && runs.min == p2[0]);
 	sweep_free(&runs);
+	assert_int_equal(sweep_build_sorted(&runs, (double *[2]){ p1, p2 }, (const size_t[2]){ a, b },
+					    (double *[2]){ n1, n2 }, (const size_t[2]){ c, d }), 0);
+	assert_int_equal(runs.n, whole.n);
+	assert_true(runs.n <= levels && runs.n > (n < levels ? n : levels) / 2);
+	assert_memory_equal(runs.score, whole.score, whole.n * sizeof *whole.score);
+	assert_memory_equal(runs.count_pos, whole.count_pos, whole.n * sizeof *whole.count_pos);
+	assert_memory_equal(runs.count_neg, whole.count_neg, whole.n * sizeof *whole.count_neg);
+	assert_true(runs.roc_auc == whole.roc_auc && runs.average_precision == whole.average_precision);
+	assert_true(runs.min == whole.min && runs.max == whole.max && runs.pos == whole.pos && runs.neg == whole.neg);
+	sweep_free(&runs);
 	sweep_free(&whole);
+	free(pos);
+	free(neg);
+}
+
+static void test_sorted_runs(void **state)
+{
+	(void)state;
+	check_sorted_runs(4000, 500);
+	check_sorted_runs(1000000, 1u << 27);
 }
 
 int main(void)
