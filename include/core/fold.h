@@ -31,6 +31,12 @@ struct fold_run {
 struct fold {
 	double *score, *pos, *neg;  /* after fold_finish: distinct scores, ascending, and weights */
 	size_t n;
+	/* after fold_join: the second reader's list, kept beside (the sweep
+	 * merges the two as it is built) */
+	double *score2, *pos2, *neg2;
+	size_t n2;
+	bool finished;
+	int status;                 /* fold_finish's, for a second call */
 	struct fold_run run[FOLD_MAX_RUNS]; /* while folding: sizes shrink towards the top */
 	size_t n_runs;
 	double *bpos, *bneg;        /* rows not folded in yet */
@@ -54,16 +60,20 @@ int fold_init(struct fold *f, bool weighted, size_t bins);
  * pass max_distinct. */
 int fold_add(struct fold *f, double score, bool positive, double weight);
 
-/* Folds what is still buffered (and coarsens to the bins). */
+/* Folds what is still buffered into the list (and coarsens to the bins).
+ * A reader calls it at the end of its range, in its thread; later calls
+ * give the first one's result. */
 int fold_finish(struct fold *f);
 
 /* Takes the rows of g (a second reader's, exact, same weighting) into f:
- * g is finished and its list becomes one of f's runs; g stays to be freed.
+ * both are finished and g's list is kept beside f's (merged into it only
+ * when the two might pass the distinct-score ceiling); g stays to be freed.
  * 0, -1 when out of memory, -2 past f's distinct-score ceiling. */
 int fold_join(struct fold *f, struct fold *g);
 
-/* Gives the distinct list away (for sweep_build_runs) and frees the rest. */
-void fold_take(struct fold *f, double **score, double **pos, double **neg, size_t *n);
+/* Gives the two distinct lists away (for sweep_build_lists; the second
+ * empty unless joined) and frees the rest. */
+void fold_take(struct fold *f, double *score[2], double *pos[2], double *neg[2], size_t n[2]);
 
 void fold_free(struct fold *f);
 

@@ -43,8 +43,9 @@ int model_push_row(struct model *models, size_t n, const double *scores, bool co
  * (CUTOFF_MAX_DISTINCT lowers it, for tests).  -1 when out of memory. */
 int model_fold(struct model *m, bool weighted, size_t bins, size_t n_models);
 
-/* Sorts an unweighted model's arrays (at the end of a reader's range, in
- * its thread); on failure they stay as they are, unsorted. */
+/* At the end of a reader's range, in its thread: sorts an unweighted
+ * model's arrays (on failure they stay as they are, unsorted), or folds
+ * the rest of a streaming model's rows into its list (fold_finish). */
 void model_sort(struct model *m);
 
 /* Appends o's rows after m's (arrays only); -1 when out of memory.  When

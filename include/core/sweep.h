@@ -73,6 +73,12 @@ int sweep_build_sorted(struct sweep *sw, double *pos[2], const size_t n_pos[2],
  * three malloc'd arrays and turns them into the sweep's, in place. */
 int sweep_build_runs(struct sweep *sw, double *score, double *pos, double *neg, size_t n);
 
+/* Builds a sweep from two such lists (one may be empty: n 0), e.g. two
+ * readers' folds, merged as they go into it: takes the six malloc'd arrays
+ * and frees them, giving their memory back as the merge passes them. */
+int sweep_build_lists(struct sweep *sw, double *score[2], double *pos[2], double *neg[2], const size_t n[2],
+		      bool weighted);
+
 void sweep_free(struct sweep *sw);
 
 /* The positive (negative) weight with score >= score[k], k < n. */

@@ -384,7 +384,7 @@ static void on_done(void *ctx, struct csvread *cr)
 
 	if (l->sampling)
 		setup(l, cr);
-	/* two readers: each sorts its half of one model's rows in its thread */
+	/* two readers: each sorts (or folds) its half of one model's rows in its thread */
 	if (cr->split && !l->st->failed && !l->ds->grouped && l->ds->n_models == 1)
 		model_sort(&l->ds->models[0]);
 }

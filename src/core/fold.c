@@ -323,7 +323,7 @@ int fold_add(struct fold *f, double score, bool positive, double weight)
 	return 0;
 }
 
-int fold_finish(struct fold *f)
+static int finish(struct fold *f)
 {
 	int rc;
 
@@ -344,28 +344,43 @@ int fold_finish(struct fold *f)
 	return 0;
 }
 
+int fold_finish(struct fold *f)
+{
+	if (!f->finished) {
+		f->status = finish(f);
+		f->finished = true;
+	}
+	return f->status;
+}
+
 int fold_join(struct fold *f, struct fold *g)
 {
 	int rc;
 
-	if ((rc = fold_finish(g)) < 0 || (rc = flush(f)) < 0 || g->n == 0)
+	if ((rc = fold_finish(g)) < 0 || (rc = fold_finish(f)) < 0 || g->n == 0)
 		return rc;
-	/* g's list is one more run on f's stack (settle leaves room), merged
-	 * as any other */
-	f->run[f->n_runs++] = (struct fold_run){ g->score, g->pos, g->neg, g->n };
-	g->score = g->pos = g->neg = NULL;
+	if (f->n2 == 0 && (f->max_distinct == 0 || f->n + g->n <= f->max_distinct)) {
+		f->score2 = g->score, f->pos2 = g->pos, f->neg2 = g->neg, f->n2 = g->n;
+	} else {
+		/* the two might not fit: merged, to know exactly */
+		struct fold_run a = { f->score, f->pos, f->neg, f->n }, b = { g->score, g->pos, g->neg, g->n };
+
+		rc = merge_runs(&a, &b); /* a's arrays may have moved either way */
+		f->score = a.score, f->pos = a.pos, f->neg = a.neg, f->n = a.n;
+		if (rc < 0)
+			return -1; /* g keeps its own */
+	}
+	g->score = g->pos = g->neg = NULL; /* f's now, or freed by the merge */
 	g->n = 0;
-	return settle(f);
+	return f->max_distinct > 0 && f->n + f->n2 > f->max_distinct ? -2 : 0;
 }
 
-void fold_take(struct fold *f, double **score, double **pos, double **neg, size_t *n)
+void fold_take(struct fold *f, double *score[2], double *pos[2], double *neg[2], size_t n[2])
 {
-	*score = f->score;
-	*pos = f->pos;
-	*neg = f->neg;
-	*n = f->n;
-	f->score = f->pos = f->neg = NULL;
-	f->n = 0;
+	score[0] = f->score, pos[0] = f->pos, neg[0] = f->neg, n[0] = f->n;
+	score[1] = f->score2, pos[1] = f->pos2, neg[1] = f->neg2, n[1] = f->n2;
+	f->score = f->pos = f->neg = f->score2 = f->pos2 = f->neg2 = NULL;
+	f->n = f->n2 = 0;
 	fold_free(f);
 }
 
@@ -379,6 +394,9 @@ void fold_free(struct fold *f)
 	free(f->score);
 	free(f->pos);
 	free(f->neg);
+	free(f->score2);
+	free(f->pos2);
+	free(f->neg2);
 	free(f->bpos);
 	free(f->bneg);
 	free(f->bpos_w);
@@ -389,6 +407,6 @@ void fold_free(struct fold *f)
 	free(f->hpos);
 	free(f->hneg);
 	free(f->hmin);
-	f->score = f->pos = f->neg = f->bpos = f->bneg = f->bpos_w = f->bneg_w = f->rs = f->rp = f->rn = NULL;
+	f->score = f->pos = f->neg = f->score2 = f->pos2 = f->neg2 = f->bpos = f->bneg = f->bpos_w = f->bneg_w = f->rs = f->rp = f->rn = NULL;
 	f->hpos = f->hneg = f->hmin = NULL;
 }

@@ -133,6 +133,10 @@ static int grow_to(double **a, size_t n)
 
 void model_sort(struct model *m)
 {
+	if (m->fold != NULL) {
+		(void)fold_finish(m->fold); /* its result kept for the join */
+		return;
+	}
 	m->sorted = m->pos_w == NULL && m->neg_w == NULL && m->fold == NULL && m->pos2 == NULL &&
 		    m->neg2 == NULL && radix_sort(m->pos, NULL, m->n_pos) == 0 &&
 		    radix_sort(m->neg, NULL, m->n_neg) == 0;

@@ -89,90 +89,110 @@ static int alloc_below(struct sweep *sw)
 	return sw->below_pos != NULL && sw->below_neg != NULL ? 0 : -1;
 }
 
-/* Rows sorted ascending: up to two runs of each class (a second reader's
- * rows beside the first's), weights alongside or NULL.  When the runs are
- * the sweep's to free (own), the merge gives back their tops as it passes
- * them (room[][] is what each still holds). */
-struct runs {
-	double *score[2][2];  /* [0 positives, 1 negatives][run] */
-	const double *w[2][2];
-	size_t n[2][2];
-	bool own;
-	size_t room[2][2];
+/* A sorted run (ascending) the sweep is merged from: one class's rows
+ * (class 0 positives, 1 negatives; w[class] their weights, NULL when each
+ * weighs 1), or a folded list of distinct scores with the weight of each
+ * class at each (class -1; fold.h makes them). */
+struct run {
+	double *score;
+	double *w[2];
+	int class;
+	size_t at;   /* entries not merged yet: the merge goes from the top */
+	size_t room; /* what the arrays still hold (owned runs) */
 };
 
-/* The weight of run j's rows at score s, from its top down (at moves
- * past them).  Unweighted rows are counted, then added once: the same sum,
- * exactly, as adding 1 for each. */
-static void take(struct ksum *sum, const double *score, const double *w, size_t *at, double s)
-{
-	size_t i = *at;
+/* At most two readers' runs of each class, or two lists.  When the runs
+ * are the sweep's to free (own), the merge gives back their tops as it
+ * passes them. */
+struct runs {
+	struct run run[4];
+	size_t n;
+	bool own;
+};
 
-	if (w == NULL) {
-		while (i > 0 && score[i - 1] == s)
+/* The weight of a run's entries at score s, into sum[class], from its top
+ * down (at moves past them).  Unweighted rows are counted, then added
+ * once: the same sum, exactly, as adding 1 for each. */
+static void take(struct ksum sum[2], struct run *r, double s)
+{
+	size_t i = r->at;
+
+	if (r->class < 0) {
+		/* a list: one entry a score */
+		if (i > 0 && r->score[i - 1] == s) {
 			i--;
-		if (i < *at)
-			ksum_add(sum, (double)(*at - i));
+			ksum_add(&sum[0], r->w[0][i]);
+			ksum_add(&sum[1], r->w[1][i]);
+		}
+	} else if (r->w[r->class] == NULL) {
+		while (i > 0 && r->score[i - 1] == s)
+			i--;
+		if (i < r->at)
+			ksum_add(&sum[r->class], (double)(r->at - i));
 	} else {
-		while (i > 0 && score[i - 1] == s) {
+		while (i > 0 && r->score[i - 1] == s) {
 			i--;
-			ksum_add(sum, w[i]);
+			ksum_add(&sum[r->class], r->w[r->class][i]);
 		}
 	}
-	*at = i;
+	r->at = i;
 }
 
 /* The highest score not yet taken (-inf when none: scores are finite). */
-static double top(const struct runs *r, size_t at[2][2])
+static double top(const struct runs *r)
 {
 	double s = -INFINITY;
-	int c, j;
+	size_t j;
 
-	for (c = 0; c < 2; c++)
-		for (j = 0; j < 2; j++)
-			if (at[c][j] > 0 && r->score[c][j][at[c][j] - 1] > s)
-				s = r->score[c][j][at[c][j] - 1];
+	for (j = 0; j < r->n; j++)
+		if (r->run[j].at > 0 && r->run[j].score[r->run[j].at - 1] > s)
+			s = r->run[j].score[r->run[j].at - 1];
 	return s;
+}
+
+static void shrink(double **a, size_t n)
+{
+	double *t;
+
+	if (*a != NULL && (t = realloc(*a, n * sizeof *t)) != NULL)
+		*a = t;
 }
 
 /* Shrinks each owned run to what the merge has not passed yet, once an
  * eighth of it is behind: the rows go as the sweep grows.  Shrinking by a
  * fraction keeps the copies, should realloc move, to O(rows) in all. */
-static void give_back(struct runs *r, size_t at[2][2])
+static void give_back(struct runs *r)
 {
-	int c, j;
+	size_t j;
 
-	for (c = 0; c < 2; c++)
-		for (j = 0; j < 2; j++) {
-			size_t left = at[c][j] > 0 ? at[c][j] : 1;
-			double *t;
+	for (j = 0; j < r->n; j++) {
+		struct run *u = &r->run[j];
+		size_t left = u->at > 0 ? u->at : 1;
 
-			if (r->score[c][j] == NULL || r->room[c][j] - left < r->room[c][j] / 8 + 4096)
-				continue;
-			if ((t = realloc(r->score[c][j], left * sizeof *t)) != NULL) {
-				r->score[c][j] = t;
-				r->room[c][j] = left;
-			}
+		if (u->score == NULL || u->room - left < u->room / 8 + 4096)
+			continue;
+		shrink(&u->score, left);
+		if (u->class < 0) {
+			shrink(&u->w[0], left);
+			shrink(&u->w[1], left);
 		}
+		u->room = left;
+	}
 }
 
 /* Walks the sorted runs from the top, one distinct score at a time. */
 static size_t merge(struct sweep *out, struct runs *r)
 {
-	size_t at[2][2], k = 0;
+	size_t j, k = 0;
 	struct acc a;
 	double s;
 
-	memcpy(at, r->n, sizeof at);
 	memset(&a, 0, sizeof a);
-	while ((s = top(r, at)) > -INFINITY) {
+	while ((s = top(r)) > -INFINITY) {
 		struct ksum w[2] = { { 0, 0 }, { 0, 0 } };
-		int c;
 
-		for (c = 0; c < 2; c++) {
-			take(&w[c], r->score[c][0], r->w[c][0], &at[c][0], s);
-			take(&w[c], r->score[c][1], r->w[c][1], &at[c][1], s);
-		}
+		for (j = 0; j < r->n; j++)
+			take(w, &r->run[j], s);
 		acc_group(&a, out, s, ksum_get(&w[0]), ksum_get(&w[1]));
 		out->score[k] = s;
 		if (out->count_pos != NULL) {
@@ -188,7 +208,7 @@ static size_t merge(struct sweep *out, struct runs *r)
 			out->below_neg[k] = ksum_get(&w[1]);
 		}
 		if (++k % 65536 == 0 && r->own)
-			give_back(r, at);
+			give_back(r);
 	}
 	acc_finish(&a, out);
 	if (out->below_pos != NULL) {
@@ -284,13 +304,14 @@ static void *trim(void *a, size_t n, size_t size)
 	return a != NULL && (t = realloc(a, (n ? n : 1) * size)) != NULL ? t : a;
 }
 
-/* Room for n entries of each array the sweep will have. */
+/* Room for n entries of each array the sweep will have: whole counts in
+ * 4 bytes when every row weighs 1 and there are fewer than 2^32. */
 static int alloc_arrays(struct sweep *sw, size_t n, bool weighted)
 {
 	size_t m = n ? n : 1;
 
 	sw->score = malloc(m * sizeof *sw->score);
-	if (!weighted && n < UINT32_MAX) {
+	if (!weighted && sw->pos + sw->neg < (double)UINT32_MAX) {
 		sw->count_pos = malloc(m * sizeof *sw->count_pos);
 		sw->count_neg = malloc(m * sizeof *sw->count_neg);
 		if (sw->count_pos == NULL || sw->count_neg == NULL)
@@ -307,31 +328,31 @@ static int alloc_arrays(struct sweep *sw, size_t n, bool weighted)
 /* The sweep of sorted runs; pos and neg are the class totals. */
 static int build_runs(struct sweep *sw, struct runs *r, bool weighted, double pos, double neg)
 {
-	int c, j;
+	size_t j;
 
 	memset(sw, 0, sizeof *sw);
 	sw->roc_auc_se = NAN; /* the session fills it in */
 	sw->sample_prevalence = NAN;
 	sw->pos = pos;
 	sw->neg = neg;
-	/* room for every row, trimmed to the distinct scores after: pages
+	/* room for every entry, trimmed to the distinct scores after: pages
 	 * never written cost no memory, and one pass over the rows is saved */
-	sw->n = r->n[0][0] + r->n[0][1] + r->n[1][0] + r->n[1][1];
+	for (j = 0; j < r->n; j++)
+		sw->n += r->run[j].at;
 	if (alloc_arrays(sw, sw->n, weighted) < 0) {
 		sweep_free(sw);
 		return -1;
 	}
 	sw->min = sw->max = NAN;
-	for (c = 0; c < 2; c++)
-		for (j = 0; j < 2; j++)
-			if (r->n[c][j] > 0) {
-				double lo = r->score[c][j][0], hi = r->score[c][j][r->n[c][j] - 1];
+	for (j = 0; j < r->n; j++)
+		if (r->run[j].at > 0) {
+			double lo = r->run[j].score[0], hi = r->run[j].score[r->run[j].at - 1];
 
-				if (!(lo >= sw->min))
-					sw->min = lo;
-				if (!(hi <= sw->max))
-					sw->max = hi;
-			}
+			if (!(lo >= sw->min))
+				sw->min = lo;
+			if (!(hi <= sw->max))
+				sw->max = hi;
+		}
 	sw->probabilities = sw->n > 0 && sw->min >= 0 && sw->max <= 1;
 	sw->n = merge(sw, r);
 	sw->score = trim(sw->score, sw->n, sizeof *sw->score);
@@ -344,32 +365,82 @@ static int build_runs(struct sweep *sw, struct runs *r, bool weighted, double po
 	return 0;
 }
 
+/* Adds a run of n entries (none when n is 0). */
+static void add_run(struct runs *r, int class, double *score, double *wp, double *wn, size_t n)
+{
+	if (n > 0)
+		r->run[r->n++] = (struct run){ score, { wp, wn }, class, n, n };
+}
+
+/* Frees what the runs still hold. */
+static void free_runs(struct runs *r)
+{
+	size_t j;
+
+	for (j = 0; j < r->n; j++) {
+		free(r->run[j].score);
+		free(r->run[j].w[0]);
+		free(r->run[j].w[1]);
+	}
+}
+
 int sweep_build(struct sweep *sw, double *pos, double *pos_w, size_t n_pos,
 		double *neg, double *neg_w, size_t n_neg)
 {
-	struct runs r = { { { pos, NULL }, { neg, NULL } }, { { pos_w, NULL }, { neg_w, NULL } },
-			  { { n_pos, 0 }, { n_neg, 0 } }, false, { { 0, 0 }, { 0, 0 } } };
+	struct runs r = { .own = false };
 	/* totals before sorting, in the rows' order */
 	double tp = total(pos_w, n_pos), tn = total(neg_w, n_neg);
 
 	memset(sw, 0, sizeof *sw);
 	if (radix_sort(pos, pos_w, n_pos) < 0 || radix_sort(neg, neg_w, n_neg) < 0)
 		return -1;
+	add_run(&r, 0, pos, pos_w, NULL, n_pos);
+	add_run(&r, 1, neg, NULL, neg_w, n_neg);
 	return build_runs(sw, &r, pos_w != NULL || neg_w != NULL, tp, tn);
 }
 
 int sweep_build_sorted(struct sweep *sw, double *pos[2], const size_t n_pos[2],
 		       double *neg[2], const size_t n_neg[2])
 {
-	struct runs r = { { { pos[0], pos[1] }, { neg[0], neg[1] } }, { { NULL, NULL }, { NULL, NULL } },
-			  { { n_pos[0], n_pos[1] }, { n_neg[0], n_neg[1] } }, true,
-			  { { n_pos[0], n_pos[1] }, { n_neg[0], n_neg[1] } } };
-	int rc = build_runs(sw, &r, false, (double)(n_pos[0] + n_pos[1]), (double)(n_neg[0] + n_neg[1]));
-	int c, j;
+	struct runs r = { .own = true };
+	int rc, j;
 
-	for (c = 0; c < 2; c++)
-		for (j = 0; j < 2; j++)
-			free(r.score[c][j]);
+	for (j = 0; j < 2; j++) {
+		add_run(&r, 0, pos[j], NULL, NULL, n_pos[j]);
+		add_run(&r, 1, neg[j], NULL, NULL, n_neg[j]);
+		if (n_pos[j] == 0)
+			free(pos[j]);
+		if (n_neg[j] == 0)
+			free(neg[j]);
+	}
+	rc = build_runs(sw, &r, false, (double)(n_pos[0] + n_pos[1]), (double)(n_neg[0] + n_neg[1]));
+	free_runs(&r);
+	return rc;
+}
+
+int sweep_build_lists(struct sweep *sw, double *score[2], double *pos[2], double *neg[2], const size_t n[2],
+		      bool weighted)
+{
+	struct runs r = { .own = true };
+	struct ksum tp = { 0, 0 }, tn = { 0, 0 };
+	size_t j, k;
+	int rc;
+
+	for (j = 0; j < 2; j++) {
+		/* the class totals, list by list in ascending order */
+		for (k = 0; k < n[j]; k++) {
+			ksum_add(&tp, pos[j][k]);
+			ksum_add(&tn, neg[j][k]);
+		}
+		add_run(&r, -1, score[j], pos[j], neg[j], n[j]);
+		if (n[j] == 0) {
+			free(score[j]);
+			free(pos[j]);
+			free(neg[j]);
+		}
+	}
+	rc = build_runs(sw, &r, weighted, ksum_get(&tp), ksum_get(&tn));
+	free_runs(&r);
 	return rc;
 }
 

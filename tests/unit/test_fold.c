@@ -29,33 +29,50 @@ static void make_rows(size_t n, double *score, int *label, double *weight, int w
 	}
 }
 
-static void build_both(size_t n, int weighted, size_t bins, struct sweep *arr, struct sweep *fl, struct fold *out_f)
+/* The sweep of n rows from arrays (arr) and from folding (fl); with
+ * halves, two folds of the first and second half of the rows joined, as
+ * two readers leave them. */
+static void build_halves(size_t n, int weighted, size_t bins, struct sweep *arr, struct sweep *fl, struct fold *out_f,
+			 bool halves)
 {
 	double *score = malloc(n * sizeof *score), *weight = malloc(n * sizeof *weight);
 	double *pos = malloc(n * sizeof *pos), *neg = malloc(n * sizeof *neg);
 	double *pw = malloc(n * sizeof *pw), *nw = malloc(n * sizeof *nw);
 	int *label = malloc(n * sizeof *label);
-	size_t i, np = 0, nn = 0, k;
-	struct fold f;
-	double *s, *p, *q;
+	size_t i, np = 0, nn = 0, k[2];
+	struct fold f, g;
+	double *s[2], *p[2], *q[2];
 
 	make_rows(n, score, label, weight, weighted);
 	assert_int_equal(fold_init(&f, weighted, bins), 0);
+	assert_int_equal(fold_init(&g, weighted, bins), 0);
 	for (i = 0; i < n; i++) {
-		assert_int_equal(fold_add(&f, score[i], label[i], weight[i]), 0);
+		assert_int_equal(fold_add(halves && i >= n / 2 ? &g : &f, score[i], label[i], weight[i]), 0);
 		if (label[i])
 			pos[np] = score[i], pw[np++] = weight[i];
 		else
 			neg[nn] = score[i], nw[nn++] = weight[i];
 	}
 	assert_int_equal(fold_finish(&f), 0);
+	if (halves) {
+		assert_int_equal(fold_finish(&g), 0); /* in its thread */
+		assert_int_equal(fold_join(&f, &g), 0);
+		assert_int_equal(fold_finish(&f), 0); /* again: the same */
+	}
+	fold_free(&g);
 	*out_f = f;
 	assert_int_equal(sweep_build(arr, pos, weighted ? pw : NULL, np, neg, weighted ? nw : NULL, nn), 0);
-	fold_take(&f, &s, &p, &q, &k);
+	fold_take(&f, s, p, q, k);
+	assert_true(halves || k[1] == 0);
 	out_f->binned = f.binned;
 	out_f->pairs_in_bins = f.pairs_in_bins;
-	assert_int_equal(sweep_build_runs(fl, s, p, q, k), 0);
+	assert_int_equal(sweep_build_lists(fl, s, p, q, k, weighted), 0);
 	free(score), free(weight), free(pos), free(neg), free(pw), free(nw), free(label);
+}
+
+static void build_both(size_t n, int weighted, size_t bins, struct sweep *arr, struct sweep *fl, struct fold *out_f)
+{
+	build_halves(n, weighted, bins, arr, fl, out_f, false);
 }
 
 static void test_exact_equals_arrays(void **state)
@@ -107,6 +124,65 @@ static void test_distinct_runs(void **state)
 	sweep_free(&b);
 }
 
+/* Two readers' folds joined: kept as two lists (or merged when they might
+ * pass the ceiling), the sweep is the arrays' to the bit. */
+static void test_two_readers(void **state)
+{
+	int distinct;
+
+	(void)state;
+	for (distinct = 0; distinct <= 1; distinct++) {
+		struct sweep a, b;
+		struct fold f;
+		size_t k;
+
+		all_distinct = distinct;
+		build_halves(distinct ? 1200000 : 700000, 0, 0, &a, &b, &f, true);
+		all_distinct = 0;
+		assert_int_equal(a.n, b.n);
+		for (k = 0; k < a.n; k++)
+			assert_true(a.score[k] == b.score[k] && sweep_pos(&a, k) == sweep_pos(&b, k) &&
+				    sweep_neg(&a, k) == sweep_neg(&b, k));
+		assert_true(a.roc_auc == b.roc_auc && a.average_precision == b.average_precision);
+		assert_non_null(b.count_pos);
+		sweep_free(&a);
+		sweep_free(&b);
+	}
+}
+
+/* Joined lists that might pass the ceiling are merged to know; past it
+ * exactly, -2. */
+static void test_join_ceiling(void **state)
+{
+	struct fold f, g;
+	double *s[2], *p[2], *q[2];
+	size_t i, k[2];
+
+	(void)state;
+	for (i = 0; i < 2; i++) {
+		size_t j;
+
+		assert_int_equal(fold_init(&f, false, 0), 0);
+		assert_int_equal(fold_init(&g, false, 0), 0);
+		/* 1000 distinct scores in each, 500 shared */
+		for (j = 0; j < 1000; j++) {
+			assert_int_equal(fold_add(&f, (double)j, j % 2 == 0, 1), 0);
+			assert_int_equal(fold_add(&g, (double)j + 500, j % 3 == 0, 1), 0);
+		}
+		f.max_distinct = i == 0 ? 1500 : 1499;
+		assert_int_equal(fold_join(&f, &g), i == 0 ? 0 : -2);
+		assert_int_equal(f.n, 1500);
+		assert_int_equal(f.n2, 0);
+		fold_take(&f, s, p, q, k);
+		assert_true(k[0] == 1500 && k[1] == 0);
+		assert_true(s[0][0] == 0 && s[0][1499] == 1499);
+		assert_true(p[0][700] + q[0][700] == 2); /* 700: in both */
+		for (j = 0; j < 2; j++)
+			free(s[j]), free(p[j]), free(q[j]);
+		fold_free(&g);
+	}
+}
+
 static void test_bins(void **state)
 {
 	static const size_t bins[] = { 2, 3, 10, 100, 5000 };
@@ -140,8 +216,8 @@ static void test_bins(void **state)
 static void test_bins_grow_both_ways(void **state)
 {
 	struct fold f;
-	double *s, *p, *q, total = 0;
-	size_t n, i;
+	double *s, *p, *q, total = 0, *ls[2], *lp[2], *lq[2];
+	size_t n, i, ln[2];
 
 	(void)state;
 	assert_int_equal(fold_init(&f, false, 8), 0);
@@ -153,7 +229,9 @@ static void test_bins_grow_both_ways(void **state)
 	assert_int_equal(fold_add(&f, -1e12, true, 1), 0);
 	assert_int_equal(fold_add(&f, 1e12, false, 1), 0);
 	assert_int_equal(fold_finish(&f), 0);
-	fold_take(&f, &s, &p, &q, &n);
+	fold_take(&f, ls, lp, lq, ln);
+	s = ls[0], p = lp[0], q = lq[0], n = ln[0];
+	assert_true(ln[1] == 0 && lq[1] == NULL);
 	assert_true(n <= 8 && n >= 2);
 	assert_true(s[0] == -1e12);
 	for (i = 0; i < n; i++) {
@@ -187,6 +265,8 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_exact_equals_arrays),
 		cmocka_unit_test(test_distinct_runs),
+		cmocka_unit_test(test_two_readers),
+		cmocka_unit_test(test_join_ceiling),
 		cmocka_unit_test(test_bins),
 		cmocka_unit_test(test_bins_grow_both_ways),
 		cmocka_unit_test(test_radix_simple_mode),
