@@ -243,6 +243,65 @@ static void test_bins_grow_both_ways(void **state)
 	free(s), free(p), free(q);
 }
 
+/* Arrays large enough for the bucketed sort, of every shape: what qsort
+ * gives, to the bit (no -0.0 here: qsort may put it either side of 0). */
+static void test_radix_buckets(void **state)
+{
+	enum { N = 200000 };
+	double *a = malloc(N * sizeof *a), *b = malloc(N * sizeof *b);
+	int shape;
+	size_t i;
+
+	(void)state;
+	assert_true(a != NULL && b != NULL);
+	for (shape = 0; shape < 8; shape++) {
+		size_t n = shape == 6 ? 70000 : N;
+
+		for (i = 0; i < n; i++) {
+			uint64_t r = next();
+
+			switch (shape) {
+			case 0: /* probabilities with 6 decimals: ties */
+				a[i] = (double)(r % 1000000) / 1e6;
+				break;
+			case 1: /* all distinct in [0, 1) */
+				a[i] = (double)(r >> 11) / 9007199254740992.0;
+				break;
+			case 2: /* both signs, exponents far apart */
+				a[i] = ((double)(r >> 11) - 4503599627370496.0) * pow(10, (double)(r % 40) - 20);
+				break;
+			case 3: /* three values */
+				a[i] = (double)(r % 3) - 1;
+				break;
+			case 4: /* one value */
+				a[i] = 0.25;
+				break;
+			case 5: /* subnormals and the largest doubles */
+				a[i] = r % 2 ? (double)(r >> 40) * 4.9e-324 : -1.7e308 / (double)(1 + r % 7);
+				break;
+			case 6: /* many buckets of a few (insertion-sorted) */
+				a[i] = (double)(r % 4096) + (double)(r >> 52) / 8192;
+				break;
+			default: /* a bucket of equal keys but one, last, a bit below */
+				a[i] = i == n - 1 ? nextafter(0.5, 1) : i % 2 ? nextafter(nextafter(0.5, 1), 1)
+									  : 2.0 + (double)(r % 1000);
+				break;
+			}
+			if (a[i] == 0)
+				a[i] = 0; /* never -0.0 */
+			b[i] = a[i];
+		}
+		assert_int_equal(radix_sort(a, NULL, n), 0);
+		radix_set_simple(1);
+		assert_int_equal(radix_sort(b, NULL, n), 0);
+		radix_set_simple(0);
+		if (memcmp(a, b, n * sizeof *a) != 0)
+			fail_msg("shape %d: radix and qsort differ", shape);
+	}
+	free(a);
+	free(b);
+}
+
 static void test_radix_simple_mode(void **state)
 {
 	double a[1000], b[1000];
@@ -270,6 +329,7 @@ int main(void)
 		cmocka_unit_test(test_bins),
 		cmocka_unit_test(test_bins_grow_both_ways),
 		cmocka_unit_test(test_radix_simple_mode),
+		cmocka_unit_test(test_radix_buckets),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
