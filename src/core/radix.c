@@ -1,9 +1,9 @@
 /*
  * radix: sorting scores, on the order-preserving bit pattern of each
  * double (flip all bits of negatives, the sign bit of the rest).  Large
- * unweighted arrays: one pass scatters them on the 11 highest bits in which
- * their keys differ, into buckets the cache holds, each sorted there by an
- * LSD radix sort on the bits below.  Others: an LSD radix sort, 11 bits a
+ * unweighted arrays: in place, split on the 11 highest bits in which their
+ * keys differ into buckets the cache holds, each sorted there by an LSD
+ * radix sort on the bits below.  Others: an LSD radix sort, 11 bits a
  * pass.  Both skip passes in which every key has the same digit.  Weights,
  * when given, move with their scores.  The simple mode (for tests that
  * compare fast paths with plain ones) sorts with qsort instead.
@@ -110,44 +110,48 @@ static void radix_pass_all(double *a, double *w, double *tmp, double *tmp_w, siz
 	}
 }
 
-/* Large unweighted arrays: one pass on the 11 highest bits in which the
- * keys differ scatters them into buckets small enough for the cache, each
- * then sorted there on the bits below (LSD, 8 bits a pass): one trip
- * through memory instead of one a digit. */
+/* Large unweighted arrays are sorted in place: the 11 highest bits in
+ * which their keys differ split them into buckets (American flag sort:
+ * each element swapped into its bucket's next slot, no second array), each
+ * bucket split again the same way until it fits the cache, then sorted
+ * there by an LSD radix sort, 8 bits a pass, through a scratch array of
+ * that size.  A trip through memory a level instead of one a digit, and
+ * no array as large as the input. */
 #define MSD_MIN ((size_t)1 << 16)
+#define BUCKET_MAX ((size_t)1 << 15) /* 256 KiB: sorted in the cache */
 #define LOW_BITS 8
 #define LOW_SIZE (1u << LOW_BITS)
-#define LOW_PASSES 7 /* 53 bits below an 11-bit top digit, at most */
+#define LOW_PASSES 8 /* 64 bits */
 
-static void insertion_sort(double *dst, const double *src, size_t m)
+static void insertion_sort(double *a, size_t m)
 {
 	size_t i, j;
 
-	for (i = 0; i < m; i++) {
-		uint64_t k = key_of(src[i]);
+	for (i = 1; i < m; i++) {
+		double v = a[i];
+		uint64_t k = key_of(v);
 
-		for (j = i; j > 0 && key_of(dst[j - 1]) > k; j--)
-			dst[j] = dst[j - 1];
-		dst[j] = src[i];
+		for (j = i; j > 0 && key_of(a[j - 1]) > k; j--)
+			a[j] = a[j - 1];
+		a[j] = v;
 	}
 }
 
-/* Sorts the bucket src[0..m) (keys equal above bit `bits`) into dst, with
- * src as scratch. */
-static void sort_bucket(double *dst, double *src, size_t m, unsigned bits)
+/* Sorts a[0..m) (keys equal above bit `bits`), with scratch as long. */
+static void sort_bucket(double *a, double *scratch, size_t m, unsigned bits)
 {
 	uint32_t hist[LOW_PASSES][LOW_SIZE];
 	unsigned passes = (bits + LOW_BITS - 1) / LOW_BITS, p;
-	double *from = src, *to = dst, *t;
+	double *from = a, *to = scratch, *t;
 	size_t i;
 
 	if (m <= 32) {
-		insertion_sort(dst, src, m);
+		insertion_sort(a, m);
 		return;
 	}
 	memset(hist, 0, passes * sizeof hist[0]);
 	for (i = 0; i < m; i++) {
-		uint64_t k = key_of(src[i]);
+		uint64_t k = key_of(a[i]);
 
 		for (p = 0; p < passes; p++)
 			hist[p][(k >> (p * LOW_BITS)) & (LOW_SIZE - 1)]++;
@@ -168,16 +172,22 @@ static void sort_bucket(double *dst, double *src, size_t m, unsigned bits)
 			to[hist[p][(key_of(from[i]) >> shift) & (LOW_SIZE - 1)]++] = from[i];
 		t = from, from = to, to = t;
 	}
-	if (from != dst)
-		memcpy(dst, from, m * sizeof *dst);
+	if (from != a)
+		memcpy(a, from, m * sizeof *a);
 }
 
-static void radix_msd(double *a, double *tmp, size_t n, size_t *count)
+/* Sorts a[0..n) (keys equal above bit `bits`) in place; scratch holds
+ * BUCKET_MAX. */
+static void sort_range(double *a, size_t n, unsigned bits, double *scratch)
 {
+	size_t start[RADIX_SIZE + 1], next[RADIX_SIZE], i, b;
 	uint64_t lo = UINT64_MAX, hi = 0, diff;
 	unsigned top = 0, shift;
-	size_t i, b, sum = 0;
 
+	if (n <= BUCKET_MAX) {
+		sort_bucket(a, scratch, n, bits);
+		return;
+	}
 	for (i = 0; i < n; i++) {
 		uint64_t k = key_of(a[i]);
 
@@ -189,20 +199,33 @@ static void radix_msd(double *a, double *tmp, size_t n, size_t *count)
 	while (diff >> top > 1)
 		top++;
 	shift = top >= RADIX_BITS - 1 ? top - (RADIX_BITS - 1) : 0;
+	memset(start, 0, sizeof start);
 	for (i = 0; i < n; i++)
-		count[(key_of(a[i]) >> shift) & (RADIX_SIZE - 1)]++;
+		start[((key_of(a[i]) >> shift) & (RADIX_SIZE - 1)) + 1]++;
 	for (b = 0; b < RADIX_SIZE; b++) {
-		size_t c = count[b];
-
-		count[b] = sum;
-		sum += c;
+		start[b + 1] += start[b];
+		next[b] = start[b];
 	}
-	for (i = 0; i < n; i++)
-		tmp[count[(key_of(a[i]) >> shift) & (RADIX_SIZE - 1)]++] = a[i];
-	/* count[b] is now where bucket b ends */
-	for (b = 0, sum = 0; b < RADIX_SIZE; sum = count[b++])
-		if (count[b] > sum)
-			sort_bucket(a + sum, tmp + sum, count[b] - sum, shift);
+	/* each element swapped into the next free slot of its bucket, until
+	 * the one in hand belongs where it was taken from */
+	for (b = 0; b < RADIX_SIZE; b++)
+		while (next[b] < start[b + 1]) {
+			double v = a[next[b]];
+			size_t d = (key_of(v) >> shift) & (RADIX_SIZE - 1);
+
+			while (d != b) {
+				double t = a[next[d]];
+
+				a[next[d]++] = v;
+				v = t;
+				d = (key_of(v) >> shift) & (RADIX_SIZE - 1);
+			}
+			a[next[b]++] = v;
+		}
+	if (shift > 0)
+		for (b = 0; b < RADIX_SIZE; b++)
+			if (start[b + 1] - start[b] > 1)
+				sort_range(a + start[b], start[b + 1] - start[b], shift, scratch);
 }
 
 int radix_sort(double *a, double *w, size_t n)
@@ -213,6 +236,14 @@ int radix_sort(double *a, double *w, size_t n)
 
 	if (n < 2)
 		return 0;
+	if (!simple && w == NULL && n >= MSD_MIN) {
+		/* in place but for a bucket's scratch */
+		if ((tmp = malloc(BUCKET_MAX * sizeof *tmp)) == NULL)
+			return -1;
+		sort_range(a, n, 64, tmp);
+		free(tmp);
+		return 0;
+	}
 	hist = calloc(RADIX_PASSES, sizeof *hist);
 	tmp = malloc(n * sizeof *tmp);
 	if (w != NULL)
@@ -220,8 +251,6 @@ int radix_sort(double *a, double *w, size_t n)
 	if (hist != NULL && tmp != NULL && (w == NULL || tmp_w != NULL)) {
 		if (simple)
 			simple_sort(a, w, n);
-		else if (w == NULL && n >= MSD_MIN)
-			radix_msd(a, tmp, n, hist[0]);
 		else
 			radix_pass_all(a, w, tmp, tmp_w, n, hist);
 		rc = 0;

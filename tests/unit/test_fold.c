@@ -254,7 +254,7 @@ static void test_radix_buckets(void **state)
 
 	(void)state;
 	assert_true(a != NULL && b != NULL);
-	for (shape = 0; shape < 8; shape++) {
+	for (shape = 0; shape < 9; shape++) {
 		size_t n = shape == 6 ? 70000 : N;
 
 		for (i = 0; i < n; i++) {
@@ -281,6 +281,9 @@ static void test_radix_buckets(void **state)
 				break;
 			case 6: /* many buckets of a few (insertion-sorted) */
 				a[i] = (double)(r % 4096) + (double)(r >> 52) / 8192;
+				break;
+			case 8: /* keys that differ in their 12 lowest bits only */
+				a[i] = 1.0 + (double)(r % 4096) * 0x1p-52;
 				break;
 			default: /* a bucket of equal keys but one, last, a bit below */
 				a[i] = i == n - 1 ? nextafter(0.5, 1) : i % 2 ? nextafter(nextafter(0.5, 1), 1)
