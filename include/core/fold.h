@@ -42,7 +42,6 @@ struct fold {
 	double *bpos, *bneg;        /* rows not folded in yet */
 	double *bpos_w, *bneg_w;    /* their weights (weighted only) */
 	size_t nbpos, nbneg, cap_buf;
-	double *rs, *rp, *rn;       /* the buffer's distinct scores, for merging */
 	bool weighted;
 	size_t bins;                /* 0: exact */
 	bool binned;                /* rows of different scores share a bin */

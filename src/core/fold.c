@@ -40,22 +40,20 @@ int fold_init(struct fold *f, bool weighted, size_t bins)
 	f->cap_buf = n;
 	f->bpos = malloc(n * sizeof *f->bpos);
 	f->bneg = malloc(n * sizeof *f->bneg);
-	f->rs = malloc(2 * n * sizeof *f->rs);
-	f->rp = malloc(2 * n * sizeof *f->rp);
-	f->rn = malloc(2 * n * sizeof *f->rn);
 	if (weighted) {
 		f->bpos_w = malloc(n * sizeof *f->bpos_w);
 		f->bneg_w = malloc(n * sizeof *f->bneg_w);
 	}
-	if (!f->bpos || !f->bneg || !f->rs || !f->rp || !f->rn || (weighted && (!f->bpos_w || !f->bneg_w))) {
+	if (!f->bpos || !f->bneg || (weighted && (!f->bpos_w || !f->bneg_w))) {
 		fold_free(f);
 		return -1;
 	}
 	return 0;
 }
 
-/* The buffer's rows as runs of distinct scores (ascending); returns how many. */
-static size_t runs(struct fold *f)
+/* The buffer's rows as a run of distinct scores (ascending) in r, which
+ * has room for every row; returns how many. */
+static size_t runs(struct fold *f, struct fold_run *r)
 {
 	size_t i = 0, j = 0, k = 0;
 
@@ -71,9 +69,9 @@ static size_t runs(struct fold *f)
 			ksum_add(&wp, f->weighted ? f->bpos_w[i] : 1);
 		for (; j < f->nbneg && f->bneg[j] == s; j++)
 			ksum_add(&wn, f->weighted ? f->bneg_w[j] : 1);
-		f->rs[k] = s;
-		f->rp[k] = ksum_get(&wp);
-		f->rn[k] = ksum_get(&wn);
+		r->score[k] = s;
+		r->pos[k] = ksum_get(&wp);
+		r->neg[k] = ksum_get(&wn);
 		k++;
 	}
 	return k;
@@ -285,15 +283,16 @@ static int flush(struct fold *f)
 		return 0;
 	if (radix_sort(f->bpos, f->bpos_w, f->nbpos) < 0 || radix_sort(f->bneg, f->bneg_w, f->nbneg) < 0)
 		return -1;
-	n = runs(f);
-	f->nbpos = f->nbneg = 0;
-	/* the buffer's run on top of the stack (a copy: rs, rp, rn are reused) */
+	/* the buffer's run on top of the stack, written in place and
+	 * trimmed to its distinct scores */
 	r = &f->run[f->n_runs];
+	n = f->nbpos + f->nbneg;
 	if (grow(&r->score, n) < 0 || grow(&r->pos, n) < 0 || grow(&r->neg, n) < 0)
 		return -1;
-	memcpy(r->score, f->rs, n * sizeof *r->score);
-	memcpy(r->pos, f->rp, n * sizeof *r->pos);
-	memcpy(r->neg, f->rn, n * sizeof *r->neg);
+	n = runs(f, r);
+	f->nbpos = f->nbneg = 0;
+	if (grow(&r->score, n) < 0 || grow(&r->pos, n) < 0 || grow(&r->neg, n) < 0)
+		return -1;
 	r->n = n;
 	f->n_runs++;
 	return settle(f);
@@ -329,8 +328,14 @@ static int finish(struct fold *f)
 
 	if (f->bins > 0)
 		return bins_to_list(f);
-	if ((rc = flush(f)) < 0 || collapse(f, true) < 0)
-		return rc < 0 ? rc : -1;
+	if ((rc = flush(f)) < 0)
+		return rc;
+	/* no more rows: the buffers go before the last merges need room */
+	free(f->bpos), free(f->bneg), free(f->bpos_w), free(f->bneg_w);
+	f->bpos = f->bneg = f->bpos_w = f->bneg_w = NULL;
+	f->cap_buf = 0;
+	if (collapse(f, true) < 0)
+		return -1;
 	/* one run left (or none): it is the list */
 	if (f->n_runs == 1) {
 		free(f->score), free(f->pos), free(f->neg);
@@ -388,7 +393,7 @@ void fold_free(struct fold *f)
 {
 	size_t i;
 
-	for (i = 0; i < f->n_runs; i++)
+	for (i = 0; i < FOLD_MAX_RUNS; i++) /* and one a failed flush left */
 		free(f->run[i].score), free(f->run[i].pos), free(f->run[i].neg);
 	f->n_runs = 0;
 	free(f->score);
@@ -401,12 +406,9 @@ void fold_free(struct fold *f)
 	free(f->bneg);
 	free(f->bpos_w);
 	free(f->bneg_w);
-	free(f->rs);
-	free(f->rp);
-	free(f->rn);
 	free(f->hpos);
 	free(f->hneg);
 	free(f->hmin);
-	f->score = f->pos = f->neg = f->score2 = f->pos2 = f->neg2 = f->bpos = f->bneg = f->bpos_w = f->bneg_w = f->rs = f->rp = f->rn = NULL;
+	f->score = f->pos = f->neg = f->score2 = f->pos2 = f->neg2 = f->bpos = f->bneg = f->bpos_w = f->bneg_w = NULL;
 	f->hpos = f->hneg = f->hmin = NULL;
 }
