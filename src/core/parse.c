@@ -102,9 +102,35 @@ static enum parse_status slow_number(const char *s, size_t len, double *out)
 	return PARSE_OK;
 }
 
+/* How many digits s[0..n) starts with. */
+static size_t digit_run(const char *s, size_t n)
+{
+	size_t j = 0;
+
+	while (j < n && (unsigned char)(s[j] - '0') <= 9)
+		j++;
+	return j;
+}
+
+/* Adds the n digits at s to *mant while fewer than 19 are significant
+ * (more: not exact); returns how many it took. */
+static size_t take_digits(const char *s, size_t n, uint64_t *mant, size_t *sig, bool *exact)
+{
+	size_t k = n, j;
+
+	if (*sig + n > 19) {
+		k = *sig < 19 ? 19 - *sig : 0;
+		*exact = false;
+	}
+	for (j = 0; j < k; j++)
+		*mant = *mant * 10 + (uint64_t)(s[j] - '0');
+	*sig += n;
+	return k;
+}
+
 enum parse_status parse_number(const char *s, size_t len, double *out)
 {
-	size_t i = 0, digits = 0, sig = 0;
+	size_t i = 0, digits = 0, sig = 0, run;
 	uint64_t mant = 0;
 	int frac_digits = 0, exp = 0, exp_sign = 1;
 	bool neg = false, exact = true;
@@ -123,29 +149,20 @@ enum parse_status parse_number(const char *s, size_t len, double *out)
 
 	if (s[i] == '+' || s[i] == '-')
 		neg = s[i++] == '-';
-	for (; i < len && s[i] >= '0' && s[i] <= '9'; i++, digits++) {
-		if (mant == 0 && s[i] == '0')
-			continue; /* leading zeros are not significant */
-		if (sig < 19)
-			mant = mant * 10 + (uint64_t)(s[i] - '0');
-		else
-			exact = false;
-		sig++;
-	}
+	/* leading zeros are not significant */
+	for (; i < len && s[i] == '0'; i++)
+		digits++;
+	run = digit_run(s + i, len - i);
+	take_digits(s + i, run, &mant, &sig, &exact);
+	i += run, digits += run;
 	if (i < len && s[i] == '.') {
-		for (i++; i < len && s[i] >= '0' && s[i] <= '9'; i++, digits++) {
-			if (mant == 0 && s[i] == '0') {
-				frac_digits++;
-				continue;
-			}
-			if (sig < 19) {
-				mant = mant * 10 + (uint64_t)(s[i] - '0');
-				frac_digits++;
-			} else {
-				exact = false;
-			}
-			sig++;
-		}
+		i++;
+		if (mant == 0) /* zeros before the first significant digit only scale */
+			for (; i < len && s[i] == '0'; i++)
+				digits++, frac_digits++;
+		run = digit_run(s + i, len - i);
+		frac_digits += (int)take_digits(s + i, run, &mant, &sig, &exact);
+		i += run, digits += run;
 	}
 	if (digits == 0)
 		return PARSE_BAD;
