@@ -33,6 +33,9 @@ struct csvread_sink {
 	void *(*fork)(void *ctx, struct status *st);
 	/* takes the second half's results back (and frees child) */
 	void (*join)(void *ctx, void *child);
+	/* a quote-free line taken whole, at speed; false: not that simple,
+	 * split it and hand it to record (NULL: never) */
+	bool (*simple)(void *ctx, const char *line, size_t len);
 };
 
 struct csvread_options {

@@ -38,4 +38,9 @@ size_t scan_count(const char *p, size_t n, char c);
 enum scan_result scan_line(struct row *r, const char *s, size_t len, char delim, bool quotes,
 			   const struct scan_keep *k);
 
+/* The fields numbered col[0] and col[1] (different) of the quote-free line
+ * s[0..len), trimmed as scan_line trims them, into f and n; false when the
+ * line ends before both. */
+bool scan_pair(const char *s, size_t len, char delim, const size_t col[2], const char *f[2], size_t n[2]);
+
 #endif

@@ -36,6 +36,9 @@ char *text_markdown(char *dst, size_t cap, const char *s, size_t max_chars);
  * message can hold a few. */
 const char *text_show(const char *s, size_t len);
 
+/* text_show of a NUL-terminated string. */
+const char *text_show_str(const char *s);
+
 /* Length of the well-formed UTF-8 sequence at s (and its code point in
  * *cp), or 0 when s does not start one.  Rejects overlongs, surrogates and
  * values past U+10FFFF. */

@@ -201,6 +201,11 @@ static bool scan_record(struct csvread *cr, const char *s, size_t len, bool quot
 {
 	enum scan_result rc;
 
+	if (!quotes && cr->sink->simple != NULL && cr->sink->simple(cr->ctx, s, len)) {
+		cr->line++;
+		cr->records++;
+		return true;
+	}
 	cr->row.line = cr->line;
 	rc = scan_line(&cr->row, s, len, cr->delim, quotes, &cr->keep);
 	if (rc == SCAN_LIBCSV) {

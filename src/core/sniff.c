@@ -25,11 +25,6 @@ struct sniffer {
 	struct status *st;
 };
 
-static const char *show_str(const char *s)
-{
-	return text_show(s, strlen(s));
-}
-
 static bool word_in(const char *name, const char *const *list)
 {
 	size_t i, j;
@@ -149,7 +144,7 @@ static int resolve(struct sniffer *l, const char *spec, const char *what, size_t
 				continue;
 			if (found != SIZE_MAX) {
 				status_fail(l->st, "%s: %s column name '%s' is ambiguous (columns %zu and %zu); give its index",
-				     l->source, what, show_str(spec), found + 1, i + 1);
+				     l->source, what, text_show_str(spec), found + 1, i + 1);
 				return -1;
 			}
 			found = i;
@@ -167,12 +162,12 @@ static int resolve(struct sniffer *l, const char *spec, const char *what, size_t
 			return 0;
 		}
 		status_fail(l->st, "%s: %s column %s is out of range (the file has %zu column%s)", l->source,
-		     what, show_str(spec), l->c->ncols, l->c->ncols == 1 ? "" : "s");
+		     what, text_show_str(spec), l->c->ncols, l->c->ncols == 1 ? "" : "s");
 		return -1;
 	}
 	if (!l->c->header) {
 		status_fail(l->st, "%s: no %s column named '%s': the file has no header; give a 1-based index",
-		     l->source, what, show_str(spec));
+		     l->source, what, text_show_str(spec));
 		return -1;
 	}
 	{
@@ -182,14 +177,14 @@ static int resolve(struct sniffer *l, const char *spec, const char *what, size_t
 		/* snprintf says what it would have written: never past the end */
 		for (i = 0; i < l->c->ncols && used + 60 < sizeof list; i++) {
 			used += (size_t)snprintf(list + used, sizeof list - used, "%s%s",
-						 i ? ", " : "", show_str(l->c->names[i]));
+						 i ? ", " : "", text_show_str(l->c->names[i]));
 			if (used > sizeof list - 1)
 				used = sizeof list - 1;
 		}
 		if (i < l->c->ncols && used < sizeof list - 1)
 			snprintf(list + used, sizeof list - used, ", ...");
 		status_fail(l->st, "%s: no %s column named '%s' (columns: %s)", l->source, what,
-		     show_str(spec), list);
+		     text_show_str(spec), list);
 	}
 	return -1;
 }
@@ -431,7 +426,7 @@ int sniff_columns(struct columns *c, const struct dataset_options *o, const char
 		for (j = 0; j < i; j++)
 			if (*roles[j].col == *roles[i].col) {
 				status_fail(st, "%s: column '%s' cannot be the %s and the %s at once", source,
-					    show_str(c->names[*roles[i].col]), roles[j].what, roles[i].what);
+					    text_show_str(c->names[*roles[i].col]), roles[j].what, roles[i].what);
 				return -1;
 			}
 		take(l, *roles[i].col);
@@ -447,12 +442,12 @@ int sniff_columns(struct columns *c, const struct dataset_options *o, const char
 		for (j = 0; j < i; j++)
 			if (c->score_col[j] == c->score_col[i]) {
 				status_fail(st, "%s: --score names column '%s' twice", source,
-					    show_str(c->names[c->score_col[i]]));
+					    text_show_str(c->names[c->score_col[i]]));
 				return -1;
 			}
 		if (taken(l, c->score_col[i])) {
 			status_fail(st, "%s: column '%s' cannot be a score and another role at once", source,
-				    show_str(c->names[c->score_col[i]]));
+				    text_show_str(c->names[c->score_col[i]]));
 			return -1;
 		}
 		take(l, c->score_col[i]);

@@ -168,6 +168,11 @@ const char *text_show(const char *s, size_t len)
 	return text_escape(b, sizeof bufs[0], s, len, 40);
 }
 
+const char *text_show_str(const char *s)
+{
+	return text_show(s, strlen(s));
+}
+
 void text_json(FILE *f, const char *s)
 {
 	const unsigned char *u = (const unsigned char *)s;

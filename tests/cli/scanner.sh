@@ -4,7 +4,8 @@
 # readers: CRLF, blank lines, spaces around fields, trailing delimiters,
 # quotes in the middle of the second range, lines longer than a chunk,
 # other delimiters, unused columns, a last line without a break, and bad
-# rows in every range.  Reports and messages must be byte-identical.
+# rows in every range; the simplest rows' short way on the same files and
+# its own edges.  Reports and messages must be byte-identical.
 # Usage: tests/cli/scanner.sh ./cutoff ./build/gen
 set -u
 BIN=$1
@@ -122,6 +123,28 @@ same stream "$T/blank.csv" --stream $M
 CUTOFF_SIMPLE=1 "$BIN" --report --format json $M - <"$T/crlf.csv" >"$T/pipe.simple" 2>&1
 "$BIN" --report --format json $M - <"$T/crlf.csv" >"$T/pipe.scan" 2>&1
 cmp -s "$T/pipe.simple" "$T/pipe.scan" && ok || bad "a pipe: the scanner differs from libcsv"
+
+# the simplest rows' short way (one model, labels 0 and 1, no --positive,
+# no weights): the files above again, then its edges: the label after the
+# score, labels that are 0 or 1 only once trimmed or not at all (1.0, yes),
+# -0 beside 0 and exponents, all negatives before the first positive, a label
+# outside the vocabulary in the second half (the load fails, listing them)
+O="-l label -s model1"
+for f in base crlf blank spaces trailing tab wide between after nobreak lonecr nul; do
+	same "short-$f" "$T/$f.csv" $O
+done
+awk -F, 'NR == 1 { print "model1,label,model2"; next }
+     NR % 1000 == 0 { print $2 ", " $1 " ," $3; next } NR % 777 == 0 { print $2 ",1.0," $3; next }
+     NR % 555 == 0 { print $2 ",yes," $3; next } NR % 333 == 0 { print "-0," $1 "," $3; next }
+     NR % 444 == 0 { print "2.5e-1,\t" $1 "," $3; next } NR % 331 == 0 { print "0," $1 "," $3; next }
+     { print $2 "," $1 "," $3 }' "$T/base.csv" >"$T/edges.csv"
+same short-edges "$T/edges.csv" $O
+{ head -1 "$T/base.csv"; awk -F, 'NR > 1 && $1 == "0"' "$T/base.csv"; awk -F, 'NR > 1 && $1 != "0"' "$T/base.csv"; } >"$T/sorted.csv"
+same short-late-class "$T/sorted.csv" $O
+awk 'NR == 900000 { print "10,0.5,0.5"; next } NR == 950000 { print "2,0.5,0.5"; next } { print }' "$T/base.csv" >"$T/badlabel.csv"
+same short-bad-label "$T/badlabel.csv" $O
+grep -q "labels in column 'label' are not 0/1" "$T/short-bad-label.scan.err" && ok ||
+	bad "short-bad-label: $(head -2 "$T/short-bad-label.scan.err")"
 
 echo "scanner: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
