@@ -157,32 +157,30 @@ enum scan_result scan_line(struct row *r, const char *s, size_t len, char delim,
 bool scan_pair(const char *s, size_t len, char delim, const size_t col[2], const char *f[2], size_t n[2])
 {
 	const char *p = s, *end = s + len;
-	size_t c = 0, found = 0, last = col[0] > col[1] ? col[0] : col[1];
+	size_t c = 0, k, j = col[0] < col[1] ? 0 : 1; /* the nearer first */
 
-	for (;;) {
-		const char *next = p, *a, *e;
-		int j;
+	for (k = 0; k < 2; k++, j = 1 - j) {
+		const char *next, *a, *e;
+		size_t found;
 
-		if (c == col[0] || c == col[1]) {
-			for (next = p; next < end && *next != delim; next++)
-				;
-			for (a = p; a < next && is_space(*a, delim); a++)
-				;
-			for (e = next; e > a && is_space(e[-1], delim); e--)
-				;
-			j = c == col[0] ? 0 : 1;
-			f[j] = a;
-			n[j] = (size_t)(e - a);
-			if (++found == 2)
-				return true;
-		} else {
-			next = memchr(p, delim, (size_t)(end - p));
-			if (next == NULL)
-				next = end;
+		if (col[j] > c) {
+			/* the columns before it, eight bytes at a time */
+			if ((p = skip_delims(p, end, delim, col[j] - c, &found)) == NULL)
+				return false;
+			c = col[j];
 		}
-		if (next == end || c == last)
-			return false;
+		for (next = p; next < end && *next != delim; next++)
+			;
+		for (a = p; a < next && is_space(*a, delim); a++)
+			;
+		for (e = next; e > a && is_space(e[-1], delim); e--)
+			;
+		f[j] = a;
+		n[j] = (size_t)(e - a);
+		if (next == end && k == 0)
+			return false; /* no field after it */
 		p = next + 1;
 		c++;
 	}
+	return true;
 }
