@@ -128,9 +128,36 @@ static size_t take_digits(const char *s, size_t n, uint64_t *mant, size_t *sig, 
 	return k;
 }
 
+/* The common score, at speed: [-]digits[.digits], 19 digits at most and no
+ * blanks, the same value the general path below gives it (mantissa over a
+ * power of ten, both exact: one rounding); false for anything else. */
+static bool plain_number(const char *s, size_t len, double *out)
+{
+	size_t i = s[0] == '-', digits;
+	uint64_t mant = 0;
+	unsigned d;
+	int frac = 0;
+	double v;
+
+	for (; i < len && (d = (unsigned char)s[i] - (unsigned char)'0') <= 9; i++)
+		mant = mant * 10 + d;
+	digits = i - (s[0] == '-');
+	if (i < len && s[i] == '.')
+		for (i++; i < len && (d = (unsigned char)s[i] - (unsigned char)'0') <= 9; i++, frac++)
+			mant = mant * 10 + d;
+	if (i != len || digits + (size_t)frac == 0 || digits + (size_t)frac > 19 || mant >= (UINT64_C(1) << 53))
+		return false;
+	v = (double)mant / pow10_exact[frac];
+	*out = s[0] == '-' ? -v : v;
+	return true;
+}
+
 enum parse_status parse_number(const char *s, size_t len, double *out)
 {
 	size_t i = 0, digits = 0, sig = 0, run;
+
+	if (!simple && len > 0 && plain_number(s, len, out))
+		return PARSE_OK;
 	uint64_t mant = 0;
 	int frac_digits = 0, exp = 0, exp_sign = 1;
 	bool neg = false, exact = true;
