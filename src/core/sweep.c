@@ -1,13 +1,8 @@
 /*
- * sweep: sorting and merging one model's scores.
- *
- * Sorting is an LSD radix sort on the order-preserving bit pattern of each
- * double (flip all bits of negatives, the sign bit of the rest), 11 bits a
- * pass, skipping passes in which every key has the same digit: scores in
- * [0,1] usually need four or five passes.  Each class is sorted on its own,
- * so no label travels with the keys, then the sorted runs (two of each
- * class when two readers sorted their halves) are merged from the top into
- * distinct scores.
+ * sweep: one model's sorted scores (radix.c sorts them) merged from the
+ * top into distinct scores with cumulative counts or weights, and the
+ * threshold-free statistics in the same walk.  Runs come as each class's
+ * rows (two readers: two of each) or as folded lists (fold.c).
  */
 #include "core/sweep.h"
 
@@ -15,6 +10,7 @@
 #include "core/radix.h"
 
 #include <math.h>
+#include <pthread.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -99,6 +95,7 @@ struct run {
 	int class;
 	size_t at;   /* entries not merged yet: the merge goes from the top */
 	size_t room; /* what the arrays still hold (owned runs) */
+	size_t stop; /* where the merge stops (a parallel merge's upper part) */
 };
 
 /* At most two readers' runs of each class, or two lists.  When the runs
@@ -119,18 +116,18 @@ static void take(struct ksum sum[2], struct run *r, double s)
 
 	if (r->class < 0) {
 		/* a list: one entry a score */
-		if (i > 0 && r->score[i - 1] == s) {
+		if (i > r->stop && r->score[i - 1] == s) {
 			i--;
 			ksum_add(&sum[0], r->w[0][i]);
 			ksum_add(&sum[1], r->w[1][i]);
 		}
 	} else if (r->w[r->class] == NULL) {
-		while (i > 0 && r->score[i - 1] == s)
+		while (i > r->stop && r->score[i - 1] == s)
 			i--;
 		if (i < r->at)
 			ksum_add(&sum[r->class], (double)(r->at - i));
 	} else {
-		while (i > 0 && r->score[i - 1] == s) {
+		while (i > r->stop && r->score[i - 1] == s) {
 			i--;
 			ksum_add(&sum[r->class], r->w[r->class][i]);
 		}
@@ -145,7 +142,7 @@ static double top(const struct runs *r)
 	size_t j;
 
 	for (j = 0; j < r->n; j++)
-		if (r->run[j].at > 0 && r->run[j].score[r->run[j].at - 1] > s)
+		if (r->run[j].at > r->run[j].stop && r->run[j].score[r->run[j].at - 1] > s)
 			s = r->run[j].score[r->run[j].at - 1];
 	return s;
 }
@@ -178,6 +175,86 @@ static void give_back(struct runs *r)
 		}
 		u->room = left;
 	}
+}
+
+/* Many rows a score, unweighted: two threads merge the scores above and
+ * below one, each part's distinct scores with their own counts; one pass
+ * then makes the statistics in the same order, with the same sums, as one
+ * walk.  The rows are not given back on the way (both threads read them):
+ * only when a sample shows them twice the distinct scores or more. */
+struct part {
+	struct runs r;
+	double *score;
+	uint32_t *pos, *neg;
+	size_t n;
+};
+
+static void *merge_part(void *arg)
+{
+	struct part *p = arg;
+	double s;
+	size_t j;
+
+	while ((s = top(&p->r)) > -INFINITY) {
+		struct ksum w[2] = { { 0, 0 }, { 0, 0 } };
+
+		for (j = 0; j < p->r.n; j++)
+			take(w, &p->r.run[j], s);
+		p->score[p->n] = s;
+		p->pos[p->n] = (uint32_t)ksum_get(&w[0]);
+		p->neg[p->n++] = (uint32_t)ksum_get(&w[1]);
+	}
+	return NULL;
+}
+
+/* The distinct scores, or 0 when the merge is better not split. */
+static size_t merge_split(struct sweep *out, const struct runs *r)
+{
+	struct part hi = { *r, out->score, out->count_pos, out->count_neg, 0 }, lo = hi;
+	size_t j, big = 0, same = 0, upper = 0, k;
+	struct acc a = { { 0, 0 }, { 0, 0 }, 0, 0, 0, 0 };
+	pthread_t thread;
+	bool threaded;
+	double v;
+
+	for (j = 1; j < r->n; j++)
+		if (r->run[j].at > r->run[big].at)
+			big = j;
+	if (out->count_pos == NULL || r->run[big].at < ((size_t)1 << 18))
+		return 0;
+	for (j = r->run[big].at / 2; j < r->run[big].at / 2 + 65536; j++) /* ties in the largest run's middle */
+		same += r->run[big].score[j] == r->run[big].score[j + 1];
+	if (same < 65536 / 2)
+		return 0;
+	v = r->run[big].score[r->run[big].at / 2];
+	for (j = 0; j < r->n; j++) {
+		size_t b = 0, e = r->run[j].at;
+
+		while (b < e) /* the first entry >= v */
+			if (r->run[j].score[b + (e - b) / 2] < v)
+				b += (e - b) / 2 + 1;
+			else
+				e = b + (e - b) / 2;
+		hi.r.run[j].stop = lo.r.run[j].at = b;
+		upper += r->run[j].at - b;
+	}
+	lo.score += upper, lo.pos += upper, lo.neg += upper;
+	threaded = pthread_create(&thread, NULL, merge_part, &lo) == 0;
+	merge_part(&hi);
+	if (threaded)
+		pthread_join(thread, NULL);
+	else
+		merge_part(&lo);
+	memmove(out->score + hi.n, lo.score, lo.n * sizeof *out->score);
+	memmove(out->count_pos + hi.n, lo.pos, lo.n * sizeof *out->count_pos);
+	memmove(out->count_neg + hi.n, lo.neg, lo.n * sizeof *out->count_neg);
+	for (k = 0; k < hi.n + lo.n; k++) {
+		acc_group(&a, out, out->score[k], out->count_pos[k], out->count_neg[k]);
+		out->count_pos[k] = (uint32_t)ksum_get(&a.tp);
+		out->count_neg[k] = (uint32_t)ksum_get(&a.fp);
+	}
+	acc_finish(&a, out);
+	return hi.n + lo.n;
 }
 
 /* Walks the sorted runs from the top, one distinct score at a time. */
@@ -354,7 +431,8 @@ static int build_runs(struct sweep *sw, struct runs *r, bool weighted, double po
 				sw->max = hi;
 		}
 	sw->probabilities = sw->n > 0 && sw->min >= 0 && sw->max <= 1;
-	sw->n = merge(sw, r);
+	if ((sw->n = merge_split(sw, r)) == 0)
+		sw->n = merge(sw, r);
 	sw->score = trim(sw->score, sw->n, sizeof *sw->score);
 	sw->cum_pos = trim(sw->cum_pos, sw->n, sizeof *sw->cum_pos);
 	sw->cum_neg = trim(sw->cum_neg, sw->n, sizeof *sw->cum_neg);
@@ -369,7 +447,7 @@ static int build_runs(struct sweep *sw, struct runs *r, bool weighted, double po
 static void add_run(struct runs *r, int class, double *score, double *wp, double *wn, size_t n)
 {
 	if (n > 0)
-		r->run[r->n++] = (struct run){ score, { wp, wn }, class, n, n };
+		r->run[r->n++] = (struct run){ score, { wp, wn }, class, n, n, 0 };
 }
 
 /* Frees what the runs still hold. */

@@ -290,7 +290,8 @@ static double *copy_of(const double *a, size_t n)
  * (levels distinct scores at most), a run of a class left empty, negative
  * scores.  The sweep frees the runs as it merges: with many distinct scores
  * it gives their memory back many times on the way (ASan sees any read of
- * what it gave back). */
+ * what it gave back); with many rows a score the merge is split between two
+ * threads.  Either way the same as one walk over weighted rows. */
 static void check_sorted_runs(size_t n, unsigned levels)
 {
 	double *pos = malloc(n * sizeof *pos), *neg = malloc(n * sizeof *neg);
@@ -298,7 +299,7 @@ static void check_sorted_runs(size_t n, unsigned levels)
 	double *n1 = malloc(n * sizeof *n1), *n2 = malloc(n * sizeof *n2);
 	size_t np = 0, nn = 0, a = 0, b = 0, c = 0, d = 0, k;
 	unsigned x = 12345;
-	struct sweep whole, runs;
+	struct sweep whole, runs, ref;
 
 	assert_true(pos && neg && p1 && p2 && n1 && n2);
 	for (k = 0; k < n; k++) {
@@ -322,6 +323,17 @@ static void check_sorted_runs(size_t n, unsigned levels)
 				n1[c++] = sc;
 		}
 	}
+	/* the reference: every row weighing 1.0, merged in one walk (weights:
+	 * never split between threads), from copies (sweep_build sorts) */
+	{
+		double *ones = malloc((np > nn ? np : nn) * sizeof *ones), *pc = copy_of(pos, np), *nc = copy_of(neg, nn);
+
+		assert_non_null(ones);
+		for (k = 0; k < (np > nn ? np : nn); k++)
+			ones[k] = 1;
+		assert_int_equal(sweep_build(&ref, pc, ones, np, nc, ones, nn), 0);
+		free(ones), free(pc), free(nc);
+	}
 	assert_int_equal(sweep_build(&whole, pos, NULL, np, neg, NULL, nn), 0);
 	assert_non_null(whole.count_pos); /* unweighted: 4-byte counts */
 	assert_null(whole.cum_pos);
@@ -344,8 +356,16 @@ static void check_sorted_runs(size_t n, unsigned levels)
 	assert_memory_equal(runs.count_neg, whole.count_neg, whole.n * sizeof *whole.count_neg);
 	assert_true(runs.roc_auc == whole.roc_auc && runs.average_precision == whole.average_precision);
 	assert_true(runs.min == whole.min && runs.max == whole.max && runs.pos == whole.pos && runs.neg == whole.neg);
+	/* and what the one-walk merge of weighted rows gives, to the bit */
+	assert_int_equal(runs.n, ref.n);
+	assert_memory_equal(runs.score, ref.score, ref.n * sizeof *ref.score);
+	for (k = 0; k < ref.n; k++)
+		if (sweep_pos(&runs, k) != sweep_pos(&ref, k) || sweep_neg(&runs, k) != sweep_neg(&ref, k))
+			fail_msg("counts differ at %zu", k);
+	assert_true(runs.roc_auc == ref.roc_auc && runs.average_precision == ref.average_precision);
 	sweep_free(&runs);
 	sweep_free(&whole);
+	sweep_free(&ref);
 	free(pos);
 	free(neg);
 }
@@ -354,7 +374,8 @@ static void test_sorted_runs(void **state)
 {
 	(void)state;
 	check_sorted_runs(4000, 500);
-	check_sorted_runs(1000000, 1u << 27);
+	check_sorted_runs(1000000, 1u << 27);   /* all but distinct: one walk */
+	check_sorted_runs(1500000, 100000);     /* many rows a score: split in two */
 }
 
 int main(void)
