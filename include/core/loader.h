@@ -40,7 +40,7 @@ struct loader {
 	size_t skip_notes;
 	size_t array_limit;  /* bytes of row arrays before switching to folding */
 	size_t array_bytes;
-	bool simple;         /* on_simple may take rows */
+	bool simple;         /* loader_simple may take rows */
 	size_t simple_cols[2]; /* label, score */
 	char delim;
 };

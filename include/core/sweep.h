@@ -64,7 +64,9 @@ int sweep_build(struct sweep *sw, double *pos, double *pos_w, size_t n_pos,
  * runs of each class (a run may be empty): as sweep_build would from their
  * concatenation.  Takes the four malloc'd arrays (NULL for none) and frees
  * them, giving their memory back as the merge leaves it behind, so that the
- * rows and the sweep are never both whole in memory. */
+ * rows and the sweep are never both whole in memory (but when many rows
+ * share each score: two threads then merge at once, and the rows go at
+ * the end). */
 int sweep_build_sorted(struct sweep *sw, double *pos[2], const size_t n_pos[2],
 		       double *neg[2], const size_t n_neg[2]);
 
