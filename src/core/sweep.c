@@ -147,12 +147,12 @@ static double top(const struct runs *r)
 	return s;
 }
 
-static void shrink(double **a, size_t n)
+/* Gives back what an array does not use (a failed shrink keeps it). */
+static void *trim(void *a, size_t n, size_t size)
 {
-	double *t;
+	void *t;
 
-	if (*a != NULL && (t = realloc(*a, n * sizeof *t)) != NULL)
-		*a = t;
+	return a != NULL && (t = realloc(a, (n ? n : 1) * size)) != NULL ? t : a;
 }
 
 /* Shrinks each owned run to what the merge has not passed yet, once an
@@ -168,10 +168,10 @@ static void give_back(struct runs *r)
 
 		if (u->score == NULL || u->room - left < u->room / 8 + 4096)
 			continue;
-		shrink(&u->score, left);
+		u->score = trim(u->score, left, sizeof *u->score);
 		if (u->class < 0) {
-			shrink(&u->w[0], left);
-			shrink(&u->w[1], left);
+			u->w[0] = trim(u->w[0], left, sizeof *u->w[0]);
+			u->w[1] = trim(u->w[1], left, sizeof *u->w[1]);
 		}
 		u->room = left;
 	}
@@ -371,14 +371,6 @@ static double total(const double *w, size_t n)
 	for (i = 0; i < n; i++)
 		ksum_add(&sum, w[i]);
 	return ksum_get(&sum);
-}
-
-/* Gives back what an array does not use (a failed shrink keeps it). */
-static void *trim(void *a, size_t n, size_t size)
-{
-	void *t;
-
-	return a != NULL && (t = realloc(a, (n ? n : 1) * size)) != NULL ? t : a;
 }
 
 /* Room for n entries of each array the sweep will have: whole counts in
