@@ -13,14 +13,12 @@
 #include "core/csvread.h"
 #include "core/loader.h"
 #include "core/model.h"
-#include "core/parse.h"
 #include "core/sniff.h"
 #include "core/text.h"
 #include "core/unpack.h"
 
 #include <errno.h>
 #include <fcntl.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
