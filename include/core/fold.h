@@ -36,12 +36,13 @@ struct fold {
 	double *score2, *pos2, *neg2;
 	size_t n2;
 	bool finished;
-	int status;                 /* fold_finish's, for a second call */
+	int status;                 /* a failed flush's or fold_finish's, for later calls */
 	struct fold_run run[FOLD_MAX_RUNS]; /* while folding: sizes shrink towards the top */
 	size_t n_runs;
 	double *bpos, *bneg;        /* rows not folded in yet */
 	double *bpos_w, *bneg_w;    /* their weights (weighted only) */
 	size_t nbpos, nbneg, cap_buf;
+	size_t rows_folded;         /* rows flushed into runs */
 	bool weighted;
 	size_t bins;                /* 0: exact */
 	bool binned;                /* rows of different scores share a bin */

@@ -13,6 +13,7 @@
 
 #include <float.h>
 #include <math.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -193,41 +194,56 @@ static int bins_to_list(struct fold *f)
 	return 0;
 }
 
+/* x if first, else y: by bits, so that the compiler has no branch to make */
+static inline double pick(double x, double y, bool first)
+{
+	uint64_t u, v, m = -(uint64_t)first;
+
+	memcpy(&u, &x, sizeof u);
+	memcpy(&v, &y, sizeof v);
+	u = (u & m) | (v & ~m);
+	memcpy(&x, &u, sizeof x);
+	return x;
+}
+
 /* Merges run b (the upper) into run a, from the back, in place in a;
  * frees b.  a grows to the merged size exactly (counted first): runs
  * that share most of their scores, as two readers' do, need little more
- * than the larger.  -1 when out of memory (both kept). */
+ * than the larger.  Both loops are written without branches on the
+ * comparison (mostly distinct scores make it a coin toss); a score in
+ * both takes the sum.  -1 when out of memory (both kept). */
 static int merge_runs(struct fold_run *a, struct fold_run *b)
 {
+	const double *as = a->score, *bs = b->score;
 	size_t i = a->n, j = b->n, k, total = 0;
 
-	while (i > 0 || j > 0) {
-		if (j == 0 || (i > 0 && a->score[i - 1] > b->score[j - 1]))
-			i--;
-		else if (i == 0 || a->score[i - 1] < b->score[j - 1])
-			j--;
-		else
-			i--, j--;
+	while (i > 0 && j > 0) {
+		double x = as[i - 1], y = bs[j - 1];
+
+		i -= x >= y;
+		j -= y >= x;
 		total++;
 	}
+	total += i + j;
 	if (grow(&a->score, total) < 0 || grow(&a->pos, total) < 0 || grow(&a->neg, total) < 0)
 		return -1;
 	/* k never passes the unread part of a, and meets it when b is done */
 	i = a->n, j = b->n, k = total;
-	while (j > 0) {
-		if (i > 0 && a->score[i - 1] > b->score[j - 1]) {
-			k--, i--;
-			a->score[k] = a->score[i], a->pos[k] = a->pos[i], a->neg[k] = a->neg[i];
-		} else if (i > 0 && a->score[i - 1] == b->score[j - 1]) {
-			k--, i--, j--;
-			a->score[k] = a->score[i];
-			a->pos[k] = a->pos[i] + b->pos[j];
-			a->neg[k] = a->neg[i] + b->neg[j];
-		} else {
-			k--, j--;
-			a->score[k] = b->score[j], a->pos[k] = b->pos[j], a->neg[k] = b->neg[j];
-		}
+	while (i > 0 && j > 0) {
+		double x = a->score[i - 1], y = b->score[j - 1];
+		double ap = a->pos[i - 1], an = a->neg[i - 1], bp = b->pos[j - 1], bn = b->neg[j - 1];
+		bool ta = x >= y, tb = y >= x;
+
+		k--;
+		a->score[k] = pick(x, y, ta);
+		a->pos[k] = pick(ap + bp, pick(ap, bp, ta), ta && tb);
+		a->neg[k] = pick(an + bn, pick(an, bn, ta), ta && tb);
+		i -= ta;
+		j -= tb;
 	}
+	memcpy(a->score, b->score, j * sizeof *a->score); /* k == j now */
+	memcpy(a->pos, b->pos, j * sizeof *a->pos);
+	memcpy(a->neg, b->neg, j * sizeof *a->neg);
 	a->n = total;
 	free(b->score), free(b->pos), free(b->neg);
 	memset(b, 0, sizeof *b);
@@ -274,12 +290,31 @@ static int settle(struct fold *f)
 	return 0;
 }
 
+/* Mostly distinct scores (the runs hold most of the rows folded so far):
+ * the buffer grows with the list, to half its size a class, so that a
+ * run is merged a few times, not once for every 2^18 rows.  Its memory
+ * stays a third of the list's; with ties it stays as it is.  Failing to
+ * grow is not an error. */
+static void widen_buffer(struct fold *f, size_t rows)
+{
+	size_t want = distinct_bound(f);
+
+	f->rows_folded += rows;
+	if (4 * distinct_bound(f) < 3 * f->rows_folded || want <= f->cap_buf)
+		return;
+	if (grow(&f->bpos, want) < 0 || grow(&f->bneg, want) < 0 ||
+	    (f->weighted && (grow(&f->bpos_w, want) < 0 || grow(&f->bneg_w, want) < 0)))
+		return;
+	f->cap_buf = want;
+}
+
 static int flush(struct fold *f)
 {
 	struct fold_run *r;
-	size_t n;
+	size_t n, rows = f->nbpos + f->nbneg;
+	int rc;
 
-	if (f->nbpos + f->nbneg == 0)
+	if (rows == 0)
 		return 0;
 	if (radix_sort(f->bpos, f->bpos_w, f->nbpos) < 0 || radix_sort(f->bneg, f->bneg_w, f->nbneg) < 0)
 		return -1;
@@ -295,26 +330,29 @@ static int flush(struct fold *f)
 		return -1;
 	r->n = n;
 	f->n_runs++;
-	return settle(f);
+	if ((rc = settle(f)) < 0)
+		return rc;
+	widen_buffer(f, rows);
+	return 0;
 }
 
+/* A failed flush is said again by every later call: the loader's short
+ * way gives the row to the general way, which names the line. */
 int fold_add(struct fold *f, double score, bool positive, double weight)
 {
 	if (f->bins > 0)
 		return bin_add(f, score, positive, weight);
+	if (f->status < 0)
+		return f->status;
 	if (positive) {
-		int rc;
-
-		if (f->nbpos == f->cap_buf && (rc = flush(f)) < 0)
-			return rc;
+		if (f->nbpos == f->cap_buf && (f->status = flush(f)) < 0)
+			return f->status;
 		if (f->weighted)
 			f->bpos_w[f->nbpos] = weight;
 		f->bpos[f->nbpos++] = score;
 	} else {
-		int rc;
-
-		if (f->nbneg == f->cap_buf && (rc = flush(f)) < 0)
-			return rc;
+		if (f->nbneg == f->cap_buf && (f->status = flush(f)) < 0)
+			return f->status;
 		if (f->weighted)
 			f->bneg_w[f->nbneg] = weight;
 		f->bneg[f->nbneg++] = score;
@@ -351,7 +389,7 @@ static int finish(struct fold *f)
 
 int fold_finish(struct fold *f)
 {
-	if (!f->finished) {
+	if (!f->finished && f->status == 0) {
 		f->status = finish(f);
 		f->finished = true;
 	}

@@ -239,7 +239,8 @@ void loader_row(struct loader *l, const struct row *r)
 		}
 		if (rc == -2) {
 			status_fail(l->st, "%s:%llu: more than %zu distinct scores in column '%s' would not fit in memory; --bins N keeps it fixed",
-			     ds->shown, (unsigned long long)r->line, m[bad].fold->max_distinct, text_show_str(ds->models[bad].name));
+			     ds->shown, (unsigned long long)r->line, m[bad].fold->max_distinct,
+			     text_show_str(l->c->names[l->c->score_col[bad]])); /* a second reader's models have no names */
 			goto out;
 		}
 		if (rc < 0) {
@@ -263,7 +264,8 @@ out:
 }
 
 /* The common row at speed: one model without weights, groups or counts,
- * in arrays, a 0 or 1 label whose class has been seen, a plain number.
+ * in arrays or folded, a 0 or 1 label whose class has been seen, a plain
+ * number.
  * Anything else, or that might be named in a message, goes the general
  * way (process_row), which would do the same with this one. */
 bool loader_simple(void *ctx, const char *s, size_t len)
@@ -275,15 +277,15 @@ bool loader_simple(void *ctx, const char *s, size_t len)
 	double score;
 	bool positive;
 
-	if (!l->simple || ds->streamed || l->label_bad || (l->array_limit > 0 && l->array_bytes + 16 > l->array_limit) ||
+	if (!l->simple || l->label_bad || (!ds->streamed && l->array_limit > 0 && l->array_bytes + 16 > l->array_limit) ||
 	    !scan_pair(s, len, l->delim, l->simple_cols, f, n) || n[0] != 1 || (f[0][0] != '0' && f[0][0] != '1'))
 		return false;
 	positive = f[0][0] == '1';
 	if ((positive ? ds->positive_name : ds->negative_name) == NULL || parse_number(f[1], n[1], &score) != PARSE_OK ||
 	    model_push(&ds->models[0], positive, score == 0 ? 0 : score, 1, false) < 0)
-		return false; /* arrays: a failed push changed nothing */
+		return false; /* nothing changed: arrays, or a fold that says its failure again */
 	ds->rows++;
-	if (l->array_limit > 0)
+	if (!ds->streamed && l->array_limit > 0)
 		l->array_bytes += 16;
 	return true;
 }

@@ -133,6 +133,16 @@ O="-l label -s model1"
 for f in base crlf blank spaces trailing tab wide between after nobreak lonecr nul; do
 	same "short-$f" "$T/$f.csv" $O
 done
+# folded as they come (--stream), and past the distinct-score ceiling: the
+# short way's failed row goes the general way, which names its line
+for f in base blank nul; do
+	same "short-stream-$f" "$T/$f.csv" --stream $O
+done
+export CUTOFF_MAX_DISTINCT=1000
+same short-stream-ceiling "$T/base.csv" --stream $O
+grep -q "base.csv:[0-9]*: more than 1000 distinct scores in column 'model1'" "$T/short-stream-ceiling.scan.err" && ok ||
+	bad "short-stream-ceiling: $(cat "$T/short-stream-ceiling.scan.err")"
+unset CUTOFF_MAX_DISTINCT
 awk -F, 'NR == 1 { print "model1,label,model2"; next }
      NR % 1000 == 0 { print $2 ", " $1 " ," $3; next } NR % 777 == 0 { print $2 ",1.0," $3; next }
      NR % 555 == 0 { print $2 ",yes," $3; next } NR % 333 == 0 { print "-0," $1 "," $3; next }

@@ -124,6 +124,46 @@ static void test_distinct_runs(void **state)
 	sweep_free(&b);
 }
 
+/* The buffer grows with a list of mostly distinct scores (fewer merges)
+ * and keeps its size with ties, even more distinct ones than it holds
+ * (memory by distinct scores); a flush past
+ * the distinct ceiling is said again by every later row, not forgotten. */
+static void test_buffer_and_failure(void **state)
+{
+	int distinct;
+
+	(void)state;
+	for (distinct = 0; distinct <= 1; distinct++) {
+		struct fold f;
+		size_t i, first;
+
+		assert_int_equal(fold_init(&f, false, 0), 0);
+		first = f.cap_buf;
+		for (i = 0; i < 3000000; i++)
+			assert_int_equal(fold_add(&f, distinct ? (double)i : (double)(i % 300000), i % 2 == 0, 1), 0);
+		if (distinct)
+			assert_true(f.cap_buf >= 4 * first && f.cap_buf <= f.rows_folded);
+		else
+			assert_true(f.cap_buf == first);
+		fold_free(&f);
+	}
+	{
+		struct fold f;
+		size_t i;
+		int rc = 0;
+
+		assert_int_equal(fold_init(&f, false, 0), 0);
+		f.max_distinct = 1000;
+		for (i = 0; i < 1000000 && rc == 0; i++)
+			rc = fold_add(&f, (double)i, true, 1);
+		assert_int_equal(rc, -2);
+		assert_int_equal(fold_add(&f, 1.0, true, 1), -2);
+		assert_int_equal(fold_add(&f, 2.0, false, 1), -2);
+		assert_int_equal(fold_finish(&f), -2);
+		fold_free(&f);
+	}
+}
+
 /* Two readers' folds joined: kept as two lists (or merged when they might
  * pass the ceiling), the sweep is the arrays' to the bit. */
 static void test_two_readers(void **state)
@@ -327,6 +367,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_exact_equals_arrays),
 		cmocka_unit_test(test_distinct_runs),
+		cmocka_unit_test(test_buffer_and_failure),
 		cmocka_unit_test(test_two_readers),
 		cmocka_unit_test(test_join_ceiling),
 		cmocka_unit_test(test_bins),
