@@ -8,7 +8,7 @@
  * distinct scores, not with rows.
  *
  * With a bin limit N the rows go instead into N equal-width bins on a grid
- * that only ever doubles its width (and moves its origin by whole widths),
+ * that only ever doubles its width (and moves by whole cells),
  * so a bin never straddles another: memory is fixed.  A bin stands for its
  * lowest score, so at the thresholds that remain the counts are exact; only
  * pairs of a positive and a negative in the same bin, counted as ties, can
@@ -19,36 +19,41 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #define FOLD_MAX_RUNS 64
 
-/* A sorted run of distinct scores and their weights. */
-struct fold_run {
+/* A list of distinct scores, ascending, with the weight of each class:
+ * doubles (pos, neg), or, for rows that weigh 1, whole counts packed in
+ * 8 bytes (count: positives << 32 | negatives; pos and neg NULL), while
+ * a fold has fewer than 2^32 rows: 16 bytes an entry instead of 24. */
+struct fold_list {
 	double *score, *pos, *neg;
+	uint64_t *count;
 	size_t n;
 };
 
 struct fold {
-	double *score, *pos, *neg;  /* after fold_finish: distinct scores, ascending, and weights */
-	size_t n;
-	/* after fold_join: the second reader's list, kept beside (the sweep
-	 * merges the two as it is built) */
-	double *score2, *pos2, *neg2;
-	size_t n2;
+	/* after fold_finish: list[0], the distinct scores; after fold_join,
+	 * list[1]: the second reader's, kept beside (the sweep merges the
+	 * two as it is built) */
+	struct fold_list list[2];
 	bool finished;
 	int status;                 /* a failed flush's or fold_finish's, for later calls */
-	struct fold_run run[FOLD_MAX_RUNS]; /* while folding: sizes shrink towards the top */
+	struct fold_list run[FOLD_MAX_RUNS]; /* while folding: sizes shrink towards the top */
 	size_t n_runs;
 	double *bpos, *bneg;        /* rows not folded in yet */
 	double *bpos_w, *bneg_w;    /* their weights (weighted only) */
 	size_t nbpos, nbneg, cap_buf;
 	size_t rows_folded;         /* rows flushed into runs */
 	bool weighted;
+	bool wide;                  /* runs keep doubles: weighted, or 2^32 rows and more */
 	size_t bins;                /* 0: exact */
 	bool binned;                /* rows of different scores share a bin */
 	double pairs_in_bins;       /* positive-negative pairs sharing a bin */
 	/* the grid (bins > 0) */
-	double origin, width;       /* halved: the grid spans up to 2 * DBL_MAX */
+	double anchor, width;       /* halved: the grid spans up to 2 * DBL_MAX */
+	long long lo;               /* bin 0 is grid cell lo: scores from anchor + lo * width */
 	double *hpos, *hneg, *hmin;
 	bool grid;
 	size_t max_distinct;        /* 0: no limit; past it fold_add says -2 */
@@ -73,7 +78,25 @@ int fold_join(struct fold *f, struct fold *g);
 
 /* Gives the two distinct lists away (for sweep_build_lists; the second
  * empty unless joined) and frees the rest. */
-void fold_take(struct fold *f, double *score[2], double *pos[2], double *neg[2], size_t n[2]);
+void fold_take(struct fold *f, struct fold_list out[2]);
+
+/* The weight of positives (negatives) at a list's entry k. */
+static inline double fold_list_pos(const struct fold_list *l, size_t k)
+{
+	return l->count != NULL ? (double)(l->count[k] >> 32) : l->pos[k];
+}
+
+static inline double fold_list_neg(const struct fold_list *l, size_t k)
+{
+	return l->count != NULL ? (double)(l->count[k] & UINT32_MAX) : l->neg[k];
+}
+
+/* Frees a list's arrays. */
+void fold_list_free(struct fold_list *l);
+
+/* Rows a fold counts in 4 bytes a class before it keeps doubles
+ * (UINT32_MAX); tests lower it to see the change. */
+void fold_set_count_limit(size_t rows);
 
 void fold_free(struct fold *f);
 

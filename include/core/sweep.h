@@ -16,6 +16,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "core/fold.h"
+
 /* A confusion matrix; weighted sums, so doubles. */
 struct confusion {
 	double tp, fp, tn, fn;
@@ -75,11 +77,10 @@ int sweep_build_sorted(struct sweep *sw, double *pos[2], const size_t n_pos[2],
  * three malloc'd arrays and turns them into the sweep's, in place. */
 int sweep_build_runs(struct sweep *sw, double *score, double *pos, double *neg, size_t n);
 
-/* Builds a sweep from two such lists (one may be empty: n 0), e.g. two
- * readers' folds, merged as they go into it: takes the six malloc'd arrays
- * and frees them, giving their memory back as the merge passes them. */
-int sweep_build_lists(struct sweep *sw, double *score[2], double *pos[2], double *neg[2], const size_t n[2],
-		      bool weighted);
+/* Builds a sweep from two lists of distinct scores (one may be empty: n
+ * 0), e.g. two readers' folds, merged as they go into it: takes their
+ * arrays and frees them, giving their memory back as the merge passes. */
+int sweep_build_lists(struct sweep *sw, struct fold_list l[2], bool weighted);
 
 void sweep_free(struct sweep *sw);
 

@@ -19,12 +19,20 @@
 
 #define FOLD_BUFFER ((size_t)1 << 18) /* rows a class waits for a merge */
 
+static size_t count_limit = UINT32_MAX;
+
+void fold_set_count_limit(size_t rows)
+{
+	count_limit = rows;
+}
+
 int fold_init(struct fold *f, bool weighted, size_t bins)
 {
 	size_t n = FOLD_BUFFER, i;
 
 	memset(f, 0, sizeof *f);
 	f->weighted = weighted;
+	f->wide = weighted;
 	f->bins = bins;
 	if (bins > 0) {
 		f->hpos = calloc(bins, sizeof *f->hpos);
@@ -54,12 +62,13 @@ int fold_init(struct fold *f, bool weighted, size_t bins)
 
 /* The buffer's rows as a run of distinct scores (ascending) in r, which
  * has room for every row; returns how many. */
-static size_t runs(struct fold *f, struct fold_run *r)
+static size_t runs(struct fold *f, struct fold_list *r)
 {
 	size_t i = 0, j = 0, k = 0;
 
 	while (i < f->nbpos || j < f->nbneg) {
 		struct ksum wp = { 0, 0 }, wn = { 0, 0 }; /* as the in-memory path sums */
+		size_t i0 = i, j0 = j;
 		double s;
 
 		if (j == f->nbneg || (i < f->nbpos && f->bpos[i] <= f->bneg[j]))
@@ -67,15 +76,45 @@ static size_t runs(struct fold *f, struct fold_run *r)
 		else
 			s = f->bneg[j];
 		for (; i < f->nbpos && f->bpos[i] == s; i++)
-			ksum_add(&wp, f->weighted ? f->bpos_w[i] : 1);
+			if (f->weighted)
+				ksum_add(&wp, f->bpos_w[i]);
 		for (; j < f->nbneg && f->bneg[j] == s; j++)
-			ksum_add(&wn, f->weighted ? f->bneg_w[j] : 1);
+			if (f->weighted)
+				ksum_add(&wn, f->bneg_w[j]);
 		r->score[k] = s;
-		r->pos[k] = ksum_get(&wp);
-		r->neg[k] = ksum_get(&wn);
+		if (r->count != NULL) {
+			r->count[k] = (uint64_t)(i - i0) << 32 | (j - j0);
+		} else {
+			r->pos[k] = f->weighted ? ksum_get(&wp) : (double)(i - i0);
+			r->neg[k] = f->weighted ? ksum_get(&wn) : (double)(j - j0);
+		}
 		k++;
 	}
 	return k;
+}
+
+/* Room for n entries in l, counts packed or not (a failed grow keeps l). */
+static int room(struct fold_list *l, size_t n, bool wide)
+{
+	size_t m = n ? n : 1;
+	void *t;
+
+	if ((t = realloc(l->score, m * sizeof *l->score)) == NULL)
+		return -1;
+	l->score = t;
+	if (!wide) {
+		if ((t = realloc(l->count, m * sizeof *l->count)) == NULL)
+			return -1;
+		l->count = t;
+		return 0;
+	}
+	if ((t = realloc(l->pos, m * sizeof *l->pos)) == NULL)
+		return -1;
+	l->pos = t;
+	if ((t = realloc(l->neg, m * sizeof *l->neg)) == NULL)
+		return -1;
+	l->neg = t;
+	return 0;
 }
 
 static int grow(double **a, size_t n)
@@ -86,6 +125,34 @@ static int grow(double **a, size_t n)
 		return -1;
 	*a = na;
 	return 0;
+}
+
+/* A list's packed counts as doubles. */
+static int unpack_list(struct fold_list *l)
+{
+	size_t k;
+
+	if (l->count == NULL)
+		return 0;
+	if ((l->pos = malloc((l->n ? l->n : 1) * sizeof *l->pos)) == NULL ||
+	    (l->neg = malloc((l->n ? l->n : 1) * sizeof *l->neg)) == NULL) {
+		free(l->pos);
+		l->pos = NULL;
+		return -1;
+	}
+	for (k = 0; k < l->n; k++) {
+		l->pos[k] = (double)(l->count[k] >> 32);
+		l->neg[k] = (double)(l->count[k] & UINT32_MAX);
+	}
+	free(l->count);
+	l->count = NULL;
+	return 0;
+}
+
+void fold_list_free(struct fold_list *l)
+{
+	free(l->score), free(l->pos), free(l->neg), free(l->count);
+	memset(l, 0, sizeof *l);
 }
 
 /* Bins a and b become one (into a). */
@@ -100,47 +167,66 @@ static void join(struct fold *f, size_t a, size_t b)
 		f->hmin[a] = f->hmin[b];
 }
 
-/* Doubles the bins' width, keeping the origin: bin j takes 2j and 2j+1. */
+/* floor(k / 2) for negative k too */
+static long long half_down(long long k)
+{
+	return k >= 0 ? k / 2 : -((1 - k) / 2);
+}
+
+/* Doubles the bins' width: grid cell k becomes floor(k / 2), so that the
+ * cells of a score before and after agree (its cell is computed from
+ * the same difference to the anchor, divided by a width that only ever
+ * doubles: exact). */
 static void widen(struct fold *f)
 {
-	size_t j, n = f->bins;
+	size_t i, n = f->bins, prev = 0;
+	long long lo = half_down(f->lo);
 
-	for (j = 0; j < n / 2; j++) {
-		f->hpos[j] = f->hpos[2 * j], f->hneg[j] = f->hneg[2 * j], f->hmin[j] = f->hmin[2 * j];
-		join(f, j, 2 * j + 1);
+	for (i = 1; i < n; i++) {
+		size_t t = (size_t)(half_down(f->lo + (long long)i) - lo);
+
+		if (t == i) {
+			prev = t;
+			continue;
+		}
+		if (t == prev) {
+			join(f, t, i);
+		} else {
+			f->hpos[t] = f->hpos[i], f->hneg[t] = f->hneg[i], f->hmin[t] = f->hmin[i];
+		}
+		f->hpos[i] = f->hneg[i] = 0, f->hmin[i] = INFINITY;
+		prev = t;
 	}
-	if (n % 2) {
-		f->hpos[j] = f->hpos[n - 1], f->hneg[j] = f->hneg[n - 1], f->hmin[j] = f->hmin[n - 1];
-		j++;
-	}
-	for (; j < n; j++)
-		f->hpos[j] = f->hneg[j] = 0, f->hmin[j] = INFINITY;
+	f->lo = lo;
 	f->width *= 2;
 }
 
 /* Grows the grid until it holds score: wider to the right, and to the
- * left by moving the origin down half the grid after widening. */
+ * left by moving its cells up after widening. */
 static void reach(struct fold *f, double score)
 {
-	/* in halves (origin and width are stored halved): a span from -1e308
+	/* in halves (anchor and width are stored halved): a span from -1e308
 	 * to 1e308 overflows a double, half of it does not */
-	double h = score / 2, most = DBL_MAX / (2.0 * (double)f->bins);
+	double d = score / 2 - f->anchor, most = DBL_MAX / (2.0 * (double)f->bins);
 
 	/* never past a width whose grid a double still spans (else an
-	 * infinite width, an origin at -inf and a loop that never ends): a
-	 * score beyond goes to the edge bin, and the AUC error bound says so */
-	while (h - f->origin >= (double)f->bins * f->width && f->width <= most)
+	 * infinite width and a loop that never ends): a score beyond goes to
+	 * the edge bin, and the AUC error bound says so */
+	while (floor(d / f->width) >= (double)f->lo + (double)f->bins && f->width <= most)
 		widen(f);
-	while (h < f->origin && f->width <= most) {
-		size_t half = f->bins / 2;
+	while (floor(d / f->width) < (double)f->lo && f->width <= most) {
+		size_t used, shift;
 
-		widen(f); /* the filled bins are now in the lower half */
-		memmove(f->hpos + half, f->hpos, (f->bins - half) * sizeof *f->hpos);
-		memmove(f->hneg + half, f->hneg, (f->bins - half) * sizeof *f->hneg);
-		memmove(f->hmin + half, f->hmin, (f->bins - half) * sizeof *f->hmin);
-		for (size_t j = 0; j < half; j++)
+		widen(f); /* the filled cells are now in the lower half or so */
+		for (used = f->bins; used > 1 && f->hpos[used - 1] + f->hneg[used - 1] == 0 && isinf(f->hmin[used - 1]); used--)
+			;
+		shift = f->bins - used;
+		memmove(f->hpos + shift, f->hpos, used * sizeof *f->hpos);
+		memmove(f->hneg + shift, f->hneg, used * sizeof *f->hneg);
+		memmove(f->hmin + shift, f->hmin, used * sizeof *f->hmin);
+		for (size_t j = 0; j < shift; j++)
 			f->hpos[j] = f->hneg[j] = 0, f->hmin[j] = INFINITY;
-		f->origin -= (double)half * f->width;
+		f->lo -= (long long)shift;
 	}
 }
 
@@ -151,12 +237,13 @@ static int bin_add(struct fold *f, double score, bool positive, double weight)
 
 	if (!f->grid) {
 		/* a fine grid to start; it widens as the scores spread */
-		f->origin = score / 2;
+		f->anchor = score / 2;
 		f->width = fmax(fabs(score), 1.0) * 0.5e-9;
+		f->lo = 0;
 		f->grid = true;
 	}
 	reach(f, score);
-	at = (score / 2 - f->origin) / f->width;
+	at = floor((score / 2 - f->anchor) / f->width) - (double)f->lo;
 	/* rounding at the edges; never a float-to-integer overflow */
 	b = at >= (double)f->bins ? f->bins - 1 : at > 0 ? (size_t)at : 0;
 	if (f->hpos[b] + f->hneg[b] > 0 && score != f->hmin[b])
@@ -176,21 +263,22 @@ static int bin_add(struct fold *f, double score, bool positive, double weight)
 /* The bins that hold rows, as the distinct list (ascending). */
 static int bins_to_list(struct fold *f)
 {
+	struct fold_list *l = &f->list[0];
 	size_t i, k = 0;
 
 	for (i = 0; i < f->bins; i++)
 		if (f->hpos[i] + f->hneg[i] > 0)
 			k++;
-	if (grow(&f->score, k) < 0 || grow(&f->pos, k) < 0 || grow(&f->neg, k) < 0)
+	if (room(l, k, true) < 0)
 		return -1;
 	for (i = 0, k = 0; i < f->bins; i++)
 		if (f->hpos[i] + f->hneg[i] > 0) {
-			f->score[k] = f->hmin[i];
-			f->pos[k] = f->hpos[i];
-			f->neg[k] = f->hneg[i];
+			l->score[k] = f->hmin[i];
+			l->pos[k] = f->hpos[i];
+			l->neg[k] = f->hneg[i];
 			k++;
 		}
-	f->n = k;
+	l->n = k;
 	return 0;
 }
 
@@ -206,13 +294,14 @@ static inline double pick(double x, double y, bool first)
 	return x;
 }
 
-/* Merges run b (the upper) into run a, from the back, in place in a;
- * frees b.  a grows to the merged size exactly (counted first): runs
- * that share most of their scores, as two readers' do, need little more
- * than the larger.  Both loops are written without branches on the
- * comparison (mostly distinct scores make it a coin toss); a score in
- * both takes the sum.  -1 when out of memory (both kept). */
-static int merge_runs(struct fold_run *a, struct fold_run *b)
+/* Merges list b (the upper) into list a, from the back, in place in a;
+ * frees b.  Both have packed counts or both doubles.  a grows to the
+ * merged size exactly (counted first): runs that share most of their
+ * scores, as two readers' do, need little more than the larger.  The
+ * loops have no branch on the comparison (mostly distinct scores make it
+ * a coin toss); a score in both takes the sum.  -1 when out of memory
+ * (both kept). */
+static int merge_runs(struct fold_list *a, struct fold_list *b)
 {
 	const double *as = a->score, *bs = b->score;
 	size_t i = a->n, j = b->n, k, total = 0;
@@ -225,28 +314,41 @@ static int merge_runs(struct fold_run *a, struct fold_run *b)
 		total++;
 	}
 	total += i + j;
-	if (grow(&a->score, total) < 0 || grow(&a->pos, total) < 0 || grow(&a->neg, total) < 0)
+	if (room(a, total, a->count == NULL) < 0)
 		return -1;
 	/* k never passes the unread part of a, and meets it when b is done */
 	i = a->n, j = b->n, k = total;
-	while (i > 0 && j > 0) {
-		double x = a->score[i - 1], y = b->score[j - 1];
-		double ap = a->pos[i - 1], an = a->neg[i - 1], bp = b->pos[j - 1], bn = b->neg[j - 1];
-		bool ta = x >= y, tb = y >= x;
+	if (a->count != NULL) {
+		while (i > 0 && j > 0) {
+			double x = a->score[i - 1], y = b->score[j - 1];
+			uint64_t ta = x >= y, tb = y >= x;
 
-		k--;
-		a->score[k] = pick(x, y, ta);
-		a->pos[k] = pick(ap + bp, pick(ap, bp, ta), ta && tb);
-		a->neg[k] = pick(an + bn, pick(an, bn, ta), ta && tb);
-		i -= ta;
-		j -= tb;
+			k--;
+			a->score[k] = pick(x, y, ta);
+			a->count[k] = (a->count[i - 1] & -ta) + (b->count[j - 1] & -tb);
+			i -= ta;
+			j -= tb;
+		}
+		memcpy(a->count, b->count, j * sizeof *a->count);
+	} else {
+		while (i > 0 && j > 0) {
+			double x = a->score[i - 1], y = b->score[j - 1];
+			double ap = a->pos[i - 1], an = a->neg[i - 1], bp = b->pos[j - 1], bn = b->neg[j - 1];
+			bool ta = x >= y, tb = y >= x;
+
+			k--;
+			a->score[k] = pick(x, y, ta);
+			a->pos[k] = pick(ap + bp, pick(ap, bp, ta), ta && tb);
+			a->neg[k] = pick(an + bn, pick(an, bn, ta), ta && tb);
+			i -= ta;
+			j -= tb;
+		}
+		memcpy(a->pos, b->pos, j * sizeof *a->pos);
+		memcpy(a->neg, b->neg, j * sizeof *a->neg);
 	}
 	memcpy(a->score, b->score, j * sizeof *a->score); /* k == j now */
-	memcpy(a->pos, b->pos, j * sizeof *a->pos);
-	memcpy(a->neg, b->neg, j * sizeof *a->neg);
 	a->n = total;
-	free(b->score), free(b->pos), free(b->neg);
-	memset(b, 0, sizeof *b);
+	fold_list_free(b);
 	return 0;
 }
 
@@ -291,16 +393,15 @@ static int settle(struct fold *f)
 }
 
 /* Mostly distinct scores (the runs hold most of the rows folded so far):
- * the buffer grows with the list, to half its size a class, so that a
- * run is merged a few times, not once for every 2^18 rows.  Its memory
- * stays a third of the list's; with ties it stays as it is.  Failing to
- * grow is not an error. */
-static void widen_buffer(struct fold *f, size_t rows)
+ * the buffer grows with the list, to its size a class, so that a run is
+ * merged about twice, not once for every 2^18 rows.  Its memory stays
+ * that of the list (8 bytes a row, 16 an entry); with ties it stays as it
+ * is.  Failing to grow is not an error. */
+static void widen_buffer(struct fold *f)
 {
 	size_t want = distinct_bound(f);
 
-	f->rows_folded += rows;
-	if (4 * distinct_bound(f) < 3 * f->rows_folded || want <= f->cap_buf)
+	if (4 * want < 3 * f->rows_folded || want <= f->cap_buf)
 		return;
 	if (grow(&f->bpos, want) < 0 || grow(&f->bneg, want) < 0 ||
 	    (f->weighted && (grow(&f->bpos_w, want) < 0 || grow(&f->bneg_w, want) < 0)))
@@ -308,31 +409,46 @@ static void widen_buffer(struct fold *f, size_t rows)
 	f->cap_buf = want;
 }
 
+/* Packed counts hold while a fold has fewer rows than the limit: past it,
+ * the runs keep doubles from then on. */
+static int go_wide(struct fold *f)
+{
+	size_t i;
+
+	for (i = 0; i < f->n_runs; i++)
+		if (unpack_list(&f->run[i]) < 0)
+			return -1;
+	f->wide = true;
+	return 0;
+}
+
 static int flush(struct fold *f)
 {
-	struct fold_run *r;
+	struct fold_list *r;
 	size_t n, rows = f->nbpos + f->nbneg;
 	int rc;
 
 	if (rows == 0)
 		return 0;
+	if (!f->wide && f->rows_folded + rows > count_limit && go_wide(f) < 0)
+		return -1;
 	if (radix_sort(f->bpos, f->bpos_w, f->nbpos) < 0 || radix_sort(f->bneg, f->bneg_w, f->nbneg) < 0)
 		return -1;
 	/* the buffer's run on top of the stack, written in place and
 	 * trimmed to its distinct scores */
 	r = &f->run[f->n_runs];
-	n = f->nbpos + f->nbneg;
-	if (grow(&r->score, n) < 0 || grow(&r->pos, n) < 0 || grow(&r->neg, n) < 0)
+	if (room(r, rows, f->wide) < 0)
 		return -1;
 	n = runs(f, r);
 	f->nbpos = f->nbneg = 0;
-	if (grow(&r->score, n) < 0 || grow(&r->pos, n) < 0 || grow(&r->neg, n) < 0)
+	f->rows_folded += rows;
+	if (room(r, n, f->wide) < 0)
 		return -1;
 	r->n = n;
 	f->n_runs++;
 	if ((rc = settle(f)) < 0)
 		return rc;
-	widen_buffer(f, rows);
+	widen_buffer(f);
 	return 0;
 }
 
@@ -376,13 +492,12 @@ static int finish(struct fold *f)
 		return -1;
 	/* one run left (or none): it is the list */
 	if (f->n_runs == 1) {
-		free(f->score), free(f->pos), free(f->neg);
-		f->score = f->run[0].score, f->pos = f->run[0].pos, f->neg = f->run[0].neg;
-		f->n = f->run[0].n;
+		fold_list_free(&f->list[0]);
+		f->list[0] = f->run[0];
 		memset(&f->run[0], 0, sizeof f->run[0]);
 		f->n_runs = 0;
 	}
-	if (f->max_distinct > 0 && f->n > f->max_distinct)
+	if (f->max_distinct > 0 && f->list[0].n > f->max_distinct)
 		return -2;
 	return 0;
 }
@@ -398,32 +513,32 @@ int fold_finish(struct fold *f)
 
 int fold_join(struct fold *f, struct fold *g)
 {
+	struct fold_list *a = &f->list[0], *b = &g->list[0];
 	int rc;
 
-	if ((rc = fold_finish(g)) < 0 || (rc = fold_finish(f)) < 0 || g->n == 0)
+	if ((rc = fold_finish(g)) < 0 || (rc = fold_finish(f)) < 0 || b->n == 0)
 		return rc;
-	if (f->n2 == 0 && (f->max_distinct == 0 || f->n + g->n <= f->max_distinct)) {
-		f->score2 = g->score, f->pos2 = g->pos, f->neg2 = g->neg, f->n2 = g->n;
+	if (f->list[1].n == 0 && (f->max_distinct == 0 || a->n + b->n <= f->max_distinct)) {
+		f->list[1] = *b;
 	} else {
-		/* the two might not fit: merged, to know exactly */
-		struct fold_run a = { f->score, f->pos, f->neg, f->n }, b = { g->score, g->pos, g->neg, g->n };
-
-		rc = merge_runs(&a, &b); /* a's arrays may have moved either way */
-		f->score = a.score, f->pos = a.pos, f->neg = a.neg, f->n = a.n;
-		if (rc < 0)
+		/* the two might not fit: merged, to know exactly; in doubles
+		 * unless both are packed and their rows stay under the limit */
+		if ((a->count == NULL || b->count == NULL || f->rows_folded + g->rows_folded > count_limit) &&
+		    (unpack_list(a) < 0 || unpack_list(b) < 0))
+			return -1;
+		if (merge_runs(a, b) < 0)
 			return -1; /* g keeps its own */
 	}
-	g->score = g->pos = g->neg = NULL; /* f's now, or freed by the merge */
-	g->n = 0;
-	return f->max_distinct > 0 && f->n + f->n2 > f->max_distinct ? -2 : 0;
+	f->rows_folded += g->rows_folded;
+	memset(b, 0, sizeof *b); /* f's now, or freed by the merge */
+	return f->max_distinct > 0 && a->n + f->list[1].n > f->max_distinct ? -2 : 0;
 }
 
-void fold_take(struct fold *f, double *score[2], double *pos[2], double *neg[2], size_t n[2])
+void fold_take(struct fold *f, struct fold_list out[2])
 {
-	score[0] = f->score, pos[0] = f->pos, neg[0] = f->neg, n[0] = f->n;
-	score[1] = f->score2, pos[1] = f->pos2, neg[1] = f->neg2, n[1] = f->n2;
-	f->score = f->pos = f->neg = f->score2 = f->pos2 = f->neg2 = NULL;
-	f->n = f->n2 = 0;
+	out[0] = f->list[0];
+	out[1] = f->list[1];
+	memset(f->list, 0, sizeof f->list);
 	fold_free(f);
 }
 
@@ -432,14 +547,10 @@ void fold_free(struct fold *f)
 	size_t i;
 
 	for (i = 0; i < FOLD_MAX_RUNS; i++) /* and one a failed flush left */
-		free(f->run[i].score), free(f->run[i].pos), free(f->run[i].neg);
+		fold_list_free(&f->run[i]);
 	f->n_runs = 0;
-	free(f->score);
-	free(f->pos);
-	free(f->neg);
-	free(f->score2);
-	free(f->pos2);
-	free(f->neg2);
+	fold_list_free(&f->list[0]);
+	fold_list_free(&f->list[1]);
 	free(f->bpos);
 	free(f->bneg);
 	free(f->bpos_w);
@@ -447,6 +558,6 @@ void fold_free(struct fold *f)
 	free(f->hpos);
 	free(f->hneg);
 	free(f->hmin);
-	f->score = f->pos = f->neg = f->score2 = f->pos2 = f->neg2 = f->bpos = f->bneg = f->bpos_w = f->bneg_w = NULL;
+	f->bpos = f->bneg = f->bpos_w = f->bneg_w = NULL;
 	f->hpos = f->hneg = f->hmin = NULL;
 }

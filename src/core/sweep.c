@@ -88,10 +88,11 @@ static int alloc_below(struct sweep *sw)
 /* A sorted run (ascending) the sweep is merged from: one class's rows
  * (class 0 positives, 1 negatives; w[class] their weights, NULL when each
  * weighs 1), or a folded list of distinct scores with the weight of each
- * class at each (class -1; fold.h makes them). */
+ * class at each, in w or packed in count (class -1; fold.h makes them). */
 struct run {
 	double *score;
 	double *w[2];
+	uint64_t *count;
 	int class;
 	size_t at;   /* entries not merged yet: the merge goes from the top */
 	size_t room; /* what the arrays still hold (owned runs) */
@@ -118,8 +119,8 @@ static void take(struct ksum sum[2], struct run *r, double s)
 		/* a list: one entry a score */
 		if (i > r->stop && r->score[i - 1] == s) {
 			i--;
-			ksum_add(&sum[0], r->w[0][i]);
-			ksum_add(&sum[1], r->w[1][i]);
+			ksum_add(&sum[0], r->count != NULL ? (double)(r->count[i] >> 32) : r->w[0][i]);
+			ksum_add(&sum[1], r->count != NULL ? (double)(r->count[i] & UINT32_MAX) : r->w[1][i]);
 		}
 	} else if (r->w[r->class] == NULL) {
 		while (i > r->stop && r->score[i - 1] == s)
@@ -172,6 +173,7 @@ static void give_back(struct runs *r)
 		if (u->class < 0) {
 			u->w[0] = trim(u->w[0], left, sizeof *u->w[0]);
 			u->w[1] = trim(u->w[1], left, sizeof *u->w[1]);
+			u->count = trim(u->count, left, sizeof *u->count);
 		}
 		u->room = left;
 	}
@@ -439,7 +441,7 @@ static int build_runs(struct sweep *sw, struct runs *r, bool weighted, double po
 static void add_run(struct runs *r, int class, double *score, double *wp, double *wn, size_t n)
 {
 	if (n > 0)
-		r->run[r->n++] = (struct run){ score, { wp, wn }, class, n, n, 0 };
+		r->run[r->n++] = (struct run){ score, { wp, wn }, NULL, class, n, n, 0 };
 }
 
 /* Frees what the runs still hold. */
@@ -451,6 +453,7 @@ static void free_runs(struct runs *r)
 		free(r->run[j].score);
 		free(r->run[j].w[0]);
 		free(r->run[j].w[1]);
+		free(r->run[j].count);
 	}
 }
 
@@ -488,8 +491,7 @@ int sweep_build_sorted(struct sweep *sw, double *pos[2], const size_t n_pos[2],
 	return rc;
 }
 
-int sweep_build_lists(struct sweep *sw, double *score[2], double *pos[2], double *neg[2], const size_t n[2],
-		      bool weighted)
+int sweep_build_lists(struct sweep *sw, struct fold_list l[2], bool weighted)
 {
 	struct runs r = { .own = true };
 	struct ksum tp = { 0, 0 }, tn = { 0, 0 };
@@ -498,16 +500,17 @@ int sweep_build_lists(struct sweep *sw, double *score[2], double *pos[2], double
 
 	for (j = 0; j < 2; j++) {
 		/* the class totals, list by list in ascending order */
-		for (k = 0; k < n[j]; k++) {
-			ksum_add(&tp, pos[j][k]);
-			ksum_add(&tn, neg[j][k]);
+		for (k = 0; k < l[j].n; k++) {
+			ksum_add(&tp, fold_list_pos(&l[j], k));
+			ksum_add(&tn, fold_list_neg(&l[j], k));
 		}
-		add_run(&r, -1, score[j], pos[j], neg[j], n[j]);
-		if (n[j] == 0) {
-			free(score[j]);
-			free(pos[j]);
-			free(neg[j]);
+		if (l[j].n == 0) {
+			fold_list_free(&l[j]);
+			continue;
 		}
+		add_run(&r, -1, l[j].score, l[j].pos, l[j].neg, l[j].n);
+		r.run[r.n - 1].count = l[j].count;
+		memset(&l[j], 0, sizeof l[j]);
 	}
 	rc = build_runs(sw, &r, weighted, ksum_get(&tp), ksum_get(&tn));
 	free_runs(&r);

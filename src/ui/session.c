@@ -96,13 +96,13 @@ static int build(struct sweep *sw, struct model *m, const struct dataset_options
 	if (m->fold != NULL) {
 		struct fold *f = m->fold;
 		bool binned = f->binned, weighted = f->weighted;
-		double pairs = f->pairs_in_bins, *sc[2], *p[2], *n[2];
-		size_t k[2];
+		double pairs = f->pairs_in_bins;
+		struct fold_list l[2];
 
-		fold_take(f, sc, p, n, k);
+		fold_take(f, l);
 		free(f);
 		m->fold = NULL;
-		rc = sweep_build_lists(sw, sc, p, n, k, weighted);
+		rc = sweep_build_lists(sw, l, weighted);
 		sw->bins = data->bins;
 		/* grouped pairs count half in the AUC, and 0 or 1 exactly */
 		sw->auc_error = binned && sw->pos > 0 && sw->neg > 0 ? pairs / 2 / sw->pos / sw->neg : 0;

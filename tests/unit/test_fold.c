@@ -14,6 +14,7 @@ static uint64_t next(void)
 }
 
 static int all_distinct; /* scores from 2^53 steps: no ties */
+static bool wide_counts;  /* the fold passed the count limit: doubles */
 
 /* n rows with many ties (scores in steps of 1/1000) and some weights. */
 static void make_rows(size_t n, double *score, int *label, double *weight, int weighted)
@@ -39,9 +40,9 @@ static void build_halves(size_t n, int weighted, size_t bins, struct sweep *arr,
 	double *pos = malloc(n * sizeof *pos), *neg = malloc(n * sizeof *neg);
 	double *pw = malloc(n * sizeof *pw), *nw = malloc(n * sizeof *nw);
 	int *label = malloc(n * sizeof *label);
-	size_t i, np = 0, nn = 0, k[2];
+	size_t i, np = 0, nn = 0;
 	struct fold f, g;
-	double *s[2], *p[2], *q[2];
+	struct fold_list l[2];
 
 	make_rows(n, score, label, weight, weighted);
 	assert_int_equal(fold_init(&f, weighted, bins), 0);
@@ -62,11 +63,13 @@ static void build_halves(size_t n, int weighted, size_t bins, struct sweep *arr,
 	fold_free(&g);
 	*out_f = f;
 	assert_int_equal(sweep_build(arr, pos, weighted ? pw : NULL, np, neg, weighted ? nw : NULL, nn), 0);
-	fold_take(&f, s, p, q, k);
-	assert_true(halves || k[1] == 0);
+	fold_take(&f, l);
+	assert_true(halves || l[1].n == 0);
+	/* whole counts packed, unless weighted or binned */
+	assert_true((l[0].count != NULL) == (!weighted && bins == 0 && !wide_counts) || l[0].n == 0);
 	out_f->binned = f.binned;
 	out_f->pairs_in_bins = f.pairs_in_bins;
-	assert_int_equal(sweep_build_lists(fl, s, p, q, k, weighted), 0);
+	assert_int_equal(sweep_build_lists(fl, l, weighted), 0);
 	free(score), free(weight), free(pos), free(neg), free(pw), free(nw), free(label);
 }
 
@@ -190,13 +193,52 @@ static void test_two_readers(void **state)
 	}
 }
 
+/* Past the rows a fold counts in 4 bytes (lowered here from 2^32), the
+ * runs keep doubles from then on, and joined lists past it merge in
+ * doubles: the same sweep. */
+static void test_count_limit(void **state)
+{
+	struct sweep a, b;
+	struct fold f, g;
+	struct fold_list l[2];
+	size_t k, j;
+
+	(void)state;
+	fold_set_count_limit(300000);
+	wide_counts = true;
+	build_halves(700000, 0, 0, &a, &b, &f, true); /* 350000 rows a reader */
+	wide_counts = false;
+	assert_int_equal(a.n, b.n);
+	for (k = 0; k < a.n; k++)
+		assert_true(a.score[k] == b.score[k] && sweep_pos(&a, k) == sweep_pos(&b, k) && sweep_neg(&a, k) == sweep_neg(&b, k));
+	sweep_free(&a);
+	sweep_free(&b);
+	/* two folds under the limit, merged past it */
+	fold_set_count_limit(1500);
+	assert_int_equal(fold_init(&f, false, 0), 0);
+	assert_int_equal(fold_init(&g, false, 0), 0);
+	for (j = 0; j < 1000; j++) {
+		assert_int_equal(fold_add(&f, (double)j, j % 2 == 0, 1), 0);
+		assert_int_equal(fold_add(&g, (double)j + 500, j % 3 == 0, 1), 0);
+	}
+	f.max_distinct = 1500; /* the two might pass it: merged */
+	assert_int_equal(fold_join(&f, &g), 0);
+	fold_take(&f, l);
+	assert_true(l[0].n == 1500 && l[1].n == 0 && l[0].count == NULL);
+	assert_true(l[0].pos[700] == 1 && l[0].neg[700] == 1 && l[0].pos[0] == 1 && l[0].neg[1] == 1);
+	assert_true(l[0].pos[1499] == 1 && l[0].neg[1499] == 0); /* 999 + 500 in g: 999 % 3 == 0 */
+	fold_list_free(&l[0]);
+	fold_free(&g);
+	fold_set_count_limit(UINT32_MAX);
+}
+
 /* Joined lists that might pass the ceiling are merged to know; past it
  * exactly, -2. */
 static void test_join_ceiling(void **state)
 {
 	struct fold f, g;
-	double *s[2], *p[2], *q[2];
-	size_t i, k[2];
+	struct fold_list l[2];
+	size_t i;
 
 	(void)state;
 	for (i = 0; i < 2; i++) {
@@ -211,14 +253,14 @@ static void test_join_ceiling(void **state)
 		}
 		f.max_distinct = i == 0 ? 1500 : 1499;
 		assert_int_equal(fold_join(&f, &g), i == 0 ? 0 : -2);
-		assert_int_equal(f.n, 1500);
-		assert_int_equal(f.n2, 0);
-		fold_take(&f, s, p, q, k);
-		assert_true(k[0] == 1500 && k[1] == 0);
-		assert_true(s[0][0] == 0 && s[0][1499] == 1499);
-		assert_true(p[0][700] + q[0][700] == 2); /* 700: in both */
+		assert_int_equal(f.list[0].n, 1500);
+		assert_int_equal(f.list[1].n, 0);
+		fold_take(&f, l);
+		assert_true(l[0].n == 1500 && l[1].n == 0);
+		assert_true(l[0].score[0] == 0 && l[0].score[1499] == 1499);
+		assert_true(fold_list_pos(&l[0], 700) == 1 && fold_list_neg(&l[0], 700) == 1); /* 700: in both */
 		for (j = 0; j < 2; j++)
-			free(s[j]), free(p[j]), free(q[j]);
+			fold_list_free(&l[j]);
 		fold_free(&g);
 	}
 }
@@ -252,12 +294,42 @@ static void test_bins(void **state)
 	}
 }
 
+/* The counts at each bin's threshold stay exact whatever the order the
+ * scores come in: a score must land in the same cell before and after
+ * the grid widens or moves left (cells computed from a moving origin
+ * once put a score in two cells and lost rows at a threshold). */
+static void test_bins_exact_any_order(void **state)
+{
+	static const size_t bins[] = { 3, 100, 1000 };
+	size_t seed, t, k;
+
+	(void)state;
+	for (seed = 1; seed <= 60; seed++) /* 49 lost rows at 100 bins */
+		for (t = 0; t < sizeof bins / sizeof bins[0]; t++) {
+			struct sweep a, b;
+			struct fold f;
+
+			x = 88172645463325252ULL * seed;
+			build_both(100000, 0, bins[t], &a, &b, &f);
+			for (k = 1; k <= b.n; k++) {
+				struct confusion exact = sweep_at(&a, b.score[k - 1]), binned = sweep_confusion(&b, k);
+
+				if (exact.tp != binned.tp || exact.fp != binned.fp)
+					fail_msg("seed %zu, %zu bins, bin %zu: %g/%g rows, %g/%g binned", seed, bins[t], k,
+						 exact.tp, exact.fp, binned.tp, binned.fp);
+			}
+			sweep_free(&a);
+			sweep_free(&b);
+		}
+}
+
 /* Scores that spread both ways from the first, and negatives. */
 static void test_bins_grow_both_ways(void **state)
 {
 	struct fold f;
-	double *s, *p, *q, total = 0, *ls[2], *lp[2], *lq[2];
-	size_t n, i, ln[2];
+	double *s, *p, *q, total = 0;
+	struct fold_list l[2];
+	size_t n, i;
 
 	(void)state;
 	assert_int_equal(fold_init(&f, false, 8), 0);
@@ -269,9 +341,9 @@ static void test_bins_grow_both_ways(void **state)
 	assert_int_equal(fold_add(&f, -1e12, true, 1), 0);
 	assert_int_equal(fold_add(&f, 1e12, false, 1), 0);
 	assert_int_equal(fold_finish(&f), 0);
-	fold_take(&f, ls, lp, lq, ln);
-	s = ls[0], p = lp[0], q = lq[0], n = ln[0];
-	assert_true(ln[1] == 0 && lq[1] == NULL);
+	fold_take(&f, l);
+	s = l[0].score, p = l[0].pos, q = l[0].neg, n = l[0].n;
+	assert_true(l[1].n == 0 && l[1].neg == NULL && l[0].count == NULL);
 	assert_true(n <= 8 && n >= 2);
 	assert_true(s[0] == -1e12);
 	for (i = 0; i < n; i++) {
@@ -280,7 +352,7 @@ static void test_bins_grow_both_ways(void **state)
 			assert_true(s[i] > s[i - 1]);
 	}
 	assert_true(total == 1002);
-	free(s), free(p), free(q);
+	fold_list_free(&l[0]);
 }
 
 /* Arrays large enough for the bucketed sort, of every shape: what qsort
@@ -370,7 +442,9 @@ int main(void)
 		cmocka_unit_test(test_buffer_and_failure),
 		cmocka_unit_test(test_two_readers),
 		cmocka_unit_test(test_join_ceiling),
+		cmocka_unit_test(test_count_limit),
 		cmocka_unit_test(test_bins),
+		cmocka_unit_test(test_bins_exact_any_order),
 		cmocka_unit_test(test_bins_grow_both_ways),
 		cmocka_unit_test(test_radix_simple_mode),
 		cmocka_unit_test(test_radix_buckets),
