@@ -392,6 +392,60 @@ static int settle(struct fold *f)
 	return 0;
 }
 
+/* The sorted buffers' next distinct score from the top, below (*i, *j),
+ * with its rows counted and packed. */
+static double buffer_prev(const struct fold *f, size_t *i, size_t *j, uint64_t *count)
+{
+	size_t i0 = *i, j0 = *j;
+	double s = j0 == 0 || (i0 > 0 && f->bpos[i0 - 1] >= f->bneg[j0 - 1]) ? f->bpos[i0 - 1] : f->bneg[j0 - 1];
+
+	while (*i > 0 && f->bpos[*i - 1] == s)
+		(*i)--;
+	while (*j > 0 && f->bneg[*j - 1] == s)
+		(*j)--;
+	*count = (uint64_t)(i0 - *i) << 32 | (j0 - *j);
+	return s;
+}
+
+/* Unweighted rows straight into the run on top (sorted buffers merged
+ * from the back, in place, as merge_runs does): no run of their own, so
+ * neither its memory nor a pass over it. */
+static int merge_buffer(struct fold *f, struct fold_list *a)
+{
+	size_t i = f->nbpos, j = f->nbneg, at = a->n, k, total = 0;
+	uint64_t c;
+
+	while (i > 0 || j > 0) {
+		double s = buffer_prev(f, &i, &j, &c);
+
+		for (; at > 0 && a->score[at - 1] > s; at--)
+			total++;
+		at -= at > 0 && a->score[at - 1] == s;
+		total++;
+	}
+	total += at;
+	if (room(a, total, false) < 0)
+		return -1;
+	i = f->nbpos, j = f->nbneg, at = a->n, k = total;
+	while (i > 0 || j > 0) {
+		double s = buffer_prev(f, &i, &j, &c);
+
+		for (; at > 0 && a->score[at - 1] > s; at--) {
+			k--;
+			a->score[k] = a->score[at - 1];
+			a->count[k] = a->count[at - 1];
+		}
+		if (at > 0 && a->score[at - 1] == s)
+			c += a->count[--at];
+		k--;
+		a->score[k] = s;
+		a->count[k] = c;
+	}
+	a->n = total; /* k == at: the rest of a is in place */
+	f->nbpos = f->nbneg = 0;
+	return 0;
+}
+
 /* Mostly distinct scores (the runs hold most of the rows folded so far):
  * the buffer grows with the list, to its size a class, so that a run is
  * merged about twice, not once for every 2^18 rows.  Its memory stays
@@ -434,18 +488,24 @@ static int flush(struct fold *f)
 		return -1;
 	if (radix_sort(f->bpos, f->bpos_w, f->nbpos) < 0 || radix_sort(f->bneg, f->bneg_w, f->nbneg) < 0)
 		return -1;
-	/* the buffer's run on top of the stack, written in place and
-	 * trimmed to its distinct scores */
-	r = &f->run[f->n_runs];
-	if (room(r, rows, f->wide) < 0)
-		return -1;
-	n = runs(f, r);
-	f->nbpos = f->nbneg = 0;
+	if (!f->wide && f->n_runs > 0 && RATIO * rows >= f->run[f->n_runs - 1].n) {
+		/* it would be merged with the top run at once */
+		if (merge_buffer(f, &f->run[f->n_runs - 1]) < 0)
+			return -1;
+	} else {
+		/* the buffer's run on top of the stack, written in place and
+		 * trimmed to its distinct scores */
+		r = &f->run[f->n_runs];
+		if (room(r, rows, f->wide) < 0)
+			return -1;
+		n = runs(f, r);
+		f->nbpos = f->nbneg = 0;
+		if (room(r, n, f->wide) < 0)
+			return -1;
+		r->n = n;
+		f->n_runs++;
+	}
 	f->rows_folded += rows;
-	if (room(r, n, f->wide) < 0)
-		return -1;
-	r->n = n;
-	f->n_runs++;
 	if ((rc = settle(f)) < 0)
 		return rc;
 	widen_buffer(f);
