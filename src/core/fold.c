@@ -392,56 +392,56 @@ static int settle(struct fold *f)
 	return 0;
 }
 
-/* The sorted buffers' next distinct score from the top, below (*i, *j),
- * with its rows counted and packed. */
-static double buffer_prev(const struct fold *f, size_t *i, size_t *j, uint64_t *count)
+/* The top of a sorted array with n left: -inf when none (scores are
+ * finite). */
+static inline double top_of(const double *a, size_t n)
 {
-	size_t i0 = *i, j0 = *j;
-	double s = j0 == 0 || (i0 > 0 && f->bpos[i0 - 1] >= f->bneg[j0 - 1]) ? f->bpos[i0 - 1] : f->bneg[j0 - 1];
-
-	while (*i > 0 && f->bpos[*i - 1] == s)
-		(*i)--;
-	while (*j > 0 && f->bneg[*j - 1] == s)
-		(*j)--;
-	*count = (uint64_t)(i0 - *i) << 32 | (j0 - *j);
-	return s;
+	return n > 0 ? a[n - 1] : -INFINITY;
 }
 
-/* Unweighted rows straight into the run on top (sorted buffers merged
- * from the back, in place, as merge_runs does): no run of their own, so
- * neither its memory nor a pass over it. */
+/* Unweighted rows straight into the run on top (the sorted buffers and
+ * the run merged from the back, in place, as merge_runs does): no run of
+ * their own, so neither its memory nor a pass over it.  Each step takes
+ * the highest score of the three and every one equal to it, without a
+ * branch on which (mostly distinct scores make that a coin toss); a
+ * score equal to the one just written adds to it. */
 static int merge_buffer(struct fold *f, struct fold_list *a)
 {
 	size_t i = f->nbpos, j = f->nbneg, at = a->n, k, total = 0;
-	uint64_t c;
+	double last = NAN;
 
-	while (i > 0 || j > 0) {
-		double s = buffer_prev(f, &i, &j, &c);
+	while (i + j + at > 0) {
+		double x = top_of(a->score, at), p = top_of(f->bpos, i), q = top_of(f->bneg, j);
+		double m = x > p ? x : p;
 
-		for (; at > 0 && a->score[at - 1] > s; at--)
-			total++;
-		at -= at > 0 && a->score[at - 1] == s;
-		total++;
+		m = m > q ? m : q;
+		total += m != last;
+		last = m;
+		at -= x == m, i -= p == m, j -= q == m;
 	}
-	total += at;
 	if (room(a, total, false) < 0)
 		return -1;
-	i = f->nbpos, j = f->nbneg, at = a->n, k = total;
-	while (i > 0 || j > 0) {
-		double s = buffer_prev(f, &i, &j, &c);
+	i = f->nbpos, j = f->nbneg, at = a->n, k = total, last = NAN;
+	/* k never passes the unread part of a: what is left to write holds
+	 * at least its at distinct scores */
+	while (i + j + at > 0) {
+		double x = top_of(a->score, at), p = top_of(f->bpos, i), q = top_of(f->bneg, j);
+		double m = x > p ? x : p;
+		uint64_t c, ac = at > 0 ? a->count[at - 1] : 0;
 
-		for (; at > 0 && a->score[at - 1] > s; at--) {
+		m = m > q ? m : q;
+		c = (ac & -(uint64_t)(x == m)) + ((uint64_t)(p == m) << 32) + (q == m);
+		if (m == last) {
+			a->count[k] += c;
+		} else {
 			k--;
-			a->score[k] = a->score[at - 1];
-			a->count[k] = a->count[at - 1];
+			a->score[k] = m;
+			a->count[k] = c;
 		}
-		if (at > 0 && a->score[at - 1] == s)
-			c += a->count[--at];
-		k--;
-		a->score[k] = s;
-		a->count[k] = c;
+		last = m;
+		at -= x == m, i -= p == m, j -= q == m;
 	}
-	a->n = total; /* k == at: the rest of a is in place */
+	a->n = total;
 	f->nbpos = f->nbneg = 0;
 	return 0;
 }
