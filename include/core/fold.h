@@ -5,14 +5,14 @@
  * and of negatives at each, and runs of like sizes are merged (a counter
  * in base 8: each entry is merged O(log N) times, so the work is O(N log N)
  * whatever the share of distinct scores).  Memory grows with the number of
- * distinct scores, not with rows.
+ * distinct scores, not with rows.  While the rows are mostly distinct (a
+ * sketch of their distinct count says at least 3 in 4), folding would not
+ * save memory: they are kept as they come and sorted once at the end, as
+ * the in-memory path keeps them, and folded from the first time they are
+ * not.
  *
- * With a bin limit N the rows go instead into N equal-width bins on a grid
- * that only ever doubles its width (and moves by whole cells),
- * so a bin never straddles another: memory is fixed.  A bin stands for its
- * lowest score, so at the thresholds that remain the counts are exact; only
- * pairs of a positive and a negative in the same bin, counted as ties, can
- * move the AUC, by at most half their share of all pairs.
+ * With a bin limit N the rows go instead into N equal-width bins (bins.h):
+ * memory is fixed, the counts at the thresholds that remain exact.
  */
 #ifndef CUTOFF_FOLD_H
 #define CUTOFF_FOLD_H
@@ -21,7 +21,11 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "core/bins.h"
+
 #define FOLD_MAX_RUNS 64
+
+struct sketch;
 
 /* A list of distinct scores, ascending, with the weight of each class:
  * doubles (pos, neg), or, for rows that weigh 1, whole counts packed in
@@ -38,6 +42,13 @@ struct fold {
 	 * list[1]: the second reader's, kept beside (the sweep merges the
 	 * two as it is built) */
 	struct fold_list list[2];
+	/* or, when the rows were mostly distinct (kept, not folded):
+	 * after fold_finish the buffers hold them sorted; after fold_join
+	 * the second reader's beside (pos2, neg2), for sweep_build_sorted */
+	bool sorted;
+	double *pos2, *neg2;
+	size_t n_pos2, n_neg2;
+	struct sketch *sketch;      /* distinct rows so far, while they are kept */
 	bool finished;
 	int status;                 /* a failed flush's or fold_finish's, for later calls */
 	struct fold_list run[FOLD_MAX_RUNS]; /* while folding: sizes shrink towards the top */
@@ -48,14 +59,8 @@ struct fold {
 	size_t rows_folded;         /* rows flushed into runs */
 	bool weighted;
 	bool wide;                  /* runs keep doubles: weighted, or 2^32 rows and more */
-	size_t bins;                /* 0: exact */
-	bool binned;                /* rows of different scores share a bin */
-	double pairs_in_bins;       /* positive-negative pairs sharing a bin */
-	/* the grid (bins > 0) */
-	double anchor, width;       /* halved: the grid spans up to 2 * DBL_MAX */
-	long long lo;               /* bin 0 is grid cell lo: scores from anchor + lo * width */
-	double *hpos, *hneg, *hmin;
-	bool grid;
+	size_t bins;                /* 0: exact; else the grid's (bins.h) */
+	struct bins grid;
 	size_t max_distinct;        /* 0: no limit; past it fold_add says -2 */
 };
 
@@ -90,6 +95,10 @@ static inline double fold_list_neg(const struct fold_list *l, size_t k)
 {
 	return l->count != NULL ? (double)(l->count[k] & UINT32_MAX) : l->neg[k];
 }
+
+/* Gives a sorted fold's rows away (fold->sorted: the rows were mostly
+ * distinct and kept; the second reader's in [1]) and frees the rest. */
+void fold_take_rows(struct fold *f, double *pos[2], size_t n_pos[2], double *neg[2], size_t n_neg[2]);
 
 /* Frees a list's arrays. */
 void fold_list_free(struct fold_list *l);

@@ -7,11 +7,13 @@
  */
 #include "core/fold.h"
 
+#include "core/bins.h"
+
 #include "core/ksum.h"
 
 #include "core/radix.h"
+#include "core/sketch.h"
 
-#include <float.h>
 #include <math.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -28,24 +30,14 @@ void fold_set_count_limit(size_t rows)
 
 int fold_init(struct fold *f, bool weighted, size_t bins)
 {
-	size_t n = FOLD_BUFFER, i;
+	size_t n = FOLD_BUFFER;
 
 	memset(f, 0, sizeof *f);
 	f->weighted = weighted;
 	f->wide = weighted;
 	f->bins = bins;
-	if (bins > 0) {
-		f->hpos = calloc(bins, sizeof *f->hpos);
-		f->hneg = calloc(bins, sizeof *f->hneg);
-		f->hmin = malloc(bins * sizeof *f->hmin);
-		if (f->hpos == NULL || f->hneg == NULL || f->hmin == NULL) {
-			fold_free(f);
-			return -1;
-		}
-		for (i = 0; i < bins; i++)
-			f->hmin[i] = INFINITY;
-		return 0;
-	}
+	if (bins > 0)
+		return bins_init(&f->grid, bins);
 	f->cap_buf = n;
 	f->bpos = malloc(n * sizeof *f->bpos);
 	f->bneg = malloc(n * sizeof *f->bneg);
@@ -57,6 +49,10 @@ int fold_init(struct fold *f, bool weighted, size_t bins)
 		fold_free(f);
 		return -1;
 	}
+	/* whether the rows are mostly distinct (unweighted only; without
+	 * the sketch, rows are folded as they come) */
+	if (!weighted && (f->sketch = malloc(sizeof *f->sketch)) != NULL)
+		sketch_clear(f->sketch);
 	return 0;
 }
 
@@ -155,129 +151,15 @@ void fold_list_free(struct fold_list *l)
 	memset(l, 0, sizeof *l);
 }
 
-/* Bins a and b become one (into a). */
-static void join(struct fold *f, size_t a, size_t b)
-{
-	f->pairs_in_bins += f->hpos[a] * f->hneg[b] + f->hneg[a] * f->hpos[b];
-	if (f->hpos[b] + f->hneg[b] > 0 && f->hpos[a] + f->hneg[a] > 0)
-		f->binned = true;
-	f->hpos[a] += f->hpos[b];
-	f->hneg[a] += f->hneg[b];
-	if (f->hmin[b] < f->hmin[a])
-		f->hmin[a] = f->hmin[b];
-}
-
-/* floor(k / 2) for negative k too */
-static long long half_down(long long k)
-{
-	return k >= 0 ? k / 2 : -((1 - k) / 2);
-}
-
-/* Doubles the bins' width: grid cell k becomes floor(k / 2), so that the
- * cells of a score before and after agree (its cell is computed from
- * the same difference to the anchor, divided by a width that only ever
- * doubles: exact). */
-static void widen(struct fold *f)
-{
-	size_t i, n = f->bins, prev = 0;
-	long long lo = half_down(f->lo);
-
-	for (i = 1; i < n; i++) {
-		size_t t = (size_t)(half_down(f->lo + (long long)i) - lo);
-
-		if (t == i) {
-			prev = t;
-			continue;
-		}
-		if (t == prev) {
-			join(f, t, i);
-		} else {
-			f->hpos[t] = f->hpos[i], f->hneg[t] = f->hneg[i], f->hmin[t] = f->hmin[i];
-		}
-		f->hpos[i] = f->hneg[i] = 0, f->hmin[i] = INFINITY;
-		prev = t;
-	}
-	f->lo = lo;
-	f->width *= 2;
-}
-
-/* Grows the grid until it holds score: wider to the right, and to the
- * left by moving its cells up after widening. */
-static void reach(struct fold *f, double score)
-{
-	/* in halves (anchor and width are stored halved): a span from -1e308
-	 * to 1e308 overflows a double, half of it does not */
-	double d = score / 2 - f->anchor, most = DBL_MAX / (2.0 * (double)f->bins);
-
-	/* never past a width whose grid a double still spans (else an
-	 * infinite width and a loop that never ends): a score beyond goes to
-	 * the edge bin, and the AUC error bound says so */
-	while (floor(d / f->width) >= (double)f->lo + (double)f->bins && f->width <= most)
-		widen(f);
-	while (floor(d / f->width) < (double)f->lo && f->width <= most) {
-		size_t used, shift;
-
-		widen(f); /* the filled cells are now in the lower half or so */
-		for (used = f->bins; used > 1 && f->hpos[used - 1] + f->hneg[used - 1] == 0 && isinf(f->hmin[used - 1]); used--)
-			;
-		shift = f->bins - used;
-		memmove(f->hpos + shift, f->hpos, used * sizeof *f->hpos);
-		memmove(f->hneg + shift, f->hneg, used * sizeof *f->hneg);
-		memmove(f->hmin + shift, f->hmin, used * sizeof *f->hmin);
-		for (size_t j = 0; j < shift; j++)
-			f->hpos[j] = f->hneg[j] = 0, f->hmin[j] = INFINITY;
-		f->lo -= (long long)shift;
-	}
-}
-
-static int bin_add(struct fold *f, double score, bool positive, double weight)
-{
-	size_t b;
-	double at;
-
-	if (!f->grid) {
-		/* a fine grid to start; it widens as the scores spread */
-		f->anchor = score / 2;
-		f->width = fmax(fabs(score), 1.0) * 0.5e-9;
-		f->lo = 0;
-		f->grid = true;
-	}
-	reach(f, score);
-	at = floor((score / 2 - f->anchor) / f->width) - (double)f->lo;
-	/* rounding at the edges; never a float-to-integer overflow */
-	b = at >= (double)f->bins ? f->bins - 1 : at > 0 ? (size_t)at : 0;
-	if (f->hpos[b] + f->hneg[b] > 0 && score != f->hmin[b])
-		f->binned = true;
-	if (positive) {
-		f->pairs_in_bins += weight * f->hneg[b];
-		f->hpos[b] += weight;
-	} else {
-		f->pairs_in_bins += weight * f->hpos[b];
-		f->hneg[b] += weight;
-	}
-	if (score < f->hmin[b])
-		f->hmin[b] = score;
-	return 0;
-}
-
 /* The bins that hold rows, as the distinct list (ascending). */
 static int bins_to_list(struct fold *f)
 {
 	struct fold_list *l = &f->list[0];
-	size_t i, k = 0;
+	size_t k = bins_used(&f->grid);
 
-	for (i = 0; i < f->bins; i++)
-		if (f->hpos[i] + f->hneg[i] > 0)
-			k++;
 	if (room(l, k, true) < 0)
 		return -1;
-	for (i = 0, k = 0; i < f->bins; i++)
-		if (f->hpos[i] + f->hneg[i] > 0) {
-			l->score[k] = f->hmin[i];
-			l->pos[k] = f->hpos[i];
-			l->neg[k] = f->hneg[i];
-			k++;
-		}
+	bins_list(&f->grid, l->score, l->pos, l->neg);
 	l->n = k;
 	return 0;
 }
@@ -512,22 +394,67 @@ static int flush(struct fold *f)
 	return 0;
 }
 
+/* Mostly distinct scores so far (the sketch says at least 3 in 4 rows):
+ * folding would not save memory (16 bytes a distinct score against 8 a
+ * row), so the rows are kept, as the in-memory path keeps them, and
+ * sorted once at the end.  The buffer doubles; it is folded as usual
+ * from the first time the rows are not so distinct, or would pass the
+ * distinct-score ceiling.  False: fold now. */
+static bool keep_rows(struct fold *f)
+{
+	size_t rows = f->nbpos + f->nbneg, cap = 2 * f->cap_buf;
+
+	if (f->sketch != NULL && 4 * sketch_count(f->sketch) >= 3 * (double)rows &&
+	    (f->max_distinct == 0 || 2 * rows <= f->max_distinct) &&
+	    grow(&f->bpos, cap) == 0 && grow(&f->bneg, cap) == 0) {
+		f->cap_buf = cap;
+		return true;
+	}
+	free(f->sketch);
+	f->sketch = NULL; /* for good */
+	return false;
+}
+
+/* A class's buffer is full: the rows kept, or folded (the buffer back to
+ * its usual size after rows were kept: ties fold into little). */
+static int make_room(struct fold *f)
+{
+	bool kept = f->sketch != NULL && f->cap_buf > FOLD_BUFFER;
+	int rc;
+
+	if (keep_rows(f))
+		return 0;
+	if ((rc = flush(f)) < 0)
+		return rc;
+	if (kept) {
+		/* a failed shrink leaves the larger array: room either way */
+		(void)grow(&f->bpos, FOLD_BUFFER);
+		(void)grow(&f->bneg, FOLD_BUFFER);
+		f->cap_buf = FOLD_BUFFER;
+	}
+	return 0;
+}
+
 /* A failed flush is said again by every later call: the loader's short
  * way gives the row to the general way, which names the line. */
 int fold_add(struct fold *f, double score, bool positive, double weight)
 {
-	if (f->bins > 0)
-		return bin_add(f, score, positive, weight);
+	if (f->bins > 0) {
+		bins_add(&f->grid, score, positive, weight);
+		return 0;
+	}
 	if (f->status < 0)
 		return f->status;
+	if (f->sketch != NULL)
+		sketch_add(f->sketch, score);
 	if (positive) {
-		if (f->nbpos == f->cap_buf && (f->status = flush(f)) < 0)
+		if (f->nbpos == f->cap_buf && (f->status = make_room(f)) < 0)
 			return f->status;
 		if (f->weighted)
 			f->bpos_w[f->nbpos] = weight;
 		f->bpos[f->nbpos++] = score;
 	} else {
-		if (f->nbneg == f->cap_buf && (f->status = flush(f)) < 0)
+		if (f->nbneg == f->cap_buf && (f->status = make_room(f)) < 0)
 			return f->status;
 		if (f->weighted)
 			f->bneg_w[f->nbneg] = weight;
@@ -536,18 +463,19 @@ int fold_add(struct fold *f, double score, bool positive, double weight)
 	return 0;
 }
 
-static int finish(struct fold *f)
+/* The rows still buffered folded in, the buffers freed, the runs merged
+ * into the list. */
+static int finish_lists(struct fold *f)
 {
 	int rc;
 
-	if (f->bins > 0)
-		return bins_to_list(f);
 	if ((rc = flush(f)) < 0)
 		return rc;
 	/* no more rows: the buffers go before the last merges need room */
 	free(f->bpos), free(f->bneg), free(f->bpos_w), free(f->bneg_w);
 	f->bpos = f->bneg = f->bpos_w = f->bneg_w = NULL;
 	f->cap_buf = 0;
+	f->sorted = false;
 	if (collapse(f, true) < 0)
 		return -1;
 	/* one run left (or none): it is the list */
@@ -560,6 +488,22 @@ static int finish(struct fold *f)
 	if (f->max_distinct > 0 && f->list[0].n > f->max_distinct)
 		return -2;
 	return 0;
+}
+
+static int finish(struct fold *f)
+{
+	if (f->bins > 0)
+		return bins_to_list(f);
+	if (f->sketch != NULL) {
+		/* the rows were kept: sorted here, in the reader's thread */
+		free(f->sketch);
+		f->sketch = NULL;
+		if (radix_sort(f->bpos, NULL, f->nbpos) < 0 || radix_sort(f->bneg, NULL, f->nbneg) < 0)
+			return -1;
+		f->sorted = true;
+		return 0;
+	}
+	return finish_lists(f);
 }
 
 int fold_finish(struct fold *f)
@@ -576,7 +520,18 @@ int fold_join(struct fold *f, struct fold *g)
 	struct fold_list *a = &f->list[0], *b = &g->list[0];
 	int rc;
 
-	if ((rc = fold_finish(g)) < 0 || (rc = fold_finish(f)) < 0 || b->n == 0)
+	if ((rc = fold_finish(g)) < 0 || (rc = fold_finish(f)) < 0)
+		return rc;
+	if (f->sorted && g->sorted && f->pos2 == NULL &&
+	    (f->max_distinct == 0 || f->nbpos + f->nbneg + g->nbpos + g->nbneg <= f->max_distinct)) {
+		/* both kept their rows: g's go beside f's */
+		f->pos2 = g->bpos, f->n_pos2 = g->nbpos, f->neg2 = g->bneg, f->n_neg2 = g->nbneg;
+		g->bpos = g->bneg = NULL;
+		g->nbpos = g->nbneg = 0;
+		return 0;
+	}
+	/* else both as lists (kept rows are sorted: folding them is one pass) */
+	if ((f->sorted && (rc = finish_lists(f)) < 0) || (g->sorted && (rc = finish_lists(g)) < 0) || b->n == 0)
 		return rc;
 	if (f->list[1].n == 0 && (f->max_distinct == 0 || a->n + b->n <= f->max_distinct)) {
 		f->list[1] = *b;
@@ -592,6 +547,14 @@ int fold_join(struct fold *f, struct fold *g)
 	f->rows_folded += g->rows_folded;
 	memset(b, 0, sizeof *b); /* f's now, or freed by the merge */
 	return f->max_distinct > 0 && a->n + f->list[1].n > f->max_distinct ? -2 : 0;
+}
+
+void fold_take_rows(struct fold *f, double *pos[2], size_t n_pos[2], double *neg[2], size_t n_neg[2])
+{
+	pos[0] = f->bpos, n_pos[0] = f->nbpos, neg[0] = f->bneg, n_neg[0] = f->nbneg;
+	pos[1] = f->pos2, n_pos[1] = f->n_pos2, neg[1] = f->neg2, n_neg[1] = f->n_neg2;
+	f->bpos = f->bneg = f->pos2 = f->neg2 = NULL;
+	fold_free(f);
 }
 
 void fold_take(struct fold *f, struct fold_list out[2])
@@ -615,9 +578,11 @@ void fold_free(struct fold *f)
 	free(f->bneg);
 	free(f->bpos_w);
 	free(f->bneg_w);
-	free(f->hpos);
-	free(f->hneg);
-	free(f->hmin);
+	bins_free(&f->grid);
+	free(f->pos2);
+	free(f->neg2);
+	free(f->sketch);
+	f->sketch = NULL;
+	f->pos2 = f->neg2 = NULL;
 	f->bpos = f->bneg = f->bpos_w = f->bneg_w = NULL;
-	f->hpos = f->hneg = f->hmin = NULL;
 }

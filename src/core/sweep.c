@@ -11,8 +11,6 @@
 
 #include <math.h>
 #include <pthread.h>
-#include <stdbool.h>
-#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -109,9 +107,10 @@ struct runs {
 };
 
 /* The weight of a run's entries at score s, into sum[class], from its top
- * down (at moves past them).  Unweighted rows are counted, then added
- * once: the same sum, exactly, as adding 1 for each. */
-static void take(struct ksum sum[2], struct run *r, double s)
+ * down (at moves past them).  Rows that weigh 1 are counted into n
+ * (whole counts), added to sum once by the caller: the same sum, exactly,
+ * as adding 1 for each. */
+static void take(struct ksum sum[2], uint64_t n[2], struct run *r, double s)
 {
 	size_t i = r->at;
 
@@ -119,14 +118,18 @@ static void take(struct ksum sum[2], struct run *r, double s)
 		/* a list: one entry a score */
 		if (i > r->stop && r->score[i - 1] == s) {
 			i--;
-			ksum_add(&sum[0], r->count != NULL ? (double)(r->count[i] >> 32) : r->w[0][i]);
-			ksum_add(&sum[1], r->count != NULL ? (double)(r->count[i] & UINT32_MAX) : r->w[1][i]);
+			if (r->count != NULL) {
+				n[0] += r->count[i] >> 32;
+				n[1] += r->count[i] & UINT32_MAX;
+			} else {
+				ksum_add(&sum[0], r->w[0][i]);
+				ksum_add(&sum[1], r->w[1][i]);
+			}
 		}
 	} else if (r->w[r->class] == NULL) {
 		while (i > r->stop && r->score[i - 1] == s)
 			i--;
-		if (i < r->at)
-			ksum_add(&sum[r->class], (double)(r->at - i));
+		n[r->class] += r->at - i;
 	} else {
 		while (i > r->stop && r->score[i - 1] == s) {
 			i--;
@@ -134,6 +137,18 @@ static void take(struct ksum sum[2], struct run *r, double s)
 		}
 	}
 	r->at = i;
+}
+
+/* Every run's weight at score s into w (whole counts added once). */
+static void take_all(struct ksum w[2], struct runs *r, double s)
+{
+	uint64_t n[2] = { 0, 0 };
+	size_t j;
+
+	for (j = 0; j < r->n; j++)
+		take(w, n, &r->run[j], s);
+	ksum_add(&w[0], (double)n[0]); /* adding 0 leaves a sum as it is */
+	ksum_add(&w[1], (double)n[1]);
 }
 
 /* The highest score not yet taken (-inf when none: scores are finite). */
@@ -195,13 +210,11 @@ static void *merge_part(void *arg)
 {
 	struct part *p = arg;
 	double s;
-	size_t j;
 
 	while ((s = top(&p->r)) > -INFINITY) {
 		struct ksum w[2] = { { 0, 0 }, { 0, 0 } };
 
-		for (j = 0; j < p->r.n; j++)
-			take(w, &p->r.run[j], s);
+		take_all(w, &p->r, s);
 		p->score[p->n] = s;
 		p->pos[p->n] = (uint32_t)ksum_get(&w[0]);
 		p->neg[p->n++] = (uint32_t)ksum_get(&w[1]);
@@ -262,7 +275,7 @@ static size_t merge_split(struct sweep *out, const struct runs *r)
 /* Walks the sorted runs from the top, one distinct score at a time. */
 static size_t merge(struct sweep *out, struct runs *r)
 {
-	size_t j, k = 0;
+	size_t k = 0;
 	struct acc a;
 	double s;
 
@@ -270,8 +283,7 @@ static size_t merge(struct sweep *out, struct runs *r)
 	while ((s = top(r)) > -INFINITY) {
 		struct ksum w[2] = { { 0, 0 }, { 0, 0 } };
 
-		for (j = 0; j < r->n; j++)
-			take(w, &r->run[j], s);
+		take_all(w, r, s);
 		acc_group(&a, out, s, ksum_get(&w[0]), ksum_get(&w[1]));
 		out->score[k] = s;
 		if (out->count_pos != NULL) {
@@ -313,6 +325,18 @@ static bool needs_below(const double *pos, const double *neg, size_t n)
 	return ksum_get(&tp) + ksum_get(&tn) >= 9007199254740992.0;
 }
 
+static void reverse(double *a, size_t n)
+{
+	size_t k;
+
+	for (k = 0; k < n / 2; k++) {
+		double t = a[k];
+
+		a[k] = a[n - 1 - k];
+		a[n - 1 - k] = t;
+	}
+}
+
 int sweep_build_runs(struct sweep *sw, double *score, double *pos, double *neg, size_t n)
 {
 	struct acc a;
@@ -337,13 +361,9 @@ int sweep_build_runs(struct sweep *sw, double *score, double *pos, double *neg, 
 	sw->max = n > 0 ? score[n - 1] : NAN;
 	sw->probabilities = n > 0 && sw->min >= 0 && sw->max <= 1;
 	/* descending, then cumulative: the arrays become the sweep's */
-	for (k = 0; k < n / 2; k++) {
-		double t;
-
-		t = score[k], score[k] = score[n - 1 - k], score[n - 1 - k] = t;
-		t = pos[k], pos[k] = pos[n - 1 - k], pos[n - 1 - k] = t;
-		t = neg[k], neg[k] = neg[n - 1 - k], neg[n - 1 - k] = t;
-	}
+	reverse(score, n);
+	reverse(pos, n);
+	reverse(neg, n);
 	if (needs_below(pos, neg, n)) {
 		if (alloc_below(sw) < 0)
 			return -1;
@@ -515,18 +535,6 @@ int sweep_build_lists(struct sweep *sw, struct fold_list l[2], bool weighted)
 	rc = build_runs(sw, &r, weighted, ksum_get(&tp), ksum_get(&tn));
 	free_runs(&r);
 	return rc;
-}
-
-static void reverse(double *a, size_t n)
-{
-	size_t k;
-
-	for (k = 0; k < n / 2; k++) {
-		double t = a[k];
-
-		a[k] = a[n - 1 - k];
-		a[n - 1 - k] = t;
-	}
 }
 
 /* Running counts to each score's own count, reversed. */

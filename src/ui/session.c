@@ -95,14 +95,23 @@ static int build(struct sweep *sw, struct model *m, const struct dataset_options
 
 	if (m->fold != NULL) {
 		struct fold *f = m->fold;
-		bool binned = f->binned, weighted = f->weighted;
-		double pairs = f->pairs_in_bins;
+		bool binned = f->grid.binned, weighted = f->weighted;
+		double pairs = f->grid.pairs;
 		struct fold_list l[2];
 
-		fold_take(f, l);
+		if (f->sorted) {
+			/* mostly distinct rows, kept and sorted by the readers */
+			double *p[2], *n[2];
+			size_t np[2], nn[2];
+
+			fold_take_rows(f, p, np, n, nn);
+			rc = sweep_build_sorted(sw, p, np, n, nn);
+		} else {
+			fold_take(f, l);
+			rc = sweep_build_lists(sw, l, weighted);
+		}
 		free(f);
 		m->fold = NULL;
-		rc = sweep_build_lists(sw, l, weighted);
 		sw->bins = data->bins;
 		/* grouped pairs count half in the AUC, and 0 or 1 exactly */
 		sw->auc_error = binned && sw->pos > 0 && sw->neg > 0 ? pairs / 2 / sw->pos / sw->neg : 0;

@@ -4,6 +4,7 @@
 
 #include "core/fold.h"
 #include "core/radix.h"
+#include "core/sketch.h"
 
 static uint64_t x = 2463534242ULL;
 
@@ -14,7 +15,9 @@ static uint64_t next(void)
 }
 
 static int all_distinct; /* scores from 2^53 steps: no ties */
+static int late_ties;    /* all distinct for the first third of the rows, ties after */
 static bool wide_counts;  /* the fold passed the count limit: doubles */
+static bool rows_kept;    /* the last build_halves' folds kept their rows (mostly distinct) */
 
 /* n rows with many ties (scores in steps of 1/1000) and some weights. */
 static void make_rows(size_t n, double *score, int *label, double *weight, int weighted)
@@ -24,7 +27,7 @@ static void make_rows(size_t n, double *score, int *label, double *weight, int w
 	for (i = 0; i < n; i++) {
 		label[i] = (int)(next() % 4 == 0);
 		score[i] = (double)((next() % 1000) + (label[i] ? 300 : 0)) / 1000;
-		if (all_distinct)
+		if (all_distinct || (late_ties && i < n / 3))
 			score[i] = (double)(next() >> 11) / 9007199254740992.0 + (label[i] ? 0.25 : 0);
 		weight[i] = weighted ? (double)(next() % 5) : 1;
 	}
@@ -62,13 +65,25 @@ static void build_halves(size_t n, int weighted, size_t bins, struct sweep *arr,
 	}
 	fold_free(&g);
 	*out_f = f;
+	rows_kept = f.sorted;
 	assert_int_equal(sweep_build(arr, pos, weighted ? pw : NULL, np, neg, weighted ? nw : NULL, nn), 0);
+	if (f.sorted) {
+		/* mostly distinct: the rows were kept, sorted */
+		double *p[2], *q[2];
+		size_t n_p[2], n_q[2];
+
+		assert_false(weighted);
+		fold_take_rows(&f, p, n_p, q, n_q);
+		assert_int_equal(sweep_build_sorted(fl, p, n_p, q, n_q), 0);
+		free(score), free(weight), free(pos), free(neg), free(pw), free(nw), free(label);
+		return;
+	}
 	fold_take(&f, l);
 	assert_true(halves || l[1].n == 0);
 	/* whole counts packed, unless weighted or binned */
 	assert_true((l[0].count != NULL) == (!weighted && bins == 0 && !wide_counts) || l[0].n == 0);
-	out_f->binned = f.binned;
-	out_f->pairs_in_bins = f.pairs_in_bins;
+	out_f->grid.binned = f.grid.binned;
+	out_f->grid.pairs = f.grid.pairs;
 	assert_int_equal(sweep_build_lists(fl, l, weighted), 0);
 	free(score), free(weight), free(pos), free(neg), free(pw), free(nw), free(label);
 }
@@ -101,7 +116,7 @@ static void test_exact_equals_arrays(void **state)
 			assert_true((isnan(a.roc_auc) && isnan(b.roc_auc)) || a.roc_auc == b.roc_auc);
 			assert_true((isnan(a.average_precision) && isnan(b.average_precision)) ||
 				    a.average_precision == b.average_precision);
-			assert_false(f.binned);
+			assert_false(f.grid.binned);
 			sweep_free(&a);
 			sweep_free(&b);
 		}
@@ -133,21 +148,27 @@ static void test_distinct_runs(void **state)
  * the distinct ceiling is said again by every later row, not forgotten. */
 static void test_buffer_and_failure(void **state)
 {
-	int distinct;
+	int mode;
 
 	(void)state;
-	for (distinct = 0; distinct <= 1; distinct++) {
+	/* 0 ties, 1 distinct, 2 distinct and weighted, 3 distinct then ties */
+	for (mode = 0; mode <= 3; mode++) {
 		struct fold f;
 		size_t i, first;
 
-		assert_int_equal(fold_init(&f, false, 0), 0);
+		assert_int_equal(fold_init(&f, mode == 2, 0), 0);
 		first = f.cap_buf;
-		for (i = 0; i < 3000000; i++)
-			assert_int_equal(fold_add(&f, distinct ? (double)i : (double)(i % 300000), i % 2 == 0, 1), 0);
-		if (distinct)
-			assert_true(f.cap_buf >= 4 * first && f.cap_buf <= f.rows_folded);
-		else
-			assert_true(f.cap_buf == first);
+		for (i = 0; i < 3000000; i++) {
+			double v = mode == 0 || (mode == 3 && i >= 1000000) ? (double)(i % 300000) : (double)i;
+
+			assert_int_equal(fold_add(&f, v, i % 2 == 0, 1), 0);
+		}
+		if (mode == 1) /* kept: no sorting yet, the buffer doubled */
+			assert_true(f.sketch != NULL && f.rows_folded == 0 && f.cap_buf >= 4 * first);
+		else if (mode == 2) /* no sketch with weights: the buffer grows with the list */
+			assert_true(f.sketch == NULL && f.cap_buf >= 4 * first && f.cap_buf <= f.rows_folded);
+		else /* folded, the buffer at its usual size (mode 3: back to it) */
+			assert_true(f.sketch == NULL && f.cap_buf == first && f.rows_folded > 0);
 		fold_free(&f);
 	}
 	{
@@ -164,6 +185,59 @@ static void test_buffer_and_failure(void **state)
 		assert_int_equal(fold_add(&f, 2.0, false, 1), -2);
 		assert_int_equal(fold_finish(&f), -2);
 		fold_free(&f);
+	}
+}
+
+/* The distinct-count sketch: within 5% from none to millions, whatever
+ * the repeats (each value added twice here). */
+static void test_sketch(void **state)
+{
+	static const size_t counts[] = { 0, 1, 10, 1000, 30000, 2000000 };
+	struct sketch *sk = malloc(sizeof *sk);
+	size_t t, i;
+
+	(void)state;
+	assert_non_null(sk);
+	for (t = 0; t < sizeof counts / sizeof counts[0]; t++) {
+		double e;
+
+		sketch_clear(sk);
+		for (i = 0; i < 2 * counts[t]; i++)
+			sketch_add(sk, (double)(i % counts[t]) / 7 - 3);
+		e = sketch_count(sk);
+		if (fabs(e - (double)counts[t]) > 0.05 * (double)counts[t] + 0.5)
+			fail_msg("%zu distinct values, %.1f estimated", counts[t], e);
+	}
+	free(sk);
+}
+
+/* Rows kept while mostly distinct, then folded when ties come (one
+ * reader), and a reader that kept its rows joined with one that folded
+ * (the kept rows folded at the join): the arrays' sweep either way. */
+static void test_kept_rows(void **state)
+{
+	int shape;
+
+	(void)state;
+	for (shape = 0; shape < 3; shape++) {
+		struct sweep a, b;
+		struct fold f;
+		size_t k;
+
+		late_ties = shape == 0 || shape == 2;
+		all_distinct = shape == 1;
+		build_halves(shape == 2 ? 1800000 : 2400000, 0, 0, &a, &b, &f, shape > 0);
+		all_distinct = late_ties = 0;
+		/* 0: folded after all; 1: both readers kept theirs; 2: the first
+		 * half kept (distinct), the second folded (ties) */
+		assert_true(rows_kept == (shape == 1));
+		assert_int_equal(a.n, b.n);
+		for (k = 0; k < a.n; k++)
+			assert_true(a.score[k] == b.score[k] && sweep_pos(&a, k) == sweep_pos(&b, k) &&
+				    sweep_neg(&a, k) == sweep_neg(&b, k));
+		assert_true(a.roc_auc == b.roc_auc && a.average_precision == b.average_precision);
+		sweep_free(&a);
+		sweep_free(&b);
 	}
 }
 
@@ -285,10 +359,10 @@ static void test_bins(void **state)
 
 			assert_true(exact.tp == binned.tp && exact.fp == binned.fp);
 		}
-		bound = f.pairs_in_bins / 2 / a.pos / a.neg;
+		bound = f.grid.pairs / 2 / a.pos / a.neg;
 		if (fabs(a.roc_auc - b.roc_auc) > bound + 1e-12)
 			fail_msg("%zu bins: AUC %.12f vs %.12f, bound %.12f", bins[t], b.roc_auc, a.roc_auc, bound);
-		assert_true(bins[t] >= 1000 || f.binned);
+		assert_true(bins[t] >= 1000 || f.grid.binned);
 		sweep_free(&a);
 		sweep_free(&b);
 	}
@@ -440,6 +514,8 @@ int main(void)
 		cmocka_unit_test(test_exact_equals_arrays),
 		cmocka_unit_test(test_distinct_runs),
 		cmocka_unit_test(test_buffer_and_failure),
+		cmocka_unit_test(test_sketch),
+		cmocka_unit_test(test_kept_rows),
 		cmocka_unit_test(test_two_readers),
 		cmocka_unit_test(test_join_ceiling),
 		cmocka_unit_test(test_count_limit),
