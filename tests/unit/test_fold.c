@@ -202,11 +202,20 @@ static void test_sketch(void **state)
 		double e;
 
 		sketch_clear(sk);
-		for (i = 0; i < 2 * counts[t]; i++)
-			sketch_add(sk, (double)(i % counts[t]) / 7 - 3);
-		e = sketch_count(sk);
-		if (fabs(e - (double)counts[t]) > 0.05 * (double)counts[t] + 0.5)
-			fail_msg("%zu distinct values, %.1f estimated", counts[t], e);
+		int shape;
+
+		/* fractions, whole numbers, and decimals of a few digits */
+		for (shape = 0; shape < 3; shape++) {
+			sketch_clear(sk);
+			for (i = 0; i < 2 * counts[t]; i++) {
+				double v = (double)(i % counts[t]);
+
+				sketch_add(sk, shape == 0 ? v / 7 - 3 : shape == 1 ? v : v / 1e6);
+			}
+			e = sketch_count(sk);
+			if (fabs(e - (double)counts[t]) > 0.05 * (double)counts[t] + 0.5)
+				fail_msg("shape %d: %zu distinct values, %.1f estimated", shape, counts[t], e);
+		}
 	}
 	free(sk);
 }
