@@ -49,6 +49,7 @@ struct fold {
 	double *pos2, *neg2;
 	size_t n_pos2, n_neg2;
 	struct sketch *sketch;      /* distinct rows so far, while they are kept */
+	size_t sketched_pos, sketched_neg; /* rows of each buffer in it */
 	bool finished;
 	int status;                 /* a failed flush's or fold_finish's, for later calls */
 	struct fold_list run[FOLD_MAX_RUNS]; /* while folding: sizes shrink towards the top */
