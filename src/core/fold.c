@@ -4,6 +4,9 @@
  * in place: the lower run grows by the upper's count (realloc, which moves
  * nothing for large blocks).  All-distinct scores thus cost O(N log N),
  * not the O(N^2 / buffer) of merging every buffer into the whole list.
+ * Unweighted buffers that would merge at once go straight into the run
+ * below (merge_buffer); while the rows are mostly distinct they are not
+ * folded at all but kept and sorted at the end (keep_rows, sketch.h).
  */
 #include "core/fold.h"
 

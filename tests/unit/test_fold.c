@@ -93,10 +93,28 @@ static void build_both(size_t n, int weighted, size_t bins, struct sweep *arr, s
 	build_halves(n, weighted, bins, arr, fl, out_f, false);
 }
 
+/* The arrays' sweep a and the fold's b agree to the bit: every score and
+ * count, the class totals, ROC AUC and AP (NaN alike); both freed. */
+static void assert_same_sweeps(struct sweep *a, struct sweep *b)
+{
+	size_t k;
+
+	assert_int_equal(a->n, b->n);
+	for (k = 0; k < a->n; k++)
+		assert_true(a->score[k] == b->score[k] && sweep_pos(a, k) == sweep_pos(b, k) &&
+			    sweep_neg(a, k) == sweep_neg(b, k));
+	assert_true(a->pos == b->pos && a->neg == b->neg);
+	assert_true((isnan(a->roc_auc) && isnan(b->roc_auc)) || a->roc_auc == b->roc_auc);
+	assert_true((isnan(a->average_precision) && isnan(b->average_precision)) ||
+		    a->average_precision == b->average_precision);
+	sweep_free(a);
+	sweep_free(b);
+}
+
 static void test_exact_equals_arrays(void **state)
 {
 	static const size_t sizes[] = { 0, 1, 7, 1000, 600000 }; /* past two buffers */
-	size_t t, k;
+	size_t t;
 	int weighted;
 
 	(void)state;
@@ -106,19 +124,8 @@ static void test_exact_equals_arrays(void **state)
 			struct fold f;
 
 			build_both(sizes[t], weighted, 0, &a, &b, &f);
-			assert_int_equal(a.n, b.n);
-			for (k = 0; k < a.n; k++) {
-				assert_true(a.score[k] == b.score[k]);
-				/* integer weights: sums are exact either way */
-				assert_true(sweep_pos(&a, k) == sweep_pos(&b, k) && sweep_neg(&a, k) == sweep_neg(&b, k));
-			}
-			assert_true(a.pos == b.pos && a.neg == b.neg);
-			assert_true((isnan(a.roc_auc) && isnan(b.roc_auc)) || a.roc_auc == b.roc_auc);
-			assert_true((isnan(a.average_precision) && isnan(b.average_precision)) ||
-				    a.average_precision == b.average_precision);
 			assert_false(f.grid.binned);
-			sweep_free(&a);
-			sweep_free(&b);
+			assert_same_sweeps(&a, &b); /* integer weights: sums are exact either way */
 		}
 }
 
@@ -128,18 +135,12 @@ static void test_distinct_runs(void **state)
 {
 	struct sweep a, b;
 	struct fold f;
-	size_t k;
 
 	(void)state;
 	all_distinct = 1;
 	build_both(2500000, 0, 0, &a, &b, &f);
 	all_distinct = 0;
-	assert_int_equal(a.n, b.n);
-	for (k = 0; k < a.n; k++)
-		assert_true(a.score[k] == b.score[k] && sweep_pos(&a, k) == sweep_pos(&b, k) && sweep_neg(&a, k) == sweep_neg(&b, k));
-	assert_true(a.roc_auc == b.roc_auc);
-	sweep_free(&a);
-	sweep_free(&b);
+	assert_same_sweeps(&a, &b);
 }
 
 /* The buffer grows with a list of mostly distinct scores (fewer merges)
@@ -231,7 +232,6 @@ static void test_kept_rows(void **state)
 	for (shape = 0; shape < 3; shape++) {
 		struct sweep a, b;
 		struct fold f;
-		size_t k;
 
 		late_ties = shape == 0 || shape == 2;
 		all_distinct = shape == 1;
@@ -240,13 +240,7 @@ static void test_kept_rows(void **state)
 		/* 0: folded after all; 1: both readers kept theirs; 2: the first
 		 * half kept (distinct), the second folded (ties) */
 		assert_true(rows_kept == (shape == 1));
-		assert_int_equal(a.n, b.n);
-		for (k = 0; k < a.n; k++)
-			assert_true(a.score[k] == b.score[k] && sweep_pos(&a, k) == sweep_pos(&b, k) &&
-				    sweep_neg(&a, k) == sweep_neg(&b, k));
-		assert_true(a.roc_auc == b.roc_auc && a.average_precision == b.average_precision);
-		sweep_free(&a);
-		sweep_free(&b);
+		assert_same_sweeps(&a, &b);
 	}
 }
 
@@ -260,19 +254,12 @@ static void test_two_readers(void **state)
 	for (distinct = 0; distinct <= 1; distinct++) {
 		struct sweep a, b;
 		struct fold f;
-		size_t k;
 
 		all_distinct = distinct;
 		build_halves(distinct ? 1200000 : 700000, 0, 0, &a, &b, &f, true);
 		all_distinct = 0;
-		assert_int_equal(a.n, b.n);
-		for (k = 0; k < a.n; k++)
-			assert_true(a.score[k] == b.score[k] && sweep_pos(&a, k) == sweep_pos(&b, k) &&
-				    sweep_neg(&a, k) == sweep_neg(&b, k));
-		assert_true(a.roc_auc == b.roc_auc && a.average_precision == b.average_precision);
 		assert_non_null(b.count_pos);
-		sweep_free(&a);
-		sweep_free(&b);
+		assert_same_sweeps(&a, &b);
 	}
 }
 
@@ -284,18 +271,14 @@ static void test_count_limit(void **state)
 	struct sweep a, b;
 	struct fold f, g;
 	struct fold_list l[2];
-	size_t k, j;
+	size_t j;
 
 	(void)state;
 	fold_set_count_limit(300000);
 	wide_counts = true;
 	build_halves(700000, 0, 0, &a, &b, &f, true); /* 350000 rows a reader */
 	wide_counts = false;
-	assert_int_equal(a.n, b.n);
-	for (k = 0; k < a.n; k++)
-		assert_true(a.score[k] == b.score[k] && sweep_pos(&a, k) == sweep_pos(&b, k) && sweep_neg(&a, k) == sweep_neg(&b, k));
-	sweep_free(&a);
-	sweep_free(&b);
+	assert_same_sweeps(&a, &b);
 	/* two folds under the limit, merged past it */
 	fold_set_count_limit(1500);
 	assert_int_equal(fold_init(&f, false, 0), 0);
