@@ -14,6 +14,16 @@ struct field {
 	size_t off, len;
 };
 
+/* A reader that starts mid-file counts its lines from 1; how many came
+ * before is counted only when a message names a line (row_line), so that
+ * the reader need not wait for a count of what another one reads. */
+struct row_base {
+	uint64_t (*count)(void *ctx); /* lines before the reader's start */
+	void *ctx;
+	uint64_t before;
+	bool counted;
+};
+
 struct row {
 	char *buf;
 	size_t used, cap;
@@ -23,8 +33,16 @@ struct row {
 			     * offsets from here; NULL: in buf */
 	size_t count;       /* fields seen in this record */
 	bool nonempty;      /* some field has text */
-	uint64_t line;      /* physical line where the record starts */
+	uint64_t line;      /* physical line where the record starts, counted
+			     * from base's start when base is not NULL */
+	struct row_base *base;
 };
+
+/* The physical line in the file of line (counted as r->line is). */
+uint64_t row_base_line(struct row_base *base, uint64_t line);
+
+/* The physical line in the file where r starts (for messages). */
+uint64_t row_line(const struct row *r);
 
 /* Stores field col's text; -1 when out of memory. */
 int row_store(struct row *r, size_t col, const char *s, size_t len);

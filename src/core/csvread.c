@@ -8,7 +8,8 @@
  * Physical line numbers (for messages) are counted from the record
  * terminators libcsv reports with CSV_REPALL_NL and from the line breaks
  * inside quoted fields; CRLF counts as one break.  The second half of a
- * split file starts at the line its first byte is on, so messages from
+ * split file starts at the line its first byte is on (the lines before it
+ * counted only when one of its messages names a line), so messages from
  * either half name the same lines as a single reader would.
  */
 #include "core/csvread.h"
@@ -157,7 +158,8 @@ static void parse_from(struct csvread *cr, int fd, bool seekable, struct csv_par
 
 	for (;;) {
 		if (csv_parse(p, buf + off, len - off, on_field, on_record, cr) != len - off) {
-			status_fail(cr->st, "%s:%llu: %s", o->source, (unsigned long long)cr->line,
+			status_fail(cr->st, "%s:%llu: %s", o->source,
+				    (unsigned long long)row_base_line(cr->row.base, cr->line),
 				    csv_strerror(csv_error(p)));
 			return;
 		}
@@ -165,7 +167,8 @@ static void parse_from(struct csvread *cr, int fd, bool seekable, struct csv_par
 		cr->fed += len - off;
 		if (cr->fed > CSVREAD_MAX_RECORD) {
 			status_fail(cr->st, "%s:%llu: a record longer than %llu MB: is this a CSV file?", o->source,
-				    (unsigned long long)cr->line, (unsigned long long)(CSVREAD_MAX_RECORD >> 20));
+				    (unsigned long long)row_base_line(cr->row.base, cr->line),
+				    (unsigned long long)(CSVREAD_MAX_RECORD >> 20));
 			return;
 		}
 		tell_progress(cr, at);
@@ -321,19 +324,20 @@ struct worker {
 	off_t start;
 	char delim;
 	bool scan;                  /* through the scanner */
+	struct row_base base;       /* its lines are counted from start */
 };
 
-/* Line breaks (LF, CRLF, lone CR) in [0, end): the line the half starts
- * on.  A chunk without CR (the usual file) is counted eight bytes at a
- * time, not line by line: the second reader starts sooner. */
-static uint64_t count_breaks(int fd, char *buf, off_t end)
+/* Line breaks (LF, CRLF, lone CR) in [0, end): the lines before the half.
+ * A chunk without CR (the usual file) is counted eight bytes at a time,
+ * not line by line. */
+static uint64_t count_breaks(int fd, char *buf, size_t size, off_t end)
 {
 	uint64_t lines = 0;
 	off_t at = 0;
 	char prev = 0;
 
 	while (at < end) {
-		size_t want = end - at < (off_t)CHUNK ? (size_t)(end - at) : CHUNK, i;
+		size_t want = end - at < (off_t)size ? (size_t)(end - at) : size, i;
 		ssize_t n = read_full(fd, buf, want, at);
 
 		if (n <= 0)
@@ -356,6 +360,19 @@ static uint64_t count_breaks(int fd, char *buf, off_t end)
 	return lines;
 }
 
+/* The second half's lines before its start, counted when a message from
+ * it first names a line (most loads never do). */
+static uint64_t lines_before(void *arg)
+{
+	struct worker *w = arg;
+	char small[(size_t)64 << 10], *buf = malloc(CHUNK);
+	uint64_t n = buf != NULL ? count_breaks(w->fd, buf, CHUNK, w->start)
+				 : count_breaks(w->fd, small, sizeof small, w->start);
+
+	free(buf);
+	return n;
+}
+
 static void *worker_main(void *arg)
 {
 	struct worker *w = arg;
@@ -367,7 +384,9 @@ static void *worker_main(void *arg)
 		free(buf);
 		return NULL;
 	}
-	w->cr.line = 1 + count_breaks(w->fd, buf, w->start);
+	w->base = (struct row_base){ lines_before, w, 0, false };
+	w->cr.line = 1;
+	w->cr.row.base = &w->base;
 	if (w->scan)
 		scan_from(&w->cr, w->fd, true, &p, buf, 0, 0, w->start, -1, NULL, NULL);
 	else

@@ -101,7 +101,7 @@ static void on_record(void *ctx, struct csvread *cr, const struct row *r, bool u
 			rows_free(&l->sample);
 		}
 		if (!l->st->failed)
-			loader_skip(l, r->line, "unterminated quoted field at end of file");
+			loader_skip(l, row_line(r), "unterminated quoted field at end of file");
 	} else if (l->sampling) {
 		if (rows_add(&l->sample, r) < 0)
 			status_fail(l->st, "out of memory");

@@ -102,7 +102,7 @@ static int classify(struct loader *l, const struct row *r, bool *positive)
 		return 0;
 	}
 	if (parse_is_missing(s, len)) {
-		loader_skip(l, r->line, "missing label in column '%s'", text_show_str(l->c->names[l->c->label_col]));
+		loader_skip(l, row_line(r), "missing label in column '%s'", text_show_str(l->c->names[l->c->label_col]));
 		return -1;
 	}
 	if (l->opt->positive != NULL) {
@@ -146,11 +146,11 @@ static void skip_value(struct loader *l, const struct row *r, enum parse_status 
 	const char *name = text_show_str(l->c->names[col]);
 
 	if (ps == PARSE_MISSING)
-		loader_skip(l, r->line, "missing %s in column '%s'", what, name);
+		loader_skip(l, row_line(r), "missing %s in column '%s'", what, name);
 	else if (ps == PARSE_NONFINITE)
-		loader_skip(l, r->line, "infinite %s in column '%s'", what, name);
+		loader_skip(l, row_line(r), "infinite %s in column '%s'", what, name);
 	else
-		loader_skip(l, r->line, "unparsable %s '%s' in column '%s'", what, text_show(s, len), name);
+		loader_skip(l, row_line(r), "unparsable %s '%s' in column '%s'", what, text_show(s, len), name);
 }
 
 /* Parses a non-negative weight or count; returns -1 (row skipped) if bad. */
@@ -166,7 +166,7 @@ static int parse_weight(struct loader *l, const struct row *r, size_t col, const
 		return -1;
 	}
 	if (*w < 0) {
-		loader_skip(l, r->line, "negative %s '%s' in column '%s'", what, text_show(s, len),
+		loader_skip(l, row_line(r), "negative %s '%s' in column '%s'", what, text_show(s, len),
 			 text_show_str(l->c->names[col]));
 		return -1;
 	}
@@ -186,7 +186,7 @@ void loader_row(struct loader *l, const struct row *r)
 	size_t i;
 
 	if (r->count < l->c->need) {
-		loader_skip(l, r->line, "%zu field%s, expected at least %zu", r->count,
+		loader_skip(l, row_line(r), "%zu field%s, expected at least %zu", r->count,
 			 r->count == 1 ? "" : "s", l->c->need);
 		return;
 	}
@@ -239,7 +239,7 @@ void loader_row(struct loader *l, const struct row *r)
 		}
 		if (rc == -2) {
 			status_fail(l->st, "%s:%llu: more than %zu distinct scores in column '%s' would not fit in memory; --bins N keeps it fixed",
-			     ds->shown, (unsigned long long)r->line, m[bad].fold->max_distinct,
+			     ds->shown, (unsigned long long)row_line(r), m[bad].fold->max_distinct,
 			     text_show_str(l->c->names[l->c->score_col[bad]])); /* a second reader's models have no names */
 			goto out;
 		}

@@ -114,14 +114,19 @@ static void radix_pass_all(double *a, double *w, double *tmp, double *tmp_w, siz
  * which their keys differ split them into buckets (American flag sort:
  * each element swapped into its bucket's next slot, no second array), each
  * bucket split again the same way until it fits the cache, then sorted
- * there by an LSD radix sort, 8 bits a pass, through a scratch array of
- * that size.  A trip through memory a level instead of one a digit, and
- * no array as large as the input. */
+ * there by an LSD radix sort through a scratch array of that size, 12 bits
+ * a pass (8 for small buckets, whose histograms would cost more than their
+ * passes).  A trip through memory a level instead of one a digit, and no
+ * array as large as the input. */
 #define MSD_MIN ((size_t)1 << 16)
 #define BUCKET_MAX ((size_t)1 << 15) /* 256 KiB: sorted in the cache */
-#define LOW_BITS 8
-#define LOW_SIZE (1u << LOW_BITS)
-#define LOW_PASSES 8 /* 64 bits */
+#define WIDE_MIN ((size_t)1 << 12)   /* buckets sorted 12 bits a pass */
+#define HIST_MAX (((64 + 11) / 12) << 12)
+
+struct scratch {
+	double *a;      /* BUCKET_MAX */
+	uint32_t *hist; /* HIST_MAX */
+};
 
 static void insertion_sort(double *a, size_t m)
 {
@@ -137,48 +142,48 @@ static void insertion_sort(double *a, size_t m)
 	}
 }
 
-/* Sorts a[0..m) (keys equal above bit `bits`), with scratch as long. */
-static void sort_bucket(double *a, double *scratch, size_t m, unsigned bits)
+/* Sorts a[0..m) (keys equal above bit `bits`). */
+static void sort_bucket(double *a, const struct scratch *s, size_t m, unsigned bits)
 {
-	uint32_t hist[LOW_PASSES][LOW_SIZE];
-	unsigned passes = (bits + LOW_BITS - 1) / LOW_BITS, p;
-	double *from = a, *to = scratch, *t;
+	unsigned digit = m >= WIDE_MIN ? 12 : 8, size = 1u << digit;
+	unsigned passes = (bits + digit - 1) / digit, p;
+	double *from = a, *to = s->a, *t;
+	uint32_t *hist = s->hist;
 	size_t i;
 
 	if (m <= 32) {
 		insertion_sort(a, m);
 		return;
 	}
-	memset(hist, 0, passes * sizeof hist[0]);
+	memset(hist, 0, (size_t)passes * size * sizeof *hist);
 	for (i = 0; i < m; i++) {
 		uint64_t k = key_of(a[i]);
 
 		for (p = 0; p < passes; p++)
-			hist[p][(k >> (p * LOW_BITS)) & (LOW_SIZE - 1)]++;
+			hist[p * size + ((k >> (p * digit)) & (size - 1))]++;
 	}
 	for (p = 0; p < passes; p++) {
-		unsigned shift = p * LOW_BITS, b;
-		uint32_t sum = 0;
+		unsigned shift = p * digit, b;
+		uint32_t sum = 0, *h = hist + (size_t)p * size;
 
-		if (hist[p][(key_of(from[0]) >> shift) & (LOW_SIZE - 1)] == m)
+		if (h[(key_of(from[0]) >> shift) & (size - 1)] == m)
 			continue; /* every key has this digit */
-		for (b = 0; b < LOW_SIZE; b++) {
-			uint32_t c = hist[p][b];
+		for (b = 0; b < size; b++) {
+			uint32_t c = h[b];
 
-			hist[p][b] = sum;
+			h[b] = sum;
 			sum += c;
 		}
 		for (i = 0; i < m; i++)
-			to[hist[p][(key_of(from[i]) >> shift) & (LOW_SIZE - 1)]++] = from[i];
+			to[h[(key_of(from[i]) >> shift) & (size - 1)]++] = from[i];
 		t = from, from = to, to = t;
 	}
 	if (from != a)
 		memcpy(a, from, m * sizeof *a);
 }
 
-/* Sorts a[0..n) (keys equal above bit `bits`) in place; scratch holds
- * BUCKET_MAX. */
-static void sort_range(double *a, size_t n, unsigned bits, double *scratch)
+/* Sorts a[0..n) (keys equal above bit `bits`) in place. */
+static void sort_range(double *a, size_t n, unsigned bits, const struct scratch *scratch)
 {
 	size_t start[RADIX_SIZE + 1], next[RADIX_SIZE], i, b;
 	uint64_t lo = UINT64_MAX, hi = 0, diff;
@@ -238,11 +243,15 @@ int radix_sort(double *a, double *w, size_t n)
 		return 0;
 	if (!simple && w == NULL && n >= MSD_MIN) {
 		/* in place but for a bucket's scratch */
-		if ((tmp = malloc(BUCKET_MAX * sizeof *tmp)) == NULL)
-			return -1;
-		sort_range(a, n, 64, tmp);
-		free(tmp);
-		return 0;
+		struct scratch s = { malloc(BUCKET_MAX * sizeof *s.a), malloc(HIST_MAX * sizeof *s.hist) };
+
+		if (s.a != NULL && s.hist != NULL) {
+			sort_range(a, n, 64, &s);
+			rc = 0;
+		}
+		free(s.a);
+		free(s.hist);
+		return rc;
 	}
 	hist = calloc(RADIX_PASSES, sizeof *hist);
 	tmp = malloc(n * sizeof *tmp);

@@ -94,6 +94,7 @@ int row_copy(struct row *dst, const struct row *src)
 		dst->count = src->count;
 		dst->nonempty = src->nonempty;
 		dst->line = src->line;
+		dst->base = src->base;
 		return 0;
 	}
 	*dst = *src;
@@ -155,4 +156,20 @@ void rows_free(struct rows *rs)
 		row_free(&rs->v[i]);
 	free(rs->v);
 	memset(rs, 0, sizeof *rs);
+}
+
+uint64_t row_base_line(struct row_base *base, uint64_t line)
+{
+	if (base == NULL)
+		return line;
+	if (!base->counted) {
+		base->before = base->count(base->ctx);
+		base->counted = true;
+	}
+	return base->before + line;
+}
+
+uint64_t row_line(const struct row *r)
+{
+	return row_base_line(r->base, r->line);
 }

@@ -8,6 +8,7 @@
 
 #include "core/ksum.h"
 #include "core/radix.h"
+#include "core/runs.h"
 
 #include <math.h>
 #include <pthread.h>
@@ -45,7 +46,8 @@ static void acc_group(struct acc *a, const struct sweep *sw, double s, double wp
 	if (wp > 0)
 		a->ap += wp * (tp / (tp + fp));
 	if (sw->probabilities) {
-		a->ll -= wp * log(clip(s)) + wn * log(1 - clip(s));
+		/* a class absent here adds 0 (its log is finite): not computed */
+		a->ll -= (wp != 0 ? wp * log(clip(s)) : 0) + (wn != 0 ? wn * log(1 - clip(s)) : 0);
 		a->brier += wp * (1 - s) * (1 - s) + wn * s * s;
 	}
 }
@@ -81,86 +83,6 @@ static int alloc_below(struct sweep *sw)
 	sw->below_pos = malloc((sw->n + 1) * sizeof *sw->below_pos);
 	sw->below_neg = malloc((sw->n + 1) * sizeof *sw->below_neg);
 	return sw->below_pos != NULL && sw->below_neg != NULL ? 0 : -1;
-}
-
-/* A sorted run (ascending) the sweep is merged from: one class's rows
- * (class 0 positives, 1 negatives; w[class] their weights, NULL when each
- * weighs 1), or a folded list of distinct scores with the weight of each
- * class at each, in w or packed in count (class -1; fold.h makes them). */
-struct run {
-	double *score;
-	double *w[2];
-	uint64_t *count;
-	int class;
-	size_t at;   /* entries not merged yet: the merge goes from the top */
-	size_t room; /* what the arrays still hold (owned runs) */
-	size_t stop; /* where the merge stops (a parallel merge's upper part) */
-};
-
-/* At most two readers' runs of each class, or two lists.  When the runs
- * are the sweep's to free (own), the merge gives back their tops as it
- * passes them. */
-struct runs {
-	struct run run[4];
-	size_t n;
-	bool own;
-};
-
-/* The weight of a run's entries at score s, into sum[class], from its top
- * down (at moves past them).  Rows that weigh 1 are counted into n
- * (whole counts), added to sum once by the caller: the same sum, exactly,
- * as adding 1 for each. */
-static void take(struct ksum sum[2], uint64_t n[2], struct run *r, double s)
-{
-	size_t i = r->at;
-
-	if (r->class < 0) {
-		/* a list: one entry a score */
-		if (i > r->stop && r->score[i - 1] == s) {
-			i--;
-			if (r->count != NULL) {
-				n[0] += r->count[i] >> 32;
-				n[1] += r->count[i] & UINT32_MAX;
-			} else {
-				ksum_add(&sum[0], r->w[0][i]);
-				ksum_add(&sum[1], r->w[1][i]);
-			}
-		}
-	} else if (r->w[r->class] == NULL) {
-		while (i > r->stop && r->score[i - 1] == s)
-			i--;
-		n[r->class] += r->at - i;
-	} else {
-		while (i > r->stop && r->score[i - 1] == s) {
-			i--;
-			ksum_add(&sum[r->class], r->w[r->class][i]);
-		}
-	}
-	r->at = i;
-}
-
-/* Every run's weight at score s into w (whole counts added once). */
-static void take_all(struct ksum w[2], struct runs *r, double s)
-{
-	uint64_t n[2] = { 0, 0 };
-	size_t j;
-
-	for (j = 0; j < r->n; j++)
-		take(w, n, &r->run[j], s);
-	ksum_add(&w[0], (double)n[0]); /* adding 0 leaves a sum as it is */
-	ksum_add(&w[1], (double)n[1]);
-}
-
-/* The highest score not yet taken (-inf when none: scores are finite). */
-static double top(const struct runs *r)
-{
-	double s = -INFINITY;
-	size_t j;
-
-	for (j = 0; j < r->n; j++)
-		if (r->run[j].at > r->run[j].stop && r->run[j].score[r->run[j].at - 1] > s)
-			s = r->run[j].score[r->run[j].at - 1];
-	return s;
 }
 
 /* Gives back what an array does not use (a failed shrink keeps it). */
@@ -211,15 +133,39 @@ static void *merge_part(void *arg)
 	struct part *p = arg;
 	double s;
 
-	while ((s = top(&p->r)) > -INFINITY) {
+	while ((s = runs_top(&p->r)) > -INFINITY) {
 		struct ksum w[2] = { { 0, 0 }, { 0, 0 } };
 
-		take_all(w, &p->r, s);
+		runs_take(w, &p->r, s);
 		p->score[p->n] = s;
 		p->pos[p->n] = (uint32_t)ksum_get(&w[0]);
 		p->neg[p->n++] = (uint32_t)ksum_get(&w[1]);
 	}
 	return NULL;
+}
+
+/* Where to split the merge: the work is in the distinct scores (each costs
+ * the walk some hundred times what a tied row does), so the parts get
+ * about half the distinct scores of the largest run each, as a sample of
+ * its neighbouring pairs shows them. */
+static double split_value(const double *score, size_t n)
+{
+	const size_t samples = 4096;
+	double total = 0, sum = 0;
+	size_t i;
+
+	for (i = 0; i < samples; i++) {
+		size_t j = i * (n - 1) / samples;
+
+		total += 1 + 256 * (score[j] != score[j + 1]);
+	}
+	for (i = 0; i < samples; i++) {
+		size_t j = i * (n - 1) / samples;
+
+		if ((sum += 1 + 256 * (score[j] != score[j + 1])) >= total / 2)
+			return score[j];
+	}
+	return score[n / 2];
 }
 
 /* The distinct scores, or 0 when the merge is better not split. */
@@ -241,7 +187,7 @@ static size_t merge_split(struct sweep *out, const struct runs *r)
 		same += r->run[big].score[j] == r->run[big].score[j + 1];
 	if (same < 65536 / 2)
 		return 0;
-	v = r->run[big].score[r->run[big].at / 2];
+	v = split_value(r->run[big].score, r->run[big].at);
 	for (j = 0; j < r->n; j++) {
 		size_t b = 0, e = r->run[j].at;
 
@@ -280,10 +226,10 @@ static size_t merge(struct sweep *out, struct runs *r)
 	double s;
 
 	memset(&a, 0, sizeof a);
-	while ((s = top(r)) > -INFINITY) {
+	while ((s = runs_top(r)) > -INFINITY) {
 		struct ksum w[2] = { { 0, 0 }, { 0, 0 } };
 
-		take_all(w, r, s);
+		runs_take(w, r, s);
 		acc_group(&a, out, s, ksum_get(&w[0]), ksum_get(&w[1]));
 		out->score[k] = s;
 		if (out->count_pos != NULL) {
@@ -457,26 +403,6 @@ static int build_runs(struct sweep *sw, struct runs *r, bool weighted, double po
 	return 0;
 }
 
-/* Adds a run of n entries (none when n is 0). */
-static void add_run(struct runs *r, int class, double *score, double *wp, double *wn, size_t n)
-{
-	if (n > 0)
-		r->run[r->n++] = (struct run){ score, { wp, wn }, NULL, class, n, n, 0 };
-}
-
-/* Frees what the runs still hold. */
-static void free_runs(struct runs *r)
-{
-	size_t j;
-
-	for (j = 0; j < r->n; j++) {
-		free(r->run[j].score);
-		free(r->run[j].w[0]);
-		free(r->run[j].w[1]);
-		free(r->run[j].count);
-	}
-}
-
 int sweep_build(struct sweep *sw, double *pos, double *pos_w, size_t n_pos,
 		double *neg, double *neg_w, size_t n_neg)
 {
@@ -487,8 +413,8 @@ int sweep_build(struct sweep *sw, double *pos, double *pos_w, size_t n_pos,
 	memset(sw, 0, sizeof *sw);
 	if (radix_sort(pos, pos_w, n_pos) < 0 || radix_sort(neg, neg_w, n_neg) < 0)
 		return -1;
-	add_run(&r, 0, pos, pos_w, NULL, n_pos);
-	add_run(&r, 1, neg, NULL, neg_w, n_neg);
+	runs_add(&r, 0, pos, pos_w, NULL, n_pos);
+	runs_add(&r, 1, neg, NULL, neg_w, n_neg);
 	return build_runs(sw, &r, pos_w != NULL || neg_w != NULL, tp, tn);
 }
 
@@ -499,15 +425,15 @@ int sweep_build_sorted(struct sweep *sw, double *pos[2], const size_t n_pos[2],
 	int rc, j;
 
 	for (j = 0; j < 2; j++) {
-		add_run(&r, 0, pos[j], NULL, NULL, n_pos[j]);
-		add_run(&r, 1, neg[j], NULL, NULL, n_neg[j]);
+		runs_add(&r, 0, pos[j], NULL, NULL, n_pos[j]);
+		runs_add(&r, 1, neg[j], NULL, NULL, n_neg[j]);
 		if (n_pos[j] == 0)
 			free(pos[j]);
 		if (n_neg[j] == 0)
 			free(neg[j]);
 	}
 	rc = build_runs(sw, &r, false, (double)(n_pos[0] + n_pos[1]), (double)(n_neg[0] + n_neg[1]));
-	free_runs(&r);
+	runs_free(&r);
 	return rc;
 }
 
@@ -528,12 +454,12 @@ int sweep_build_lists(struct sweep *sw, struct fold_list l[2], bool weighted)
 			fold_list_free(&l[j]);
 			continue;
 		}
-		add_run(&r, -1, l[j].score, l[j].pos, l[j].neg, l[j].n);
+		runs_add(&r, -1, l[j].score, l[j].pos, l[j].neg, l[j].n);
 		r.run[r.n - 1].count = l[j].count;
 		memset(&l[j], 0, sizeof l[j]);
 	}
 	rc = build_runs(sw, &r, weighted, ksum_get(&tp), ksum_get(&tn));
-	free_runs(&r);
+	runs_free(&r);
 	return rc;
 }
 

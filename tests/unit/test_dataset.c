@@ -1,6 +1,8 @@
 /* test_dataset: the loader's detection rules, inputs and bad-input cases. */
 #include "helpers.h"
 
+#include "core/row.h"
+
 #include <fcntl.h>
 #include <sys/stat.h>
 
@@ -480,6 +482,33 @@ static void test_many_rows(void **state)
 	dataset_free(ds);
 }
 
+static uint64_t counted_calls;
+
+static uint64_t count_ten(void *ctx)
+{
+	(void)ctx;
+	counted_calls++;
+	return 10;
+}
+
+/* A mid-file reader's lines: counted from its start, the lines before it
+ * added when a message first names one, and counted only that once. */
+static void test_row_line_base(void **state)
+{
+	struct row_base base = { count_ten, NULL, 0, false };
+	struct row r = { .line = 3 };
+
+	(void)state;
+	assert_int_equal(row_line(&r), 3);
+	r.base = &base;
+	assert_int_equal(counted_calls, 0);
+	assert_int_equal(row_line(&r), 13);
+	r.line = 7;
+	assert_int_equal(row_line(&r), 17);
+	assert_int_equal(row_base_line(&base, 1), 11);
+	assert_int_equal(counted_calls, 1);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -498,6 +527,7 @@ int main(void)
 		cmocka_unit_test(test_unterminated_quote),
 		cmocka_unit_test(test_data_errors),
 		cmocka_unit_test(test_many_rows),
+		cmocka_unit_test(test_row_line_base),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
