@@ -36,47 +36,42 @@ struct runs {
 	bool own;
 };
 
-/* The weight of a run's entries at score s, into sum[class], from its top
- * down (at moves past them).  Rows that weigh 1 are counted into n
- * (whole counts), added to sum once by the caller: the same sum, exactly,
- * as adding 1 for each. */
-static inline void runs_take_one(struct ksum sum[2], uint64_t n[2], struct run *r, double s)
-{
-	size_t i = r->at;
-
-	if (r->class < 0) {
-		/* a list: one entry a score */
-		if (i > r->stop && r->score[i - 1] == s) {
-			i--;
-			if (r->count != NULL) {
-				n[0] += r->count[i] >> 32;
-				n[1] += r->count[i] & UINT32_MAX;
-			} else {
-				ksum_add(&sum[0], r->w[0][i]);
-				ksum_add(&sum[1], r->w[1][i]);
-			}
-		}
-	} else if (r->w[r->class] == NULL) {
-		while (i > r->stop && r->score[i - 1] == s)
-			i--;
-		n[r->class] += r->at - i;
-	} else {
-		while (i > r->stop && r->score[i - 1] == s) {
-			i--;
-			ksum_add(&sum[r->class], r->w[r->class][i]);
-		}
-	}
-	r->at = i;
-}
-
-/* Every run's weight at score s into w (whole counts added once). */
+/* Every run's weight at score s into w, from each run's top down (at
+ * moves past them).  Rows that weigh 1 are counted, and the counts added
+ * once at the end: the same sum, exactly, as adding 1 for each. */
 static inline void runs_take(struct ksum w[2], struct runs *r, double s)
 {
 	uint64_t n[2] = { 0, 0 };
 	size_t j;
 
-	for (j = 0; j < r->n; j++)
-		runs_take_one(w, n, &r->run[j], s);
+	for (j = 0; j < r->n; j++) {
+		struct run *u = &r->run[j];
+		size_t i = u->at;
+
+		if (u->class < 0) {
+			/* a list: one entry a score */
+			if (i > u->stop && u->score[i - 1] == s) {
+				i--;
+				if (u->count != NULL) {
+					n[0] += u->count[i] >> 32;
+					n[1] += u->count[i] & UINT32_MAX;
+				} else {
+					ksum_add(&w[0], u->w[0][i]);
+					ksum_add(&w[1], u->w[1][i]);
+				}
+			}
+		} else if (u->w[u->class] == NULL) {
+			while (i > u->stop && u->score[i - 1] == s)
+				i--;
+			n[u->class] += u->at - i;
+		} else {
+			while (i > u->stop && u->score[i - 1] == s) {
+				i--;
+				ksum_add(&w[u->class], u->w[u->class][i]);
+			}
+		}
+		u->at = i;
+	}
 	ksum_add(&w[0], (double)n[0]); /* adding 0 leaves a sum as it is */
 	ksum_add(&w[1], (double)n[1]);
 }
