@@ -92,16 +92,23 @@ for job in "--stream" "--bins 1000"; do
 	row "10M $job --optimize f1" "$now" "$1" "$(ratio "$now" "$1")" "$mem"
 done
 # all-distinct scores: streaming against in memory, ns a row
-RUNS=1
 gen distinct-1M.csv "-n 1000000 -d 12"
 gen distinct-30M.csv "-n 30000000 -d 12"
+RUNS=5
 set -- $(measure ./cutoff --stream --report --format json -l label -s score "$OUT/distinct-1M.csv")
 s1=$1
-set -- $(measure ./cutoff --stream --report --format json -l label -s score "$OUT/distinct-30M.csv")
-s30=$1 m30=$2
-set -- $(measure ./cutoff --report --format json -l label -s score "$OUT/distinct-30M.csv")
-row "30M all-distinct --stream" "$s30" "" "" "$m30"
-row "30M all-distinct in memory" "$1" "" "" "$2"
+RUNS=1
+# the pair takes turns, fastest of three each: one run of each differs by
+# more than the two paths do
+s30= m30= i30= im30=
+for i in 1 2 3; do
+	set -- $(measure ./cutoff --stream --report --format json -l label -s score "$OUT/distinct-30M.csv")
+	s30=$(awk -v a="${s30:-$1}" -v b="$1" 'BEGIN { print a < b ? a : b }') m30=$2
+	set -- $(measure ./cutoff --report --format json -l label -s score "$OUT/distinct-30M.csv")
+	i30=$(awk -v a="${i30:-$1}" -v b="$1" 'BEGIN { print a < b ? a : b }') im30=$2
+done
+row "30M all-distinct --stream (3)" "$s30" "" "" "$m30"
+row "30M all-distinct in memory (3)" "$i30" "" "" "$im30"
 echo "  --stream ns a row: 1M $(awk -v t="$s1" 'BEGIN { printf "%.0f", t * 1e3 }'), 30M $(awk -v t="$s30" 'BEGIN { printf "%.0f", t * 1e9 / 3e7 }') ($(ratio "$(awk -v t="$s30" 'BEGIN { print t / 30 }')" "$s1")x)"
 gen distinct-10M.csv "-n 10000000 -d 12"
 set -- $(measure ./cutoff --report --format json -l label -s score "$OUT/distinct-10M.csv")
