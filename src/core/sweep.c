@@ -148,23 +148,25 @@ static void *merge_part(void *arg)
  * the walk some hundred times what a tied row does), so the parts get
  * about half the distinct scores of the largest run each, as a sample of
  * its neighbouring pairs shows them. */
+#define SPLIT_SAMPLES 4096
+
+static double split_cost(const double *score, size_t n, size_t i)
+{
+	size_t j = i * (n - 1) / SPLIT_SAMPLES;
+
+	return 1 + 256 * (score[j] != score[j + 1]);
+}
+
 static double split_value(const double *score, size_t n)
 {
-	const size_t samples = 4096;
 	double total = 0, sum = 0;
 	size_t i;
 
-	for (i = 0; i < samples; i++) {
-		size_t j = i * (n - 1) / samples;
-
-		total += 1 + 256 * (score[j] != score[j + 1]);
-	}
-	for (i = 0; i < samples; i++) {
-		size_t j = i * (n - 1) / samples;
-
-		if ((sum += 1 + 256 * (score[j] != score[j + 1])) >= total / 2)
-			return score[j];
-	}
+	for (i = 0; i < SPLIT_SAMPLES; i++)
+		total += split_cost(score, n, i);
+	for (i = 0; i < SPLIT_SAMPLES; i++)
+		if ((sum += split_cost(score, n, i)) >= total / 2)
+			return score[i * (n - 1) / SPLIT_SAMPLES];
 	return score[n / 2];
 }
 
