@@ -155,13 +155,12 @@ static bool plain_number(const char *s, size_t len, double *out)
 enum parse_status parse_number(const char *s, size_t len, double *out)
 {
 	size_t i = 0, digits = 0, sig = 0, run;
-
-	if (!simple && len > 0 && plain_number(s, len, out))
-		return PARSE_OK;
 	uint64_t mant = 0;
 	int frac_digits = 0, exp = 0, exp_sign = 1;
 	bool neg = false, exact = true;
 
+	if (!simple && len > 0 && plain_number(s, len, out))
+		return PARSE_OK;
 	parse_trim(&s, &len);
 	if (len == 0)
 		return PARSE_MISSING;

@@ -1,8 +1,8 @@
 /*
  * sweep: one model's sorted scores (radix.c sorts them) merged from the
  * top into distinct scores with cumulative counts or weights, and the
- * threshold-free statistics in the same walk.  Runs come as each class's
- * rows (two readers: two of each) or as folded lists (fold.c).
+ * threshold-free statistics in the same walk.  Runs (runs.h) come as each
+ * class's rows (two readers: two of each) or as folded lists (fold.c).
  */
 #include "core/sweep.h"
 
