@@ -104,6 +104,8 @@ cli: cutoff build/asan/cutoff build/gen
 	@sh tests/cli/drift.sh ./build/asan/cutoff
 	@GEN=./build/gen sh tests/cli/hostile.sh ./cutoff
 	@GEN=./build/gen sh tests/cli/hostile.sh ./build/asan/cutoff
+	@sh tests/cli/attack.sh ./cutoff
+	@sh tests/cli/attack.sh ./build/asan/cutoff
 
 valgrind: cutoff
 	@sh tests/cli/valgrind.sh ./cutoff

@@ -35,7 +35,7 @@ static void say(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 /* Every message goes through here, escaped as a whole: option values and
  * names from the data can hold control bytes, and stderr is a terminal.
- * (Escaping is idempotent: text already escaped stays as it is.) */
+ * (Data in it was escaped by text_show: sanitizing leaves that as it is.) */
 static void say(const char *fmt, ...)
 {
 	va_list ap;
@@ -52,7 +52,7 @@ static void say(const char *fmt, ...)
 	}
 	if (msg == NULL)
 		msg = small; /* out of memory: the message cut, but said */
-	shown = text_escape_all(msg);
+	shown = text_sanitize_all(msg);
 	fprintf(stderr, "cutoff: %s\n", shown != NULL ? shown : "(a message could not be shown: out of memory)");
 	free(shown);
 	if (msg != small)
@@ -184,13 +184,18 @@ static void boot_progress(void *arg, size_t done, size_t total)
 }
 
 /* One model's bootstrap at its threshold (and optimum); both cores unless
- * CUTOFF_THREADS=1.  0, or -1 when it cannot be made (weights). */
+ * CUTOFF_THREADS=1.  0, or -1 (said) when it cannot be made. */
 static int bootstrap(struct session *s, const struct options *o, const struct report_model *m, struct boot_result *out)
 {
 	const char *th = getenv("CUTOFF_THREADS");
 	struct boot_options bo;
+	char why[300];
 	int rc;
 
+	if (boot_check(m->sw, o->bootstrap, why, sizeof why) != BOOT_OK) {
+		say("%s: %s", s->ds->shown, why);
+		return -1;
+	}
 	memset(&bo, 0, sizeof bo);
 	bo.resamples = o->bootstrap;
 	bo.seed = o->seed_set ? o->seed : 1;
@@ -205,7 +210,9 @@ static int bootstrap(struct session *s, const struct options *o, const struct re
 	rc = boot_run(m->sw, &bo, out);
 	if (bo.progress != NULL)
 		fputs("\r\033[K", stderr);
-	return rc;
+	if (rc == BOOT_NO_MEMORY)
+		say("%s: no bootstrap: out of memory (it needs ~56 bytes a distinct score and a resample)", s->ds->shown);
+	return rc == BOOT_OK ? 0 : -1;
 }
 
 static int print(struct session *s, const struct options *o)
@@ -234,9 +241,11 @@ static int print(struct session *s, const struct options *o)
 		say("out of memory");
 		goto out;
 	}
-	for (i = 0; o->bootstrap > 0 && i < s->view.n_models; i++)
-		if (bootstrap(s, o, &models[i], &boots[i]) == 0)
-			models[i].boot = &boots[i];
+	for (i = 0; o->bootstrap > 0 && i < s->view.n_models; i++) {
+		if (bootstrap(s, o, &models[i], &boots[i]) < 0)
+			goto out;
+		models[i].boot = &boots[i];
+	}
 	if (s->n_groups > 0 && group_thresholds(s, o, models, &thr) < 0)
 		goto out;
 	memset(&r, 0, sizeof r);
@@ -448,8 +457,8 @@ static int run_commands(struct session *s, const struct options *o)
 			struct boot_options bo;
 			struct boot_result res;
 
-			view_boot_options(v, (size_t)c.value, &spec, &bo);
-			view_boot_done(v, v->model, &res, bo.resamples, boot_run(view_current(v)->sw, &bo, &res));
+			if (view_boot_options(v, (size_t)c.value, &spec, &bo) == 0)
+				view_boot_done(v, v->model, &res, bo.resamples, boot_run(view_current(v)->sw, &bo, &res));
 			if (v->message_is_error) {
 				say("%s:%zu: %s", name, lineno, v->message);
 				status = 1;

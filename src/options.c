@@ -539,6 +539,8 @@ int options_parse(int argc, char **argv, struct options *o, char *err, size_t er
 		return usage_error(err, errlen, "--against: the two files cannot both be standard input");
 	if (o->data.group != NULL && o->data.fold != NULL)
 		return usage_error(err, errlen, "--group and --fold: one at a time");
+	if (o->bootstrap && (o->data.weight != NULL || o->prevalence > 0))
+		return usage_error(err, errlen, "--bootstrap resamples whole rows: not with --weight or --prevalence");
 	if (o->group_strategy_set && o->data.group == NULL)
 		return usage_error(err, errlen, "--group-thresholds goes with --group COL");
 	if (o->group_strategy_set && o->group_strategy.strategy == FAIR_BEST && o->mode != MODE_OPTIMIZE)

@@ -39,9 +39,21 @@ struct boot_result {
 	size_t used[BOOT_COUNT];            /* resamples that defined each */
 };
 
+enum boot_status { BOOT_OK = 0, BOOT_REFUSED = -1, BOOT_CANCELLED = -2, BOOT_NO_MEMORY = -3 };
+
+/* The most row draws a bootstrap may take (resamples x rows): 1-3
+ * minutes on two cores (4-20 ns a draw, more with more distinct scores).  Its memory is ~56 bytes a
+ * distinct score and 56 a resample, whatever the rows. */
+#define BOOT_MAX_DRAWS 1e10
+
+/* Whether the sweep can be resampled N times: BOOT_OK, or BOOT_REFUSED with
+ * the reason in why (weights, counts that are not whole, more draws than
+ * BOOT_MAX_DRAWS or 2^32 rows).  Every entry point asks it first. */
+int boot_check(const struct sweep *sw, size_t resamples, char *why, size_t cap);
+
 /* Runs the bootstrap on an unweighted sweep (counts, or whole --counts).
- * Returns 0, -1 when the sweep is weighted (a weight has no resample) or
- * out of memory, -2 when cancelled. */
+ * Returns BOOT_OK, BOOT_REFUSED (see boot_check), BOOT_CANCELLED or
+ * BOOT_NO_MEMORY. */
 int boot_run(const struct sweep *sw, const struct boot_options *o, struct boot_result *out);
 
 #endif

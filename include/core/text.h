@@ -1,12 +1,15 @@
 /*
  * text: making text from the data safe to show.  Column names, label values
  * and file names come from files other programs wrote; before they reach a
- * message or the screen, control characters and invalid UTF-8 are written
- * as visible escapes so they can never drive the terminal.
+ * message, a report or the screen, control characters, bidirectional
+ * controls and invalid UTF-8 are written as visible escapes (\n \t \r
+ * \xHH \uHHHH) so they can never drive the terminal or reorder the text,
+ * and a backslash is doubled so that distinct values stay distinct.
  */
 #ifndef CUTOFF_TEXT_H
 #define CUTOFF_TEXT_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdio.h>
 
@@ -19,12 +22,25 @@ char *text_dup(const char *s, size_t n);
 char *text_list(char *dst, size_t cap, const char *const *items, size_t n, size_t max);
 
 /* Writes an escaped, NUL-terminated copy of s[0..len) into dst[0..cap),
- * keeping at most max_chars visible characters (then "..."). Returns dst. */
+ * keeping at most max_chars visible characters (then "..."). Returns dst.
+ * Distinct texts give distinct escapes (when not cut). */
 char *text_escape(char *dst, size_t cap, const char *s, size_t len, size_t max_chars);
 
 /* An escaped copy of the whole of s (paths in messages are never cut), in
  * memory the caller frees; NULL when out of memory. */
 char *text_escape_all(const char *s);
+
+/* A whole message made safe for a terminal, leaving what text_escape
+ * already wrote (and every backslash) as it is: escaping it again changes
+ * nothing.  In memory the caller frees; NULL when out of memory. */
+char *text_sanitize_all(const char *s);
+
+/* Whether a code point is a bidirectional control (U+061C, U+200E/F,
+ * U+202A..E, U+2066..9), which reorders the text that follows it. */
+bool text_bidi(unsigned int cp);
+
+/* Whether s is a number as strtod reads it (and nothing else). */
+bool text_number(const char *s);
 
 /* text_escape, then a backslash before each character Markdown would read
  * as markup (\ ` * _ [ ] < > | ! ~ & #), so that a name such as
@@ -44,13 +60,15 @@ const char *text_show_str(const char *s);
  * values past U+10FFFF. */
 size_t text_utf8_seq(const unsigned char *s, size_t len, unsigned int *cp);
 
-/* s as a JSON string: quoted, with \u escapes for control bytes and
- * U+FFFD for invalid UTF-8; NULL is null. */
+/* s as a JSON string holding its text_escape form (what every other
+ * output shows: a backslash doubled, \xHH for control and invalid bytes,
+ * \uHHHH for bidirectional controls); NULL is null. */
 void text_json(FILE *f, const char *s);
 
-/* s as a CSV field: quoted when it holds a comma, quote or line break;
- * control bytes and invalid UTF-8 written as visible escapes (the CSV may
- * end up on a terminal); NULL is an empty field. */
+/* s as a CSV field in its text_escape form (the CSV may end up on a
+ * terminal), quoted when it holds a comma or quote; a field that starts
+ * with = + - or @ and is not a number gets a ' in front, so that a
+ * spreadsheet reads it as text, not as a formula; NULL is an empty field. */
 void text_csv(FILE *f, const char *s);
 
 #endif

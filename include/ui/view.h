@@ -151,8 +151,9 @@ void view_set_costs(struct view *v, double cost_fp, double cost_fn);
 void view_invert(struct view *v);
 
 /* The bootstrap :bootstrap N runs: the model on screen, at its threshold,
- * and the best F1's stability (spec is filled for it). */
-void view_boot_options(const struct view *v, size_t n, struct optimize_spec *spec, struct boot_options *bo);
+ * and the best F1's stability (spec is filled for it).  -1 with the
+ * reason said when it cannot run (boot_check). */
+int view_boot_options(struct view *v, size_t n, struct optimize_spec *spec, struct boot_options *bo);
 
 /* Takes a finished bootstrap (rc as boot_run's) for model: the band on the
  * slider and a message. */

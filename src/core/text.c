@@ -1,7 +1,9 @@
 /*
  * text: escaping of untrusted text for messages and the screen.
  * Printable ASCII and well-formed UTF-8 sequences (other than the C1
- * controls) pass through; everything else becomes \n, \t, \r or \xHH.
+ * controls and the bidirectional controls) pass through; everything else
+ * becomes \n, \t, \r, \xHH or \uHHHH.  Data text also has its backslashes
+ * doubled, so that a literal "\x1b" and an ESC byte stay two things.
  */
 #include "core/text.h"
 
@@ -34,14 +36,25 @@ size_t text_utf8_seq(const unsigned char *s, size_t len, unsigned int *out)
 	return n;
 }
 
-/* Like text_utf8_seq, but the C1 controls U+0080..U+009F count as invalid:
- * terminals obey some of them. */
-static size_t utf8_len(const unsigned char *s, size_t len)
+bool text_bidi(unsigned int cp)
+{
+	return cp == 0x061c || cp == 0x200e || cp == 0x200f || (cp >= 0x202a && cp <= 0x202e) ||
+	       (cp >= 0x2066 && cp <= 0x2069);
+}
+
+/* Like text_utf8_seq, but the C1 controls U+0080..U+009F count as invalid
+ * (terminals obey some of them), and a bidirectional control is written as
+ * \uHHHH into esc (its length in *n, 0 otherwise): it reorders the text
+ * around it. */
+static size_t utf8_len(const unsigned char *s, size_t len, char *esc, size_t *n)
 {
 	unsigned int cp;
-	size_t n = text_utf8_seq(s, len, &cp);
+	size_t k = text_utf8_seq(s, len, &cp);
 
-	return n > 0 && cp >= 0x80 && cp <= 0x9f ? 0 : n;
+	*n = 0;
+	if (k > 0 && text_bidi(cp))
+		*n = (size_t)snprintf(esc, 8, "\\u%04x", cp);
+	return k > 0 && cp >= 0x80 && cp <= 0x9f ? 0 : k;
 }
 
 char *text_dup(const char *s, size_t n)
@@ -72,7 +85,9 @@ char *text_list(char *dst, size_t cap, const char *const *items, size_t n, size_
 	return dst;
 }
 
-char *text_escape(char *dst, size_t cap, const char *s, size_t len, size_t max_chars)
+/* The escaping of text_escape (data: backslashes doubled) and
+ * text_sanitize (messages: already escaped text stays as it is). */
+static char *escape(char *dst, size_t cap, const char *s, size_t len, size_t max_chars, bool data)
 {
 	const unsigned char *u = (const unsigned char *)s;
 	size_t i = 0, o = 0, shown = 0;
@@ -82,7 +97,6 @@ char *text_escape(char *dst, size_t cap, const char *s, size_t len, size_t max_c
 	while (i < len) {
 		char esc[8];
 		size_t n = 0, adv = 1;
-		bool verbatim = false;
 
 		if (shown == max_chars) {
 			if (o + 4 <= cap) {
@@ -91,22 +105,21 @@ char *text_escape(char *dst, size_t cap, const char *s, size_t len, size_t max_c
 			}
 			break;
 		}
-		if (u[i] >= 0x20 && u[i] < 0x7f) {
-			verbatim = true;
-		} else if (u[i] >= 0x80 && (adv = utf8_len(u + i, len - i)) > 0) {
-			verbatim = true;
-		} else {
-			adv = 1;
-			if (u[i] == '\n')
-				n = (size_t)snprintf(esc, sizeof esc, "\\n");
-			else if (u[i] == '\t')
-				n = (size_t)snprintf(esc, sizeof esc, "\\t");
-			else if (u[i] == '\r')
-				n = (size_t)snprintf(esc, sizeof esc, "\\r");
-			else
-				n = (size_t)snprintf(esc, sizeof esc, "\\x%02x", u[i]);
-		}
-		if (verbatim) {
+		if (u[i] == '\\' && data)
+			n = (size_t)snprintf(esc, sizeof esc, "\\\\");
+		else if (u[i] >= 0x20 && u[i] < 0x7f)
+			; /* as it is */
+		else if (u[i] >= 0x80 && (adv = utf8_len(u + i, len - i, esc, &n)) > 0)
+			; /* as it is, or a bidi control's \uHHHH */
+		else if ((adv = 1) && u[i] == '\n')
+			n = (size_t)snprintf(esc, sizeof esc, "\\n");
+		else if (u[i] == '\t')
+			n = (size_t)snprintf(esc, sizeof esc, "\\t");
+		else if (u[i] == '\r')
+			n = (size_t)snprintf(esc, sizeof esc, "\\r");
+		else
+			n = (size_t)snprintf(esc, sizeof esc, "\\x%02x", u[i]);
+		if (n == 0) {
 			if (o + adv >= cap)
 				break;
 			memcpy(dst + o, s + i, adv);
@@ -122,6 +135,21 @@ char *text_escape(char *dst, size_t cap, const char *s, size_t len, size_t max_c
 	}
 	dst[o] = '\0';
 	return dst;
+}
+
+char *text_escape(char *dst, size_t cap, const char *s, size_t len, size_t max_chars)
+{
+	return escape(dst, cap, s, len, max_chars, true);
+}
+
+char *text_sanitize_all(const char *s)
+{
+	size_t len = strlen(s), cap = 6 * len + 1; /* \uHHHH for 3 bytes, \xHH for 1 */
+	char *d = malloc(cap);
+
+	if (d != NULL)
+		escape(d, cap, s, len, SIZE_MAX, false);
+	return d;
 }
 
 char *text_markdown(char *dst, size_t cap, const char *s, size_t max_chars)
@@ -150,7 +178,7 @@ char *text_markdown(char *dst, size_t cap, const char *s, size_t max_chars)
 
 char *text_escape_all(const char *s)
 {
-	size_t len = strlen(s), cap = 4 * len + 1; /* \xHH is the longest */
+	size_t len = strlen(s), cap = 4 * len + 1; /* \xHH for 1 byte, \uHHHH for 3 */
 	char *d = malloc(cap);
 
 	if (d != NULL)
@@ -161,7 +189,7 @@ char *text_escape_all(const char *s)
 const char *text_show(const char *s, size_t len)
 {
 	/* per thread: the loader may run two */
-	static _Thread_local char bufs[4][160];
+	static _Thread_local char bufs[4][256];
 	static _Thread_local int next;
 	char *b = bufs[next++ & 3];
 
@@ -175,53 +203,59 @@ const char *text_show_str(const char *s)
 
 void text_json(FILE *f, const char *s)
 {
-	const unsigned char *u = (const unsigned char *)s;
-	size_t len, i = 0;
+	char *shown, *p;
 
 	if (s == NULL) {
 		fputs("null", f);
 		return;
 	}
-	len = strlen(s);
+	/* the text as every other output shows it: no control, bidi control
+	 * or invalid byte reaches the JSON, and distinct values stay distinct */
+	shown = text_escape_all(s);
 	fputc('"', f);
-	while (i < len) {
-		unsigned int cp;
-		size_t n;
-
-		if (u[i] == '"' || u[i] == '\\') {
-			fprintf(f, "\\%c", u[i]);
-			i++;
-		} else if (u[i] < 0x20 || u[i] == 0x7f) {
-			fprintf(f, "\\u%04x", u[i]);
-			i++;
-		} else if (u[i] < 0x80) {
-			fputc(u[i++], f);
-		} else if ((n = text_utf8_seq(u + i, len - i, &cp)) > 0) {
-			fwrite(u + i, 1, n, f);
-			i += n;
-		} else {
-			fputs("\\ufffd", f); /* invalid UTF-8 byte */
-			i++;
-		}
+	for (p = shown != NULL ? shown : "(out of memory)"; *p; p++) {
+		if (*p == '"' || *p == '\\')
+			fputc('\\', f);
+		fputc(*p, f);
 	}
 	fputc('"', f);
+	free(shown);
+}
+
+bool text_number(const char *s)
+{
+	char *end;
+
+	if (*s == '\0' || strspn(s, "+-0123456789.eE") != strlen(s))
+		return false;
+	(void)strtod(s, &end);
+	return *end == '\0';
 }
 
 void text_csv(FILE *f, const char *s)
 {
-	char *esc = NULL;
+	char *esc;
 	const char *p;
 
 	if (s == NULL)
 		return;
 	/* control bytes and broken UTF-8 from the data never reach a
 	 * terminal that shows the CSV: written as visible escapes */
-	for (p = s; *p; p++)
-		if ((unsigned char)*p < 0x20 || (unsigned char)*p == 0x7f || (unsigned char)*p >= 0x80)
-			break;
-	if (*p != '\0' && (esc = text_escape_all(s)) != NULL)
+	esc = text_escape_all(s);
+	if (esc != NULL)
 		s = esc;
-	if (strpbrk(s, ",\"\r\n") == NULL) {
+	/* a spreadsheet runs a cell that starts with = + - @ as a formula
+	 * (OWASP's CSV injection): a quote in front keeps it text; numbers
+	 * such as -1 stay numbers (tab and CR are escaped above) */
+	if (strchr("=+-@", s[0]) != NULL && s[0] != '\0' && !text_number(s)) {
+		fputs("\"'", f);
+		for (p = s; *p; p++) {
+			if (*p == '"')
+				fputc('"', f);
+			fputc(*p, f);
+		}
+		fputc('"', f);
+	} else if (strpbrk(s, ",\"\r\n") == NULL) {
 		fputs(s, f);
 	} else {
 		fputc('"', f);

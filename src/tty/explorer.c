@@ -75,7 +75,8 @@ static void boot_start(struct loop *l, size_t n)
 		return;
 	}
 	b->model = l->v->model;
-	view_boot_options(l->v, n, &b->spec, &b->bo);
+	if (view_boot_options(l->v, n, &b->spec, &b->bo) < 0)
+		return;
 	b->bo.progress = boot_progress;
 	b->bo.progress_arg = b;
 	b->bo.cancel = &b->cancel;
@@ -355,7 +356,7 @@ int explorer_run(struct session *s, const struct term_options *to)
 	l.s = s;
 	l.resized = 1;
 	if (term_init(to, err, sizeof err) < 0) {
-		char *shown = text_escape_all(err); /* TERM is the environment's */
+		char *shown = text_sanitize_all(err); /* TERM is the environment's */
 
 		fprintf(stderr, "cutoff: %s\n", shown ? shown : "cannot use the terminal");
 		free(shown);
@@ -405,7 +406,7 @@ int explorer_run(struct session *s, const struct term_options *to)
 		term_done();
 		/* the screen is gone: say it where the shell shows it */
 		if (saved < 0) {
-			char *shown = text_escape_all(herr); /* a path from $HOME */
+			char *shown = text_sanitize_all(herr); /* a path from $HOME */
 
 			fprintf(stderr, "cutoff: %s\n", shown ? shown : "cannot save the history");
 			free(shown);

@@ -509,10 +509,15 @@ struct confusion view_at(const struct view *v, size_t k)
 	return sweep_confusion(view_current(v)->sw, k);
 }
 
-void view_boot_options(const struct view *v, size_t n, struct optimize_spec *spec, struct boot_options *bo)
+int view_boot_options(struct view *v, size_t n, struct optimize_spec *spec, struct boot_options *bo)
 {
 	const struct view_model *m = view_current(v);
+	char why[300];
 
+	if (boot_check(m->sw, n, why, sizeof why) != BOOT_OK) {
+		view_say(v, true, "%s", why);
+		return -1;
+	}
 	*spec = optimize_defaults(OBJ_F1);
 	memset(bo, 0, sizeof *bo);
 	bo->resamples = n;
@@ -521,6 +526,7 @@ void view_boot_options(const struct view *v, size_t n, struct optimize_spec *spe
 	bo->k = m->k;
 	bo->spec = spec;
 	bo->threads = 2;
+	return 0;
 }
 
 void view_boot_done(struct view *v, size_t model, const struct boot_result *r, size_t n, int rc)
@@ -528,12 +534,20 @@ void view_boot_done(struct view *v, size_t model, const struct boot_result *r, s
 	char a[40], b[40], c[40];
 
 	v->booting = 0;
-	if (rc == -2) {
+	if (rc == BOOT_CANCELLED) {
 		view_say(v, false, "bootstrap cancelled");
 		return;
 	}
-	if (rc < 0 || isnan(r->lo[BOOT_THRESHOLD])) {
-		view_say(v, true, "no bootstrap: it resamples whole rows (not with --weight or :prevalence)");
+	if (rc == BOOT_NO_MEMORY) {
+		view_say(v, true, "no bootstrap: out of memory (it needs ~56 bytes a distinct score and a resample)");
+		return;
+	}
+	if (rc != BOOT_OK) {
+		view_say(v, true, "no bootstrap: it resamples whole rows (not with weights or :prevalence)");
+		return;
+	}
+	if (isnan(r->lo[BOOT_THRESHOLD])) {
+		view_say(v, true, "no bootstrap band: the best F1 is undefined in every resample");
 		return;
 	}
 	v->has_band = true;

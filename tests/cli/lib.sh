@@ -31,7 +31,7 @@ expect() { # STATUS PATTERN ARGS...
 	shift 2
 	"$BIN" "$@" >"$T/out" 2>"$T/err" </dev/null
 	got=$?
-	if [ "$got" -eq "$want" ] && [ ! -s "$T/out" ] && [ "$(wc -l <"$T/err")" -eq 1 ] && grep -q "$pat" "$T/err"; then
+	if [ "$got" -eq "$want" ] && [ ! -s "$T/out" ] && [ "$(wc -l <"$T/err")" -eq 1 ] && grep -q -- "$pat" "$T/err"; then
 		ok
 	else
 		bad "cutoff $* exited $got (want $want): $(cat "$T/err")"

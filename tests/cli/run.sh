@@ -277,8 +277,9 @@ cmp -s "$T/b1" "$T/b2" && grep -q '"threshold_ci": \[' "$T/b1" && grep -q '"seed
 	bad "bootstrap: one thread and two differ, or no threshold_ci"
 run 0 --report --bootstrap 200 -p malignant -l diagnosis -s logreg "$BC" && has "^bootstrap  200 stratified resamples, seed 1, 95% percentile intervals$"
 has "^F1  *[0-9.]*-[0-9.]*  *MCC"
-run 0 --report --format json --bootstrap 50 -w weight samples/breast_cancer_weighted.tsv -p malignant -s logreg
-has '"f1_ci": null,'
+fails 2 "--bootstrap resamples whole rows: not with --weight or --prevalence" --bootstrap 50 -w weight \
+	samples/breast_cancer_weighted.tsv -p malignant -s logreg
+fails 2 "--bootstrap resamples whole rows: not with --weight or --prevalence" --bootstrap 50 --prevalence 0.1 "$BC"
 fails 2 "--bootstrap takes a whole number of resamples from 1 to 1e6, not 0" --bootstrap 0 "$BC"
 fails 2 "--seed takes a whole number" --seed -1 "$BC"
 fails 2 "--conf-level takes a number between 0 and 1" --conf-level 1 "$BC"
