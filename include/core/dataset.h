@@ -18,6 +18,16 @@
 #include <stddef.h>
 #include <stdint.h>
 
+/* Memory is bounded before it is taken (see the man page's LIMITS):
+ *   in memory    ~ 16 x rows x columns (32 with weights), plus the groups'
+ *   --stream     ~ 48 x distinct scores x columns, plus the groups'
+ *   each group   FOLD_GROUP_BYTES a column before its rows, then as above
+ *                for its own rows (at most 1,000 groups x 64 columns)
+ *   --bins N     24 x N x columns for the whole file, at most
+ *                DATASET_BINS_BYTES; a group's bins only once it holds N
+ *                distinct scores (so never more than its rows need). */
+#define DATASET_BINS_BYTES 4e9
+
 /* Loads the data. Returns 0 and sets *out, or -1 with a message in err
  * ("FILE:LINE: why" or "FILE: why"). */
 int dataset_load(const struct dataset_options *opt, struct dataset **out,

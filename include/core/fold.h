@@ -52,8 +52,8 @@ struct fold {
 	size_t sketched_pos, sketched_neg; /* rows of each buffer in it */
 	bool finished;
 	int status;                 /* a failed flush's or fold_finish's, for later calls */
-	struct fold_list run[FOLD_MAX_RUNS]; /* while folding: sizes shrink towards the top */
-	size_t n_runs;
+	struct fold_list *run;      /* while folding: sizes shrink towards the top */
+	size_t n_runs, cap_runs;    /* cap_runs grows to FOLD_MAX_RUNS as runs come */
 	double *bpos, *bneg;        /* rows not folded in yet */
 	double *bpos_w, *bneg_w;    /* their weights (weighted only) */
 	size_t nbpos, nbneg, cap_buf;
@@ -63,9 +63,21 @@ struct fold {
 	size_t bins;                /* 0: exact; else the grid's (bins.h) */
 	struct bins grid;
 	size_t max_distinct;        /* 0: no limit; past it fold_add says -2 */
+	size_t bins_after;          /* a group's: exact until this many distinct scores, then bins */
 };
 
 int fold_init(struct fold *f, bool weighted, size_t bins);
+
+/* A fold for one group's rows, small until its rows come: buffers that
+ * start at 64 rows and double, no sketch (its rows are folded as they
+ * come), and with bins N exact until it holds N distinct scores, then
+ * binned (bins.h).  So a group costs FOLD_GROUP_BYTES before its rows,
+ * and 24 bytes a distinct score up to 24 N after them. */
+int fold_init_group(struct fold *f, bool weighted, size_t bins);
+
+/* What a group's fold costs before any row: the fold, its model and its
+ * first buffers (a documented bound, checked before groups are made). */
+#define FOLD_GROUP_BYTES 2048
 
 /* Adds a row; returns -1 when out of memory, -2 when the distinct scores
  * pass max_distinct. */

@@ -15,6 +15,9 @@
 
 #define GROUPS_MAX 1000
 #define GROUPS_MISSING "(missing)"
+/* Each group and score column costs about FOLD_GROUP_BYTES before its
+ * rows (a model, and with --stream a group's small fold): with at most 64
+ * columns, 128 MB at most before the first row. */
 
 struct groups {
 	size_t n;                   /* groups (with rows) */

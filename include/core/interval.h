@@ -41,12 +41,17 @@ int interval_delong_se(const struct sweep *sw, double *se);
  * roc.test(method = "delong", paired = TRUE)): the rows' placement values
  * in each model's sweep, paired by row; the variance of the difference from
  * the placement differences, so that identical columns give exactly 0.
- * pos_a[i] and pos_b[i] are row i's scores (positives; likewise the
- * negatives), in the same row order.  Returns 0 with the difference
- * auc_a - auc_b and its standard error, or -1 when a class has fewer than
- * 2 rows. */
+ * pos_a[i] and pos_b[i] are row i's placements (interval_placements;
+ * positives, likewise the negatives), in the same row order.  Returns 0
+ * with the difference auc_a - auc_b and its standard error, or -1 when a
+ * class has fewer than 2 rows. */
 int interval_delong_paired(const struct sweep *sa, const struct sweep *sb, const double *pos_a, const double *pos_b,
 			   size_t m, const double *neg_a, const double *neg_b, size_t n, double *diff, double *se);
+
+/* Turns a model's rows' scores into their placement values in its sweep,
+ * in place: computed once a model, so that each of the pairs of many
+ * models costs one pass over the rows, not a search a row. */
+void interval_placements(const struct sweep *sw, double *pos, size_t m, double *neg, size_t n);
 
 /* Two-sided p-value of a standard normal statistic. */
 double interval_p_value(double z);

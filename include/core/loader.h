@@ -52,6 +52,10 @@ int loader_note(struct dataset *ds, const char *fmt, ...) __attribute__((format(
  * out of memory. */
 int loader_fold(struct loader *l);
 
+/* What to reduce when memory runs out, for the message: the bins, groups
+ * and columns when binning, --bins when streaming, --stream otherwise. */
+const char *loader_advice(const struct loader *l, char *buf, size_t cap);
+
 /* Remembers a label value for the message that lists them (the first
  * MAX_DISTINCT_LABELS + 1 distinct ones). */
 void loader_remember(struct loader *l, const char *s, size_t len);

@@ -40,8 +40,9 @@ int model_push_row(struct model *models, size_t n, const double *scores, bool co
 
 /* From arrays to folding: the rows so far are folded in and the arrays
  * freed.  The distinct-score ceiling is half of memory over n_models
- * (CUTOFF_MAX_DISTINCT lowers it, for tests).  -1 when out of memory. */
-int model_fold(struct model *m, bool weighted, size_t bins, size_t n_models);
+ * (CUTOFF_MAX_DISTINCT lowers it, for tests).  A group's model gets a
+ * group's fold (fold_init_group).  -1 when out of memory. */
+int model_fold(struct model *m, bool weighted, size_t bins, size_t n_models, bool group);
 
 /* At the end of a reader's range, in its thread: sorts an unweighted
  * model's arrays (on failure they stay as they are, unsorted), or folds

@@ -11,6 +11,7 @@
 #include "core/dataset.h"
 
 #include "core/csvread.h"
+#include "core/fmt.h"
 #include "core/loader.h"
 #include "core/model.h"
 #include "core/sniff.h"
@@ -19,6 +20,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -65,6 +67,17 @@ static void setup(struct loader *l, struct csvread *cr)
 		goto oom;
 	if ((ds->grouped = o->group != NULL || o->fold != NULL))
 		groups_init(&ds->groups, ds->n_models, ds->weighted, ds->streamed, o->bins);
+	/* the whole file's bins are allocated now: bounded before that */
+	if (o->bins > 0 && 24.0 * (double)o->bins * (double)ds->n_models > DATASET_BINS_BYTES) {
+		char a[40], b[40];
+
+		status_fail(l->st, "%s: --bins %zu for %zu score column%s needs %s MB (24 bytes a bin and a column), more "
+			    "than the %s MB allowed; lower --bins or score fewer columns at a time", ds->shown, o->bins,
+			    ds->n_models, ds->n_models == 1 ? "" : "s",
+			    fmt_count(a, sizeof a, ceil(24.0 * (double)o->bins * (double)ds->n_models / 1e6)),
+			    fmt_count(b, sizeof b, DATASET_BINS_BYTES / 1e6));
+		return;
+	}
 	if (ds->streamed && loader_fold(l) < 0)
 		goto oom;
 
@@ -157,7 +170,7 @@ static void *on_fork(void *ctx, struct status *st)
 		h->ds.models[i].min = 1.0 / 0.0;
 		h->ds.models[i].max = -1.0 / 0.0;
 		/* streaming: a fold of its own (a half's share of the ceiling) */
-		if (h->ds.streamed && model_fold(&h->ds.models[i], false, 0, 2 * h->ds.n_models) < 0)
+		if (h->ds.streamed && model_fold(&h->ds.models[i], false, 0, 2 * h->ds.n_models, false) < 0)
 			st->failed = true;
 	}
 	if (st->failed) {
@@ -217,7 +230,7 @@ static void on_join(void *ctx, void *child)
 	/* rows */
 	for (i = 0; i < ds->n_models && wd->models != NULL; i++) {
 		struct model *m = &ds->models[i], *o = &wd->models[i];
-
+		char why[200];
 		int rc = l->st->failed ? 0 : m->fold != NULL ? fold_join(m->fold, o->fold) : model_append(m, o, ds->weighted);
 
 		if (rc == -2)
@@ -225,7 +238,7 @@ static void on_join(void *ctx, void *child)
 				    ds->shown, m->fold->max_distinct, text_show_str(m->name));
 		else if (rc < 0)
 			status_fail(l->st, "out of memory after %llu rows; %s", (unsigned long long)ds->rows,
-				    ds->streamed ? "--bins N keeps memory fixed" : "--stream keeps only the distinct scores");
+				    loader_advice(l, why, sizeof why));
 		model_release(o);
 	}
 	free(wd->models);

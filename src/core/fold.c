@@ -23,6 +23,7 @@
 #include <string.h>
 
 #define FOLD_BUFFER ((size_t)1 << 18) /* rows a class waits for a merge */
+#define FOLD_SMALL ((size_t)64)       /* a group's first buffer */
 
 static size_t count_limit = UINT32_MAX;
 
@@ -31,32 +32,46 @@ void fold_set_count_limit(size_t rows)
 	count_limit = rows;
 }
 
+static int buffers(struct fold *f, size_t n)
+{
+	f->cap_buf = n;
+	f->bpos = malloc(n * sizeof *f->bpos);
+	f->bneg = malloc(n * sizeof *f->bneg);
+	if (f->weighted) {
+		f->bpos_w = malloc(n * sizeof *f->bpos_w);
+		f->bneg_w = malloc(n * sizeof *f->bneg_w);
+	}
+	if (!f->bpos || !f->bneg || (f->weighted && (!f->bpos_w || !f->bneg_w))) {
+		fold_free(f);
+		return -1;
+	}
+	return 0;
+}
+
 int fold_init(struct fold *f, bool weighted, size_t bins)
 {
-	size_t n = FOLD_BUFFER;
-
 	memset(f, 0, sizeof *f);
 	f->weighted = weighted;
 	f->wide = weighted;
 	f->bins = bins;
 	if (bins > 0)
 		return bins_init(&f->grid, bins);
-	f->cap_buf = n;
-	f->bpos = malloc(n * sizeof *f->bpos);
-	f->bneg = malloc(n * sizeof *f->bneg);
-	if (weighted) {
-		f->bpos_w = malloc(n * sizeof *f->bpos_w);
-		f->bneg_w = malloc(n * sizeof *f->bneg_w);
-	}
-	if (!f->bpos || !f->bneg || (weighted && (!f->bpos_w || !f->bneg_w))) {
-		fold_free(f);
+	if (buffers(f, FOLD_BUFFER) < 0)
 		return -1;
-	}
 	/* whether the rows are mostly distinct (unweighted only; without
 	 * the sketch, rows are folded as they come) */
 	if (!weighted && (f->sketch = malloc(sizeof *f->sketch)) != NULL)
 		sketch_clear(f->sketch);
 	return 0;
+}
+
+int fold_init_group(struct fold *f, bool weighted, size_t bins)
+{
+	memset(f, 0, sizeof *f);
+	f->weighted = weighted;
+	f->wide = weighted;
+	f->bins_after = bins;
+	return buffers(f, FOLD_SMALL);
 }
 
 /* The buffer's rows as a run of distinct scores (ascending) in r, which
@@ -361,6 +376,25 @@ static int go_wide(struct fold *f)
 	return 0;
 }
 
+/* Room on the run stack for one more run: it grows as runs come (most
+ * of a group's folds never need more than one or two). */
+static int more_runs(struct fold *f)
+{
+	size_t cap = f->cap_runs ? 2 * f->cap_runs : 2;
+	struct fold_list *r;
+
+	if (f->n_runs < f->cap_runs)
+		return 0;
+	if (cap > FOLD_MAX_RUNS)
+		cap = FOLD_MAX_RUNS;
+	if ((r = realloc(f->run, cap * sizeof *r)) == NULL)
+		return -1;
+	memset(r + f->cap_runs, 0, (cap - f->cap_runs) * sizeof *r);
+	f->run = r;
+	f->cap_runs = cap;
+	return 0;
+}
+
 static int flush(struct fold *f)
 {
 	struct fold_list *r;
@@ -369,6 +403,8 @@ static int flush(struct fold *f)
 
 	if (rows == 0)
 		return 0;
+	if (more_runs(f) < 0)
+		return -1;
 	if (!f->wide && f->rows_folded + rows > count_limit && go_wide(f) < 0)
 		return -1;
 	if (radix_sort(f->bpos, f->bpos_w, f->nbpos) < 0 || radix_sort(f->bneg, f->bneg_w, f->nbneg) < 0)
@@ -426,17 +462,55 @@ static bool keep_rows(struct fold *f)
 	return false;
 }
 
-/* A class's buffer is full: the rows kept, or folded (the buffer back to
- * its usual size after rows were kept: ties fold into little). */
+static int finish_lists(struct fold *f);
+
+/* A group's fold past its bins_after distinct scores: its list goes into
+ * the bins, and its rows from now on (fold_add sees f->bins). */
+static int to_bins(struct fold *f)
+{
+	struct fold_list *l = &f->list[0];
+	size_t i;
+	int rc;
+
+	if ((rc = finish_lists(f)) < 0)
+		return rc;
+	if (unpack_list(l) < 0 || bins_init(&f->grid, f->bins_after) < 0)
+		return -1;
+	for (i = 0; i < l->n; i++) {
+		if (l->pos[i] > 0)
+			bins_add(&f->grid, l->score[i], true, l->pos[i]);
+		if (l->neg[i] > 0)
+			bins_add(&f->grid, l->score[i], false, l->neg[i]);
+	}
+	fold_list_free(l);
+	f->bins = f->bins_after;
+	f->bins_after = 0;
+	return 0;
+}
+
+/* A class's buffer is full: a group's small buffer doubles (to the usual
+ * size); else the rows kept, or folded (the buffer back to its usual size
+ * after rows were kept: ties fold into little). */
 static int make_room(struct fold *f)
 {
 	bool kept = f->sketch != NULL && f->cap_buf > FOLD_BUFFER;
 	int rc;
 
+	if (f->cap_buf < FOLD_BUFFER && f->sketch == NULL) {
+		size_t cap = 2 * f->cap_buf;
+
+		if (grow(&f->bpos, cap) < 0 || grow(&f->bneg, cap) < 0 ||
+		    (f->weighted && (grow(&f->bpos_w, cap) < 0 || grow(&f->bneg_w, cap) < 0)))
+			return -1;
+		f->cap_buf = cap;
+		return 0;
+	}
 	if (keep_rows(f))
 		return 0;
 	if ((rc = flush(f)) < 0)
 		return rc;
+	if (f->bins_after > 0 && distinct_bound(f) > f->bins_after)
+		return to_bins(f);
 	if (kept) {
 		/* a failed shrink leaves the larger array: room either way */
 		(void)grow(&f->bpos, FOLD_BUFFER);
@@ -512,6 +586,13 @@ static int finish(struct fold *f)
 		f->sorted = true;
 		return 0;
 	}
+	if (f->bins_after > 0) {
+		int rc = finish_lists(f);
+
+		if (rc < 0 || f->list[0].n <= f->bins_after)
+			return rc;
+		return to_bins(f) < 0 ? -1 : bins_to_list(f);
+	}
 	return finish_lists(f);
 }
 
@@ -578,9 +659,11 @@ void fold_free(struct fold *f)
 {
 	size_t i;
 
-	for (i = 0; i < FOLD_MAX_RUNS; i++) /* and one a failed flush left */
+	for (i = 0; i < f->cap_runs; i++) /* and one a failed flush left */
 		fold_list_free(&f->run[i]);
-	f->n_runs = 0;
+	free(f->run);
+	f->run = NULL;
+	f->n_runs = f->cap_runs = 0;
 	fold_list_free(&f->list[0]);
 	fold_list_free(&f->list[1]);
 	free(f->bpos);

@@ -116,7 +116,7 @@ static long add(struct groups *gs, const char *s, size_t len)
 		m->min = 1.0 / 0.0;
 		m->max = -1.0 / 0.0;
 		/* rows from now on are folded, as the whole file's are */
-		if (gs->streamed && model_fold(m, gs->weighted, gs->bins, 2 * gs->n_models) < 0)
+		if (gs->streamed && model_fold(m, gs->weighted, gs->bins, 2 * gs->n_models, true) < 0)
 			return -1;
 	}
 	return (long)g;
@@ -149,7 +149,7 @@ int groups_fold(struct groups *gs)
 
 	gs->streamed = true;
 	for (i = 0; i < gs->n * gs->n_models; i++)
-		if (gs->models[i].fold == NULL && model_fold(&gs->models[i], gs->weighted, gs->bins, 2 * gs->n_models) < 0)
+		if (gs->models[i].fold == NULL && model_fold(&gs->models[i], gs->weighted, gs->bins, 2 * gs->n_models, true) < 0)
 			return -1;
 	return 0;
 }

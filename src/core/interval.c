@@ -128,6 +128,16 @@ static double placement(const struct sweep *sw, double s, bool positive)
 	return (above_p + (at_or_above_p - above_p) / 2) / sw->pos;
 }
 
+void interval_placements(const struct sweep *sw, double *pos, size_t m, double *neg, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < m; i++)
+		pos[i] = placement(sw, pos[i], true);
+	for (i = 0; i < n; i++)
+		neg[i] = placement(sw, neg[i], false);
+}
+
 int interval_delong_paired(const struct sweep *sa, const struct sweep *sb, const double *pos_a, const double *pos_b,
 			   size_t m, const double *neg_a, const double *neg_b, size_t n, double *diff, double *se)
 {
@@ -139,12 +149,12 @@ int interval_delong_paired(const struct sweep *sa, const struct sweep *sb, const
 	if (m < 2 || n < 2 || sa->weighted || sb->weighted)
 		return -1;
 	for (i = 0; i < m; i++) {
-		double e = placement(sa, pos_a[i], true) - placement(sb, pos_b[i], true) - d;
+		double e = pos_a[i] - pos_b[i] - d;
 
 		s10 += e * e;
 	}
 	for (i = 0; i < n; i++) {
-		double e = placement(sa, neg_a[i], false) - placement(sb, neg_b[i], false) - d;
+		double e = neg_a[i] - neg_b[i] - d;
 
 		s01 += e * e;
 	}

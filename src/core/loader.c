@@ -40,6 +40,21 @@ int loader_note(struct dataset *ds, const char *fmt, ...)
 
 /* ---- appending usable rows ----------------------------------------------- */
 
+const char *loader_advice(const struct loader *l, char *buf, size_t cap)
+{
+	const struct dataset *ds = l->ds;
+
+	if (l->opt->bins > 0)
+		snprintf(buf, cap, "--bins %zu with %zu score column%s%s: lower --bins, or use fewer groups or columns",
+			 l->opt->bins, ds->n_models, ds->n_models == 1 ? "" : "s",
+			 ds->grouped ? " in each group" : "");
+	else if (ds->streamed)
+		snprintf(buf, cap, "--bins N keeps memory fixed%s", ds->grouped ? "; or use fewer groups" : "");
+	else
+		snprintf(buf, cap, "--stream keeps only the distinct scores");
+	return buf;
+}
+
 /* Switches every model to folding (memory by distinct scores). */
 int loader_fold(struct loader *l)
 {
@@ -47,7 +62,7 @@ int loader_fold(struct loader *l)
 
 	l->ds->streamed = true;
 	for (i = 0; i < l->ds->n_models; i++)
-		if (l->ds->models[i].fold == NULL && model_fold(&l->ds->models[i], l->ds->weighted, l->opt->bins, l->ds->n_models) < 0)
+		if (l->ds->models[i].fold == NULL && model_fold(&l->ds->models[i], l->ds->weighted, l->opt->bins, l->ds->n_models, false) < 0)
 			return -1;
 	return l->ds->grouped ? groups_fold(&l->ds->groups) : 0;
 }
@@ -244,8 +259,10 @@ void loader_row(struct loader *l, const struct row *r)
 			goto out;
 		}
 		if (rc < 0) {
+			char why[200];
+
 			status_fail(l->st, "out of memory after %llu rows; %s", (unsigned long long)ds->rows,
-				    ds->streamed ? "--bins N keeps memory fixed" : "--stream keeps only the distinct scores");
+				    loader_advice(l, why, sizeof why));
 			goto out;
 		}
 	}
@@ -254,9 +271,12 @@ void loader_row(struct loader *l, const struct row *r)
 	 * doubles that: past the limit, fold instead */
 	if (!ds->streamed && l->array_limit > 0) {
 		l->array_bytes += ds->n_models * (ds->weighted ? 32 : 16);
-		if (l->array_bytes > l->array_limit && loader_fold(l) < 0)
-			status_fail(l->st, "out of memory after %llu rows; --bins N folds into a fixed number of bins",
-				    (unsigned long long)ds->rows);
+		if (l->array_bytes > l->array_limit && loader_fold(l) < 0) {
+			char why[200];
+
+			status_fail(l->st, "out of memory after %llu rows; %s", (unsigned long long)ds->rows,
+				    loader_advice(l, why, sizeof why));
+		}
 	}
 out:
 	if (scores != scores_small)

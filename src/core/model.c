@@ -14,7 +14,7 @@
 
 static int grow(double **a, double **w, size_t *cap, bool weighted)
 {
-	size_t n = *cap ? *cap * 2 : 1024;
+	size_t n = *cap ? *cap * 2 : 16; /* small: a group may hold a few rows */
 	double *na, *nw;
 
 	if ((na = realloc(*a, n * sizeof *na)) == NULL)
@@ -78,13 +78,13 @@ int model_push_row(struct model *models, size_t n, const double *scores, bool co
 	return 0;
 }
 
-int model_fold(struct model *m, bool weighted, size_t bins, size_t n_models)
+int model_fold(struct model *m, bool weighted, size_t bins, size_t n_models, bool group)
 {
 	size_t i;
 
 	if ((m->fold = malloc(sizeof *m->fold)) == NULL)
 		return -1;
-	if (fold_init(m->fold, weighted, bins) < 0) {
+	if ((group ? fold_init_group(m->fold, weighted, bins) : fold_init(m->fold, weighted, bins)) < 0) {
 		free(m->fold);
 		m->fold = NULL;
 		return -1;

@@ -128,17 +128,23 @@ struct scratch {
 	uint32_t *hist; /* HIST_MAX */
 };
 
-static void insertion_sort(double *a, size_t m)
+/* Stable; w (NULL: none) moves with a. */
+static void insertion_sort(double *a, double *w, size_t m)
 {
 	size_t i, j;
 
 	for (i = 1; i < m; i++) {
-		double v = a[i];
+		double v = a[i], vw = w ? w[i] : 0;
 		uint64_t k = key_of(v);
 
-		for (j = i; j > 0 && key_of(a[j - 1]) > k; j--)
+		for (j = i; j > 0 && key_of(a[j - 1]) > k; j--) {
 			a[j] = a[j - 1];
+			if (w)
+				w[j] = w[j - 1];
+		}
 		a[j] = v;
+		if (w)
+			w[j] = vw;
 	}
 }
 
@@ -152,7 +158,7 @@ static void sort_bucket(double *a, const struct scratch *s, size_t m, unsigned b
 	size_t i;
 
 	if (m <= 32) {
-		insertion_sort(a, m);
+		insertion_sort(a, NULL, m);
 		return;
 	}
 	memset(hist, 0, (size_t)passes * size * sizeof *hist);
@@ -233,6 +239,11 @@ static void sort_range(double *a, size_t n, unsigned bits, const struct scratch 
 				sort_range(a + start[b], start[b + 1] - start[b], shift, scratch);
 }
 
+/* Small arrays (a group's rows, a short buffer) are insertion-sorted:
+ * stable as the LSD passes are, so the result is the same to the bit,
+ * and cheaper than zeroing the passes' 96 KB of counters. */
+#define INSERTION_MAX 48
+
 int radix_sort(double *a, double *w, size_t n)
 {
 	size_t (*hist)[RADIX_SIZE];
@@ -241,6 +252,10 @@ int radix_sort(double *a, double *w, size_t n)
 
 	if (n < 2)
 		return 0;
+	if (!simple && n <= INSERTION_MAX) {
+		insertion_sort(a, w, n);
+		return 0;
+	}
 	if (!simple && w == NULL && n >= MSD_MIN) {
 		/* in place but for a bucket's scratch */
 		struct scratch s = { malloc(BUCKET_MAX * sizeof *s.a), malloc(HIST_MAX * sizeof *s.hist) };

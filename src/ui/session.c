@@ -72,6 +72,9 @@ static void pair_tests(struct session *s)
 		drop_rows(s, n);
 		return;
 	}
+	for (a = 0; s->kept != NULL && a < n; a++)
+		interval_placements(&s->sweeps[a], s->kept[a][0], s->ds->models[a].n_pos, s->kept[a][1],
+				    s->ds->models[a].n_neg);
 	for (a = 0; a < n; a++)
 		for (b = a + 1; b < n; b++, k++) {
 			struct view_pair *p = &s->pairs[k];

@@ -18,6 +18,7 @@ static int all_distinct; /* scores from 2^53 steps: no ties */
 static int late_ties;    /* all distinct for the first third of the rows, ties after */
 static bool wide_counts;  /* the fold passed the count limit: doubles */
 static bool rows_kept;    /* the last build_halves' folds kept their rows (mostly distinct) */
+static bool group_folds;  /* build_halves makes groups' folds (fold_init_group) */
 
 /* n rows with many ties (scores in steps of 1/1000) and some weights. */
 static void make_rows(size_t n, double *score, int *label, double *weight, int weighted)
@@ -44,12 +45,20 @@ static void build_halves(size_t n, int weighted, size_t bins, struct sweep *arr,
 	double *pw = malloc(n * sizeof *pw), *nw = malloc(n * sizeof *nw);
 	int *label = malloc(n * sizeof *label);
 	size_t i, np = 0, nn = 0;
+	bool binned_now;
 	struct fold f, g;
 	struct fold_list l[2];
 
 	make_rows(n, score, label, weight, weighted);
-	assert_int_equal(fold_init(&f, weighted, bins), 0);
-	assert_int_equal(fold_init(&g, weighted, bins), 0);
+	if (group_folds) {
+		assert_int_equal(fold_init_group(&f, weighted, bins), 0);
+		assert_int_equal(fold_init_group(&g, weighted, bins), 0);
+		/* small before its rows: no sketch, no run stack, a short buffer */
+		assert_true(f.sketch == NULL && f.run == NULL && f.cap_buf * 16 <= FOLD_GROUP_BYTES);
+	} else {
+		assert_int_equal(fold_init(&f, weighted, bins), 0);
+		assert_int_equal(fold_init(&g, weighted, bins), 0);
+	}
 	for (i = 0; i < n; i++) {
 		assert_int_equal(fold_add(halves && i >= n / 2 ? &g : &f, score[i], label[i], weight[i]), 0);
 		if (label[i])
@@ -78,10 +87,11 @@ static void build_halves(size_t n, int weighted, size_t bins, struct sweep *arr,
 		free(score), free(weight), free(pos), free(neg), free(pw), free(nw), free(label);
 		return;
 	}
+	binned_now = f.bins > 0;
 	fold_take(&f, l);
 	assert_true(halves || l[1].n == 0);
 	/* whole counts packed, unless weighted or binned */
-	assert_true((l[0].count != NULL) == (!weighted && bins == 0 && !wide_counts) || l[0].n == 0);
+	assert_true((l[0].count != NULL) == (!weighted && !binned_now && !wide_counts) || l[0].n == 0);
 	out_f->grid.binned = f.grid.binned;
 	out_f->grid.pairs = f.grid.pairs;
 	assert_int_equal(sweep_build_lists(fl, l, weighted), 0);
@@ -389,6 +399,49 @@ static void test_bins_exact_any_order(void **state)
 		}
 }
 
+/* A group's fold: small until its rows come, exact as the arrays, and
+ * with N bins exact until it holds N distinct scores, binned after (its
+ * counts at the bins' thresholds still exact). */
+static void test_group_folds(void **state)
+{
+	static const size_t sizes[] = { 0, 1, 7, 1000, 600000 };
+	static const size_t bins[] = { 2, 10, 100, 5000 };
+	size_t t, k;
+	int weighted;
+
+	(void)state;
+	group_folds = true;
+	for (weighted = 0; weighted <= 1; weighted++)
+		for (t = 0; t < sizeof sizes / sizeof sizes[0]; t++) {
+			struct sweep a, b;
+			struct fold f;
+
+			build_both(sizes[t], weighted, 0, &a, &b, &f);
+			assert_same_sweeps(&a, &b);
+		}
+	for (t = 0; t < sizeof bins / sizeof bins[0]; t++) {
+		struct sweep a, b;
+		struct fold f;
+
+		build_both(300000, 0, bins[t], &a, &b, &f); /* ~1,300 distinct scores */
+		assert_true(a.pos == b.pos && a.neg == b.neg);
+		if (a.n <= bins[t]) {
+			assert_false(f.grid.binned);
+			assert_same_sweeps(&a, &b);
+			continue;
+		}
+		assert_true(b.n <= bins[t] && f.grid.binned);
+		for (k = 1; k <= b.n; k++) {
+			struct confusion exact = sweep_at(&a, b.score[k - 1]), binned = sweep_confusion(&b, k);
+
+			assert_true(exact.tp == binned.tp && exact.fp == binned.fp);
+		}
+		sweep_free(&a);
+		sweep_free(&b);
+	}
+	group_folds = false;
+}
+
 /* Scores that spread both ways from the first, and negatives. */
 static void test_bins_grow_both_ways(void **state)
 {
@@ -514,6 +567,7 @@ int main(void)
 		cmocka_unit_test(test_bins),
 		cmocka_unit_test(test_bins_exact_any_order),
 		cmocka_unit_test(test_bins_grow_both_ways),
+		cmocka_unit_test(test_group_folds),
 		cmocka_unit_test(test_radix_simple_mode),
 		cmocka_unit_test(test_radix_buckets),
 	};
