@@ -154,7 +154,7 @@ static int group_thresholds(struct session *s, const struct options *o, struct r
 		for (g = 0; g < n; g++) {
 			const struct sweep *sw = s->group_ptrs[i * n + g];
 			double *t = &(*thr)[i * n + g];
-			char name[100], model[100];
+			char name[256], model[100];
 
 			*t = models[i].threshold;
 			if (!o->group_strategy_set || o->group_strategy.strategy == FAIR_SINGLE)
@@ -162,7 +162,7 @@ static int group_thresholds(struct session *s, const struct options *o, struct r
 			if (fairness_threshold(sw, &o->group_strategy, &o->spec, t) == 0)
 				continue;
 			*t = models[i].threshold;
-			text_escape(name, sizeof name, s->ds->groups.names[g], strlen(s->ds->groups.names[g]), 40);
+			text_fit(name, sizeof name, s->ds->groups.names[g], 30);
 			text_escape(model, sizeof model, models[i].score, strlen(models[i].score), 40);
 			if (!(sw->pos > 0 && sw->neg > 0))
 				say("%s: group '%s' has one class only: it keeps the single threshold for model '%s'", s->ds->shown,

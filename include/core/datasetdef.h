@@ -24,7 +24,7 @@ struct dataset {
 	size_t n_models;
 	struct model *models;
 	bool grouped;                 /* --group: each group's rows too */
-	struct groups groups;         /* sorted by value, "(missing)" last */
+	struct groups groups;         /* sorted by value, the missing group (NA) last; names as shown (text_escape) */
 	uint64_t rows;                /* usable rows (records) */
 	uint64_t skipped;
 	char **notes;                 /* lines for stderr, without "cutoff: " */

@@ -1,8 +1,13 @@
 /*
- * groups: the --group column while loading: each distinct value (trimmed;
- * empty and the missing tokens NA, N/A, null, NaN are one group,
- * "(missing)") gets its own rows for every score column, so that each
- * group has its own sweep.  At most GROUPS_MAX groups.
+ * groups: the --group column while loading: each distinct value (trimmed,
+ * compared by its bytes and length: a NUL byte too; empty and the missing
+ * tokens NA, N/A, null, NaN are one group, named "NA") gets its own rows
+ * for every score column, so that each group has its own sweep.  At most
+ * GROUPS_MAX groups.  A group's name is its value as every output shows it
+ * (text_escape: controls, bidi controls and invalid bytes escaped, a
+ * backslash doubled), escaped once here: writers quote it for their
+ * format (text_json_shown, text_markdown_shown, text_fit) and never
+ * escape it again.
  */
 #ifndef CUTOFF_GROUPS_H
 #define CUTOFF_GROUPS_H
@@ -14,7 +19,7 @@
 #include <stdint.h>
 
 #define GROUPS_MAX 1000
-#define GROUPS_MISSING "(missing)"
+#define GROUPS_MISSING "NA" /* a missing token: no value escapes to it */
 /* Each group and score column costs about FOLD_GROUP_BYTES before its
  * rows (a model, and with --stream a group's small fold): with at most 64
  * columns, 128 MB at most before the first row. */
@@ -23,7 +28,9 @@ struct groups {
 	size_t n;                   /* groups (with rows) */
 	size_t n_names;             /* distinct values seen (more than n past GROUPS_MAX) */
 	size_t n_models;            /* score columns */
-	char **names;               /* each value; the first n are the groups */
+	char **names;               /* each value as shown; the first n are the groups */
+	char **raw;                 /* each value's bytes (trimmed; "" for the missing) */
+	size_t *raw_len;
 	struct model *models;       /* n x n_models, group by group */
 	size_t cap;
 	uint32_t *slots;            /* hash of names: index + 1, 0 empty */
@@ -56,8 +63,9 @@ int groups_join(struct groups *into, struct groups *from);
 /* How many distinct values were seen; *more when counting stopped. */
 size_t groups_count(const struct groups *gs, bool *more);
 
-/* Orders the groups by value in byte order, "(missing)" last; with
- * numeric, by number when every value is a whole number (fold ids). */
+/* Orders the groups by value in byte order, the missing group last; with
+ * numeric, by number when every value is a whole number (fold ids), equal
+ * numbers by their text. */
 void groups_sort(struct groups *gs, bool numeric);
 
 /* Whether every group's value is a whole number (written as one). */

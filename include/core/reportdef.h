@@ -30,7 +30,7 @@ struct report_model {
 struct report_groups {
 	const char *column;
 	size_t n;
-	char *const *names;         /* in byte order, "(missing)" last */
+	char *const *names;         /* in byte order, the missing group (NA) last; names as shown (text_escape) */
 	bool folds;                 /* --fold: the groups are folds */
 	const struct optimize_spec *optimize; /* --optimize: each fold's optimum too */
 	bool strategy_set;          /* --group-thresholds given */

@@ -30,6 +30,9 @@ char *text_escape(char *dst, size_t cap, const char *s, size_t len, size_t max_c
  * memory the caller frees; NULL when out of memory. */
 char *text_escape_all(const char *s);
 
+/* text_sanitize_all into dst[0..cap), at most max_chars characters. */
+char *text_sanitize(char *dst, size_t cap, const char *s, size_t len, size_t max_chars);
+
 /* A whole message made safe for a terminal, leaving what text_escape
  * already wrote (and every backslash) as it is: escaping it again changes
  * nothing.  In memory the caller frees; NULL when out of memory. */
@@ -64,6 +67,21 @@ size_t text_utf8_seq(const unsigned char *s, size_t len, unsigned int *cp);
  * output shows: a backslash doubled, \xHH for control and invalid bytes,
  * \uHHHH for bidirectional controls); NULL is null. */
 void text_json(FILE *f, const char *s);
+
+/* Shown text (text_escape's output, e.g. a group's name) as a JSON
+ * string, as it is; NULL is null. */
+void text_json_shown(FILE *f, const char *shown);
+
+/* Shown text into at most width characters: as it is when it fits, else
+ * cut in the middle to "head...end~hhhhhhhh", the tag a hash of the whole
+ * text, so that two long names that share a start and an end stay apart
+ * (narrower than TEXT_FIT_MIN: as it is, whatever its width).  Returns
+ * dst. */
+#define TEXT_FIT_MIN 18
+char *text_fit(char *dst, size_t cap, const char *shown, size_t width);
+
+/* text_fit, then Markdown's escapes (as text_markdown). */
+char *text_markdown_shown(char *dst, size_t cap, const char *shown, size_t width);
 
 /* s as a CSV field in its text_escape form (the CSV may end up on a
  * terminal), quoted when it holds a comma or quote; a field that starts

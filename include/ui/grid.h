@@ -69,6 +69,13 @@ void grid_put(struct grid *g, int x, int y, uint32_t ch, enum style st);
  * wide characters take two columns.  Returns the columns used. */
 int grid_text(struct grid *g, int x, int y, const char *s, enum style st, int max_w);
 
+/* grid_text, grid_text_mid and grid_text_width for text escaped already
+ * (messages, the plain words, group names: text_escape's output), which
+ * is only made safe again, not escaped a second time. */
+int grid_shown(struct grid *g, int x, int y, const char *s, enum style st, int max_w);
+int grid_shown_mid(struct grid *g, int x, int y, const char *s, enum style st, int max_w, uint32_t gap);
+int grid_shown_width(const char *s);
+
 /* grid_text, but text wider than max_w loses its middle, marked by the gap
  * glyph, so that names that differ only at the end stay apart:
  * "churn_model…ted_prob_v2".  Returns the columns used. */

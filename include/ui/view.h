@@ -66,7 +66,7 @@ struct view {
 	bool folds;
 	const char *group_column;
 	size_t n_groups;
-	char *const *group_names;   /* in byte order, "(missing)" last */
+	char *const *group_names;   /* in byte order, the missing group (NA) last; names as shown (text_escape) */
 	struct sweep **group_sw;    /* n_models x n_groups, model by model */
 	double *group_thr;          /* the same: each group's threshold while a strategy holds */
 	double *group_best;         /* the same: each group's best F1 threshold (NaN: none) */

@@ -7,6 +7,7 @@
 #include "core/groups.h"
 
 #include "core/parse.h"
+#include "core/text.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -54,7 +55,8 @@ static size_t slot(const struct groups *gs, const char *s, size_t len)
 	for (k = hash(s, len) & (gs->n_slots - 1);; k = (k + 1) & (gs->n_slots - 1)) {
 		uint32_t at = gs->slots[k];
 
-		if (at == 0 || (strlen(gs->names[at - 1]) == len && memcmp(gs->names[at - 1], s, len) == 0))
+		/* by length: a value may hold a NUL byte */
+		if (at == 0 || (gs->raw_len[at - 1] == len && memcmp(gs->raw[at - 1], s, len) == 0))
 			return k;
 	}
 }
@@ -71,13 +73,42 @@ static int grow_slots(struct groups *gs)
 	}
 	gs->n_slots = n;
 	for (i = 0; i < old; i++)
-		if (was[i] != 0) {
-			const char *name = gs->names[was[i] - 1];
-
-			gs->slots[slot(gs, name, strlen(name))] = was[i];
-		}
+		if (was[i] != 0)
+			gs->slots[slot(gs, gs->raw[was[i] - 1], gs->raw_len[was[i] - 1])] = was[i];
 	free(was);
 	return 0;
+}
+
+/* Room for cap values' names. */
+static int more_names(struct groups *gs, size_t cap)
+{
+	char **names = realloc(gs->names, cap * sizeof *names), **raw;
+	size_t *raw_len;
+
+	if (names == NULL)
+		return -1;
+	gs->names = names;
+	if ((raw = realloc(gs->raw, cap * sizeof *raw)) == NULL)
+		return -1;
+	gs->raw = raw;
+	if ((raw_len = realloc(gs->raw_len, cap * sizeof *raw_len)) == NULL)
+		return -1;
+	gs->raw_len = raw_len;
+	return 0;
+}
+
+/* A value's name as every output shows it: escaped once, here, so that
+ * distinct values (a NUL byte, a control, a backslash) stay distinct;
+ * the missing group's is GROUPS_MISSING, which no value escapes to. */
+static char *shown(const char *s, size_t len)
+{
+	char *d;
+
+	if (len == 0)
+		return text_dup(GROUPS_MISSING, strlen(GROUPS_MISSING));
+	if ((d = malloc(4 * len + 1)) != NULL)
+		text_escape(d, 4 * len + 1, s, len, SIZE_MAX);
+	return d;
 }
 
 /* A new group: its name, and rows while under GROUPS_MAX. */
@@ -87,11 +118,9 @@ static long add(struct groups *gs, const char *s, size_t len)
 
 	if (gs->n_names == gs->cap) {
 		size_t cap = gs->cap ? gs->cap * 2 : 16;
-		char **names = realloc(gs->names, cap * sizeof *names);
 
-		if (names == NULL)
+		if (more_names(gs, cap) < 0)
 			return -1;
-		gs->names = names;
 		if (cap <= 2 * GROUPS_MAX) {
 			struct model *models = realloc(gs->models, cap * gs->n_models * sizeof *models);
 
@@ -101,10 +130,13 @@ static long add(struct groups *gs, const char *s, size_t len)
 		}
 		gs->cap = cap;
 	}
-	if ((gs->names[g] = malloc(len + 1)) == NULL)
+	if ((gs->raw[g] = text_dup(s, len)) == NULL)
 		return -1;
-	memcpy(gs->names[g], s, len);
-	gs->names[g][len] = '\0';
+	if ((gs->names[g] = shown(s, len)) == NULL) {
+		free(gs->raw[g]);
+		return -1;
+	}
+	gs->raw_len[g] = len;
 	gs->n_names++;
 	if (g >= GROUPS_MAX)
 		return -2;
@@ -129,7 +161,7 @@ long groups_find(struct groups *gs, const char *s, size_t len)
 
 	parse_trim(&s, &len);
 	if (missing(s, len))
-		s = GROUPS_MISSING, len = strlen(GROUPS_MISSING);
+		s = "", len = 0; /* one group, named GROUPS_MISSING */
 	if (2 * (gs->n_names + 1) > gs->n_slots && gs->n_names < GROUPS_COUNTED && grow_slots(gs) < 0)
 		return -1;
 	k = slot(gs, s, len);
@@ -160,7 +192,7 @@ int groups_join(struct groups *into, struct groups *from)
 	int rc = 0;
 
 	for (g = 0; g < from->n_names; g++) {
-		long to = groups_find(into, from->names[g], strlen(from->names[g]));
+		long to = groups_find(into, from->raw[g], from->raw_len[g]);
 
 		if (to == -1)
 			return -1; /* from's rows are freed with it */
@@ -181,14 +213,17 @@ size_t groups_count(const struct groups *gs, bool *more)
 	return gs->n_names;
 }
 
-/* "(missing)" after every value; the rest in byte order */
-static int before(const char *a, const char *b)
+/* The missing group after every value; the rest in byte order (a NUL
+ * byte too), a prefix first */
+static int before(const struct groups *gs, size_t a, size_t b)
 {
-	int ma = strcmp(a, GROUPS_MISSING) == 0, mb = strcmp(b, GROUPS_MISSING) == 0;
+	size_t la = gs->raw_len[a], lb = gs->raw_len[b];
+	int c;
 
-	if (ma != mb)
-		return mb;
-	return strcmp(a, b) < 0;
+	if ((la == 0) != (lb == 0))
+		return lb == 0;
+	c = memcmp(gs->raw[a], gs->raw[b], la < lb ? la : lb);
+	return c < 0 || (c == 0 && la < lb);
 }
 
 bool groups_numeric(const struct groups *gs)
@@ -196,10 +231,10 @@ bool groups_numeric(const struct groups *gs)
 	size_t g;
 
 	for (g = 0; g < gs->n; g++) {
-		const char *s = gs->names[g];
+		const char *s = gs->raw[g];
 		size_t i = s[0] == '-' ? 1 : 0;
 
-		if (s[i] == '\0' || strlen(s + i) > 15)
+		if (s[i] == '\0' || gs->raw_len[g] - i > 15 || strlen(s) != gs->raw_len[g])
 			return false;
 		for (; s[i]; i++)
 			if (s[i] < '0' || s[i] > '9')
@@ -208,32 +243,37 @@ bool groups_numeric(const struct groups *gs)
 	return gs->n > 0;
 }
 
-/* By number (whole, written as digits): a shorter one is smaller */
-static int before_number(const char *a, const char *b)
+/* By number (whole, written as digits); equal numbers ("0", "-0",
+ * "007" and "7") by their text */
+static int before_number(const struct groups *gs, size_t a, size_t b)
 {
-	long long x = strtoll(a, NULL, 10), y = strtoll(b, NULL, 10);
+	long long x = strtoll(gs->raw[a], NULL, 10), y = strtoll(gs->raw[b], NULL, 10);
 
-	return x < y;
+	return x < y || (x == y && before(gs, a, b));
+}
+
+static void swap(void *a, void *b, size_t size)
+{
+	unsigned char t[sizeof(struct model) > sizeof(char *) ? sizeof(struct model) : sizeof(char *)];
+
+	memcpy(t, a, size);
+	memcpy(a, b, size);
+	memcpy(b, t, size);
 }
 
 void groups_sort(struct groups *gs, bool numeric)
 {
 	size_t i, j, k, w = gs->n_models;
-	int (*less)(const char *, const char *) = numeric && groups_numeric(gs) ? before_number : before;
+	int (*less)(const struct groups *, size_t, size_t) = numeric && groups_numeric(gs) ? before_number : before;
 
 	/* insertion sort of names and their models (at most 1,000) */
 	for (i = 1; i < gs->n; i++) {
-		for (j = i; j > 0 && less(gs->names[j], gs->names[j - 1]); j--) {
-			char *t = gs->names[j];
-
-			gs->names[j] = gs->names[j - 1];
-			gs->names[j - 1] = t;
-			for (k = 0; k < w; k++) {
-				struct model tm = gs->models[j * w + k];
-
-				gs->models[j * w + k] = gs->models[(j - 1) * w + k];
-				gs->models[(j - 1) * w + k] = tm;
-			}
+		for (j = i; j > 0 && less(gs, j, j - 1); j--) {
+			swap(&gs->names[j], &gs->names[j - 1], sizeof *gs->names);
+			swap(&gs->raw[j], &gs->raw[j - 1], sizeof *gs->raw);
+			swap(&gs->raw_len[j], &gs->raw_len[j - 1], sizeof *gs->raw_len);
+			for (k = 0; k < w; k++)
+				swap(&gs->models[j * w + k], &gs->models[(j - 1) * w + k], sizeof *gs->models);
 		}
 	}
 	/* the table's indexes are stale now: it is no longer needed */
@@ -249,8 +289,10 @@ void groups_free(struct groups *gs)
 	for (i = 0; i < gs->n * gs->n_models; i++)
 		model_release(&gs->models[i]);
 	for (i = 0; i < gs->n_names; i++)
-		free(gs->names[i]);
+		free(gs->names[i]), free(gs->raw[i]);
 	free(gs->names);
+	free(gs->raw);
+	free(gs->raw_len);
 	free(gs->models);
 	free(gs->slots);
 	memset(gs, 0, sizeof *gs);

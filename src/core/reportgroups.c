@@ -15,6 +15,10 @@
 #include <math.h>
 #include <string.h>
 
+/* group and fold names in tables and sentences: at most this many
+ * characters (text_fit), distinct ones still told apart */
+#define NAME_FIT 30
+
 static void num(FILE *f, double v)
 {
 	char buf[40];
@@ -62,7 +66,7 @@ static void group_entry(FILE *f, const struct report *r, const struct sweep *sw,
 	size_t i;
 
 	fputs("{\"group\": ", f);
-	text_json(f, name);
+	text_json_shown(f, name);
 	fputs(", \"n\": ", f), num(f, n);
 	fputs(", \"positives\": ", f), num(f, sw->pos);
 	fputs(", \"negatives\": ", f), num(f, sw->neg);
@@ -162,6 +166,36 @@ static void spread(const double *x, size_t n, double out[4])
 	out[1] = k > 1 ? sqrt(ss / (double)(k - 1)) : NAN;
 }
 
+/* A fold id that JSON may carry as a number: an integer written as JSON
+ * writes it (no leading zero, no sign on zero, no "+") that a double holds
+ * exactly (|id| <= 2^53); "007", "-0" and 23 digits are strings. */
+static bool canonical(const char *s)
+{
+	const char *d = s + (s[0] == '-');
+	size_t n = strspn(d, "0123456789");
+
+	if (n == 0 || d[n] != '\0' || (d[0] == '0' && (n > 1 || d != s)))
+		return false;
+	return n < 16 || (n == 16 && strcmp(d, "9007199254740992") <= 0);
+}
+
+/* The width of the name column: the widest name (each fitted to 30) and
+ * the heading, and room to breathe. */
+static int name_width(const struct report_groups *gr, const char *head)
+{
+	int nw = fmt_width(head) + 2;
+	size_t g;
+
+	for (g = 0; g < gr->n; g++) {
+		char nm[256];
+		int w = fmt_width(text_fit(nm, sizeof nm, gr->names[g], NAME_FIT)) + 2;
+
+		if (w > nw)
+			nw = w;
+	}
+	return nw;
+}
+
 static void folds_json(FILE *f, const struct report *r, const struct report_model *m, const char *indent)
 {
 	const struct report_groups *gr = r->groups;
@@ -171,8 +205,7 @@ static void folds_json(FILE *f, const struct report *r, const struct report_mode
 	size_t g, i, n = 0;
 
 	for (g = 0; g < gr->n; g++)
-		numeric = numeric && strspn(gr->names[g] + (gr->names[g][0] == '-'), "0123456789") ==
-					     strlen(gr->names[g] + (gr->names[g][0] == '-')) && gr->names[g][0] != '\0';
+		numeric = numeric && canonical(gr->names[g]);
 	fprintf(f, ",\n%s  \"fold_column\": ", indent);
 	text_json(f, gr->column);
 	fprintf(f, ",\n%s  \"folds\": [", indent);
@@ -184,7 +217,7 @@ static void folds_json(FILE *f, const struct report *r, const struct report_mode
 		if (numeric)
 			fputs(gr->names[g], f);
 		else
-			text_json(f, gr->names[g]);
+			text_json_shown(f, gr->names[g]);
 		fputs(", \"n\": ", f), num(f, sw->pos + sw->neg);
 		fputs(", \"positives\": ", f), num(f, sw->pos);
 		fputs(", \"negatives\": ", f), num(f, sw->neg);
@@ -221,15 +254,16 @@ static void folds_text(FILE *f, const struct report *r, const struct report_mode
 	static const char *const head[] = { "ROC AUC", "avg prec.", "precision", "recall", "F1", "optimum" };
 	double v[FOLD_STATS], col[GROUPS_MAX], sp[4];
 	const char *key[FOLD_STATS];
-	char a[40], b[40], c[40], d[40], t[40], nm[160];
+	char a[40], b[40], c[40], d[40], t[40], nm[256];
 	size_t g, i, j, n = sizeof show / sizeof show[0] - (gr->optimize ? 0 : 1);
+	int nw = name_width(gr, "fold") > 11 ? name_width(gr, "fold") : 11;
 
 	if (md)
 		fprintf(f, "\n#### By fold (%s) at threshold %s\n\n| fold | n | positives", text_markdown(nm, sizeof nm, gr->column, 40),
 			fmt_exact(t, sizeof t, m->threshold));
 	else
-		fprintf(f, "\nfolds (%s) at threshold %s\n%-10s %10s %10s", text_escape(nm, sizeof nm, gr->column, strlen(gr->column), 40),
-			fmt_exact(t, sizeof t, m->threshold), "fold", "n", "positives");
+		fprintf(f, "\nfolds (%s) at threshold %s\n%-*s%10s %10s", text_escape(nm, sizeof nm, gr->column, strlen(gr->column), 40),
+			fmt_exact(t, sizeof t, m->threshold), nw, "fold", "n", "positives");
 	for (j = 0; j < n; j++)
 		fprintf(f, md ? " | %s" : " %10s", head[j]);
 	fputs(md ? " |\n|---|---:|---:" : "\n", f);
@@ -241,12 +275,14 @@ static void folds_text(FILE *f, const struct report *r, const struct report_mode
 		const struct sweep *sw = m->group_sw[g];
 		size_t k = fold_stats(r, sw, m->threshold, v, key);
 
-		if (md)
-			fprintf(f, "| %s | %s | %s", text_markdown(nm, sizeof nm, gr->names[g], 20), fmt_count(a, sizeof a, sw->pos + sw->neg),
-				fmt_count(b, sizeof b, sw->pos));
-		else
-			fprintf(f, "%-10s %10s %10s", text_escape(nm, sizeof nm, gr->names[g], strlen(gr->names[g]), 10),
+		if (md) {
+			fprintf(f, "| %s | %s | %s", text_markdown_shown(nm, sizeof nm, gr->names[g], NAME_FIT),
 				fmt_count(a, sizeof a, sw->pos + sw->neg), fmt_count(b, sizeof b, sw->pos));
+		} else {
+			text_fit(nm, sizeof nm, gr->names[g], NAME_FIT);
+			fprintf(f, "%s%*s%10s %10s", nm, nw - fmt_width(nm), "", fmt_count(a, sizeof a, sw->pos + sw->neg),
+				fmt_count(b, sizeof b, sw->pos));
+		}
 		for (j = 0; j < n; j++)
 			for (i = 0; i < k; i++)
 				if (strcmp(key[i], show[j]) == 0)
@@ -306,7 +342,8 @@ void reportgroups_json(FILE *f, const struct report *r, const struct report_mode
 		if (isnan(v)) {
 			fputs("null", f);
 		} else {
-			fputc('[', f), text_json(f, gr->names[hi]), fputs(", ", f), text_json(f, gr->names[lo]), fputc(']', f);
+			fputc('[', f), text_json_shown(f, gr->names[hi]), fputs(", ", f), text_json_shown(f, gr->names[lo]),
+				fputc(']', f);
 		}
 	}
 	fputc('}', f);
@@ -320,7 +357,7 @@ void reportgroups_json(FILE *f, const struct report *r, const struct report_mode
 		struct confusion c = sweep_at(m->group_sw[g], m->group_thr[g]);
 
 		fprintf(f, "%s\n%s    {\"group\": ", g ? "," : "", indent);
-		text_json(f, gr->names[g]);
+		text_json_shown(f, gr->names[g]);
 		fputs(", \"threshold\": ", f);
 		num(f, m->group_thr[g]);
 		fputs(", ", f);
@@ -402,7 +439,7 @@ void reportgroups_text(FILE *f, const struct report *r, const struct report_mode
 	double single[GROUPS_MAX];
 	char col[160], a[40], b[40], t[40];
 	size_t g, i, hi, lo;
-	int nw = 12;
+	int nw;
 
 	if (gr == NULL || m->group_sw == NULL)
 		return;
@@ -410,11 +447,9 @@ void reportgroups_text(FILE *f, const struct report *r, const struct report_mode
 		folds_text(f, r, m, md);
 		return;
 	}
-	for (g = 0; g < gr->n; g++) {
+	nw = name_width(gr, "group") > 12 ? name_width(gr, "group") : 12;
+	for (g = 0; g < gr->n; g++)
 		single[g] = m->threshold;
-		if (fmt_width(gr->names[g]) + 2 > nw)
-			nw = fmt_width(gr->names[g]) + 2 > 32 ? 32 : fmt_width(gr->names[g]) + 2;
-	}
 	if (md)
 		fprintf(f, "\n#### By %s at threshold %s\n\n", text_markdown(col, sizeof col, gr->column, 60),
 			fmt_exact(t, sizeof t, m->threshold));
@@ -423,19 +458,19 @@ void reportgroups_text(FILE *f, const struct report *r, const struct report_mode
 			fmt_exact(t, sizeof t, m->threshold));
 	header(f, md, "group", nw);
 	for (g = 0; g < gr->n; g++) {
-		char nm[160];
+		char nm[256];
 
 		if (md)
-			text_markdown(nm, sizeof nm, gr->names[g], 30);
+			text_markdown_shown(nm, sizeof nm, gr->names[g], NAME_FIT);
 		else
-			text_escape(nm, sizeof nm, gr->names[g], strlen(gr->names[g]), 30);
+			text_fit(nm, sizeof nm, gr->names[g], NAME_FIT);
 		row(f, md, nm, nw, m->group_sw[g], m->threshold);
 	}
 	fputs(md ? "\nGaps (largest minus smallest): " : "gaps (largest minus smallest)\n", f);
 	for (i = 0; i < sizeof gaps / sizeof gaps[0]; i++) {
 		double v = fairness_gap(m->group_sw, gr->n, single, gaps[i].m, &hi, &lo);
 		const char *sep = md ? (i ? "; " : "") : "  ", *end = md ? "" : "\n";
-		char h[96], l[96];
+		char h[256], l[256];
 
 		if (isnan(v)) {
 			fprintf(f, "%s%-10s n/a: fewer than two groups define it%s", sep, metric_table[gaps[i].m].label, end);
@@ -443,11 +478,11 @@ void reportgroups_text(FILE *f, const struct report *r, const struct report_mode
 		}
 		fprintf(f, md ? "%s%s %s (%s %s, %s %s)%s" : "%s%-10s %-10s %s %s, %s %s%s", sep, metric_table[gaps[i].m].label,
 			fmt_rate(a, sizeof a, v),
-			md ? text_markdown(h, sizeof h, gr->names[hi], 20)
-			   : text_escape(h, sizeof h, gr->names[hi], strlen(gr->names[hi]), 20),
+			md ? text_markdown_shown(h, sizeof h, gr->names[hi], NAME_FIT)
+			   : text_fit(h, sizeof h, gr->names[hi], NAME_FIT),
 			fmt_rate(b, sizeof b, at(m->group_sw[hi], m->threshold, gaps[i].m)),
-			md ? text_markdown(l, sizeof l, gr->names[lo], 20)
-			   : text_escape(l, sizeof l, gr->names[lo], strlen(gr->names[lo]), 20),
+			md ? text_markdown_shown(l, sizeof l, gr->names[lo], NAME_FIT)
+			   : text_fit(l, sizeof l, gr->names[lo], NAME_FIT),
 			fmt_rate(t, sizeof t, at(m->group_sw[lo], m->threshold, gaps[i].m)), end);
 	}
 	if (md)
@@ -475,10 +510,10 @@ void reportgroups_text(FILE *f, const struct report *r, const struct report_mode
 			fputs("|---|---:|---:|---:|---:|---:|\n", f);
 		for (g = 0; g < gr->n; g++) {
 			struct confusion c = sweep_at(m->group_sw[g], m->group_thr[g]);
-			char nm[160];
+			char nm[256];
 
-			cell(f, md, md ? text_markdown(nm, sizeof nm, gr->names[g], 30)
-				       : text_escape(nm, sizeof nm, gr->names[g], strlen(gr->names[g]), 30), nw, false);
+			cell(f, md, md ? text_markdown_shown(nm, sizeof nm, gr->names[g], NAME_FIT)
+				       : text_fit(nm, sizeof nm, gr->names[g], NAME_FIT), nw, false);
 			cell(f, md, fmt_exact(t, sizeof t, m->group_thr[g]), 12, true);
 			cell(f, md, fmt_rate(a, sizeof a, metrics_value(METRIC_PREDICTED_POSITIVE_RATE, &c)), 10, true);
 			cell(f, md, fmt_rate(a, sizeof a, metrics_value(METRIC_RECALL, &c)), 10, true);

@@ -142,6 +142,11 @@ char *text_escape(char *dst, size_t cap, const char *s, size_t len, size_t max_c
 	return escape(dst, cap, s, len, max_chars, true);
 }
 
+char *text_sanitize(char *dst, size_t cap, const char *s, size_t len, size_t max_chars)
+{
+	return escape(dst, cap, s, len, max_chars, false);
+}
+
 char *text_sanitize_all(const char *s)
 {
 	size_t len = strlen(s), cap = 6 * len + 1; /* \uHHHH for 3 bytes, \xHH for 1 */
@@ -152,11 +157,24 @@ char *text_sanitize_all(const char *s)
 	return d;
 }
 
+/* A backslash before each character Markdown would read as markup. */
+static char *markdown(char *dst, size_t cap, const char *p)
+{
+	size_t o = 0;
+
+	for (; *p && o + 3 < cap; p++) {
+		if (strchr("\\`*_[]<>|!~&#", *p) != NULL)
+			dst[o++] = '\\';
+		dst[o++] = *p;
+	}
+	dst[o] = '\0';
+	return dst;
+}
+
 char *text_markdown(char *dst, size_t cap, const char *s, size_t max_chars)
 {
-	size_t o = 0, len = strlen(s), tcap = len * 4 + 8;
+	size_t len = strlen(s), tcap = len * 4 + 8;
 	char small[1024] = "", *tmp = tcap <= sizeof small ? small : malloc(tcap);
-	const char *p;
 
 	if (cap == 0)
 		return dst;
@@ -165,15 +183,19 @@ char *text_markdown(char *dst, size_t cap, const char *s, size_t max_chars)
 		tcap = sizeof small;
 	}
 	text_escape(tmp, tcap, s, len, max_chars);
-	for (p = tmp; *p && o + 3 < cap; p++) {
-		if (strchr("\\`*_[]<>|!~&#", *p) != NULL)
-			dst[o++] = '\\';
-		dst[o++] = *p;
-	}
-	dst[o] = '\0';
+	markdown(dst, cap, tmp);
 	if (tmp != small)
 		free(tmp);
 	return dst;
+}
+
+char *text_markdown_shown(char *dst, size_t cap, const char *shown, size_t width)
+{
+	char fit[512];
+
+	if (cap == 0)
+		return dst;
+	return markdown(dst, cap, text_fit(fit, sizeof fit, shown, width));
 }
 
 char *text_escape_all(const char *s)
@@ -201,9 +223,26 @@ const char *text_show_str(const char *s)
 	return text_show(s, strlen(s));
 }
 
+/* Writes shown text as a JSON string: only " and \ need a backslash (a
+ * control that slipped through is sanitized first). */
+static void json_quote(FILE *f, const char *s)
+{
+	char *safe = text_sanitize_all(s);
+	const char *p;
+
+	fputc('"', f);
+	for (p = safe != NULL ? safe : "(out of memory)"; *p; p++) {
+		if (*p == '"' || *p == '\\')
+			fputc('\\', f);
+		fputc(*p, f);
+	}
+	fputc('"', f);
+	free(safe);
+}
+
 void text_json(FILE *f, const char *s)
 {
-	char *shown, *p;
+	char *shown;
 
 	if (s == NULL) {
 		fputs("null", f);
@@ -212,14 +251,67 @@ void text_json(FILE *f, const char *s)
 	/* the text as every other output shows it: no control, bidi control
 	 * or invalid byte reaches the JSON, and distinct values stay distinct */
 	shown = text_escape_all(s);
-	fputc('"', f);
-	for (p = shown != NULL ? shown : "(out of memory)"; *p; p++) {
-		if (*p == '"' || *p == '\\')
-			fputc('\\', f);
-		fputc(*p, f);
-	}
-	fputc('"', f);
+	json_quote(f, shown != NULL ? shown : "(out of memory)");
 	free(shown);
+}
+
+void text_json_shown(FILE *f, const char *shown)
+{
+	if (shown == NULL)
+		fputs("null", f);
+	else
+		json_quote(f, shown);
+}
+
+/* FNV-1a: the disambiguating tag of a shortened name */
+static uint32_t fnv(const char *s)
+{
+	uint32_t h = 2166136261u;
+
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 16777619u;
+	return h;
+}
+
+/* Bytes of the first n code points of s (UTF-8), at most its length. */
+static size_t cp_bytes(const char *s, size_t n)
+{
+	size_t i = 0;
+
+	while (s[i] && n > 0) {
+		i++;
+		while ((s[i] & 0xc0) == 0x80)
+			i++;
+		n--;
+	}
+	return i;
+}
+
+static size_t cp_count(const char *s)
+{
+	size_t n = 0;
+
+	for (; *s; s++)
+		n += (*s & 0xc0) != 0x80;
+	return n;
+}
+
+char *text_fit(char *dst, size_t cap, const char *shown, size_t width)
+{
+	size_t n = cp_count(shown), len = strlen(shown), hb, tb;
+
+	if (cap == 0)
+		return dst;
+	if (n <= width || width < TEXT_FIT_MIN) {
+		snprintf(dst, cap, "%s", shown);
+		return dst;
+	}
+	/* head...end~tag, the tag a hash of the whole: two names that share
+	 * their start and end stay apart */
+	hb = cp_bytes(shown, width - 3 - 3 - 9);
+	tb = len - cp_bytes(shown, n - 3);
+	snprintf(dst, cap, "%.*s...%s~%08x", (int)hb, shown, shown + len - tb, fnv(shown));
+	return dst;
 }
 
 bool text_number(const char *s)

@@ -1,7 +1,10 @@
 /*
- * grid: cells in row-major order.  Text goes through the same escaping as
- * messages (text_escape), then is decoded to code points and measured with
- * wcwidth, so untrusted text can neither send escapes nor break the layout.
+ * grid: cells in row-major order.  Text from the data goes through the
+ * same escaping as every output (text_escape); text escaped already (a
+ * message, the plain words, a group's name) is only made safe again
+ * (text_sanitize), so that it is not escaped twice.  Then it is decoded to
+ * code points and measured with wcwidth, so untrusted text can neither
+ * send escapes nor break the layout.
  */
 #define _XOPEN_SOURCE 700
 #include "ui/grid.h"
@@ -73,15 +76,19 @@ static int cp_width(uint32_t cp)
 	return w;
 }
 
-/* Calls fn for each code point of the escaped text; stops when it says so. */
-static int walk(const char *s, int (*fn)(void *, uint32_t, int), void *arg)
+/* Calls fn for each code point of the escaped text (data: text_escape;
+ * shown: already escaped, only made safe again); stops when it says so. */
+static int walk(const char *s, bool shown, int (*fn)(void *, uint32_t, int), void *arg)
 {
 	char esc[1024];
 	const unsigned char *u = (const unsigned char *)esc;
 	size_t len, i = 0;
 	int cols = 0;
 
-	text_escape(esc, sizeof esc, s, strlen(s), 400);
+	if (shown)
+		text_sanitize(esc, sizeof esc, s, strlen(s), 400);
+	else
+		text_escape(esc, sizeof esc, s, strlen(s), 400);
 	len = strlen(esc);
 	while (i < len) {
 		unsigned int cp = u[i];
@@ -129,32 +136,14 @@ static int draw_cp(void *arg, uint32_t cp, int w)
 	return 0;
 }
 
-int grid_text(struct grid *g, int x, int y, const char *s, enum style st, int max_w)
+static int text(struct grid *g, int x, int y, const char *s, enum style st, int max_w, bool shown)
 {
 	struct draw d = { g, x, y, max_w, 0, st, 0 };
 
 	if (max_w <= 0)
 		return 0;
-	walk(s, draw_cp, &d);
+	walk(s, shown, draw_cp, &d);
 	return d.used;
-}
-
-int grid_text_mid(struct grid *g, int x, int y, const char *s, enum style st, int max_w, uint32_t gap)
-{
-	int total = grid_text_width(s), head, tail;
-	struct draw d = { g, 0, y, 0, 0, st, 0 };
-
-	if (total <= max_w || max_w < 5)
-		return grid_text(g, x, y, s, st, max_w);
-	/* the end gets the larger half: names of versions differ there */
-	tail = max_w / 2;
-	head = grid_text(g, x, y, s, st, max_w - 1 - tail);
-	grid_put(g, x + head, y, gap, ST_DIM);
-	d.x = x + head + 1;
-	d.max_w = tail;
-	d.skip = total - tail;
-	walk(s, draw_cp, &d);
-	return head + 1 + d.used;
 }
 
 static int count_cp(void *arg, uint32_t cp, int w)
@@ -165,9 +154,52 @@ static int count_cp(void *arg, uint32_t cp, int w)
 	return 0;
 }
 
+static int text_mid(struct grid *g, int x, int y, const char *s, enum style st, int max_w, uint32_t gap, bool shown)
+{
+	int total = walk(s, shown, count_cp, NULL), head, tail;
+	struct draw d = { g, 0, y, 0, 0, st, 0 };
+
+	if (total <= max_w || max_w < 5)
+		return text(g, x, y, s, st, max_w, shown);
+	/* the end gets the larger half: names of versions differ there */
+	tail = max_w / 2;
+	head = text(g, x, y, s, st, max_w - 1 - tail, shown);
+	grid_put(g, x + head, y, gap, ST_DIM);
+	d.x = x + head + 1;
+	d.max_w = tail;
+	d.skip = total - tail;
+	walk(s, shown, draw_cp, &d);
+	return head + 1 + d.used;
+}
+
+int grid_text(struct grid *g, int x, int y, const char *s, enum style st, int max_w)
+{
+	return text(g, x, y, s, st, max_w, false);
+}
+
+int grid_text_mid(struct grid *g, int x, int y, const char *s, enum style st, int max_w, uint32_t gap)
+{
+	return text_mid(g, x, y, s, st, max_w, gap, false);
+}
+
 int grid_text_width(const char *s)
 {
-	return walk(s, count_cp, NULL);
+	return walk(s, false, count_cp, NULL);
+}
+
+int grid_shown(struct grid *g, int x, int y, const char *s, enum style st, int max_w)
+{
+	return text(g, x, y, s, st, max_w, true);
+}
+
+int grid_shown_mid(struct grid *g, int x, int y, const char *s, enum style st, int max_w, uint32_t gap)
+{
+	return text_mid(g, x, y, s, st, max_w, gap, true);
+}
+
+int grid_shown_width(const char *s)
+{
+	return walk(s, true, count_cp, NULL);
 }
 
 int grid_printf(struct grid *g, int x, int y, enum style st, int max_w, const char *fmt, ...)

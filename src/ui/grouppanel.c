@@ -67,8 +67,8 @@ void grouppanel_draw(struct grid *g, struct rect r, const struct view *v)
 		sw[i] = view_group_sweep(v, i);
 		thr[i] = view_group_threshold(v, i);
 		cf[i] = sweep_at(sw[i], thr[i]); /* once a frame: every cell reads it */
-		if (grid_text_width(v->group_names[i]) > nw)
-			nw = grid_text_width(v->group_names[i]);
+		if (grid_shown_width(v->group_names[i]) > nw)
+			nw = grid_shown_width(v->group_names[i]);
 	}
 	if (nw > 14)
 		nw = 14;
@@ -115,7 +115,7 @@ void grouppanel_draw(struct grid *g, struct rect r, const struct view *v)
 
 		y++;
 		grid_put(g, r.x, y, grouppanel_mark(i), ST_MARKER);
-		grid_text_mid(g, r.x + 2, y, v->group_names[i], v->group_sel == i ? ST_KNOB : ST_LABEL, nw,
+		grid_shown_mid(g, r.x + 2, y, v->group_names[i], v->group_sel == i ? ST_KNOB : ST_LABEL, nw,
 			      glyph_get(v->glyphs, G_ELLIPSIS));
 		for (x = r.x + 2 + nw, c = 0; c < C_COUNT; c++) {
 			if (!shown[c])

@@ -9,6 +9,7 @@
 #include "core/fmt.h"
 #include "core/explain.h"
 #include "core/interval.h"
+#include "core/text.h"
 #include "ui/glyph.h"
 #include "ui/slider.h"
 #include "ui/helpbox.h"
@@ -376,8 +377,8 @@ static int wrap(struct grid *g, struct rect r, int y, const char *text, enum sty
 			len = last_space;
 		memcpy(line, p, len);
 		line[len] = '\0';
-		if (g != NULL) /* NULL: only count the rows */
-			grid_text(g, r.x, y + rows, line, st, r.w);
+		if (g != NULL) /* NULL: only count the rows; the words are escaped already */
+			grid_shown(g, r.x, y + rows, line, st, r.w);
 		rows++;
 		p += len;
 		while (*p == ' ' || *p == '\n')
@@ -389,18 +390,22 @@ static int wrap(struct grid *g, struct rect r, int y, const char *text, enum sty
 static void draw_summary(struct grid *g, struct rect r, const struct view *v)
 {
 	struct confusion c = view_at(v, view_current(v)->k);
-	char text[512];
+	char text[512], pos[256], neg[256];
 
 	if (r.h < 3)
 		return;
+	/* the class words from the data, escaped as every output shows them */
+	text_escape(pos, sizeof pos, v->pos_words, strlen(v->pos_words), 60);
+	if (v->neg_words != NULL)
+		text_escape(neg, sizeof neg, v->neg_words, strlen(v->neg_words), 60);
 	grid_text(g, r.x, r.y + 1, "In plain words", ST_TITLE, r.w);
 	if (v->ref_sw != NULL) {
 		/* --against: what changed says more than where it is */
 		struct confusion rc = sweep_at(v->ref_sw[v->model], view_current(v)->threshold);
 
-		explain_drift(text, sizeof text, &rc, &c, v->pos_words);
+		explain_drift(text, sizeof text, &rc, &c, pos);
 	} else {
-		explain_summary(text, sizeof text, &c, v->pos_words, v->neg_words);
+		explain_summary(text, sizeof text, &c, pos, v->neg_words != NULL ? neg : NULL);
 	}
 	wrap(g, (struct rect){ r.x, r.y + 2, r.w, r.h - 2 }, r.y + 2, text, ST_NORMAL);
 }
@@ -460,7 +465,7 @@ static void draw_bottom(struct grid *g, struct rect r, const struct view *v)
 		return;
 	}
 	if (v->message[0]) {
-		grid_text(g, r.x, r.y, v->message, v->message_is_error ? ST_WARN : ST_STATUS, r.w);
+		grid_shown(g, r.x, r.y, v->message, v->message_is_error ? ST_WARN : ST_STATUS, r.w);
 		return;
 	}
 	draw_status(g, r, v);

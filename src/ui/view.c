@@ -156,7 +156,7 @@ double view_group_threshold(const struct view *v, size_t g)
 void view_apply_strategy(struct view *v, const struct fairness_spec *fs)
 {
 	struct optimize_spec best = optimize_defaults(OBJ_F1);
-	char kept[200] = "";
+	char kept[400] = "";
 	size_t g, n_kept = 0, used = 0;
 
 	v->group_sel = VIEW_NONE;
@@ -175,9 +175,12 @@ void view_apply_strategy(struct view *v, const struct fairness_spec *fs)
 		if (fairness_threshold(view_group_sweep(v, g), fs, &best, t) == 0)
 			continue;
 		*t = view_current(v)->threshold; /* one class, or nothing qualifies */
-		if (n_kept++ < 3 && used < sizeof kept - 40)
-			used += (size_t)snprintf(kept + used, sizeof kept - used, "%s%.30s", n_kept > 1 ? ", " : "",
-						 v->group_names[g]);
+		if (n_kept++ < 3 && used < sizeof kept - 40) {
+			char nm[256];
+
+			used += (size_t)snprintf(kept + used, sizeof kept - used, "%s%s", n_kept > 1 ? ", " : "",
+						 text_fit(nm, sizeof nm, v->group_names[g], 30));
+		}
 	}
 	v->group_strategy = true;
 	v->group_strategy_model = v->model;
@@ -192,6 +195,8 @@ void view_apply_strategy(struct view *v, const struct fairness_spec *fs)
 
 void view_next_group(struct view *v)
 {
+	char nm[256];
+
 	if (!(v->group_strategy && v->group_strategy_model == v->model) || v->n_groups == 0) {
 		view_say(v, false, "no per-group thresholds: :group-thresholds equal-recall 0.8 (for one) sets them");
 		return;
@@ -200,7 +205,7 @@ void view_next_group(struct view *v)
 	if (v->group_sel == VIEW_NONE)
 		view_say(v, false, "the arrows move the model's threshold");
 	else
-		view_say(v, false, "the arrows move group %.40s's threshold", v->group_names[v->group_sel]);
+		view_say(v, false, "the arrows move group %s's threshold", text_fit(nm, sizeof nm, v->group_names[v->group_sel], 30));
 }
 
 size_t view_worst_group(const struct view *v, size_t *best)
@@ -441,7 +446,7 @@ size_t view_stakeholder_text(const struct view *v, char *buf, size_t cap)
 {
 	const struct view_model *m = &v->models[v->model];
 	struct explain_input in;
-	char pos[256], neg[256], unit[80], gw[128], gb[128];
+	char pos[256], neg[256], unit[80], gw[256], gb[256];
 
 	memset(&in, 0, sizeof in);
 	in.now = sweep_confusion(m->sw, m->k);
@@ -473,8 +478,8 @@ size_t view_stakeholder_text(const struct view *v, char *buf, size_t cap)
 			struct confusion cw = sweep_at(view_group_sweep(v, worst), view_group_threshold(v, worst));
 			struct confusion cb = sweep_at(view_group_sweep(v, best), view_group_threshold(v, best));
 
-			in.worst_group = text_escape(gw, sizeof gw, v->group_names[worst], strlen(v->group_names[worst]), 30);
-			in.best_group = text_escape(gb, sizeof gb, v->group_names[best], strlen(v->group_names[best]), 30);
+			in.worst_group = text_fit(gw, sizeof gw, v->group_names[worst], 30);
+			in.best_group = text_fit(gb, sizeof gb, v->group_names[best], 30);
 			in.worst_recall = metrics_value(METRIC_RECALL, &cw);
 			in.best_recall = metrics_value(METRIC_RECALL, &cb);
 		}

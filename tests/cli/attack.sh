@@ -72,5 +72,52 @@ measure 20 200 --report -l label -s "$cols" --group g --stream "$T/g64.csv"
 # the bootstrap's memory is that of the distinct scores, whatever the rows
 measure 30 30 --report --counts p,n -s s --bootstrap 2 "$T/huge.csv"
 
+# ---- categories compared by their bytes, shown so that distinct ones stay distinct ----
+# a NUL byte inside a group value is part of it (was: every such value one group "a")
+awk 'BEGIN { print "label,g,s"; for (i = 0; i < 1001; i++) printf "%d,a%cb,0.%d\n", i % 2, 0, i % 9 + 1;
+	for (i = 0; i < 20; i++) printf "%d,a%cc,0.%d\n", i % 2, 0, i % 9 + 1 }' >"$T/nul.csv"
+"$BIN" --report -l label -s s --group g "$T/nul.csv" >"$T/out" 2>"$T/err" &&
+	grep -q '^a\\x00b  *1,001 ' "$T/out" && grep -q '^a\\x00c  *20 ' "$T/out" && ok ||
+	bad "NUL in a group value: $(cat "$T/err") $(sed -n '/^by g/,/^gaps/p' "$T/out")"
+# look-alikes: an ESC byte and a literal \x1b, \xff and \xfe, 63-character names that
+# share a start and an end, a value that is literally "(missing)" beside empty and NA
+long=$(printf 'x%.0s' $(seq 1 60))
+printf 'label,g,s\n1,dup\033,0.9\n0,dup\033,0.2\n1,dup\\x1b,0.8\n0,dup\\x1b,0.3\n1,bad\377,0.7\n0,bad\377,0.1\n1,bad\376,0.6\n0,bad\376,0.4\n1,%sAyz,0.9\n0,%sAyz,0.1\n1,%sByz,0.8\n0,%sByz,0.2\n1,(missing),0.7\n0,(missing),0.3\n1,,0.6\n0,NA,0.2\n' \
+	"$long" "$long" "$long" "$long" >"$T/alike.csv"
+for fmt in text markdown json; do
+	"$BIN" --report --format $fmt -l label -s s --group g "$T/alike.csv" >"$T/$fmt" 2>"$T/err" || bad "look-alikes $fmt: $(cat "$T/err")"
+done
+n=$(python3 -c 'import json, sys; print(len({g["group"] for g in json.load(open(sys.argv[1]))["groups"]}))' "$T/json")
+[ "$n" = 8 ] && ok || bad "look-alikes: $n distinct group names in JSON, not 8"
+n=$(sed -n '/^by g/,/^gaps/p' "$T/text" | sed '1,2d;$d' | awk '{ print $1 }' | sort -u | wc -l)
+[ "$n" = 8 ] && ok || bad "look-alikes: $n distinct group names in the text table, not 8: $(cat "$T/text")"
+n=$(awk '/^\| group/ { on = 1; next } on && /^\|---/ { next } on && /^\|/ { split($0, c, "|"); print c[2]; next } on { exit }' \
+	"$T/markdown" | sort -u | wc -l)
+[ "$n" = 8 ] && ok || bad "look-alikes: $n distinct group names in the Markdown table, not 8"
+grep -q '^dup\\x1b  ' "$T/text" && grep -q '^dup\\\\x1b  ' "$T/text" && grep -q '^NA  ' "$T/text" &&
+	grep -q '^(missing)  ' "$T/text" && ok || bad "look-alikes: the escapes in the text table"
+# fold ids: JSON numbers only when canonical integers; "-", "007", "0", "-0", 23 digits apart
+printf 'label,f,s\n1,-,0.9\n0,-,0.1\n1,007,0.8\n0,007,0.3\n1,0,0.7\n0,0,0.2\n1,-0,0.6\n0,-0,0.4\n1,12345678901234567890123,0.65\n0,12345678901234567890123,0.35\n' >"$T/fold.csv"
+"$BIN" --report --format json -l label -s s --fold f "$T/fold.csv" >"$T/out" 2>"$T/err"
+python3 -c 'import json, sys; f = [x["fold"] for x in json.load(open(sys.argv[1]))["folds"]]; sys.exit(f != ["-", "-0", "0", "007", "12345678901234567890123"])' "$T/out" &&
+	ok || bad "fold ids in JSON: $(grep '"fold"' "$T/out" | cut -c1-40)"
+printf 'label,f,s\n1,3,0.9\n0,3,0.1\n1,-1,0.8\n0,-1,0.3\n1,0,0.7\n0,0,0.2\n' >"$T/fold2.csv"
+"$BIN" --report --format json -l label -s s --fold f "$T/fold2.csv" >"$T/out" 2>"$T/err"
+python3 -c 'import json, sys; f = [x["fold"] for x in json.load(open(sys.argv[1]))["folds"]]; sys.exit(f != [-1, 0, 3])' "$T/out" &&
+	ok || bad "canonical fold ids are not JSON numbers: $(grep '"fold"' "$T/out" | cut -c1-40)"
+
+# ---- bidi controls and spreadsheet formulas -------------------------------------------
+printf 'label,g,=HYPERLINK("http://x"),@SUM(1+1)\n1,\342\200\256ab,0.9,0.8\n0,\342\200\256ab,0.1,0.2\n1,c\342\201\246d,0.7,0.6\n0,c\342\201\246d,0.3,0.1\n' >"$T/bidi.csv"
+for fmt in text markdown json csv; do
+	"$BIN" --report --format $fmt -l label -s '=HYPERLINK("http://x"),@SUM(1+1)' --group g "$T/bidi.csv" >"$T/$fmt" 2>"$T/err"
+	LC_ALL=C grep -q "$(printf '\342\200\256\|\342\201\246')" "$T/$fmt" "$T/err" && bad "a bidi control in the $fmt report" || ok
+done
+grep -q "\\\\u202eab" "$T/text" && ok || bad "U+202E not shown as \\u202e"
+grep -q "^bidi.csv,label,\"'=HYPERLINK(\"\"http://x\"\")\"," "$T/csv" || grep -q "\"'=HYPERLINK(\"\"http://x\"\")\"" "$T/csv" && ok ||
+	bad "a CSV cell that a spreadsheet runs: $(head -3 "$T/csv")"
+grep -q ",\"'@SUM(1+1)\"," "$T/csv" && ok || bad "@SUM not neutralised: $(head -3 "$T/csv")"
+"$BIN" --curve roc --format csv -l label -s '=HYPERLINK("http://x"),@SUM(1+1)' "$T/bidi.csv" >"$T/out" 2>"$T/err"
+grep -q "^\"'=HYPERLINK" "$T/out" && ! grep -q "^=" "$T/out" && ok || bad "curve CSV: $(head -2 "$T/out")"
+
 echo "attack ($BIN): $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -178,9 +178,9 @@ grep -q '^groups.b.recall null$' "$T/got" && grep -q '^groups.b.roc_auc null$' "
 grep -q "group 'b' has one class only: it keeps the single threshold" "$T/err" && ok ||
 	bad "one-class group: no note on stderr: $(cat "$T/err")"
 grep -q '^thresholds.b.threshold 0.5$' "$T/got" && ok || bad "one-class group: did not keep the single threshold"
-# empty and NA values are one group, (missing), last
-grep -q '^groups.(missing).n 2$' "$T/got" && [ "$(grep -o '^groups\.[^.]*' "$T/got" | uniq | tail -1)" = "groups.(missing)" ] &&
-	ok || bad "missing values: not one group '(missing)', last: $(grep -o '^groups\.[^.]*' "$T/got" | uniq | tr '\n' ' ')"
+# empty and NA values are one group, NA (a missing token itself: no value can be named so), last
+grep -q '^groups.NA.n 2$' "$T/got" && [ "$(grep -o '^groups\.[^.]*' "$T/got" | uniq | tail -1)" = "groups.NA" ] &&
+	ok || bad "missing values: not one group 'NA', last: $(grep -o '^groups\.[^.]*' "$T/got" | uniq | tr '\n' ' ')"
 
 # a gap needs two groups that define it: above 0.85 only group a flags a row
 "$BIN" --group g -t 0.85 --report --format json -l y -s p "$T/one.csv" 2>/dev/null | flat >"$T/got"

@@ -35,7 +35,7 @@ def load(path, label, score, positive, group):
             y.append(1 if row[label].strip() == positive else 0)
             s.append(float(row[score]))
             v = row[group].strip()
-            g.append("(missing)" if v in MISSING else v)
+            g.append("NA" if v in MISSING else v)
     return np.array(y), np.array(s), np.array(g, dtype=object)
 
 
@@ -66,7 +66,7 @@ def cm(y, s, t):
 
 
 def order(names):
-    return sorted(names, key=lambda v: (v == "(missing)", v.encode()))
+    return sorted(names, key=lambda v: (v == "NA", v.encode()))
 
 
 def own_threshold(y, s, strategy, value, objective=None):
@@ -231,7 +231,7 @@ def main():
     case("equal_rate", base + "-s logreg -t 0.5 --group-thresholds equal-rate=0.3 " + bc, y, s, g, 0.5,
          "equal-rate", 0.3)
     # ties between groups (the first in group order wins) and rates met
-    # exactly at a score; "NaN" and empty values are one group, (missing)
+    # exactly at a score; "NaN" and empty values are one group, NA
     rows = [("a", 1, 0.9), ("a", 1, 0.8), ("a", 1, 0.4), ("a", 1, 0.3), ("a", 0, 0.7), ("a", 0, 0.6),
             ("a", 0, 0.2), ("a", 0, 0.1), ("b", 1, 0.95), ("b", 1, 0.85), ("b", 1, 0.35), ("b", 1, 0.25),
             ("b", 0, 0.75), ("b", 0, 0.65), ("b", 0, 0.15), ("b", 0, 0.05), ("c", 1, 0.9), ("c", 1, 0.2),
