@@ -458,7 +458,7 @@ static int run_commands(struct session *s, const struct options *o)
 			struct boot_result res;
 
 			if (view_boot_options(v, (size_t)c.value, &spec, &bo) == 0)
-				view_boot_done(v, v->model, &res, bo.resamples, boot_run(view_current(v)->sw, &bo, &res));
+				view_boot_done(v, v->model, &res, &bo, boot_run(view_current(v)->sw, &bo, &res));
 			if (v->message_is_error) {
 				say("%s:%zu: %s", name, lineno, v->message);
 				status = 1;

@@ -5,6 +5,7 @@
  */
 #include "options.h"
 
+#include "core/deploy.h"
 #include "core/parse.h"
 
 #include <getopt.h>
@@ -408,9 +409,20 @@ int options_parse(int argc, char **argv, struct options *o, char *err, size_t er
 		}
 		case OPT_SEED: {
 			double sd;
+			char *end;
 
+			/* digits are read exactly: 9007199254740993 is not 2^53 */
+			if (optarg[0] != '\0' && strspn(optarg, "0123456789") == strlen(optarg)) {
+				unsigned long long u = strtoull(optarg, &end, 10);
+
+				if (u > 9007199254740992ULL || strlen(optarg) > 20)
+					rc = usage_error(err, errlen, "--seed takes a whole number from 0 to 2^53, not %s", optarg);
+				else
+					o->seed = u, o->seed_set = true;
+				break;
+			}
 			rc = number("--seed", optarg, &sd, false, err, errlen);
-			if (rc == 0 && (sd < 0 || sd > 9007199254740992.0 || sd != floor(sd)))
+			if (rc == 0 && (sd < 0 || sd >= 9007199254740992.0 || sd != floor(sd)))
 				rc = usage_error(err, errlen, "--seed takes a whole number from 0 to 2^53, not %s", optarg);
 			else if (rc == 0)
 				o->seed = (uint64_t)sd, o->seed_set = true;
@@ -418,9 +430,9 @@ int options_parse(int argc, char **argv, struct options *o, char *err, size_t er
 		}
 		case OPT_PREVALENCE:
 			rc = number("--prevalence", optarg, &o->prevalence, false, err, errlen);
-			if (rc == 0 && !(o->prevalence > 0 && o->prevalence < 1))
-				rc = usage_error(err, errlen, "--prevalence takes a share of positives between 0 and 1 (such as 0.001), not %s",
-						 optarg);
+			if (rc == 0 && !(o->prevalence >= DEPLOY_MIN_PREVALENCE && o->prevalence <= 1 - DEPLOY_MIN_PREVALENCE))
+				rc = usage_error(err, errlen, "--prevalence takes a share of positives from 1e-9 to 1 - 1e-9 (such as 0.001), "
+						 "not %s", optarg);
 			break;
 		case OPT_GROUP:
 			o->data.group = optarg;
@@ -440,8 +452,9 @@ int options_parse(int argc, char **argv, struct options *o, char *err, size_t er
 		case OPT_MAX_FLAGGED:
 			constrained = true;
 			rc = number("--max-flagged", optarg, &o->spec.max_flagged, false, err, errlen);
-			if (rc == 0 && !(o->spec.max_flagged >= 0))
-				rc = usage_error(err, errlen, "--max-flagged takes a number of rows, 0 or more, not %s", optarg);
+			if (rc == 0 && !(o->spec.max_flagged >= 0 && o->spec.max_flagged == floor(o->spec.max_flagged) &&
+					 o->spec.max_flagged <= 9007199254740992.0))
+				rc = usage_error(err, errlen, "--max-flagged takes a whole number of rows, 0 or more, not %s", optarg);
 			break;
 		case OPT_MAX_FLAG_RATE:
 			constrained = true;
@@ -464,8 +477,8 @@ int options_parse(int argc, char **argv, struct options *o, char *err, size_t er
 			break;
 		case OPT_PARTIAL_AUC:
 			rc = number("--partial-auc", optarg, &o->partial_fpr, false, err, errlen);
-			if (rc == 0 && !(o->partial_fpr > 0 && o->partial_fpr <= 1))
-				rc = usage_error(err, errlen, "--partial-auc takes a largest FPR in (0, 1], not %s", optarg);
+			if (rc == 0 && !(o->partial_fpr >= 1e-9 && o->partial_fpr <= 1))
+				rc = usage_error(err, errlen, "--partial-auc takes a largest FPR from 1e-9 to 1, not %s", optarg);
 			break;
 		case OPT_CONF_LEVEL:
 			rc = number("--conf-level", optarg, &o->conf_level, false, err, errlen);

@@ -35,4 +35,9 @@ int dataset_load(const struct dataset_options *opt, struct dataset **out,
 
 void dataset_free(struct dataset *ds);
 
+/* Whether path is still the file ds was read from (dataset_stamp); else
+ * -1 with the reason in err.  It stats, never opens: a FIFO put in the
+ * file's place must not block. */
+int dataset_same_file(const struct dataset *ds, const char *path, char *err, size_t errlen);
+
 #endif

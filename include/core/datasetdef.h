@@ -12,6 +12,19 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <sys/types.h>
+#include <time.h>
+
+/* What the input file was when it was read: a later read (:group) must
+ * find the same file (the kernel sets ctime on every change, and no tool
+ * can set it back), or it would mix two versions of the data. */
+struct dataset_stamp {
+	bool regular;                 /* a regular file (not a pipe, FIFO or device) */
+	dev_t dev;
+	ino_t ino;
+	off_t size;
+	struct timespec mtime, ctime;
+};
 
 struct dataset {
 	char *source;                 /* the path exactly as given; "<stdin>" */
@@ -27,6 +40,7 @@ struct dataset {
 	struct groups groups;         /* sorted by value, the missing group (NA) last; names as shown (text_escape) */
 	uint64_t rows;                /* usable rows (records) */
 	uint64_t skipped;
+	struct dataset_stamp stamp;
 	char **notes;                 /* lines for stderr, without "cutoff: " */
 	size_t n_notes;
 };

@@ -145,9 +145,9 @@ void view_jump(struct view *v, enum best which);
 /* Sets the costs and finds every model's cost optimum. */
 void view_set_costs(struct view *v, double cost_fp, double cost_fn);
 
-/* Turns the model on screen's scores round (score = -score), or back;
- * finds its optima again and moves to the default threshold, as
- * `cutoff --invert` would start. */
+/* Turns the model on screen's scores round (score = -score), or back (and
+ * the reference's with --against); finds its optima again and moves to the
+ * default threshold, as `cutoff --invert` would start. */
 void view_invert(struct view *v);
 
 /* The bootstrap :bootstrap N runs: the model on screen, at its threshold,
@@ -155,9 +155,9 @@ void view_invert(struct view *v);
  * reason said when it cannot run (boot_check). */
 int view_boot_options(struct view *v, size_t n, struct optimize_spec *spec, struct boot_options *bo);
 
-/* Takes a finished bootstrap (rc as boot_run's) for model: the band on the
- * slider and a message. */
-void view_boot_done(struct view *v, size_t model, const struct boot_result *r, size_t n, int rc);
+/* Takes a finished bootstrap (rc as boot_run's, run with bo) for model:
+ * the band on the slider and a message. */
+void view_boot_done(struct view *v, size_t model, const struct boot_result *r, const struct boot_options *bo, int rc);
 
 /* Reweights every model to a deployment prevalence p (0 < p < 1; 0: the
  * sample's again), keeping each threshold; finds the optima again.

@@ -258,6 +258,13 @@ static void free_loader(struct loader *l)
 		free(l->distinct[i]);
 }
 
+static struct dataset_stamp stamp(const struct stat *sb)
+{
+	struct dataset_stamp t = { S_ISREG(sb->st_mode), sb->st_dev, sb->st_ino, sb->st_size, sb->st_mtim, sb->st_ctim };
+
+	return t;
+}
+
 int dataset_load(const struct dataset_options *opt, struct dataset **out, char *err, size_t errlen)
 {
 	struct loader l;
@@ -291,6 +298,7 @@ int dataset_load(const struct dataset_options *opt, struct dataset **out, char *
 		status_fail(&st, "%s: is a directory", ds->shown);
 		goto done;
 	}
+	ds->stamp = stamp(&sb);
 	{
 		/* fold when the row arrays (and their sort) would take more than
 		 * half the memory: decided up front for files, on the way for
@@ -392,6 +400,38 @@ done:
 		return -1;
 	}
 	*out = ds;
+	return 0;
+}
+
+int dataset_same_file(const struct dataset *ds, const char *path, char *err, size_t errlen)
+{
+	struct stat sb;
+	struct dataset_stamp now, was = ds->stamp;
+
+	if (!was.regular) {
+		snprintf(err, errlen, "%s is not a regular file: it cannot be read a second time; give --group COL when starting",
+			 ds->shown);
+		return -1;
+	}
+	if (stat(path, &sb) < 0) {
+		snprintf(err, errlen, "%s: %s", ds->shown, strerror(errno));
+		return -1;
+	}
+	now = stamp(&sb);
+	if (!now.regular) {
+		snprintf(err, errlen, "%s is no longer a regular file: restart cutoff to read what is there now", ds->shown);
+		return -1;
+	}
+	if (now.dev != was.dev || now.ino != was.ino || now.size != was.size ||
+	    now.mtime.tv_sec != was.mtime.tv_sec || now.mtime.tv_nsec != was.mtime.tv_nsec ||
+	    now.ctime.tv_sec != was.ctime.tv_sec || now.ctime.tv_nsec != was.ctime.tv_nsec) {
+		snprintf(err, errlen, "%s changed since it was read (its %s): restart cutoff to read it again", ds->shown,
+			 now.dev != was.dev || now.ino != was.ino ? "inode: it was replaced" :
+			 now.size != was.size ? "size" :
+			 now.mtime.tv_sec != was.mtime.tv_sec || now.mtime.tv_nsec != was.mtime.tv_nsec ? "modification time" :
+			 "change time, though its modification time was set back");
+		return -1;
+	}
 	return 0;
 }
 

@@ -105,14 +105,15 @@ static void boot_poll(struct loop *l)
 		return;
 	l->v->boot_done = atomic_load(&b->progress);
 	if (!atomic_load(&b->done)) {
-		if (!l->v->cmd_active)
+		/* a message said meanwhile (a refusal) stays until the next key */
+		if (!l->v->cmd_active && (l->v->message[0] == '\0' || strncmp(l->v->message, "bootstrap: ", 11) == 0))
 			view_say(l->v, false, "bootstrap: %s of %s resamples (Esc stops it)",
 				 fmt_count(a, sizeof a, (double)l->v->boot_done), fmt_count(c, sizeof c, (double)b->bo.resamples));
 		return;
 	}
 	pthread_join(b->thread, NULL);
 	b->running = 0;
-	view_boot_done(l->v, b->model, &b->result, b->bo.resamples, b->rc);
+	view_boot_done(l->v, b->model, &b->result, &b->bo, b->rc);
 }
 
 static void boot_stop(struct loop *l)

@@ -6,6 +6,7 @@
  */
 #include "ui/cmd.h"
 
+#include "core/deploy.h"
 #include "core/parse.h"
 #include "core/fmt.h"
 #include "core/report.h"
@@ -386,9 +387,11 @@ int cmd_parse(const char *line, struct cmd *c, char *err, size_t errlen)
 
 		if (n == 2 && strcasecmp(w[1], "off") == 0)
 			return 0; /* value 0 */
-		if (n != 2 || number(w[1], &c->value) < 0 || (prev ? !(c->value > 0 && c->value < 1) : !(c->value > 0)))
-			return fail(err, errlen, prev ? "prevalence takes a share of positives between 0 and 1 (0.001 is 0.1%%), or off"
-						  : "budget takes how many can be reviewed (a number above 0), or off");
+		if (n != 2 || number(w[1], &c->value) < 0 ||
+		    (prev ? !(c->value >= DEPLOY_MIN_PREVALENCE && c->value <= 1 - DEPLOY_MIN_PREVALENCE)
+			  : !(c->value >= 1 && c->value == floor(c->value) && c->value <= 9007199254740992.0)))
+			return fail(err, errlen, prev ? "prevalence takes a share of positives from 1e-9 to 1 - 1e-9 (0.001 is 0.1%%), or off"
+						  : "budget takes how many can be reviewed (a whole number, 1 or more), or off");
 		return 0;
 	}
 	case CMD_GROUP:
@@ -518,6 +521,12 @@ enum cmd_effect cmd_apply(struct view *v, const struct cmd *c)
 
 		if (v->booting > 0) {
 			view_say(v, true, "a bootstrap is running: Esc stops it, then set the prevalence");
+			return EFFECT_NONE;
+		}
+		if (v->ref_sw != NULL) {
+			/* only the current data would be reweighted */
+			view_say(v, true, "no :prevalence beside --against (it would reweight one side): start with "
+				 "--prevalence P --against REF to reweight both");
 			return EFFECT_NONE;
 		}
 		if (view_set_prevalence(v, c->value) < 0) {

@@ -197,6 +197,25 @@ static int build_groups(struct session *s, struct dataset *ds, const struct data
 	return 0;
 }
 
+/* Each model's groups hold its rows, as the sweep on screen counts them
+ * (a second read of a changed file would not). */
+static bool groups_add_up(const struct session *s)
+{
+	size_t i, g;
+
+	for (i = 0; i < s->ds->n_models; i++) {
+		double pos = 0, neg = 0;
+
+		for (g = 0; g < s->n_groups; g++) {
+			pos += s->group_ptrs[i * s->n_groups + g]->pos;
+			neg += s->group_ptrs[i * s->n_groups + g]->neg;
+		}
+		if (fabs(pos - s->sweeps[i].pos) > 1e-9 * s->sweeps[i].pos || fabs(neg - s->sweeps[i].neg) > 1e-9 * s->sweeps[i].neg)
+			return false;
+	}
+	return true;
+}
+
 int session_regroup(struct session *s, const char *column, char *err, size_t errlen)
 {
 	struct dataset_options opt = *s->data;
@@ -210,20 +229,27 @@ int session_regroup(struct session *s, const char *column, char *err, size_t err
 		snprintf(err, errlen, "the data came from standard input: give --group COL when starting");
 		return -1;
 	}
-	/* the whole file again, for its groups; the models stay as they are */
+	/* the whole file again, for its groups; the models stay as they
+	 * are: it must be the same file, read the same way */
 	opt.group = column;
 	opt.fold = NULL;
 	opt.progress = NULL;
-	if (dataset_load(&opt, &ds, err, errlen) < 0)
+	if (dataset_same_file(s->ds, opt.path, err, errlen) < 0 || dataset_load(&opt, &ds, err, errlen) < 0)
 		return -1;
-	if (ds->n_models != s->ds->n_models || ds->rows != s->ds->rows) {
-		snprintf(err, errlen, "%s changed since it was opened", s->ds->shown);
+	if (ds->n_models != s->ds->n_models || ds->rows != s->ds->rows ||
+	    dataset_same_file(s->ds, opt.path, err, errlen) < 0) {
+		if (ds->n_models != s->ds->n_models || ds->rows != s->ds->rows)
+			snprintf(err, errlen, "%s changed since it was read: restart cutoff to read it again", s->ds->shown);
 		dataset_free(ds);
 		return -1;
 	}
 	drop_groups(s);
-	if (build_groups(s, ds, &opt) < 0) {
-		snprintf(err, errlen, "out of memory sorting each group's rows");
+	if (build_groups(s, ds, &opt) < 0 || !groups_add_up(s)) {
+		if (s->n_groups > 0)
+			snprintf(err, errlen, "%s changed since it was read (its groups do not add up to the rows on screen): "
+				 "restart cutoff to read it again", s->ds->shown);
+		else
+			snprintf(err, errlen, "out of memory sorting each group's rows");
 		drop_groups(s);
 		dataset_free(ds);
 		return -1;

@@ -242,6 +242,12 @@ void view_invert(struct view *v)
 
 	sweep_invert(m->sample);
 	interval_delong_se(m->sample, &m->sample->roc_auc_se); /* kept for the screen */
+	if (v->ref_sw != NULL) {
+		/* --against: the reference turns round with it, or the two would
+		 * be compared in opposite directions */
+		sweep_invert(v->ref_sw[v->model]);
+		interval_delong_se(v->ref_sw[v->model], &v->ref_sw[v->model]->roc_auc_se);
+	}
 	for (size_t g = 0; g < v->n_groups; g++) {
 		struct sweep *gs = v->group_sw[v->model * v->n_groups + g];
 
@@ -534,7 +540,7 @@ int view_boot_options(struct view *v, size_t n, struct optimize_spec *spec, stru
 	return 0;
 }
 
-void view_boot_done(struct view *v, size_t model, const struct boot_result *r, size_t n, int rc)
+void view_boot_done(struct view *v, size_t model, const struct boot_result *r, const struct boot_options *bo, int rc)
 {
 	char a[40], b[40], c[40];
 
@@ -560,7 +566,8 @@ void view_boot_done(struct view *v, size_t model, const struct boot_result *r, s
 	v->band_lo = r->lo[BOOT_THRESHOLD];
 	v->band_hi = r->hi[BOOT_THRESHOLD];
 	/* the ends are percentiles, not scores: 4 significant digits */
+	/* the level it ran at: :set conf meanwhile is for the next one */
 	view_say(v, false, "bootstrap, %s resamples: the best F1's threshold is in %s-%s (%g%%)",
-		 fmt_count(c, sizeof c, (double)n), fmt_rate(a, sizeof a, v->band_lo), fmt_rate(b, sizeof b, v->band_hi),
-		 100 * interval_level(v->conf_level));
+		 fmt_count(c, sizeof c, (double)bo->resamples), fmt_rate(a, sizeof a, v->band_lo),
+		 fmt_rate(b, sizeof b, v->band_hi), 100 * interval_level(bo->level));
 }

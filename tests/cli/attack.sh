@@ -119,5 +119,41 @@ grep -q ",\"'@SUM(1+1)\"," "$T/csv" && ok || bad "@SUM not neutralised: $(head -
 "$BIN" --curve roc --format csv -l label -s '=HYPERLINK("http://x"),@SUM(1+1)' "$T/bidi.csv" >"$T/out" 2>"$T/err"
 grep -q "^\"'=HYPERLINK" "$T/out" && ! grep -q "^=" "$T/out" && ok || bad "curve CSV: $(head -2 "$T/out")"
 
+# ---- :group reads the file again: the same file, or a refusal ---------------------------
+mkchg() { awk 'BEGIN { srand(4); print "label,g,s"; for (i = 0; i < 300; i++) printf "%d,g%d,%.4f\n", i % 3 == 0, i % 4, rand() }' >"$T/chg.csv"; }
+# regroup CHANGE PATTERN: CHANGE runs after the load, before ":group g"
+regroup() {
+	mkchg
+	{ sleep 1; eval "$1"; echo "group g"; } | timeout 20 "$BIN" --batch -l label -s s "$T/chg.csv" >"$T/out" 2>"$T/err"
+	rc=$?
+	[ "$rc" -eq 1 ] && grep -q -- "$2" "$T/err" && ok || bad ":group after '$1': exit $rc: $(cat "$T/err")"
+	rm -f "$T/chg.csv"
+}
+# labels flipped in place, same size (sed -i: a new inode)
+regroup "sed -i 's/^0,/2,/; s/^1,/0,/; s/^2,/1,/' '$T/chg.csv'" "chg.csv changed since it was read (its inode: it was replaced)"
+# the same inode, the same size, the modification time set back: ctime tells
+regroup "cp -p '$T/chg.csv' '$T/keep'; tr 01 10 <'$T/keep' >'$T/chg.csv'; touch -r '$T/keep' '$T/chg.csv'" \
+	"chg.csv changed since it was read (its change time, though its modification time was set back)"
+# a FIFO in its place: refused without opening it (it would block)
+regroup "rm '$T/chg.csv'; mkfifo '$T/chg.csv'" "chg.csv is no longer a regular file"
+mkchg
+echo "group g" | "$BIN" --batch -l label -s s "$T/chg.csv" >"$T/out" 2>"$T/err" && grep -q "^| g3 " "$T/out" && ok ||
+	bad ":group on an unchanged file: $(cat "$T/err")"
+
+# ---- what cannot be represented or computed honestly is refused ------------------------
+expect 2 "--prevalence takes a share of positives from 1e-9 to 1 - 1e-9" --report --prevalence 4.9e-324 "$BC"
+expect 2 "--prevalence takes a share of positives from 1e-9 to 1 - 1e-9" --report --prevalence 0.9999999999999 "$BC"
+expect 2 "--partial-auc takes a largest FPR from 1e-9 to 1, not 4.9e-324" --report --partial-auc 4.9e-324 "$BC"
+expect 2 "--seed takes a whole number from 0 to 2^53, not 9007199254740993" --report --seed 9007199254740993 "$BC"
+expect 2 "--seed takes a whole number from 0 to 2^53, not 9.007199254740993e15" --report --seed 9.007199254740993e15 "$BC"
+expect 2 "--max-flagged takes a whole number of rows, 0 or more, not 208.9999999999" \
+	--optimize f1 --max-flagged 208.9999999999 -p malignant -l diagnosis -s logreg "$BC"
+"$BIN" --report --format json --seed 9007199254740992 --bootstrap 20 -p malignant -l diagnosis -s logreg "$BC" >"$T/out" 2>"$T/err" &&
+	grep -q '"seed": 9007199254740992' "$T/out" && ok || bad "--seed 2^53: $(cat "$T/err") $(grep seed "$T/out")"
+printf 'prevalence 4.9e-324\n' | "$BIN" --batch -p malignant -l diagnosis -s logreg "$BC" >"$T/out" 2>"$T/err"
+[ $? -eq 1 ] && grep -q "prevalence takes a share of positives from 1e-9" "$T/err" && ok || bad ":prevalence 4.9e-324: $(cat "$T/err")"
+printf 'budget 208.5\n' | "$BIN" --batch -p malignant -l diagnosis -s logreg "$BC" >"$T/out" 2>"$T/err"
+[ $? -eq 1 ] && grep -q "budget takes how many can be reviewed (a whole number" "$T/err" && ok || bad ":budget 208.5: $(cat "$T/err")"
+
 echo "attack ($BIN): $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

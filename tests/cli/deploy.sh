@@ -113,8 +113,8 @@ done
 
 # usage and data errors: one line, the right status, nothing on stdout
 BC="-l diagnosis -p malignant -s logreg samples/breast_cancer.csv"
-expect 2 "between 0 and 1" --prevalence 1 --report $BC
-expect 2 "between 0 and 1" --prevalence 0 --report $BC
+expect 2 "from 1e-9 to 1 - 1e-9" --prevalence 1 --report $BC
+expect 2 "from 1e-9 to 1 - 1e-9" --prevalence 0 --report $BC
 expect 2 "go with --optimize" --max-flagged 10 --report $BC
 expect 2 "not between 0 and 1" --optimize f1 --max-flag-rate 1.5 $BC
 expect 2 "0 or more" --optimize f1 --max-flagged -1 $BC
@@ -123,7 +123,7 @@ expect 2 "not uniform or quantile" --curve calibration --calibration-strategy eq
 expect 2 "unknown curve" --curve lift $BC
 expect 1 "needs probabilities.*logreg_logit" --curve calibration -l is_eight -s logreg_logit samples/digits_is_8.csv
 expect 1 "needs probabilities" --curve net-benefit -l is_eight -s logreg_logit samples/digits_is_8.csv
-expect 1 "no threshold satisfies" --optimize recall --max-flagged 0.5 --min-recall 0.5 $BC
+expect 1 "no threshold satisfies" --optimize recall --max-flagged 0 --min-recall 0.5 $BC
 # a one-class file has no deployment prevalence to reweight to
 printf 'y,p\n1,0.2\n1,0.4\n' >"$T/one.csv"
 expect 1 "needs both classes" --prevalence 0.1 --report -l y -s p "$T/one.csv"

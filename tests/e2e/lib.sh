@@ -1,0 +1,118 @@
+# What the explorer's tmux tests share (sourced, from the project root):
+# a private tmux server a start, the pane read back, keys and mouse
+# reports sent, the numbers on screen checked against --report, and the
+# terminal checked after the explorer ends.  Sets BIN from $1.
+BIN=$(cd "$(dirname "${1:-./cutoff}")" && pwd)/$(basename "${1:-./cutoff}")
+SOCK="cutoff-e2e-$$-0"
+runs=0
+T=$(mktemp -d /tmp/cutoff-e2e.XXXXXX)
+pass=0
+fail=0
+BC=samples/breast_cancer.csv
+
+tm() { tmux -L "$SOCK" "$@"; }
+cleanup() { tm kill-server 2>/dev/null; rm -rf "$T"; }
+# each start gets a server of its own: a new one on a just-killed socket races
+trap cleanup EXIT
+
+ok() { pass=$((pass + 1)); }
+bad() { fail=$((fail + 1)); echo "FAIL: $*"; }
+screen() { tm capture-pane -t e -p; }
+
+# wait_for PATTERN: until the pane shows it (5 s at most)
+wait_for() {
+	i=0
+	while [ $i -lt 50 ]; do
+		screen | grep -q -- "$1" && return 0
+		sleep 0.1
+		i=$((i + 1))
+	done
+	bad "the screen never showed '$1'"
+	screen | head -5
+	return 1
+}
+
+# shell W H ENV... : a fresh tmux server (a new one on a just-killed socket
+# races) with a plain shell in a W x H pane
+shell() {
+	w=$1
+	h=$2
+	shift 2
+	tm kill-server 2>/dev/null
+	runs=$((runs + 1))
+	SOCK="cutoff-e2e-$$-$runs"
+	tm -f /dev/null new-session -d -s e -x "$w" -y "$h" "env $* PS1='$ ' bash --norc --noprofile"
+	tm set-option -g status off >/dev/null
+	sleep 0.2
+}
+
+# start W H ENV... : the explorer on the sample, in a fresh shell
+start() {
+	shell "$@"
+	tm send-keys -t e "$BIN -p malignant -l diagnosis -s logreg,naive_bayes $BC; echo EXIT=\$?" Enter
+	wait_for "Confusion matrix"
+}
+
+flags() { tm display -p -t e '#{alternate_on} #{mouse_any_flag} #{mouse_button_flag} #{mouse_sgr_flag} #{cursor_flag}'; }
+
+# type_cmd LINE: opens the command line and types LINE (without Enter)
+type_cmd() { tm send-keys -t e ':'; sleep 0.1; tm send-keys -t e -l "$1"; sleep 0.1; }
+
+# send_sgr B X Y M|m: an SGR mouse report (1-based cell), as a terminal sends it
+send_sgr() {
+	tm send-keys -t e -l "$(printf '\033[<%s;%s;%s%s' "$1" "$2" "$3" "$4")"
+}
+
+# The numbers on screen against --report at the threshold on screen.
+check_numbers() {
+	what=$1
+	screen >"$T/screen"
+	thr=$(sed -n 's/^threshold \([^ ]*\) .*/\1/p' "$T/screen" | head -1)
+	model=$(head -1 "$T/screen" | awk '{print $3}')
+	if [ -z "$thr" ] || [ -z "$model" ]; then
+		bad "$what: no threshold or model on screen"
+		return
+	fi
+	# "-NAME": the model's scores turned round (:invert)
+	inv=
+	case $model in -*) model=${model#-} inv=--invert ;; esac
+	# shellcheck disable=SC2086
+	"$BIN" --report --format json ${CN_ARGS--p malignant -l diagnosis} $inv -s "$model" -t "$thr" "${CN_FILE:-$BC}" \
+		>"$T/json" 2>/dev/null
+	for tag in TP:tp FN:fn FP:fp TN:tn; do
+		got=$(grep -o "${tag%%:*}  *[0-9][0-9,]*" "$T/screen" | head -1 | sed 's/^[A-Z]* *//; s/,//g')
+		want=$(sed -n "s/^  \"${tag#*:}\": \([^,]*\),*$/\1/p" "$T/json")
+		[ -n "$got" ] && [ "$got" = "$want" ] && ok || bad "$what ($model at $thr): ${tag%%:*} screen '$got', report '$want'"
+	done
+	for pair in "precision:precision" "recall:recall" "specificity:specificity" "NPV:npv" "FPR:fpr" \
+		"F1:f1" "accuracy:accuracy" "bal. acc.:balanced_accuracy" "MCC:mcc" \
+		"flagged:predicted_positive_rate" "ROC AUC:roc_auc" "avg prec.:average_precision"; do
+		label=${pair%%:*}
+		key=${pair#*:}
+		# metrics sit at columns 0 and 24 (counted in characters: UTF-8
+		# grep); a value is a number or n/a, maybe with its half-width
+		# ("±.02") and a trend arrow
+		got=$(LC_ALL=C.UTF-8 grep -o "^\(.\{24\}\)\?$label  *[0-9n-][^ ]*" "$T/screen" | head -1 |
+			awk '{print $NF}' | sed 's/[▲▼^v]$//; s/±.*//')
+		want=$(sed -n "s/^  \"$key\": \([^,]*\),*$/\1/p" "$T/json" |
+			awk '{ if ($1 == "null") print "n/a"; else if ($1 + 0 == 0) print "0"; else printf "%#.4g\n", $1 }')
+		[ -n "$got" ] && [ "$got" = "$want" ] && ok || bad "$what ($model at $thr): $label screen '$got', report '$want'"
+	done
+}
+
+threshold() { screen | sed -n 's/^threshold \([^ ]*\) .*/\1/p' | head -1; }
+
+# after_exit NAME STATUS: the explorer has ended with STATUS; the terminal is sane
+after_exit() {
+	# "EXIT=[0-9]": the typed command shows "EXIT=$?" before it has run
+	wait_for "EXIT=[0-9]" || return
+	screen | grep -q "EXIT=$2" && ok || bad "$1: $(screen | grep -o 'EXIT=[0-9]*'), expected EXIT=$2"
+	[ "$(flags)" = "0 0 0 0 1" ] && ok || bad "$1: terminal modes after exit: $(flags) (alt any button sgr cursor)"
+	screen | grep -q "Confusion matrix" && bad "$1: the explorer's screen is left behind" || ok
+	screen | grep -q "out of memory" && bad "$1: 'out of memory' said on a normal exit" || ok
+	tm send-keys -t e "stty -a | tr ' ' '\n' | grep -x -- '-\?icanon\|-\?echo\|-\?isig' | tr '\n' ' '; echo" Enter
+	sleep 0.3
+	screen | grep -q "^icanon isig echo \|^isig icanon echo \|icanon.*echo" && ! screen | grep -q -- "-icanon\|-echo " &&
+		ok || bad "$1: tty not restored: $(screen | grep -i icanon | tail -1)"
+}
+
