@@ -59,6 +59,20 @@ static void say(const char *fmt, ...)
 		free(msg);
 }
 
+/* Whether two inputs are one stream that can be read only once (the same
+ * FIFO, pipe or device, e.g. "-" and /dev/stdin): reading one would leave
+ * nothing for the other, or block for ever.  stat, never open: opening a
+ * FIFO blocks.  The same regular file twice is fine. */
+static bool same_stream(const char *a, const char *b)
+{
+	struct stat x, y;
+
+	if ((a == NULL || strcmp(a, "-") == 0 ? fstat(STDIN_FILENO, &x) : stat(a, &x)) < 0 ||
+	    (b == NULL || strcmp(b, "-") == 0 ? fstat(STDIN_FILENO, &y) : stat(b, &y)) < 0)
+		return false;
+	return x.st_dev == y.st_dev && x.st_ino == y.st_ino && !S_ISREG(x.st_mode);
+}
+
 /* Standard output flushed and without error; else said, and -1. */
 static int output_done(void)
 {
@@ -301,26 +315,44 @@ out:
 	return status;
 }
 
-/* --against REF: the reference file, read with the same options; its
- * notes said.  -1 (said) when it cannot be read. */
-static int open_reference(struct session *ref, const struct options *o)
+/* --against REF: the reference file, read with the same options and the
+ * columns the current data was read by (a column guessed in one file is
+ * the one read in the other: two files must not compare two different
+ * columns); its notes said.  -1 (said) when it cannot be read. */
+static int open_reference(struct session *ref, const struct options *o, const struct session *cur)
 {
 	struct dataset_options data = o->data;
 	struct session_start st;
+	const char **scores = NULL;
 	char err[1024];
 	size_t i;
+	int rc = 0;
 
 	data.path = o->against;
 	data.progress = NULL;
+	if (data.label == NULL && data.counts_pos == NULL)
+		data.label = cur->ds->label_name;
+	if (data.n_scores == 0) {
+		if ((scores = calloc(cur->view.n_models, sizeof *scores)) == NULL) {
+			say("out of memory");
+			return -1;
+		}
+		for (i = 0; i < cur->view.n_models; i++)
+			scores[i] = cur->ds->models[i].name;
+		data.scores = scores;
+		data.n_scores = cur->view.n_models;
+	}
 	options_start(o, &st);
 	if (session_open(ref, &data, &st, err, sizeof err) < 0) {
-		say("%s", err);
+		say("%s%s", err, o->data.n_scores == 0 || o->data.label == NULL
+				     ? " (the reference is read by the current data's columns: choose them with --label and --score)" : "");
 		session_close(ref);
-		return -1;
+		rc = -1;
 	}
-	for (i = 0; i < ref->ds->n_notes; i++)
+	for (i = 0; rc == 0 && i < ref->ds->n_notes; i++)
 		say("%s", ref->ds->notes[i]);
-	return 0;
+	free(scores);
+	return rc;
 }
 
 /* --against REF: the reference read with the same options, each model's
@@ -335,7 +367,7 @@ static int print_against(struct session *s, const struct options *o)
 	size_t i, n = s->view.n_models;
 	int status = 1;
 
-	if (open_reference(&ref, o) < 0)
+	if (open_reference(&ref, o, s) < 0)
 		return 1;
 	rm = calloc(n, sizeof *rm);
 	cm = calloc(n, sizeof *cm);
@@ -349,6 +381,9 @@ static int print_against(struct session *s, const struct options *o)
 		rm[i].score = cm[i].score = s->view.models[i].name;
 		rm[i].sw = ref.models[i].sw;
 		cm[i].sw = s->models[i].sw;
+		/* reweighted to --prevalence: the drift is of the data as read */
+		rm[i].sample = ref.models[i].sample != ref.models[i].sw ? ref.models[i].sample : NULL;
+		cm[i].sample = s->models[i].sample != s->models[i].sw ? s->models[i].sample : NULL;
 		rm[i].threshold = cm[i].threshold = s->view.models[i].threshold;
 		if (o->mode == MODE_OPTIMIZE) {
 			struct optimum best;
@@ -526,6 +561,12 @@ int main(int argc, char **argv)
 		radix_set_simple(1);
 		parse_set_simple(true);
 	}
+	if (o.against != NULL && same_stream(o.data.path, o.against)) {
+		say("--against %s and the data are the same stream (a pipe, FIFO or device reads once): give two files",
+		    o.against);
+		options_free(&o);
+		return 2;
+	}
 	if (o.data.path == NULL && isatty(STDIN_FILENO) && !o.batch) {
 		say("no input: give a FILE, or pipe the data in (see cutoff --help)");
 		options_free(&o);
@@ -568,6 +609,19 @@ int main(int argc, char **argv)
 			    s.view.models[i].sw->inverted ? " (inverted by --invert)" : "; --invert turns the scores round");
 			free(name);
 		}
+	/* a count capacity is the whole file's: each fold's optimum under it
+	 * would flag a fold's worth of the file's capacity (0.0016-0.668
+	 * where the equivalent rate gives 0.9998-0.99999) */
+	if (o.data.fold != NULL && !isnan(o.spec.max_flagged)) {
+		double rows = s.models[0].sample->pos + s.models[0].sample->neg;
+		char a[40];
+
+		say("--max-flagged %g is a count for the whole file: with --fold give --max-flag-rate %.4g (%g of the %s rows), "
+		    "so that each fold is held to its share", o.spec.max_flagged, rows > 0 ? o.spec.max_flagged / rows : 0,
+		    o.spec.max_flagged, fmt_count(a, sizeof a, rows));
+		status = 2;
+		goto out;
+	}
 	if (o.names[0] != NULL)
 		view_set_names(&s.view, o.names[0], o.names[1]);
 	/* the explorer needs a terminal to draw on; without one, print */
@@ -586,7 +640,7 @@ int main(int argc, char **argv)
 
 		/* --against: the reference beside the current data, on screen */
 		if (o.against != NULL) {
-			if (open_reference(&ref, &o) < 0 ||
+			if (open_reference(&ref, &o, &s) < 0 ||
 			    (ref_sw = calloc(s.view.n_models, sizeof *ref_sw)) == NULL)
 				goto out;
 			for (i = 0; i < s.view.n_models; i++)

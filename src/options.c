@@ -547,8 +547,7 @@ int options_parse(int argc, char **argv, struct options *o, char *err, size_t er
 				   o->commands || o->batch || o->bootstrap))
 		return usage_error(err, errlen, "--against reports in text, JSON or Markdown (not with --curve, CSV, "
 				   "--group, --fold, --bootstrap or commands)");
-	if (o->against != NULL && o->data.counts_pos == NULL && (o->data.path == NULL || strcmp(o->data.path, "-") == 0) &&
-	    strcmp(o->against, "-") == 0)
+	if (o->against != NULL && (o->data.path == NULL || strcmp(o->data.path, "-") == 0) && strcmp(o->against, "-") == 0)
 		return usage_error(err, errlen, "--against: the two files cannot both be standard input");
 	if (o->data.group != NULL && o->data.fold != NULL)
 		return usage_error(err, errlen, "--group and --fold: one at a time");

@@ -10,14 +10,20 @@
 
 #include "core/sweep.h"
 
+/* Why DeLong's test was not made. */
+enum drift_no_test { DRIFT_TESTED, DRIFT_WEIGHTED, DRIFT_FEW_ROWS, DRIFT_NO_VARIANCE };
+
 struct drift {
 	double psi;
 	double ks;                  /* sup |F_ref - F_cur| over all scores (scipy's ks_2samp statistic) */
 	double prevalence_change;   /* current minus reference */
 	double auc_difference;      /* reference minus current */
 	double auc_t, auc_df, auc_p_value;
+	enum drift_no_test no_test;
 };
 
+/* Of the data as read: callers pass the sample sweeps, not ones reweighted
+ * to a deployment prevalence (whose prevalence is P on both sides). */
 void drift_compare(const struct sweep *ref, const struct sweep *cur, struct drift *out);
 
 /* The two-sample Kolmogorov-Smirnov statistic of the two sweeps' scores

@@ -18,6 +18,7 @@ enum report_format { FORMAT_TEXT, FORMAT_JSON, FORMAT_CSV, FORMAT_MARKDOWN };
 struct report_model {
 	const char *score;          /* score column */
 	const struct sweep *sw;
+	const struct sweep *sample; /* the data as read, when sw is reweighted to a prevalence (else NULL) */
 	double threshold;
 	const char *objective;      /* as typed, or NULL without --optimize */
 	double value;               /* the objective's value there */

@@ -114,15 +114,18 @@ void drift_compare(const struct sweep *ref, const struct sweep *cur, struct drif
 	out->prevalence_change = nr > 0 && nc > 0 ? cur->pos / nc - ref->pos / nr : NAN;
 	out->auc_difference = ref->roc_auc - cur->roc_auc;
 	out->auc_t = out->auc_df = out->auc_p_value = NAN;
+	out->no_test = ref->weighted || cur->weighted ? DRIFT_WEIGHTED : DRIFT_FEW_ROWS;
 	if (interval_delong_se(ref, &sr) == 0 && interval_delong_se(cur, &sc) == 0) {
 		double vr = sr * sr, vc = sc * sc;
 
 		/* Welch's degrees of freedom over the two DeLong variances, N =
 		 * positives + negatives of each file */
+		out->no_test = DRIFT_NO_VARIANCE;
 		if (vr + vc > 0) {
 			out->auc_t = out->auc_difference / sqrt(vr + vc);
 			out->auc_df = (vr + vc) * (vr + vc) / (vr * vr / (nr - 1) + vc * vc / (nc - 1));
 			out->auc_p_value = drift_t_p_value(out->auc_t, out->auc_df);
+			out->no_test = DRIFT_TESTED;
 		}
 	}
 }

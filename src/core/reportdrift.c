@@ -16,12 +16,29 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* The drift statistics are of the data as read, whatever prevalence the
+ * counts are reweighted to (a reweighted prevalence is P on both sides). */
+static void compare(const struct report_model *rm, const struct report_model *cm, struct drift *dr)
+{
+	drift_compare(rm->sample ? rm->sample : rm->sw, cm->sample ? cm->sample : cm->sw, dr);
+}
+
+static const char *no_test(const struct drift *dr)
+{
+	switch (dr->no_test) {
+	case DRIFT_WEIGHTED: return "DeLong's test needs whole rows, and these are weighted";
+	case DRIFT_FEW_ROWS: return "DeLong's test needs two rows of each class in each file";
+	case DRIFT_NO_VARIANCE: return "both ROC AUCs have no variance: the scores separate each file's classes";
+	default: return "";
+	}
+}
+
 static void drift_json(FILE *f, const struct report_drift *d, size_t i, const char *indent)
 {
 	const struct report_model *rm = &d->ref->models[i], *cm = &d->cur->models[i];
 	struct drift dr;
 
-	drift_compare(rm->sw, cm->sw, &dr);
+	compare(rm, cm, &dr);
 	fprintf(f, "{\n%s  \"reference\": ", indent);
 	{
 		char in[16];
@@ -39,6 +56,12 @@ static void drift_json(FILE *f, const struct report_drift *d, size_t i, const ch
 	fputs(", \"auc_t\": ", f), report_json_number(f, dr.auc_t);
 	fputs(", \"auc_df\": ", f), report_json_number(f, dr.auc_df);
 	fputs(", \"auc_p_value\": ", f), report_json_number(f, dr.auc_p_value);
+	fputs(", \"auc_no_test\": ", f);
+	if (dr.no_test == DRIFT_TESTED)
+		fputs("null", f);
+	else
+		fprintf(f, "\"%s\"", no_test(&dr));
+	fputs(", \"of\": \"the data as read\"", f);
 	fputc('}', f);
 	if (d->cur_opt_thr != NULL) {
 		fprintf(f, ",\n%s  \"current_optimum\": {\"threshold\": ", indent);
@@ -69,7 +92,7 @@ static void side_by_side(FILE *f, const struct report_drift *d, size_t i, bool m
 	struct drift dr;
 	size_t k;
 
-	drift_compare(rs, cs, &dr);
+	compare(rm, cm, &dr);
 	if (md) {
 		fprintf(f, "\n### %s at threshold %s\n\n| | reference | current | change |\n|---|---:|---:|---:|\n",
 			text_markdown(name, sizeof name, rm->score, 60), fmt_exact(t, sizeof t, rm->threshold));
@@ -81,8 +104,17 @@ static void side_by_side(FILE *f, const struct report_drift *d, size_t i, bool m
 		fprintf(f, "\n\n%-18s %12s %12s %12s\n", "", "reference", "current", "change");
 	}
 	row(f, md, "rows", fmt_count(a, sizeof a, rs->pos + rs->neg), fmt_count(b, sizeof b, cs->pos + cs->neg), "");
-	row(f, md, "prevalence", fmt_rate(a, sizeof a, rs->pos / (rs->pos + rs->neg)),
-	    fmt_rate(b, sizeof b, cs->pos / (cs->pos + cs->neg)), fmt_rate(c, sizeof c, dr.prevalence_change));
+	if (rm->sample != NULL) {
+		/* reweighted: the prevalence the counts are at, then the data's */
+		row(f, md, "prevalence", fmt_rate(a, sizeof a, rs->pos / (rs->pos + rs->neg)),
+		    fmt_rate(b, sizeof b, cs->pos / (cs->pos + cs->neg)), "");
+		row(f, md, "  as read", fmt_rate(a, sizeof a, rm->sample->pos / (rm->sample->pos + rm->sample->neg)),
+		    fmt_rate(b, sizeof b, cm->sample->pos / (cm->sample->pos + cm->sample->neg)),
+		    fmt_rate(c, sizeof c, dr.prevalence_change));
+	} else {
+		row(f, md, "prevalence", fmt_rate(a, sizeof a, rs->pos / (rs->pos + rs->neg)),
+		    fmt_rate(b, sizeof b, cs->pos / (cs->pos + cs->neg)), fmt_rate(c, sizeof c, dr.prevalence_change));
+	}
 	row(f, md, "TP", fmt_count(a, sizeof a, rc.tp), fmt_count(b, sizeof b, cc.tp), "");
 	row(f, md, "FP", fmt_count(a, sizeof a, rc.fp), fmt_count(b, sizeof b, cc.fp), "");
 	row(f, md, "TN", fmt_count(a, sizeof a, rc.tn), fmt_count(b, sizeof b, cc.tn), "");
@@ -98,8 +130,11 @@ static void side_by_side(FILE *f, const struct report_drift *d, size_t i, bool m
 	row(f, md, "avg precision", fmt_rate(a, sizeof a, rs->average_precision), fmt_rate(b, sizeof b, cs->average_precision),
 	    fmt_rate(c, sizeof c, cs->average_precision - rs->average_precision));
 	fputc('\n', f);
+	if (rm->sample != NULL)
+		fprintf(f, "%sthe counts are reweighted to the deployment prevalence; the drift below is of the data as read\n",
+			md ? "- " : "");
 	if (isnan(dr.auc_t))
-		fprintf(f, "%sROC AUC: no test (DeLong's needs whole rows and two of each class in each file)\n", md ? "- " : "");
+		fprintf(f, "%sROC AUC: no test (%s)\n", md ? "- " : "", no_test(&dr));
 	else
 		fprintf(f, "%sROC AUC reference minus current %s: t %s, df %s, p %s (DeLong, unpaired)\n", md ? "- " : "",
 			fmt_rate(a, sizeof a, dr.auc_difference), fmt_rate(b, sizeof b, dr.auc_t), fmt_rate(c, sizeof c, dr.auc_df),

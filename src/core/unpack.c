@@ -20,6 +20,7 @@
 #include <unistd.h>
 #include <zlib.h>
 #include <zstd.h>
+#include <zstd_errors.h>
 
 #define IN_SIZE ((size_t)1 << 18)
 #define OUT_SIZE ((size_t)1 << 18)
@@ -43,6 +44,10 @@ enum unpack_kind unpack_detect(const char *head, size_t n)
 	if (n >= 2 && b[0] == 0x1f && b[1] == 0x8b)
 		return UNPACK_GZIP;
 	if (n >= 4 && b[0] == 0x28 && b[1] == 0xb5 && b[2] == 0x2f && b[3] == 0xfd)
+		return UNPACK_ZSTD;
+	/* a skippable frame (magic 0x184D2A5?), as pzstd writes first: zstd
+	 * reads past it */
+	if (n >= 4 && (b[0] & 0xf0) == 0x50 && b[1] == 0x2a && b[2] == 0x4d && b[3] == 0x18)
 		return UNPACK_ZSTD;
 	return UNPACK_NONE;
 }
@@ -186,7 +191,12 @@ static void unzstd(struct unpack *u)
 		}
 		rc = ZSTD_decompressStream(d, &out, &in);
 		if (ZSTD_isError(rc)) {
-			fail(u, "corrupt zstd data", ZSTD_getErrorName(rc));
+			/* not corrupt: made with a dictionary cutoff does not have */
+			if (ZSTD_getErrorCode(rc) == ZSTD_error_dictionary_wrong)
+				fail(u, "zstd data that needs a dictionary",
+				     "decompress it first: zstd -d -D DICT FILE | cutoff -");
+			else
+				fail(u, "corrupt zstd data", ZSTD_getErrorName(rc));
 			break;
 		}
 		frame = rc != 0; /* 0: a frame ended here */

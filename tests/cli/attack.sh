@@ -155,5 +155,58 @@ printf 'prevalence 4.9e-324\n' | "$BIN" --batch -p malignant -l diagnosis -s log
 printf 'budget 208.5\n' | "$BIN" --batch -p malignant -l diagnosis -s logreg "$BC" >"$T/out" 2>"$T/err"
 [ $? -eq 1 ] && grep -q "budget takes how many can be reviewed (a whole number" "$T/err" && ok || bad ":budget 208.5: $(cat "$T/err")"
 
+# ---- --against: the same columns, the drift of the data as read -----------------------
+awk 'BEGIN { srand(1); print "label,score"; for (i = 0; i < 400; i++) { l = rand() < 0.3; printf "%d,%.4f\n", l, (l ? 0.3 : 0) + rand() * 0.7 } }' >"$T/ref.csv"
+awk 'BEGIN { srand(2); print "label,score"; for (i = 0; i < 400; i++) { l = rand() < 0.55; printf "%d,%.4f\n", l, (l ? 0.2 : 0.1) + rand() * 0.7 } }' >"$T/cur.csv"
+"$BIN" --report --format json --against "$T/ref.csv" "$T/cur.csv" >"$T/plain" 2>"$T/err"
+"$BIN" --report --format json --against "$T/ref.csv" --prevalence 0.1 "$T/cur.csv" >"$T/prev" 2>>"$T/err"
+python3 -c 'import json, sys
+a = json.load(open(sys.argv[1]))["drift"]; b = json.load(open(sys.argv[2]))["drift"]
+sys.exit(not (a == b and abs(a["prevalence_change"] - 0.2325) < 1e-12 and a["auc_no_test"] is None))' "$T/plain" "$T/prev" &&
+	ok || bad "--against --prevalence: the drift is not that of the data as read: $(cat "$T/err") $(grep -A2 '"drift"' "$T/prev")"
+"$BIN" --report --against "$T/ref.csv" --prevalence 0.1 "$T/cur.csv" >"$T/out" 2>"$T/err" &&
+	grep -q "^  as read  *0.2700  *0.5025  *0.2325$" "$T/out" && grep -q "drift below is of the data as read" "$T/out" && ok ||
+	bad "--against --prevalence text: $(grep -A1 '^prevalence' "$T/out")"
+# without -s, the reference is read by the current data's columns
+printf 'label,prob,x\n1,0.9,0.1\n0,0.2,0.8\n1,0.8,0.2\n0,0.3,0.9\n1,0.7,0.3\n0,0.1,0.7\n' >"$T/r9.csv"
+printf 'label,score,x\n1,0.9,0.1\n0,0.2,0.8\n1,0.8,0.2\n0,0.3,0.9\n1,0.7,0.3\n0,0.1,0.7\n' >"$T/c9.csv"
+expect 1 "r9.csv: no score column named 'score' (columns: label, prob, x) (the reference is read by the current data's columns" \
+	--report --against "$T/r9.csv" "$T/c9.csv"
+# the real reason when there is no test: both AUCs exactly 1, three rows of each class
+"$BIN" --report --against "$T/c9.csv" "$T/c9.csv" >"$T/out" 2>"$T/err" &&
+	grep -q "ROC AUC: no test (both ROC AUCs have no variance: the scores separate each file's classes)" "$T/out" && ok ||
+	bad "zero variance: $(grep 'ROC AUC:' "$T/out")"
+
+# ---- a count capacity is the whole file's: refused per fold in favour of the rate ------
+awk 'BEGIN { srand(5); print "label,f,s"; for (i = 0; i < 569; i++) { l = i % 3 == 0; printf "%d,%d,%.4f\n", l, i % 5, (l ? 0.3 : 0) + 0.7 * rand() } }' \
+	>"$T/folds.csv"
+expect 2 "--max-flagged 100 is a count for the whole file: with --fold give --max-flag-rate 0.1757 (100 of the 569 rows)" \
+	--optimize f1 --max-flagged 100 --fold f -l label -s s "$T/folds.csv"
+"$BIN" --optimize f1 --max-flag-rate 0.1757 --fold f -l label -s s "$T/folds.csv" >"$T/out" 2>"$T/err" && ok ||
+	bad "--max-flag-rate with --fold: $(cat "$T/err")"
+
+# ---- one stream given twice: refused before either is opened ----------------------------
+mkfifo "$T/ff"
+(timeout 10 cat "$BC" >"$T/ff" &) 2>/dev/null
+start=$(date +%s)
+expect 2 "--against .*ff and the data are the same stream" --report --against "$T/ff" "$T/ff"
+[ $(($(date +%s) - start)) -le 3 ] && ok || bad "the same FIFO twice took $(($(date +%s) - start)) s"
+cat "$T/ff" >/dev/null 2>&1 # let the writer go
+cat "$BC" | "$BIN" --report --against /dev/stdin - >"$T/out" 2>"$T/err"
+[ $? -eq 2 ] && grep -q "against /dev/stdin and the data are the same stream" "$T/err" && ok || bad "/dev/stdin and -: $(cat "$T/err")"
+printf 's,p,n\n0.1,1,2\n' | "$BIN" --report --counts p,n -s s --against - - >"$T/out" 2>"$T/err"
+[ $? -eq 2 ] && grep -q "the two files cannot both be standard input" "$T/err" && ok || bad "--counts - -: $(cat "$T/err")"
+"$BIN" --report --against "$BC" -p malignant -l diagnosis -s logreg "$BC" >"$T/out" 2>"$T/err" && ok ||
+	bad "the same regular file twice is fine: $(cat "$T/err")"
+
+# ---- zstd that is not corrupt: a skippable frame first (pzstd), a dictionary ---------------
+printf 'P*M\030\004\000\000\000abcd' >"$T/skip.csv.zst"
+zstd -q -c "$BC" >>"$T/skip.csv.zst"
+"$BIN" --report -p malignant -l diagnosis -s logreg "$T/skip.csv.zst" >"$T/out" 2>"$T/err" &&
+	grep -q "^actual   malignant  *204 " "$T/out" && ok || bad "a skippable frame first: $(cat "$T/err")"
+# a frame that names dictionary 7 (one raw block, "hello")
+printf '\050\265\057\375\001\000\007\051\000\000hello' >"$T/dict.zst"
+expect 1 "dict.zst: zstd data that needs a dictionary (decompress it first: zstd -d -D DICT FILE | cutoff -)" --report "$T/dict.zst"
+
 echo "attack ($BIN): $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
