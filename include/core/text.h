@@ -21,9 +21,13 @@ char *text_dup(const char *s, size_t n);
  * text_show writes it, then ", ..." when there are more.  Returns dst. */
 char *text_list(char *dst, size_t cap, const char *const *items, size_t n, size_t max);
 
-/* Writes an escaped, NUL-terminated copy of s[0..len) into dst[0..cap),
- * keeping at most max_chars visible characters (then "..."). Returns dst.
- * Distinct texts give distinct escapes (when not cut). */
+/* Writes an escaped, NUL-terminated copy of s[0..len) into dst[0..cap).
+ * Text of more than max_chars characters (an escape counts as one) keeps
+ * its start and last three characters around "...", then "~" and 8 hex
+ * digits of a hash of the whole ("abcdefgh...nd1~c7a8b367"), so that two
+ * names that share a start and an end stay apart; below TEXT_FIT_MIN
+ * characters only the start and "...".  Returns dst.  Distinct texts give
+ * distinct escapes. */
 char *text_escape(char *dst, size_t cap, const char *s, size_t len, size_t max_chars);
 
 /* An escaped copy of the whole of s (paths in messages are never cut), in

@@ -85,55 +85,99 @@ char *text_list(char *dst, size_t cap, const char *const *items, size_t n, size_
 	return dst;
 }
 
-/* The escaping of text_escape (data: backslashes doubled) and
- * text_sanitize (messages: already escaped text stays as it is). */
-static char *escape(char *dst, size_t cap, const char *s, size_t len, size_t max_chars, bool data)
+/* One character of s at i: its length in s, and in esc its escape (*n
+ * bytes; 0: it is written as it is). */
+static size_t unit(const unsigned char *u, size_t len, size_t i, bool data, char *esc, size_t *n)
+{
+	size_t adv;
+
+	*n = 0;
+	if (u[i] == '\\' && data) {
+		*n = (size_t)snprintf(esc, 8, "\\\\");
+		return 1;
+	}
+	if (u[i] >= 0x20 && u[i] < 0x7f)
+		return 1;
+	if (u[i] >= 0x80 && (adv = utf8_len(u + i, len - i, esc, n)) > 0)
+		return adv; /* as it is, or a bidi control's \uHHHH */
+	if (u[i] == '\n')
+		*n = (size_t)snprintf(esc, 8, "\\n");
+	else if (u[i] == '\t')
+		*n = (size_t)snprintf(esc, 8, "\\t");
+	else if (u[i] == '\r')
+		*n = (size_t)snprintf(esc, 8, "\\r");
+	else
+		*n = (size_t)snprintf(esc, 8, "\\x%02x", u[i]);
+	return 1;
+}
+
+/* Appends the escape of s[*i..len) to dst[o..cap), at most max characters
+ * (the rest is left at *i); returns the new end of dst. */
+static size_t append(char *dst, size_t cap, size_t o, const char *s, size_t *i, size_t len, size_t max, bool data)
 {
 	const unsigned char *u = (const unsigned char *)s;
-	size_t i = 0, o = 0, shown = 0;
+	size_t shown = 0;
 
-	if (cap == 0)
-		return dst;
-	while (i < len) {
+	while (*i < len && shown < max) {
 		char esc[8];
-		size_t n = 0, adv = 1;
+		size_t n, adv = unit(u, len, *i, data, esc, &n);
 
-		if (shown == max_chars) {
-			if (o + 4 <= cap) {
-				memcpy(dst + o, "...", 3);
-				o += 3;
-			}
+		if (o + (n ? n : adv) >= cap)
 			break;
-		}
-		if (u[i] == '\\' && data)
-			n = (size_t)snprintf(esc, sizeof esc, "\\\\");
-		else if (u[i] >= 0x20 && u[i] < 0x7f)
-			; /* as it is */
-		else if (u[i] >= 0x80 && (adv = utf8_len(u + i, len - i, esc, &n)) > 0)
-			; /* as it is, or a bidi control's \uHHHH */
-		else if ((adv = 1) && u[i] == '\n')
-			n = (size_t)snprintf(esc, sizeof esc, "\\n");
-		else if (u[i] == '\t')
-			n = (size_t)snprintf(esc, sizeof esc, "\\t");
-		else if (u[i] == '\r')
-			n = (size_t)snprintf(esc, sizeof esc, "\\r");
-		else
-			n = (size_t)snprintf(esc, sizeof esc, "\\x%02x", u[i]);
-		if (n == 0) {
-			if (o + adv >= cap)
-				break;
-			memcpy(dst + o, s + i, adv);
-			o += adv;
-		} else {
-			if (o + n >= cap)
-				break;
-			memcpy(dst + o, esc, n);
-			o += n;
-		}
-		i += adv;
+		memcpy(dst + o, n ? esc : s + *i, n ? n : adv);
+		o += n ? n : adv;
+		*i += adv;
 		shown++;
 	}
 	dst[o] = '\0';
+	return o;
+}
+
+/* FNV-1a of bytes: the tag that tells cut names apart */
+static uint32_t fnv_bytes(const char *s, size_t len)
+{
+	uint32_t h = 2166136261u;
+	size_t i;
+
+	for (i = 0; i < len; i++)
+		h = (h ^ (unsigned char)s[i]) * 16777619u;
+	return h;
+}
+
+/* The escaping of text_escape (data: backslashes doubled) and
+ * text_sanitize (messages: already escaped text stays as it is).  Text of
+ * more than max_chars characters keeps its start and its last three
+ * characters around "...", then "~" and a hash of the whole, so that two
+ * long names that share a start and an end stay apart (narrower than
+ * TEXT_FIT_MIN: the start and "..."). */
+static char *escape(char *dst, size_t cap, const char *s, size_t len, size_t max_chars, bool data)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t i = 0, o, units = 0, t;
+	char esc[8], tag[16];
+
+	if (cap == 0)
+		return dst;
+	for (t = 0; t < len && units <= max_chars; units++) {
+		size_t n;
+
+		t += unit(u, len, t, data, esc, &n);
+	}
+	if (units <= max_chars)
+		return append(dst, cap, 0, s, &i, len, SIZE_MAX, data), dst;
+	o = append(dst, cap, 0, s, &i, len, max_chars < TEXT_FIT_MIN ? max_chars : max_chars - 15, data);
+	if (o + 4 <= cap)
+		memcpy(dst + o, "...", 4), o += 3;
+	if (max_chars < TEXT_FIT_MIN)
+		return dst;
+	/* the last three characters, from the start of each */
+	for (t = len, units = 0; units < 3 && t > i; units++)
+		while (--t > i && (u[t] & 0xc0) == 0x80)
+			;
+	o = append(dst, cap, o, s, &t, len, SIZE_MAX, data);
+	snprintf(tag, sizeof tag, "~%08x", fnv_bytes(s, len));
+	if (o + strlen(tag) < cap)
+		memcpy(dst + o, tag, strlen(tag) + 1);
 	return dst;
 }
 
@@ -263,16 +307,6 @@ void text_json_shown(FILE *f, const char *shown)
 		json_quote(f, shown);
 }
 
-/* FNV-1a: the disambiguating tag of a shortened name */
-static uint32_t fnv(const char *s)
-{
-	uint32_t h = 2166136261u;
-
-	for (; *s; s++)
-		h = (h ^ (unsigned char)*s) * 16777619u;
-	return h;
-}
-
 /* Bytes of the first n code points of s (UTF-8), at most its length. */
 static size_t cp_bytes(const char *s, size_t n)
 {
@@ -310,7 +344,7 @@ char *text_fit(char *dst, size_t cap, const char *shown, size_t width)
 	 * their start and end stay apart */
 	hb = cp_bytes(shown, width - 3 - 3 - 9);
 	tb = len - cp_bytes(shown, n - 3);
-	snprintf(dst, cap, "%.*s...%s~%08x", (int)hb, shown, shown + len - tb, fnv(shown));
+	snprintf(dst, cap, "%.*s...%s~%08x", (int)hb, shown, shown + len - tb, fnv_bytes(shown, len));
 	return dst;
 }
 
