@@ -113,6 +113,7 @@ valgrind: cutoff
 # The explorer in tmux (keys, mouse, resize, exit paths, numbers on screen).
 e2e: cutoff build/gen
 	@GEN=./build/gen sh tests/e2e/explorer.sh ./cutoff
+	@sh tests/e2e/attack.sh ./cutoff
 
 # The layers from the includes: no upward include, no circle, no file over
 # 700 lines (tests/layers.sh).

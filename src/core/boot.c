@@ -263,9 +263,9 @@ int boot_check(const struct sweep *sw, size_t resamples, char *why, size_t cap)
 		return BOOT_REFUSED;
 	}
 	if (draws > BOOT_MAX_DRAWS) {
-		snprintf(why, cap, "no bootstrap: %zu resamples of %s rows are %.3g draws, more than the %.0e allowed "
-			 "(a few minutes on two cores); ask for at most %.0f resamples", resamples,
-			 fmt_count(a, sizeof a, rows), draws, BOOT_MAX_DRAWS, floor(BOOT_MAX_DRAWS / rows));
+		snprintf(why, cap, "no bootstrap: %s resamples of %s rows are %.3g draws, more than the %.0e allowed "
+			 "(a few minutes on two cores); ask for at most %s resamples", fmt_count(b, sizeof b, (double)resamples),
+			 fmt_count(a, sizeof a, rows), draws, BOOT_MAX_DRAWS, fmt_count(c, sizeof c, floor(BOOT_MAX_DRAWS / rows)));
 		return BOOT_REFUSED;
 	}
 	return BOOT_OK;

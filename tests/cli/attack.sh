@@ -29,7 +29,7 @@ expect 2 "--bootstrap resamples whole rows: not with --weight or --prevalence" -
 # 1e8 rows in a 60-byte file: 1,000 resamples are 1e11 draws, refused at once
 printf 's,p,n\n0.1,20000000,30000000\n0.9,30000000,20000000\n' >"$T/huge.csv"
 start=$(date +%s)
-expect 1 "huge.csv: no bootstrap: 1000 resamples of 100,000,000 rows are 1e+11 draws, more than the 1e+10 allowed.*at most 100 resamples" \
+expect 1 "huge.csv: no bootstrap: 1,000 resamples of 100,000,000 rows are 1e+11 draws, more than the 1e+10 allowed.*at most 100 resamples" \
 	--report --counts p,n -s s --bootstrap 1000 "$T/huge.csv"
 [ $(($(date +%s) - start)) -le 2 ] && ok || bad "the refusal took $(($(date +%s) - start)) s"
 # 2^32 rows and more: refused whatever the resamples
