@@ -106,6 +106,8 @@ cli: cutoff build/asan/cutoff build/gen
 	@GEN=./build/gen sh tests/cli/hostile.sh ./build/asan/cutoff
 	@sh tests/cli/attack.sh ./cutoff
 	@sh tests/cli/attack.sh ./build/asan/cutoff
+	@python3 tests/cli/property.py ./cutoff 500
+	@python3 tests/cli/property.py ./build/asan/cutoff 200
 
 valgrind: cutoff
 	@sh tests/cli/valgrind.sh ./cutoff
