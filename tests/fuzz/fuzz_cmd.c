@@ -49,7 +49,15 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		struct grid *g = grid_new(80, 24);
 		struct screen scr;
 
-		cmd_apply(&v, &c);
+		if (cmd_apply(&v, &c) == EFFECT_BOOTSTRAP) {
+			/* as --batch runs it, with few resamples */
+			struct optimize_spec spec;
+			struct boot_options bo;
+			struct boot_result res;
+
+			if (view_boot_options(&v, c.value < 20 ? (size_t)c.value : 20, &spec, &bo) == 0)
+				view_boot_done(&v, v.model, &res, &bo, boot_run(view_current(&v)->sw, &bo, &res));
+		}
 		memset(&scr, 0, sizeof scr);
 		panels_draw(g, &scr, &v);
 		panels_free(&scr);

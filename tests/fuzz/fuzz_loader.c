@@ -15,6 +15,7 @@
 #include "core/drift.h"
 #include "core/groups.h"
 #include "core/curvefile.h"
+#include "core/boot.h"
 #include "options.h"
 #include "ui/session.h"
 
@@ -174,6 +175,18 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			m[0].group_thr = thr;
 			r.groups = &gr;
 			r.n_models = 1;
+		}
+		{
+			/* the bootstrap refuses what it cannot resample (fractional
+			 * counts, weights, too many draws) and runs the rest */
+			struct boot_options bo = { .resamples = 3, .seed = 1, .level = 0.95, .threads = 1 };
+			struct boot_result br;
+			char why[300];
+
+			bo.k = s.view.models[0].k;
+			if (boot_check(m[0].sw, bo.resamples, why, sizeof why) == BOOT_OK &&
+			    m[0].sw->pos + m[0].sw->neg < 1e5 && boot_run(m[0].sw, &bo, &br) != BOOT_OK)
+				abort();
 		}
 		{
 			/* the drift between a model and itself, then against a group */
