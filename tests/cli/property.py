@@ -111,8 +111,8 @@ def rectangular(data):
     return len({len(r) for r in rows}) == 1
 
 
-def run(args):
-    p = subprocess.run([BIN] + args, stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=60)
+def run(args, stdin=None):
+    p = subprocess.run([BIN] + args, input=stdin, stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=60)
     return p.returncode, p.stdout, p.stderr
 
 
@@ -140,6 +140,9 @@ def main():
             for fmt in ("json", "csv", "text", "markdown"):
                 jobs.append((fmt, col + ["--report", "--format", fmt] + sargs + [path]))
             jobs.append(("json", col + ["--optimize", "f1", "--format", "json"] + sargs + [path]))
+            # the explorer's snapshots, through --batch
+            for fmt in ("json", "txt", "md"):
+                jobs.append((fmt, ["--batch"] + col + sargs + [path], b"export " + fmt.encode() + b"\n"))
         elif kind == 2:
             for curve in ("roc", "pr", "calibration"):
                 for fmt in ("json", "csv"):
@@ -150,8 +153,9 @@ def main():
                 jobs.append((fmt, ["--report", "--format", fmt, "--against", ref[0] if ref is prev else path]
                              + sargs + [path]))
         prev = (path, names)
-        for fmt, args in jobs:
-            rc, out, err = run(args)
+        for job in jobs:
+            fmt, args, stdin = job if len(job) == 3 else job + (None,)
+            rc, out, err = run(args, stdin)
             runs += 1
             what = "f%03d %s" % (i, " ".join(a if len(a) < 30 else a[:27] + "..." for a in args[:-1]))
             if rc != 0:
