@@ -17,7 +17,7 @@ struct drift {
 	double psi;
 	double ks;                  /* sup |F_ref - F_cur| over all scores (scipy's ks_2samp statistic) */
 	double prevalence_change;   /* current minus reference */
-	double auc_difference;      /* reference minus current */
+	double auc_difference;      /* current minus reference (its t too): every change is since the reference */
 	double auc_t, auc_df, auc_p_value;
 	enum drift_no_test no_test;
 };

@@ -18,6 +18,7 @@ struct figures_cell {
 	const char *label;
 	double v;
 	double lo, hi;      /* its interval, NaN when it has none */
+	char own[24];       /* a label that says an option's value ("pAUC FPR<=0.1") */
 };
 
 /* The deployment questions at a model's threshold. */

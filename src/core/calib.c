@@ -1,9 +1,9 @@
 /*
  * calib: reliability bins.  The edges follow numpy's arithmetic to the
- * bit (linspace multiplies k by 1/B; percentile's virtual index is
- * n q + (1 - q) - 1 and its lerp counts back from the upper value past
- * half-way), so that a score exactly on an edge lands where
- * scikit-learn puts it.
+ * bit (linspace multiplies k by 1/B; quantile's 'linear' virtual index
+ * is (n - 1) q, numpy 1.22 to 1.26, and its lerp counts back from the
+ * upper value past half-way; percentile divides q by 100 first), so that
+ * a score exactly on an edge lands where scikit-learn and numpy put it.
  */
 #include "core/calib.h"
 
@@ -46,11 +46,13 @@ static double value_at(const struct sweep *sw, double i, size_t *k, double *belo
 	return sw->score[0];
 }
 
-/* numpy's linear quantile: virtual index n q + (1 - q) - 1, then a lerp
- * that counts back from the upper value past half-way. */
+/* numpy's linear quantile: virtual index (n - 1) q (not n q + (1 - q) - 1,
+ * which differs in the last bit: for n = 71, q = 0.7, 48.999999999999993
+ * against 49, an edge just below a tied score), then a lerp that counts
+ * back from the upper value past half-way. */
 static double quantile(const struct sweep *sw, double q, size_t *k, double *below)
 {
-	double n = sw->pos + sw->neg, vi = n * q + (1 + q * -1) - 1, prev = floor(vi), lo, hi, t, d;
+	double n = sw->pos + sw->neg, vi = (n - 1) * q, prev = floor(vi), lo, hi, t, d;
 
 	if (vi >= n - 1)
 		return sw->score[0];

@@ -112,7 +112,7 @@ void drift_compare(const struct sweep *ref, const struct sweep *cur, struct drif
 	out->psi = drift_psi(ref, cur);
 	out->ks = drift_ks(ref, cur);
 	out->prevalence_change = nr > 0 && nc > 0 ? cur->pos / nc - ref->pos / nr : NAN;
-	out->auc_difference = ref->roc_auc - cur->roc_auc;
+	out->auc_difference = cur->roc_auc - ref->roc_auc; /* a change since the reference, as every other */
 	out->auc_t = out->auc_df = out->auc_p_value = NAN;
 	out->no_test = ref->weighted || cur->weighted ? DRIFT_WEIGHTED : DRIFT_FEW_ROWS;
 	if (interval_delong_se(ref, &sr) == 0 && interval_delong_se(cur, &sc) == 0) {

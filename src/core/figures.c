@@ -12,6 +12,7 @@
 #include "core/metrics.h"
 
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 
 /* The intervals' level: the report's, or the default 0.95. */
@@ -85,8 +86,10 @@ size_t figures_cells(const struct report *r, const struct report_model *m, struc
 	}
 	n++;
 	/* the rest have no interval */
-	if (r->partial_fpr > 0) /* over FPR <= --partial-auc */
-		n = plain(cells, n, "partial AUC", curve_partial_auc(m->sw, r->partial_fpr));
+	if (r->partial_fpr > 0) { /* over FPR <= --partial-auc, standardised: the label says both */
+		snprintf(cells[n].own, sizeof cells[n].own, "pAUC FPR<=%g", r->partial_fpr);
+		n = plain(cells, n, cells[n].own, curve_partial_auc(m->sw, r->partial_fpr));
+	}
 	n = plain(cells, n, "avg precision", m->sw->average_precision);
 	n = plain(cells, n, "log loss", m->sw->log_loss);
 	n = plain(cells, n, "Brier", m->sw->brier);
@@ -97,7 +100,10 @@ size_t figures_cells(const struct report *r, const struct report_model *m, struc
 		n = plain(cells, n, "lift", wd.lift);
 		n = plain(cells, n, "KS", wd.ks);
 		n = plain(cells, n, "net benefit", wd.net_benefit);
-		n = plain(cells, n, "ECE", wd.cal.ece);
+		/* over --calibration-bins bins of --calibration-strategy */
+		snprintf(cells[n].own, sizeof cells[n].own, "ECE %u %s", (unsigned)(r->calib_bins ? r->calib_bins % 10000 : 10),
+			 r->calib_strategy == CALIB_QUANTILE ? "q-bins" : "bins");
+		n = plain(cells, n, cells[n].own, wd.cal.ece);
 	}
 	return n;
 }

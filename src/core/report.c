@@ -421,6 +421,8 @@ static void text_model(FILE *f, const struct report *r, const struct report_mode
 		else
 			fprintf(f, "%-10s  ", fmt_rate(a, sizeof a, cells[i].v));
 	}
+	if (r->partial_fpr > 0)
+		fputs("pAUC: the ROC AUC over FPR <= the limit, standardised (McClish): 0.5 chance, 1 perfect\n", f);
 	fputc('\n', f);
 	text_intervals(f, r, m, cells, nc);
 	if (r->boot_resamples > 0)

@@ -94,14 +94,16 @@ static void side_by_side(FILE *f, const struct report_drift *d, size_t i, bool m
 
 	compare(rm, cm, &dr);
 	if (md) {
-		fprintf(f, "\n### %s at threshold %s\n\n| | reference | current | change |\n|---|---:|---:|---:|\n",
+		fprintf(f, "\n### %s at threshold %s\n\nEvery change is since the reference: current minus reference.\n\n"
+			"| | reference | current | change |\n|---|---:|---:|---:|\n",
 			text_markdown(name, sizeof name, rm->score, 60), fmt_exact(t, sizeof t, rm->threshold));
 	} else {
 		fprintf(f, "\nmodel      %s at threshold %s", text_escape(name, sizeof name, rm->score, strlen(rm->score), 40),
 			fmt_exact(t, sizeof t, rm->threshold));
 		if (rm->objective != NULL)
 			fprintf(f, " (the reference's best %s)", rm->objective);
-		fprintf(f, "\n\n%-18s %12s %12s %12s\n", "", "reference", "current", "change");
+		fprintf(f, "\nevery change is since the reference: current minus reference\n\n%-18s %12s %12s %12s\n", "",
+			"reference", "current", "change");
 	}
 	row(f, md, "rows", fmt_count(a, sizeof a, rs->pos + rs->neg), fmt_count(b, sizeof b, cs->pos + cs->neg), "");
 	if (rm->sample != NULL) {
@@ -136,7 +138,7 @@ static void side_by_side(FILE *f, const struct report_drift *d, size_t i, bool m
 	if (isnan(dr.auc_t))
 		fprintf(f, "%sROC AUC: no test (%s)\n", md ? "- " : "", no_test(&dr));
 	else
-		fprintf(f, "%sROC AUC reference minus current %s: t %s, df %s, p %s (DeLong, unpaired)\n", md ? "- " : "",
+		fprintf(f, "%sROC AUC change since the reference %s: t %s, df %s, p %s (DeLong, unpaired)\n", md ? "- " : "",
 			fmt_rate(a, sizeof a, dr.auc_difference), fmt_rate(b, sizeof b, dr.auc_t), fmt_rate(c, sizeof c, dr.auc_df),
 			fmt_rate(t, sizeof t, dr.auc_p_value));
 	fprintf(f, "%sscores shifted: KS %s, PSI %s over the reference's deciles\n", md ? "- " : "", fmt_rate(a, sizeof a, dr.ks),

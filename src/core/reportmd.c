@@ -60,6 +60,8 @@ static void md_model(FILE *f, const struct report *r, const struct report_model 
 			isnan(cells[i].lo) ? "" : fmt_range(ci, sizeof ci, cells[i].lo, cells[i].hi));
 	if (sw->weighted)
 		fprintf(f, "\nNo intervals: a weighted count has no Wilson interval, and DeLong's needs whole rows.\n");
+	if (r->partial_fpr > 0)
+		fputs("\npAUC: the ROC AUC over FPR <= the limit, standardised (McClish): 0.5 chance, 1 perfect.\n", f);
 	/* pos and neg are Markdown-escaped; NULL neg words: no single name */
 	{
 		double per = figures_per_cases(sw, &c);

@@ -6,6 +6,7 @@
  */
 #include "helpers.h"
 
+#include "core/calib.h"
 #include "core/curve.h"
 #include "core/metrics.h"
 #include "core/optimize.h"
@@ -150,10 +151,71 @@ static void test_against_sklearn(void **state)
 	print_message("%zu values agree with scikit-learn\n", total);
 }
 
+/* numpy's quantile and percentile of tied data, n from 2 to 200, to the
+ * bit (tests/reference/quantile/make_expected.py): the PSI edges and the
+ * calibration bins' edges. */
+static void test_numpy_quantiles(void **state)
+{
+	FILE *f = fopen("tests/reference/quantile/ties.expected", "r");
+	char *line = NULL;
+	size_t cap = 0, checked = 0;
+	struct sweep sw;
+	bool have = false;
+	size_t n = 0;
+
+	(void)state;
+	assert_non_null(f);
+	while (getline(&line, &cap, f) > 0) {
+		char kind[16];
+		double q, want, got;
+
+		if (line[0] == '#')
+			continue;
+		if (strncmp(line, "case ", 5) == 0) {
+			double pos[256], neg[256], mult;
+			size_t np = 0, nn = 0, levels, i;
+			const char *p;
+			int used;
+
+			if (have)
+				sweep_free(&sw);
+			assert_int_equal(sscanf(line, "case %zu %zu %lf%n", &n, &levels, &mult, &used), 3);
+			for (p = line + used, i = 0; i < n; i++) {
+				int idx, lab, k;
+				double v;
+
+				assert_int_equal(sscanf(p, " %d:%d%n", &idx, &lab, &k), 2);
+				p += k;
+				v = (double)idx / (double)(levels - 1) * mult;
+				if (lab)
+					pos[np++] = v;
+				else
+					neg[nn++] = v;
+			}
+			assert_int_equal(sweep_build(&sw, pos, NULL, np, neg, NULL, nn), 0);
+			have = true;
+			continue;
+		}
+		assert_true(have);
+		assert_int_equal(sscanf(line, "%15s %lf %lf", kind, &q, &want), 3);
+		/* calib_edges passes percentile's q through * 100 / 100 */
+		got = calib_quantile(&sw, strcmp(kind, "percentile") == 0 ? (q * 100) / 100 : q);
+		if (got != want)
+			fail_msg("%s n=%zu q=%.17g: %.17g, numpy %.17g", kind, n, q, got, want);
+		checked++;
+	}
+	if (have)
+		sweep_free(&sw);
+	free(line);
+	fclose(f);
+	assert_true(checked > 3000);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_against_sklearn),
+		cmocka_unit_test(test_numpy_quantiles),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
