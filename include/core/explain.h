@@ -7,6 +7,7 @@
 
 #include "core/sweep.h"
 
+#include <stdbool.h>
 #include <stddef.h>
 
 /* Two sentences on what a threshold does, e.g. "Of 212 malignant cases,
@@ -31,6 +32,12 @@ struct per_thousand {
 };
 
 void explain_per_thousand(const struct confusion *c, struct per_thousand *out);
+
+/* The round number of cases (1,000, 10,000, ...) out of which every count
+ * the words say (caught, false alarms, missed) is at least about 10, or
+ * the first at least as many as the data has (where not deployed: its
+ * counts scaled up are then no smaller than its own). */
+long explain_base(const struct confusion *c, bool deployed);
 
 /* The same out of every `per` cases (1,000, 10,000, ...). */
 void explain_per(const struct confusion *c, long per, struct per_thousand *out);

@@ -21,7 +21,8 @@ char *fmt_exact(char *buf, size_t cap, double v);
 char *fmt_rate(char *buf, size_t cap, double v);
 
 /* A count for people: "1,234,567" for whole numbers, 4 significant digits
- * otherwise (weighted counts), "n/a" when undefined. Returns buf. */
+ * for weighted counts below 1,000 ("27.98"), whole with separators above
+ * ("2,798"), "n/a" when undefined. Returns buf. */
 char *fmt_count(char *buf, size_t cap, double v);
 
 /* An amount of money or cost units, whole from 100 up and written as a

@@ -83,6 +83,25 @@ static void split(long whole, double a, double b, long *pa, long *pb)
 	*pb = whole - *pa;
 }
 
+long explain_base(const struct confusion *c, bool deployed)
+{
+	double n = c->tp + c->fn + c->fp + c->tn, said[3] = { c->tp, c->fp, c->fn }, least = INFINITY;
+	long per = 1000;
+	size_t i;
+
+	for (i = 0; i < 3; i++)
+		if (said[i] > 0 && said[i] < least)
+			least = said[i];
+	if (!(n > 0))
+		return per;
+	/* every count said at least about 10 (8 or more), out of no more
+	 * cases than the data has (its counts scaled up are no smaller than
+	 * its own), but where deployed */
+	while (per < 1000000000L && isfinite(least) && least / n * (double)per < 7.5 && (deployed || (double)per < n))
+		per *= 10;
+	return per;
+}
+
 void explain_per_thousand(const struct confusion *c, struct per_thousand *out)
 {
 	explain_per(c, 1000, out);
@@ -103,17 +122,70 @@ void explain_per(const struct confusion *c, long per, struct per_thousand *out)
 	split(n, c->fp, c->tn, &out->fp, &out->tn);
 }
 
-/* A share as a whole percent ("52%"), or with a decimal near 0 and 100
- * ("0.4%", "99.6%") so that an interval never reads "100% to 100%". */
+/* Decimals a percentage needs for two significant digits ("52%", "1.4%",
+ * "0.35%"), and one near 100 ("99.6%"): so that "1%" never stands for
+ * 1.35%, nor "100%" for 99.6%. */
+static int decimals(double p)
+{
+	int d = 0;
+
+	if (p == 0 || p == 100 || !isfinite(p))
+		return 0;
+	if (p > 99)
+		return p > 99.9 ? 2 : 1;
+	while (d < 6 && fabs(p) < 10 / pow(10, d))
+		d++;
+	return d;
+}
+
 static const char *percent(char *buf, size_t cap, double share)
 {
-	double p = 100 * share;
-
-	if (p < 1 || p > 99)
-		snprintf(buf, cap, "%.1f%%", p);
-	else
-		snprintf(buf, cap, "%.0f%%", p);
+	snprintf(buf, cap, "%.*f%%", decimals(100 * share), 100 * share);
 	return buf;
+}
+
+/* Two shares, each with the decimals it needs, and more for both until
+ * they tell the two apart (an interval never reads "1% to 1%" unless its
+ * ends are equal). */
+static void percents(char *a, char *b, size_t cap, double x, double y)
+{
+	int dx = decimals(100 * x), dy = decimals(100 * y), more;
+
+	for (more = 0;; more++) {
+		/* an end that is exactly 0 or 100% needs no decimals */
+		snprintf(a, cap, "%.*f%%", x == 0 || x == 1 ? 0 : dx + more, 100 * x);
+		snprintf(b, cap, "%.*f%%", y == 0 || y == 1 ? 0 : dy + more, 100 * y);
+		if (strcmp(a, b) != 0 || x == y || more >= 8)
+			return;
+	}
+}
+
+/* A share as words: "1 in 3" or "2 in 5" where that is within 3% of the
+ * truth, else the percentage ("39.7%").  *one: the words take a singular
+ * verb ("1 in 3 alarms is"). */
+static const char *ratio(char *buf, size_t cap, double share, bool *one)
+{
+	static const int of[] = { 2, 3, 4, 5, 10 };
+	size_t i;
+	int n;
+
+	*one = false;
+	for (n = 3; n <= 1000; n++) /* 1 in N for a small share: its nearest N */
+		if (share > 0 && fabs(1.0 / n - share) <= 0.03 * share && fabs(1 / share - n) < 0.5) {
+			snprintf(buf, cap, "1 in %d", n);
+			*one = true;
+			return buf;
+		}
+	for (i = 0; i < sizeof of / sizeof of[0]; i++) {
+		int k = (int)floor(share * of[i] + 0.5);
+
+		if (k >= 1 && k < of[i] && fabs((double)k / of[i] - share) <= 0.03 * share) {
+			snprintf(buf, cap, "%d in %d", k, of[i]);
+			*one = k == 1;
+			return buf;
+		}
+	}
+	return percent(buf, cap, share);
 }
 
 static const char *num(char *buf, size_t cap, long v)
@@ -133,9 +205,7 @@ size_t explain_stakeholder(char *buf, size_t cap, const struct explain_input *in
 	if (cap == 0)
 		return 0;
 	buf[0] = '\0';
-	/* at a deployment prevalence: as many cases as show 10 positives */
-	while (in->deployed > 0 && per < 1000000000L && (double)per * in->deployed < 9.5)
-		per *= 10;
+	per = explain_base(c, in->deployed > 0);
 	explain_per(c, per, &k);
 	fmt_count(e, sizeof e, (double)per);
 	if (in->deployed > 0)
@@ -155,22 +225,29 @@ size_t explain_stakeholder(char *buf, size_t cap, const struct explain_input *in
 	if (in->deployed > 0) {
 		/* reweighted counts are not cases of the data: the alarms in words */
 		double alarms = c->tp + c->fp, false_share = alarms > 0 ? c->fp / alarms : 0;
-		long of = false_share >= 0.95 && false_share < 1 ? 100 : 10;
+		bool one;
 
-		if (alarms > 0)
-			put(&o, "%ld of every %ld alarms would be false.\n", (long)floor(of * false_share + 0.5), of);
+		ratio(a, sizeof a, false_share, &one);
+		if (alarms > 0 && strchr(a, '%') != NULL)
+			put(&o, "%s of the alarms would be false.\n", a);
+		else if (alarms > 0)
+			put(&o, "%s alarms would be false.\n", a);
 		goto costs;
 	}
 	put(&o, "In all %s cases of the data: it catches %s of the %s %s cases and misses %s; ",
 	    fmt_count(a, sizeof a, n), fmt_count(b, sizeof b, c->tp), fmt_count(d, sizeof d, c->tp + c->fn),
 	    in->pos, fmt_count(e, sizeof e, c->fn));
-	put(&o, "%s of its %s alarms are false.\n", fmt_count(a, sizeof a, c->fp),
-	    fmt_count(b, sizeof b, c->tp + c->fp));
+	if (c->tp + c->fp > 0)
+		put(&o, "%s of its %s alarm%s %s false.\n", fmt_count(a, sizeof a, c->fp), fmt_count(b, sizeof b, c->tp + c->fp),
+		    c->tp + c->fp == 1 ? "" : "s", c->fp == 1 ? "is" : "are");
+	else
+		put(&o, "it raises no alarms.\n");
 	/* how sure, in the same words: recall's interval as a share caught */
-	if (in->has_recall_ci)
+	if (in->has_recall_ci) {
+		percents(b, d, sizeof b, in->recall_lo, in->recall_hi);
 		put(&o, "With %s %s cases, the share caught could plausibly be anywhere between %s and %s (%g%% interval).\n",
-		    fmt_count(a, sizeof a, c->tp + c->fn), in->pos, percent(b, sizeof b, in->recall_lo),
-		    percent(d, sizeof d, in->recall_hi), 100 * in->level);
+		    fmt_count(a, sizeof a, c->tp + c->fn), in->pos, b, d, 100 * in->level);
+	}
 
 costs:
 	/* who pays for one threshold: the group caught least */
@@ -231,8 +308,7 @@ static void change(struct out *o, const char *what, double a, double b)
 {
 	char x[40], y[40];
 
-	percent(x, sizeof x, a);
-	percent(y, sizeof y, b);
+	percents(x, y, sizeof x, a, b);
 	if (strcmp(x, y) == 0)
 		put(o, "%s stayed at %s", what, x);
 	else
@@ -254,11 +330,17 @@ size_t explain_drift(char *buf, size_t cap, const struct confusion *ref, const s
 	put(&o, "Since the reference, ");
 	if (!isnan(pa) && !isnan(pb)) {
 		change(&o, "precision", pa, pb);
-		/* the false share of the alarms now, as "1 in N" */
-		if (pb < 1 && floor(1 / (1 - pb) + 0.5) >= 2)
-			put(&o, ": 1 in %.0f alarms is now false", floor(1 / (1 - pb) + 0.5));
-		else if (pb < 1)
-			put(&o, ": %.0f in 10 alarms are now false", floor(10 * (1 - pb) + 0.5));
+		/* the false share of the alarms now, as "1 in N" where that is
+		 * true to within 3%, else as a percentage */
+		if (pb < 1) {
+			bool one;
+
+			ratio(who, sizeof who, 1 - pb, &one);
+			if (strchr(who, '%') != NULL)
+				put(&o, ": %s of the alarms are now false", who);
+			else
+				put(&o, ": %s alarms %s now false", who, one ? "is" : "are");
+		}
 		if (!isnan(ra) && !isnan(rb))
 			put(&o, "; ");
 	}

@@ -43,6 +43,10 @@ char *fmt_rate(char *buf, size_t cap, double v)
 
 char *fmt_count(char *buf, size_t cap, double v)
 {
+	/* a weighted count of 1,000 or more: whole, with separators (4
+	 * significant digits would print "2798") */
+	if (v != floor(v) && fabs(v) >= 1000 && fabs(v) < 1e15)
+		v = floor(v + 0.5);
 	if (isnan(v)) {
 		snprintf(buf, cap, "n/a");
 	} else if (v == floor(v) && fabs(v) < 1e15) {

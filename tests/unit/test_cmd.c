@@ -346,7 +346,24 @@ static void test_stakeholder_text(void **state)
 	in.recall_lo = 0.004;
 	in.recall_hi = 0.996;
 	explain_stakeholder(buf, sizeof buf, &in);
-	assert_non_null(strstr(buf, "anywhere between 0.4% and 99.6% (95% interval)"));
+	assert_non_null(strstr(buf, "anywhere between 0.40% and 99.6% (95% interval)"));
+	/* two significant digits, and more until the ends differ */
+	in.recall_lo = 0.0125;
+	in.recall_hi = 0.0146;
+	explain_stakeholder(buf, sizeof buf, &in);
+	assert_non_null(strstr(buf, "anywhere between 1.2% and 1.5% (95% interval)"));
+	in.recall_lo = 0.01251;
+	in.recall_hi = 0.01259;
+	explain_stakeholder(buf, sizeof buf, &in);
+	assert_non_null(strstr(buf, "anywhere between 1.25% and 1.26% (95% interval)"));
+	/* rare events: out of enough cases that every count said is about 10
+	 * (3,000,000 cases, 44,981 positive, 607 caught, 312 false alarms) */
+	memset(&in, 0, sizeof in);
+	in.now = (struct confusion){ 607, 312, 2954707, 44374 };
+	in.pos = "fraud";
+	explain_stakeholder(buf, sizeof buf, &in);
+	assert_non_null(strstr(buf, "Out of every 100,000 cases, about 1,499 are fraud.\n"));
+	assert_non_null(strstr(buf, "flags 30 of the 100,000: 20 are fraud and 10 are not (false alarms)"));
 	assert_string_equal(fmt_money(m, sizeof m, 1234.4, "EUR"), "1,234 EUR");
 	assert_string_equal(fmt_money(m, sizeof m, 1234.6, ""), "1,235");
 }
