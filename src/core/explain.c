@@ -31,6 +31,8 @@ static void put(struct out *o, const char *fmt, ...)
 		o->len += (size_t)n < o->cap - o->len ? (size_t)n : o->cap - o->len - 1;
 }
 
+static int decimals(double p);
+
 static const char *cases(double n)
 {
 	return n == 1 ? "case" : "cases";
@@ -61,8 +63,10 @@ size_t explain_summary(char *buf, size_t cap, const struct confusion *c, const c
 	else if (c->fn <= 0)
 		put(&o, "catches all of them");
 	else
-		put(&o, "catches %s (%.1f%%) and misses %s", fmt_count(a, sizeof a, c->tp),
-		    100 * c->tp / positives, fmt_count(b, sizeof b, c->fn));
+		/* one decimal, and more for a share below 1% (never "0.0%") */
+		put(&o, "catches %s (%.*f%%) and misses %s", fmt_count(a, sizeof a, c->tp),
+		    decimals(100 * c->tp / positives) > 1 ? decimals(100 * c->tp / positives) : 1, 100 * c->tp / positives,
+		    fmt_count(b, sizeof b, c->fn));
 	put(&o, ";\n");
 	if (alarms <= 0)
 		put(&o, "it raises no alarms.");
@@ -209,8 +213,9 @@ size_t explain_stakeholder(char *buf, size_t cap, const struct explain_input *in
 	explain_per(c, per, &k);
 	fmt_count(e, sizeof e, (double)per);
 	if (in->deployed > 0)
-		put(&o, "Where the model is used, %s of cases are %s (%s in the data it was tested on).\n",
-		    percent(a, sizeof a, in->deployed), in->pos, percent(b, sizeof b, in->sample_prevalence));
+		/* the prevalence as given (0.001: "0.1%") */
+		put(&o, "Where the model is used, %g%% of cases are %s (%s in the data it was tested on).\n",
+		    100 * in->deployed, in->pos, percent(b, sizeof b, in->sample_prevalence));
 	put(&o, "Out of every %s cases, about %s %s %s.\n", e, num(a, sizeof a, k.tp + k.fn), k.tp + k.fn == 1 ? "is" : "are",
 	    in->pos);
 	if (k.tp + k.fp == 0)
