@@ -108,6 +108,8 @@ cli: cutoff build/asan/cutoff build/gen
 	@sh tests/cli/attack.sh ./build/asan/cutoff
 	@python3 tests/cli/property.py ./cutoff 500
 	@python3 tests/cli/property.py ./build/asan/cutoff 200
+	@python3 tests/cli/sentences.py ./cutoff
+	@python3 tests/cli/sentences.py ./build/asan/cutoff
 
 valgrind: cutoff
 	@sh tests/cli/valgrind.sh ./cutoff
