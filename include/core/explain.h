@@ -14,9 +14,11 @@
  * this threshold catches 199 (93.9%) and misses 13;\n8 of its 207 alarms are
  * false (benign)."  pos names the positive class; neg the negative one, or
  * NULL when it has no single name.  The line break separates the two parts.
- * Returns the length written (truncated to cap-1). */
+ * policy: per-group thresholds in force ("equal-recall 0.8"), whose pooled
+ * matrix c is; NULL for one threshold.  Returns the length written
+ * (truncated to cap-1). */
 size_t explain_summary(char *buf, size_t cap, const struct confusion *c, const char *pos,
-		       const char *neg);
+		       const char *neg, const char *policy);
 
 /* What changed from a reference to the current data at one threshold, in
  * a sentence: "Since the reference, precision fell from 62% to 48%: 1 in
@@ -68,6 +70,8 @@ struct explain_input {
 	double worst_recall;        /*   its recall, */
 	const char *best_group;     /*   and the group caught most */
 	double best_recall;
+	const char *policy;         /* per-group thresholds in force ("equal-recall 0.8"):
+				     * now is every group at its own, pooled; NULL: one threshold */
 	double deployed;            /* at a deployment prevalence: it (0: the sample) */
 	double sample_prevalence;   /*   and the sample's */
 };

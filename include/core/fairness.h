@@ -32,6 +32,9 @@ int fairness_parse(const char *arg, struct fairness_spec *fs);
 /* The strategy's name as typed ("equal-recall"). */
 const char *fairness_name(enum fairness_strategy s);
 
+/* A strategy in words, with its value: "equal-recall 0.8", "best". */
+const char *fairness_words(const struct fairness_spec *fs, char *buf, size_t cap);
+
 /* A group's own threshold under the strategy (best: opt's optimum under
  * its constraints; equal-recall: the highest distinct score whose recall
  * >= X; equal-fpr and equal-rate: the lowest distinct score whose FPR or

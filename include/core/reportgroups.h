@@ -17,6 +17,11 @@ void reportgroups_json(FILE *f, const struct report *r, const struct report_mode
 /* The same as tables, for people (markdown: Markdown tables). */
 void reportgroups_text(FILE *f, const struct report *r, const struct report_model *m, bool markdown);
 
+/* With --group-thresholds (but single): the strategy in words
+ * ("equal-recall 0.8") in buf, whose pooled matrix the plain words then
+ * tell; else NULL. */
+const char *reportgroups_policy(const struct report *r, char *buf, size_t cap);
+
 /* The pooled matrix of every group at its own threshold. */
 struct confusion reportgroups_pooled(const struct report *r, const struct report_model *m);
 

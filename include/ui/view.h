@@ -73,6 +73,7 @@ struct view {
 	bool group_strategy;        /* :group-thresholds applied to the model on screen */
 	size_t group_strategy_model;
 	struct fairness_spec strategy;
+	bool strategy_custom;       /* a group's knob moved by hand since the strategy */
 	size_t group_sel;           /* the group whose knob the arrows move, VIEW_NONE: the model's */
 
 	/* --against REF: each model's reference sweep (the current data is the
@@ -186,6 +187,15 @@ void view_next_group(struct view *v);
 /* The group doing worst on recall at its threshold (VIEW_NONE: none
  * defines it), and the best, for the plain words. */
 size_t view_worst_group(const struct view *v, size_t *best);
+
+/* Under a per-group strategy on the model on screen: every group at its
+ * own threshold, pooled, into c, and true; else false (c untouched). */
+bool view_pooled(const struct view *v, struct confusion *c);
+
+/* The per-group policy in force on the model on screen, in words
+ * ("equal-recall 0.8", or "custom, from equal-recall 0.8" once a group's
+ * knob was moved by hand), or NULL under one threshold. */
+const char *view_policy(const struct view *v, char *buf, size_t cap);
 
 /* Frees what the view owns (reweighted sweeps). */
 void view_free(struct view *v);

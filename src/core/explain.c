@@ -39,8 +39,9 @@ static const char *cases(double n)
 }
 
 size_t explain_summary(char *buf, size_t cap, const struct confusion *c, const char *pos,
-		       const char *neg)
+		       const char *neg, const char *policy)
 {
+	char who[96];
 	struct out o = { buf, cap, 0 };
 	double positives = c->tp + c->fn, alarms = c->tp + c->fp;
 	char a[32], b[32], d[32];
@@ -51,13 +52,17 @@ size_t explain_summary(char *buf, size_t cap, const struct confusion *c, const c
 	if (positives <= 0) {
 		put(&o, "There are no %s cases;\n", pos);
 		if (alarms <= 0)
-			put(&o, "this threshold raises no alarms.");
+			put(&o, "%s raises no alarms.", policy ? "no group's threshold" : "this threshold");
 		else
 			put(&o, "all %s of its alarms are false.", fmt_count(a, sizeof a, alarms));
 		return o.len;
 	}
-	put(&o, "Of %s %s %s, this threshold ", fmt_count(a, sizeof a, positives), pos,
-	    cases(positives));
+	/* one threshold, or each group's own: the words say which */
+	if (policy != NULL)
+		snprintf(who, sizeof who, "each group's own threshold (%s)", policy);
+	else
+		snprintf(who, sizeof who, "this threshold");
+	put(&o, "Of %s %s %s, %s ", fmt_count(a, sizeof a, positives), pos, cases(positives), who);
 	if (c->tp <= 0)
 		put(&o, "catches none of them");
 	else if (c->fn <= 0)
@@ -205,6 +210,8 @@ size_t explain_stakeholder(char *buf, size_t cap, const struct explain_input *in
 	double n = c->tp + c->fn + c->fp + c->tn;
 	long per = 1000;
 	char a[40], b[40], d[40], e[40];
+	/* one threshold, or each group's own: the words say which */
+	const char *at = in->policy != NULL ? "With those thresholds" : "At this threshold";
 
 	if (cap == 0)
 		return 0;
@@ -218,12 +225,14 @@ size_t explain_stakeholder(char *buf, size_t cap, const struct explain_input *in
 		    100 * in->deployed, in->pos, percent(b, sizeof b, in->sample_prevalence));
 	put(&o, "Out of every %s cases, about %s %s %s.\n", e, num(a, sizeof a, k.tp + k.fn), k.tp + k.fn == 1 ? "is" : "are",
 	    in->pos);
+	if (in->policy != NULL)
+		put(&o, "Each group has its own threshold (%s).\n", in->policy);
 	if (k.tp + k.fp == 0)
-		put(&o, "At this threshold the model flags none of the %s.\n", e);
+		put(&o, "%s the model flags none of the %s.\n", at, e);
 	else
 		/* "of the 1,000", not "of them": after "about 191 are positive",
 		 * "flags 234 of them" reads as 234 of the 191 */
-		put(&o, "At this threshold the model flags %s of the %s: %s %s %s and %s %s %s (false alarms).\n",
+		put(&o, "%s the model flags %s of the %s: %s %s %s and %s %s %s (false alarms).\n", at,
 		    num(a, sizeof a, k.tp + k.fp), e, num(b, sizeof b, k.tp), k.tp == 1 ? "is" : "are", in->pos,
 		    num(d, sizeof d, k.fp), k.fp == 1 ? "is" : "are", in->neg ? in->neg : "not");
 	put(&o, "It misses %s of the %s %s cases.\n\n", num(a, sizeof a, k.fn), num(b, sizeof b, k.tp + k.fn), in->pos);
@@ -286,7 +295,7 @@ costs:
 			put(&o, "\nOne step up (to %.6g): ", in->up_threshold);
 		put(&o, "%s fewer %s caught, %s fewer false alarm%s.\n", fmt_count(a, sizeof a, dtp * f), in->pos,
 		    fmt_count(b, sizeof b, dfp * f), dfp * f == 1 ? "" : "s");
-	} else {
+	} else if (in->policy == NULL) {
 		put(&o, "\nThe threshold is already above every score: nothing is flagged.\n");
 	}
 	/* the deployment questions in words: gains and net benefit */

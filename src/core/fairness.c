@@ -7,6 +7,7 @@
 #include "core/parse.h"
 
 #include <math.h>
+#include <stdio.h>
 #include <string.h>
 
 static const char *const names[] = { "single", "best", "equal-recall", "equal-fpr", "equal-rate" };
@@ -114,4 +115,13 @@ double fairness_gap(const struct sweep *const *sw, size_t n, const double *thr, 
 	for (g = 0; g < n && g < FAIRNESS_MAX_GROUPS; g++)
 		c[g] = sweep_at(sw[g], thr[g]);
 	return fairness_gap_of(c, g, m, hi, lo);
+}
+
+const char *fairness_words(const struct fairness_spec *fs, char *buf, size_t cap)
+{
+	if (isnan(fs->value))
+		snprintf(buf, cap, "%s", fairness_name(fs->strategy));
+	else
+		snprintf(buf, cap, "%s %g", fairness_name(fs->strategy), fs->value);
+	return buf;
 }

@@ -428,12 +428,17 @@ static void text_model(FILE *f, const struct report *r, const struct report_mode
 	if (r->boot_resamples > 0)
 		text_boot(f, r, m);
 	{
-		char sentence[1024], sp[200], sn[200];
-		double per = figures_per_cases(sw, &c);
+		char sentence[1024], sp[200], sn[200], pw[64];
+		const char *policy = reportgroups_policy(r, pw, sizeof pw);
+		double per;
 
+		/* under per-group thresholds the words tell them, pooled */
+		if (policy != NULL)
+			c = reportgroups_pooled(r, m);
+		per = figures_per_cases(sw, &c);
 		/* the class words are data: escaped before they make a sentence */
 		explain_summary(sentence, sizeof sentence, &c, safe(sp, sizeof sp, r->pos_words, 40),
-				r->neg_words ? safe(sn, sizeof sn, r->neg_words, 40) : NULL);
+				r->neg_words ? safe(sn, sizeof sn, r->neg_words, 40) : NULL, policy);
 		if (per > 0)
 			fprintf(f, "Per %s cases where deployed:\n", fmt_count(a, sizeof a, per));
 		fprintf(f, "%s\n", sentence);

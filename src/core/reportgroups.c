@@ -100,6 +100,15 @@ static const struct {
 	{ METRIC_PREDICTED_POSITIVE_RATE, "predicted_positive_rate_gap" },
 };
 
+const char *reportgroups_policy(const struct report *r, char *buf, size_t cap)
+{
+	const struct report_groups *gr = r->groups;
+
+	if (gr == NULL || gr->folds || !gr->strategy_set || gr->strategy.strategy == FAIR_SINGLE)
+		return NULL;
+	return fairness_words(&gr->strategy, buf, cap);
+}
+
 struct confusion reportgroups_pooled(const struct report *r, const struct report_model *m)
 {
 	struct confusion p = { 0, 0, 0, 0 };

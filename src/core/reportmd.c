@@ -64,9 +64,15 @@ static void md_model(FILE *f, const struct report *r, const struct report_model 
 		fputs("\npAUC: the ROC AUC over FPR <= the limit, standardised (McClish): 0.5 chance, 1 perfect.\n", f);
 	/* pos and neg are Markdown-escaped; NULL neg words: no single name */
 	{
-		double per = figures_per_cases(sw, &c);
+		char pw[64];
+		const char *policy = reportgroups_policy(r, pw, sizeof pw);
+		double per;
 
-		explain_summary(sentence, sizeof sentence, &c, pos, r->neg_words ? neg : NULL);
+		/* under per-group thresholds the words tell them, pooled */
+		if (policy != NULL)
+			c = reportgroups_pooled(r, m);
+		per = figures_per_cases(sw, &c);
+		explain_summary(sentence, sizeof sentence, &c, pos, r->neg_words ? neg : NULL, policy);
 		if ((nl = strchr(sentence, '\n')) != NULL)
 			*nl = ' ';
 		if (per > 0)

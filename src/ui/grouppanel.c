@@ -61,7 +61,7 @@ void grouppanel_draw(struct grid *g, struct rect r, const struct view *v)
 	bool own = v->group_strategy && v->group_strategy_model == v->model, shown[C_COUNT] = { false };
 	int nw = 5, w[C_COUNT], x, y, end = r.x + r.w - 1, used, bar = 0, p, c;
 	enum col widest = C_RECALL;
-	char a[40], t[80];
+	char a[40], t[120], pol[64];
 
 	for (i = 0; i < n; i++) {
 		sw[i] = view_group_sweep(v, i);
@@ -96,7 +96,7 @@ void grouppanel_draw(struct grid *g, struct rect r, const struct view *v)
 			best = gap, widest = (enum col)c, hi = h, lo = l;
 	}
 	snprintf(t, sizeof t, own ? "By %.30s: %s" : "By %.30s",
-		 v->group_column ? v->group_column : "group", fairness_name(v->strategy.strategy));
+		 v->group_column ? v->group_column : "group", own ? view_policy(v, pol, sizeof pol) : "");
 	grid_text(g, r.x, r.y, t, ST_TITLE, r.w - 1);
 	x = r.x + grid_text_width(t) + 2;
 	if (best >= 0 && x + 24 < end)
@@ -146,16 +146,19 @@ void grouppanel_draw(struct grid *g, struct rect r, const struct view *v)
 
 			pl.tp += gc.tp, pl.fp += gc.fp, pl.tn += gc.tn, pl.fn += gc.fn;
 		}
-		char part[3][48];
+		char part[4][48];
 		int k;
 
-		/* three pieces, flowed onto as many lines as the width needs */
+		/* four pieces, flowed onto as many lines as the width needs: the
+		 * trade-off against one threshold, both of its sides */
 		snprintf(part[0], sizeof part[0], "pooled: recall %s,", fmt_rate(a, sizeof a, metrics_value(METRIC_RECALL, &pl)));
-		snprintf(part[1], sizeof part[1], "precision %s,", fmt_rate(b, sizeof b, metrics_value(METRIC_PRECISION, &pl)));
-		snprintf(part[2], sizeof part[2], "%s%s false alarms", pl.fp >= s.fp ? "+" : "-",
-			 fmt_count(d, sizeof d, fabs(pl.fp - s.fp)));
+		snprintf(part[1], sizeof part[1], "precision %s;", fmt_rate(b, sizeof b, metrics_value(METRIC_PRECISION, &pl)));
+		snprintf(part[2], sizeof part[2], "%s %s false alarm%s,", fmt_count(d, sizeof d, fabs(pl.fp - s.fp)),
+			 pl.fp >= s.fp ? "more" : "fewer", fabs(pl.fp - s.fp) == 1 ? "" : "s");
+		snprintf(part[3], sizeof part[3], "%s %s miss%s", fmt_count(d, sizeof d, fabs(pl.fn - s.fn)),
+			 pl.fn >= s.fn ? "more" : "fewer", fabs(pl.fn - s.fn) == 1 ? "" : "es");
 		x = end;
-		for (k = 0; k < 3; k++) {
+		for (k = 0; k < 4; k++) {
 			int pw = grid_text_width(part[k]);
 
 			if (x + 1 + pw > end) {
@@ -164,7 +167,7 @@ void grouppanel_draw(struct grid *g, struct rect r, const struct view *v)
 				x = r.x + (k > 0 ? 8 : 0) - 1;
 				y++;
 			}
-			x += 1 + grid_text(g, x + 1, y, part[k], k == 2 ? ST_WARN : ST_LABEL, end - x - 1);
+			x += 1 + grid_text(g, x + 1, y, part[k], k >= 2 ? ST_WARN : ST_LABEL, end - x - 1);
 		}
 	}
 }

@@ -199,11 +199,14 @@ static void draw_matrix(struct grid *g, struct rect r, const struct view *v)
 	double pos = c.tp + c.fn, neg = c.tn + c.fp, n = pos + neg;
 	const char *negw = v->neg_words ? v->neg_words : "other";
 	struct matrix_cols mc = matrix_cols(n, r.w);
-	char a[32];
-	int x0 = r.x, cx = r.x + mc.lab, c2 = cx + mc.cw + 1, right = c2 + mc.cw + 1 + mc.tot;
+	char a[32], pol[64];
+	int x, x0 = r.x, cx = r.x + mc.lab, c2 = cx + mc.cw + 1, right = c2 + mc.cw + 1 + mc.tot;
 	int lw = mc.lab - 1, pw = grid_text_width(v->pos_words), nw = grid_text_width(negw);
 
-	grid_text(g, x0, r.y, "Confusion matrix", ST_TITLE, r.w);
+	x = x0 + grid_text(g, x0, r.y, "Confusion matrix", ST_TITLE, r.w);
+	/* under per-group thresholds this is the model's one knob: say so */
+	if (view_policy(v, pol, sizeof pol) != NULL)
+		grid_text(g, x, r.y, "  at the knob, one threshold", ST_DIM, r.x + r.w - x);
 	grid_text(g, cx + 5, r.y + 1, "predicted", ST_DIM, 20);
 	grid_text(g, cx + mc.cw - (pw < mc.cw - 1 ? pw : mc.cw - 1), r.y + 2, v->pos_words, ST_LABEL, mc.cw - 1);
 	grid_text(g, c2 + mc.cw - (nw < mc.cw - 1 ? nw : mc.cw - 1), r.y + 2, negw, ST_LABEL, mc.cw - 1);
@@ -405,7 +408,12 @@ static void draw_summary(struct grid *g, struct rect r, const struct view *v)
 
 		explain_drift(text, sizeof text, &rc, &c, pos);
 	} else {
-		explain_summary(text, sizeof text, &c, pos, v->neg_words != NULL ? neg : NULL);
+		char policy[64] = "";
+
+		/* under per-group thresholds the words tell them, pooled */
+		if (view_pooled(v, &c))
+			view_policy(v, policy, sizeof policy);
+		explain_summary(text, sizeof text, &c, pos, v->neg_words != NULL ? neg : NULL, policy[0] ? policy : NULL);
 	}
 	wrap(g, (struct rect){ r.x, r.y + 2, r.w, r.h - 2 }, r.y + 2, text, ST_NORMAL);
 }

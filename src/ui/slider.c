@@ -79,7 +79,7 @@ void slider_draw(struct grid *g, struct rect r, const struct view *v)
 	const struct sweep *sw = m->sw;
 	double total = sw->pos + sw->neg, flagged = view_flagged(m, m->k);
 	int knob = track_col(r, view_position(v, m->k)), x;
-	char t[40], a[32], c[32], p[32];
+	char t[40], a[32], c[32], p[32], pol[64];
 
 	/* row 0: the optima, then the ends' values where no letter is */
 	slider_marks(g, r, v, m, marks);
@@ -136,11 +136,24 @@ void slider_draw(struct grid *g, struct rect r, const struct view *v)
 	/* the model's own knob last: it stays in sight */
 	grid_put(g, knob, r.y + 1, glyph_get(v->glyphs, G_KNOB), ST_KNOB);
 
-	/* row 2: the threshold, exactly, and what it flags */
+	/* row 2: the threshold, exactly, and what it flags; under per-group
+	 * thresholds, the policy and what they flag together */
 	fmt_exact(t, sizeof t, m->threshold);
 	x = r.x;
-	x += grid_text(g, x, r.y + 2, "threshold ", ST_LABEL, r.w);
-	x += grid_text(g, x, r.y + 2, t, ST_VALUE, 26);
+	if (view_policy(v, pol, sizeof pol) != NULL) {
+		struct confusion pc;
+
+		view_pooled(v, &pc);
+		flagged = pc.tp + pc.fp;
+		x += grid_text(g, x, r.y + 2, "per group: ", ST_LABEL, r.w);
+		x += grid_text(g, x, r.y + 2, pol, ST_VALUE, 40);
+		x += grid_text(g, x, r.y + 2, " (knob ", ST_LABEL, r.x + r.w - x);
+		x += grid_text(g, x, r.y + 2, t, ST_VALUE, r.x + r.w - x);
+		x += grid_text(g, x, r.y + 2, ")", ST_LABEL, r.x + r.w - x);
+	} else {
+		x += grid_text(g, x, r.y + 2, "threshold ", ST_LABEL, r.w);
+		x += grid_text(g, x, r.y + 2, t, ST_VALUE, 26);
+	}
 	x += grid_printf(g, x, r.y + 2, ST_LABEL, r.x + r.w - x, "   flags %s of %s (%s%%)",
 			 fmt_count(a, sizeof a, flagged), fmt_count(c, sizeof c, total),
 			 total > 0 ? fmt_rate(p, sizeof p, 100 * flagged / total) : "n/a");

@@ -185,6 +185,7 @@ void view_apply_strategy(struct view *v, const struct fairness_spec *fs)
 	v->group_strategy = true;
 	v->group_strategy_model = v->model;
 	v->strategy = *fs;
+	v->strategy_custom = false;
 	if (n_kept > 0)
 		view_say(v, false, "%s: %zu group%s keep the single threshold (%s%s); Tab picks a group's knob",
 			 fairness_name(fs->strategy), n_kept, n_kept == 1 ? "" : "s", kept, n_kept > 3 ? ", ..." : "");
@@ -206,6 +207,35 @@ void view_next_group(struct view *v)
 		view_say(v, false, "the arrows move the model's threshold");
 	else
 		view_say(v, false, "the arrows move group %s's threshold", text_fit(nm, sizeof nm, v->group_names[v->group_sel], 30));
+}
+
+bool view_pooled(const struct view *v, struct confusion *c)
+{
+	size_t g;
+
+	if (!(v->group_strategy && v->group_strategy_model == v->model) || v->n_groups == 0)
+		return false;
+	memset(c, 0, sizeof *c);
+	for (g = 0; g < v->n_groups; g++) {
+		struct confusion gc = sweep_at(view_group_sweep(v, g), view_group_threshold(v, g));
+
+		c->tp += gc.tp, c->fp += gc.fp, c->tn += gc.tn, c->fn += gc.fn;
+	}
+	return true;
+}
+
+const char *view_policy(const struct view *v, char *buf, size_t cap)
+{
+	char w[48];
+
+	if (!(v->group_strategy && v->group_strategy_model == v->model) || v->n_groups == 0)
+		return NULL;
+	fairness_words(&v->strategy, w, sizeof w);
+	if (v->strategy_custom)
+		snprintf(buf, cap, "custom, from %s", w);
+	else
+		snprintf(buf, cap, "%s", w);
+	return buf;
 }
 
 size_t view_worst_group(const struct view *v, size_t *best)
@@ -303,6 +333,7 @@ static void group_step(struct view *v, int dir)
 	else if (dir < 0 && k < sw->n)
 		k++;
 	*t = sweep_threshold(sw, k);
+	v->strategy_custom = true; /* no longer the strategy's own thresholds */
 }
 
 static void model_step(struct view *v, int dir, enum step_size size)
@@ -452,17 +483,20 @@ size_t view_stakeholder_text(const struct view *v, char *buf, size_t cap)
 {
 	const struct view_model *m = &v->models[v->model];
 	struct explain_input in;
-	char pos[256], neg[256], unit[80], gw[256], gb[256];
+	char pos[256], neg[256], unit[80], gw[256], gb[256], policy[64];
 
 	memset(&in, 0, sizeof in);
 	in.now = sweep_confusion(m->sw, m->k);
 	in.threshold = m->threshold;
+	/* under a per-group strategy every sentence is of it, pooled */
+	if (view_pooled(v, &in.now))
+		in.policy = view_policy(v, policy, sizeof policy);
 	/* the words come from the data or the user: escaped here, so that
 	 * every writer of the plain words (screen, text, Markdown) gets
 	 * text that cannot drive a terminal */
 	in.pos = text_escape(pos, sizeof pos, v->pos_words, strlen(v->pos_words), 60);
 	in.neg = v->neg_words ? text_escape(neg, sizeof neg, v->neg_words, strlen(v->neg_words), 60) : NULL;
-	in.has_up = m->k > 0;
+	in.has_up = m->k > 0 && in.policy == NULL; /* a step of the one threshold */
 	if (in.has_up) {
 		in.up = sweep_confusion(m->sw, m->k - 1);
 		in.up_threshold = sweep_threshold(m->sw, m->k - 1);
@@ -471,7 +505,7 @@ size_t view_stakeholder_text(const struct view *v, char *buf, size_t cap)
 	in.cost_fp = v->cost_fp;
 	in.cost_fn = v->cost_fn;
 	in.unit = text_escape(unit, sizeof unit, v->cost_unit, strlen(v->cost_unit), 15);
-	if (v->costs && m->best[BEST_COST] != VIEW_NONE) {
+	if (v->costs && m->best[BEST_COST] != VIEW_NONE && in.policy == NULL) {
 		in.has_best = 1;
 		in.best = sweep_confusion(m->sw, m->best[BEST_COST]);
 		in.best_threshold = sweep_threshold(m->sw, m->best[BEST_COST]);
@@ -490,7 +524,8 @@ size_t view_stakeholder_text(const struct view *v, char *buf, size_t cap)
 			in.best_recall = metrics_value(METRIC_RECALL, &cb);
 		}
 	}
-	in.has_lift = in.has_net_benefit = 1;
+	in.has_lift = 1;
+	in.has_net_benefit = in.policy == NULL; /* weighs the errors by one threshold */
 	in.lift = deploy_lift(m->sw, &in.now);
 	in.net_benefit = deploy_net_benefit(m->sw, &in.now, m->threshold);
 	in.treat_all = deploy_treat_all(m->sw, m->threshold);

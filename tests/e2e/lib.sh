@@ -100,7 +100,8 @@ check_numbers() {
 	done
 }
 
-threshold() { screen | sed -n 's/^threshold \([^ ]*\) .*/\1/p' | head -1; }
+# the model's threshold: "threshold X", or under per-group thresholds "(knob X)"
+threshold() { screen | sed -n 's/^threshold \([^ ]*\) .*/\1/p; s/^per group: .*(knob \([^)]*\)).*/\1/p' | head -1; }
 
 # after_exit NAME STATUS: the explorer has ended with STATUS; the terminal is sane
 after_exit() {
