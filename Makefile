@@ -109,6 +109,7 @@ cli: cutoff build/asan/cutoff build/gen
 	@python3 tests/cli/property.py ./cutoff 500
 	@python3 tests/cli/property.py ./build/asan/cutoff 200
 	@python3 tests/cli/sentences.py ./cutoff
+	@sh tests/cli/words.sh ./cutoff
 	@python3 tests/cli/sentences.py ./build/asan/cutoff
 
 valgrind: cutoff

@@ -169,11 +169,20 @@ static int group_thresholds(struct session *s, const struct options *o, struct r
 			const struct sweep *sw = s->group_ptrs[i * n + g];
 			double *t = &(*thr)[i * n + g];
 			char name[256], model[100];
+			int rc;
 
 			*t = models[i].threshold;
 			if (!o->group_strategy_set || o->group_strategy.strategy == FAIR_SINGLE)
 				continue;
-			if (fairness_threshold(sw, &o->group_strategy, &o->spec, t) == 0)
+			rc = fairness_threshold(sw, &o->group_strategy, &o->spec, t);
+			if (rc == 1) {
+				say("%s: group '%s' flags none under %s: even its top score alone passes it (model '%s')",
+				    s->ds->shown, text_fit(name, sizeof name, s->ds->groups.names[g], 30),
+				    fairness_name(o->group_strategy.strategy),
+				    text_escape(model, sizeof model, models[i].score, strlen(models[i].score), 40));
+				continue;
+			}
+			if (rc == 0)
 				continue;
 			*t = models[i].threshold;
 			text_fit(name, sizeof name, s->ds->groups.names[g], 30);

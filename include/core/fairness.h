@@ -38,8 +38,10 @@ const char *fairness_words(const struct fairness_spec *fs, char *buf, size_t cap
 /* A group's own threshold under the strategy (best: opt's optimum under
  * its constraints; equal-recall: the highest distinct score whose recall
  * >= X; equal-fpr and equal-rate: the lowest distinct score whose FPR or
- * flag rate <= X).  Returns 0, or -1 when the group has one class only or
- * no threshold qualifies: it keeps the single threshold. */
+ * flag rate <= X).  Returns 0; 1 (equal-fpr, equal-rate) when even the
+ * top score's rows pass X: the threshold is +inf, flagging none of the
+ * group, the closest rate not above X; -1 when the group has one class
+ * only or no threshold reaches the recall: it keeps the single one. */
 int fairness_threshold(const struct sweep *sw, const struct fairness_spec *fs, const struct optimize_spec *opt,
 		       double *threshold);
 

@@ -74,6 +74,13 @@ int fairness_threshold(const struct sweep *sw, const struct fairness_spec *fs, c
 				break;
 			found = k;
 		}
+		if (found == 0) {
+			/* even the top score's rows pass the limit: the closest
+			 * rate not above it is none (the single threshold may flag
+			 * everyone) */
+			*threshold = INFINITY;
+			return 1;
+		}
 		break;
 	}
 	if (found == 0)

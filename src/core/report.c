@@ -446,24 +446,61 @@ static void text_model(FILE *f, const struct report *r, const struct report_mode
 	reportgroups_text(f, r, m, false);
 }
 
-/* "logreg - naive_bayes  +0.01336  z 2.955  p 0.003126  0.004498 to 0.02222" */
-static void text_pair(FILE *f, const struct report *r, const struct report_pair *p)
+/* A pair's cells: the models, the difference, z, p, the interval (or why
+ * there is no test, in the last). */
+struct pair_cells {
+	char name[200], d[40], z[40], p[40], ci[100];
+};
+
+static void pair_cells(const struct report *r, const struct report_pair *p, struct pair_cells *c)
 {
-	char a[96], b[96], d[40], zs[40], ps[40], l[40], h[40];
+	char a[96], b[96], l[40], h[40], d[40];
 	double z, pv, lo, hi;
 
 	figures_pair(r, p, &z, &pv, &lo, &hi);
-	safe(a, sizeof a, p->a, 30);
-	safe(b, sizeof b, p->b, 30);
-	fmt_rate(d, sizeof d, p->difference);
-	fprintf(f, "%s - %s  %s%s", a, b, p->difference > 0 ? "+" : "", d);
-	if (isnan(p->se))
-		fputs("  no test: the rows were not kept (--stream, --counts or --weight)\n", f);
-	else if (isnan(z))
-		fputs("  no test possible: the two columns rank every row alike\n", f);
-	else
-		fprintf(f, "  z %s  p %s  %s to %s\n", fmt_rate(zs, sizeof zs, z), fmt_rate(ps, sizeof ps, pv),
-			fmt_rate(l, sizeof l, lo), fmt_rate(h, sizeof h, hi));
+	snprintf(c->name, sizeof c->name, "%s - %s", safe(a, sizeof a, p->a, 30), safe(b, sizeof b, p->b, 30));
+	snprintf(c->d, sizeof c->d, "%s%s", p->difference > 0 ? "+" : "", fmt_rate(d, sizeof d, p->difference));
+	c->z[0] = c->p[0] = '\0';
+	if (isnan(p->se)) {
+		snprintf(c->ci, sizeof c->ci, "no test: the rows were not kept (--stream, --counts or --weight)");
+	} else if (isnan(z)) {
+		snprintf(c->ci, sizeof c->ci, "no test possible: the two columns rank every row alike");
+	} else {
+		fmt_rate(c->z, sizeof c->z, z);
+		fmt_rate(c->p, sizeof c->p, pv);
+		snprintf(c->ci, sizeof c->ci, "%s to %s", fmt_rate(l, sizeof l, lo), fmt_rate(h, sizeof h, hi));
+	}
+}
+
+/* The paired tests as a table whose columns take their widest cell. */
+static void text_pairs(FILE *f, const struct report *r)
+{
+	struct pair_cells *c = calloc(r->n_pairs, sizeof *c);
+	int w[4] = { 6, 10, 1, 1 };
+	size_t i;
+
+	if (c == NULL)
+		return;
+	for (i = 0; i < r->n_pairs; i++) {
+		pair_cells(r, &r->pairs[i], &c[i]);
+		w[0] = fmt_width(c[i].name) > w[0] ? fmt_width(c[i].name) : w[0];
+		w[1] = fmt_width(c[i].d) > w[1] ? fmt_width(c[i].d) : w[1];
+		w[2] = fmt_width(c[i].z) > w[2] ? fmt_width(c[i].z) : w[2];
+		w[3] = fmt_width(c[i].p) > w[3] ? fmt_width(c[i].p) : w[3];
+	}
+	pad(f, "models", w[0], false);
+	fputs("  ", f), pad(f, "difference", w[1], true);
+	fputs("  ", f), pad(f, "z", w[2], true);
+	fputs("  ", f), pad(f, "p", w[3], true);
+	fputs("  interval\n", f);
+	for (i = 0; i < r->n_pairs; i++) {
+		pad(f, c[i].name, w[0], false);
+		fputs("  ", f), pad(f, c[i].d, w[1], true);
+		fputs("  ", f), pad(f, c[i].z, w[2], true);
+		fputs("  ", f), pad(f, c[i].p, w[3], true);
+		fprintf(f, "  %s\n", c[i].ci);
+	}
+	free(c);
 }
 
 static void text_report(FILE *f, const struct report *r)
@@ -489,8 +526,7 @@ static void text_report(FILE *f, const struct report *r)
 
 		snprintf(lv, sizeof lv, "%g", 100 * figures_level(r));
 		fprintf(f, "\nROC AUC compared (DeLong, paired; %s%% intervals)\n", lv);
-		for (i = 0; i < r->n_pairs; i++)
-			text_pair(f, r, &r->pairs[i]);
+		text_pairs(f, r);
 	}
 }
 

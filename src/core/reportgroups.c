@@ -265,14 +265,19 @@ static void folds_text(FILE *f, const struct report *r, const struct report_mode
 	const char *key[FOLD_STATS];
 	char a[40], b[40], c[40], d[40], t[40], nm[256];
 	size_t g, i, j, n = sizeof show / sizeof show[0] - (gr->optimize ? 0 : 1);
-	int nw = name_width(gr, "fold") > 11 ? name_width(gr, "fold") : 11;
+	int nw = name_width(gr, "fold") > 11 ? name_width(gr, "fold") : 11, cw = 10;
+
+	/* the counts' column as wide as the largest fold's count */
+	for (g = 0; g < gr->n; g++)
+		if (fmt_width(fmt_count(a, sizeof a, m->group_sw[g]->pos + m->group_sw[g]->neg)) > cw)
+			cw = fmt_width(a);
 
 	if (md)
 		fprintf(f, "\n#### By fold (%s) at threshold %s\n\n| fold | n | positives", text_markdown(nm, sizeof nm, gr->column, 40),
 			fmt_exact(t, sizeof t, m->threshold));
 	else
-		fprintf(f, "\nfolds (%s) at threshold %s\n%-*s%10s %10s", text_escape(nm, sizeof nm, gr->column, strlen(gr->column), 40),
-			fmt_exact(t, sizeof t, m->threshold), nw, "fold", "n", "positives");
+		fprintf(f, "\nfolds (%s) at threshold %s\n%-*s%*s %*s", text_escape(nm, sizeof nm, gr->column, strlen(gr->column), 40),
+			fmt_exact(t, sizeof t, m->threshold), nw, "fold", cw, "n", cw, "positives");
 	for (j = 0; j < n; j++)
 		fprintf(f, md ? " | %s" : " %10s", head[j]);
 	fputs(md ? " |\n|---|---:|---:" : "\n", f);
@@ -289,14 +294,14 @@ static void folds_text(FILE *f, const struct report *r, const struct report_mode
 				fmt_count(a, sizeof a, sw->pos + sw->neg), fmt_count(b, sizeof b, sw->pos));
 		} else {
 			text_fit(nm, sizeof nm, gr->names[g], NAME_FIT);
-			fprintf(f, "%s%*s%10s %10s", nm, nw - fmt_width(nm), "", fmt_count(a, sizeof a, sw->pos + sw->neg),
+			fprintf(f, "%s%*s%*s %*s", nm, nw - fmt_width(nm), "", cw, fmt_count(a, sizeof a, sw->pos + sw->neg), cw,
 				fmt_count(b, sizeof b, sw->pos));
 		}
 		for (j = 0; j < n; j++)
 			for (i = 0; i < k; i++)
 				if (strcmp(key[i], show[j]) == 0)
-					fprintf(f, md ? " | %s" : " %10s", strcmp(key[i], "optimal_threshold") == 0 && isfinite(v[i])
-									? fmt_exact(a, sizeof a, v[i]) : fmt_rate(a, sizeof a, v[i]));
+					/* 4 significant digits in the table; exact in JSON */
+					fprintf(f, md ? " | %s" : " %10s", fmt_rate(a, sizeof a, v[i]));
 		fputs(md ? " |\n" : "\n", f);
 	}
 	/* the spread across folds: mean, sd, range */
@@ -509,7 +514,7 @@ void reportgroups_text(FILE *f, const struct report *r, const struct report_mode
 		else
 			fprintf(f, "\nthresholds %s%s: each group its own\n", fairness_name(gr->strategy.strategy), v);
 		cell(f, md, "group", nw, false);
-		cell(f, md, "threshold", 12, true);
+		cell(f, md, "threshold", 10, true);
 		cell(f, md, "flagged", 10, true);
 		cell(f, md, "recall", 10, true);
 		cell(f, md, "FPR", 10, true);
@@ -523,7 +528,8 @@ void reportgroups_text(FILE *f, const struct report *r, const struct report_mode
 
 			cell(f, md, md ? text_markdown_shown(nm, sizeof nm, gr->names[g], NAME_FIT)
 				       : text_fit(nm, sizeof nm, gr->names[g], NAME_FIT), nw, false);
-			cell(f, md, fmt_exact(t, sizeof t, m->group_thr[g]), 12, true);
+			/* 4 significant digits in the table; exact in JSON */
+			cell(f, md, fmt_rate(t, sizeof t, m->group_thr[g]), 10, true);
 			cell(f, md, fmt_rate(a, sizeof a, metrics_value(METRIC_PREDICTED_POSITIVE_RATE, &c)), 10, true);
 			cell(f, md, fmt_rate(a, sizeof a, metrics_value(METRIC_RECALL, &c)), 10, true);
 			cell(f, md, fmt_rate(a, sizeof a, metrics_value(METRIC_FPR, &c)), 10, true);

@@ -514,13 +514,14 @@ static void draw_stakeholder(struct grid *g, const struct layout *l, const struc
 {
 	char text[2048];
 	int w = l->w - 4 < 76 ? l->w - 4 : 76, x = (l->w - w) / 2, y = 5, bottom = l->h - 1;
-	int need_gaps = 0, need = 0;
+	int need_gaps = 0, need = 0, dropped = 0;
+	char hint[80] = "e or :explain returns to the numbers";
 
 	view_stakeholder_text(v, text, sizeof text);
 	need = stakeholder_rows(NULL, x, y, w, 1 << 20, text, false);
 	/* too little room even over the slider: the last paragraphs (gains and
 	 * net benefit come last) give way whole, never a cut sentence */
-	while (need > bottom - 4) {
+	while (need + (dropped > 0) > bottom - 4) { /* the marker takes a row */
 		char *cut = NULL, *p;
 
 		for (p = text; (p = strstr(p, "\n\n")) != NULL; p++)
@@ -528,19 +529,28 @@ static void draw_stakeholder(struct grid *g, const struct layout *l, const struc
 		if (cut == NULL || cut == text)
 			break;
 		cut[1] = '\0';
+		dropped++;
 		need = stakeholder_rows(NULL, x, y, w, 1 << 20, text, false);
 	}
+	/* what gave way is said, not silently gone: in the hint's place */
+	if (dropped > 0)
+		snprintf(hint, sizeof hint, "(%d more paragraph%s: a taller window, or x exports %s)", dropped,
+			 dropped == 1 ? "" : "s", dropped == 1 ? "it" : "them");
 	need_gaps = stakeholder_rows(NULL, x, y, w, 1 << 20, text, true);
 	if (y + need_gaps + 2 <= bottom) {
 		stakeholder_rows(g, x, y, w, bottom, text, true);
-		grid_text(g, x, y + need_gaps + 1, "e or :explain returns to the numbers", ST_DIM, w);
-	} else if (y + need_gaps <= bottom) {
+		grid_text(g, x, y + need_gaps + 1, hint, ST_DIM, w);
+	} else if (y + need_gaps + (dropped > 0) <= bottom) {
 		stakeholder_rows(g, x, y, w, bottom, text, true);
+		if (dropped > 0)
+			grid_text(g, x, y + need_gaps, hint, ST_DIM, w);
 	} else {
 		/* the slider's rows give the words room, if need be */
-		if (y + need > bottom && need <= bottom - 4)
-			y = bottom - need;
+		if (y + need + (dropped > 0) > bottom && need + (dropped > 0) <= bottom - 4)
+			y = bottom - need - (dropped > 0);
 		stakeholder_rows(g, x, y, w, bottom, text, false);
+		if (dropped > 0)
+			grid_text(g, x, y + need, hint, ST_DIM, w);
 	}
 }
 

@@ -157,7 +157,8 @@ void view_apply_strategy(struct view *v, const struct fairness_spec *fs)
 {
 	struct optimize_spec best = optimize_defaults(OBJ_F1);
 	char kept[400] = "";
-	size_t g, n_kept = 0, used = 0;
+	size_t g, n_kept = 0, used = 0, n_none = 0;
+	char none[256] = "";
 
 	v->group_sel = VIEW_NONE;
 	if (v->n_groups == 0) {
@@ -172,7 +173,11 @@ void view_apply_strategy(struct view *v, const struct fairness_spec *fs)
 	for (g = 0; g < v->n_groups; g++) {
 		double *t = &v->group_thr[v->model * v->n_groups + g];
 
-		if (fairness_threshold(view_group_sweep(v, g), fs, &best, t) == 0)
+		int rc = fairness_threshold(view_group_sweep(v, g), fs, &best, t);
+
+		if (rc == 1 && n_none++ == 0)
+			text_fit(none, sizeof none, v->group_names[g], 30); /* flags none: said below */
+		if (rc >= 0)
 			continue;
 		*t = view_current(v)->threshold; /* one class, or nothing qualifies */
 		if (n_kept++ < 3 && used < sizeof kept - 40) {
@@ -186,12 +191,21 @@ void view_apply_strategy(struct view *v, const struct fairness_spec *fs)
 	v->group_strategy_model = v->model;
 	v->strategy = *fs;
 	v->strategy_custom = false;
-	if (n_kept > 0)
-		view_say(v, false, "%s: %zu group%s keep the single threshold (%s%s); Tab picks a group's knob",
-			 fairness_name(fs->strategy), n_kept, n_kept == 1 ? "" : "s", kept, n_kept > 3 ? ", ..." : "");
-	else
+	if (n_none > 0 || n_kept > 0) {
+		char parts[2][320] = { "", "" };
+
+		if (n_none > 0)
+			snprintf(parts[0], sizeof parts[0], "%s%s flag%s none (its top score alone passes the rate)", none,
+				 n_none > 1 ? " and others" : "", n_none > 1 ? "" : "s");
+		if (n_kept > 0)
+			snprintf(parts[1], sizeof parts[1], "%zu group%s keep the single threshold (%s%s)", n_kept,
+				 n_kept == 1 ? "" : "s", kept, n_kept > 3 ? ", ..." : "");
+		view_say(v, false, "%s: %s%s%s; Tab picks a group's knob", fairness_name(fs->strategy), parts[0],
+			 n_none > 0 && n_kept > 0 ? "; " : "", parts[1]);
+	} else {
 		view_say(v, false, "%s: each group its own threshold; Tab picks a group's knob, the arrows move it",
 			 fairness_name(fs->strategy));
+	}
 }
 
 void view_next_group(struct view *v)

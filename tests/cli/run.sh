@@ -262,7 +262,7 @@ run 0 --report --format json -p malignant -l diagnosis -s logreg,naive_bayes "$B
 z=$(sed -n 's/.*"z": \([^,]*\),.*/\1/p' "$T/out")
 p=$(sed -n 's/.*"p_value": \([^,]*\),.*/\1/p' "$T/out")
 close "$z" 2.95507234449116 && close "$p" 0.0031259574080322716 && ok || bad "paired DeLong: z $z, p $p"
-run 0 --report -p malignant -l diagnosis -s logreg,naive_bayes "$BC" && has "^logreg - naive_bayes  +0.01336  z 2.955  p 0.003126  0.004498 to 0.02222$"
+run 0 --report -p malignant -l diagnosis -s logreg,naive_bayes "$BC" && has "^logreg - naive_bayes  *+0.01336  *2.955  *0.003126  0.004498 to 0.02222$"
 run 0 --report --stream -p malignant -l diagnosis -s logreg,naive_bayes "$BC" && has "no test: the rows were not kept"
 # the partial AUC: scikit-learn's roc_auc_score(max_fpr=0.1) is 0.98650204868441915
 run 0 --report --format json --partial-auc 0.1 -p malignant -l diagnosis -s logreg "$BC"

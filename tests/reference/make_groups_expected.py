@@ -81,7 +81,9 @@ def own_threshold(y, s, strategy, value, objective=None):
                 return t
         return None
     if strategy in ("equal-fpr", "equal-rate"):
-        found = None
+        # the lowest score within the limit; when even the top score's rows
+        # pass it, flag none (+inf), the closest rate not above it
+        found = math.inf
         for t in scores:
             f = s >= t
             v = np.sum(f & (y == 0)) / neg if strategy == "equal-fpr" else np.sum(f) / n
