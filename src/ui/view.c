@@ -192,7 +192,7 @@ void view_apply_strategy(struct view *v, const struct fairness_spec *fs)
 	v->strategy = *fs;
 	v->strategy_custom = false;
 	if (n_none > 0 || n_kept > 0) {
-		char parts[2][320] = { "", "" };
+		char parts[2][480] = { "", "" };
 
 		if (n_none > 0)
 			snprintf(parts[0], sizeof parts[0], "%s%s flag%s none (its top score alone passes the rate)", none,
