@@ -22,6 +22,7 @@ enum style {
 	ST_CURVE3,
 	ST_CURVE4,
 	ST_BASELINE,
+	ST_BASELINE2,    /* a second reference line (gains: perfect): ':' in ASCII */
 	ST_MARKER,       /* the operating point, drawn last */
 	ST_THRESHOLD,    /* the threshold line in plots */
 	ST_GOOD,         /* correct cells of the matrix */

@@ -131,6 +131,7 @@ static uint32_t ascii_glyph(enum style st)
 	case ST_CURVE3: return 'o';
 	case ST_CURVE4: return 'x';
 	case ST_BASELINE: return '.';
+	case ST_BASELINE2: return ':';
 	case ST_POS: return '#';
 	case ST_NEG: return '=';
 	default: return '*';

@@ -43,8 +43,8 @@ static void build_gain(struct canvas *c, const struct view *v)
 	if (n > 0 && sw->pos > 0) {
 		int xp = axes_dot_x(c, sw->pos / n);
 
-		canvas_line(c, 0, c->h - 1, xp, 0, ST_BASELINE, DASH_DOTTED);
-		canvas_line(c, xp, 0, c->w - 1, 0, ST_BASELINE, DASH_DOTTED);
+		canvas_line(c, 0, c->h - 1, xp, 0, ST_BASELINE2, DASH_DOTTED);
+		canvas_line(c, xp, 0, c->w - 1, 0, ST_BASELINE2, DASH_DOTTED);
 	}
 	if (!(n > 0 && sw->pos > 0))
 		return;
@@ -251,7 +251,7 @@ static void draw_gain(struct grid *g, struct rect r, struct rect a, const struct
 	axes_y(g, r, a, v);
 	axes_x_labels(g, a, r.y + r.h - 1, "0", "flagged", "1");
 	{
-		static const enum style st[3] = { ST_CURVE, ST_BASELINE, ST_BASELINE };
+		static const enum style st[3] = { ST_CURVE, ST_BASELINE, ST_BASELINE2 };
 		static const uint32_t uni[3] = { 0x2501, 0x2508, 0x2505 };
 		static const char *const names[3] = { "model", "random", "perfect" };
 

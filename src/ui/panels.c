@@ -295,6 +295,9 @@ static void draw_metrics(struct grid *g, struct rect r, const struct view *v)
 	size_t i, n = sizeof shown / sizeof shown[0], rows = (n + 1) / 2;
 	char a[32], hw[100];
 	bool wide = r.w >= LAYOUT_WIDE_LEFT_W;
+	/* ASCII writes the half-width with "+-", one column more than "\u00b1":
+	 * the left column takes it, the right one moves over by one */
+	int room = v->glyphs == GLYPHS_ASCII && r.w >= 45 ? 11 : 10, right = room == 11 ? 25 : 24;
 
 	grid_text(g, r.x, r.y, "Metrics", ST_TITLE, r.w);
 	if (v->ref_sw != NULL)
@@ -305,7 +308,7 @@ static void draw_metrics(struct grid *g, struct rect r, const struct view *v)
 		 * 24: label 9, value up to 10 (MCC: "-1.234e-05"), arrow: 45 in
 		 * all, nothing cut.  Wide (a panel of 85): each value followed by
 		 * its interval, up to 18 ("0.005997-0.03236"), the right from 43 */
-		int x = r.x + (i >= rows ? (wide ? 43 : 24) : 0), y = r.y + 1 + (int)(i % rows), vx = i >= rows ? 10 : 12;
+		int x = r.x + (i >= rows ? (wide ? 43 : right) : 0), y = r.y + 1 + (int)(i % rows), vx = i >= rows ? 10 : 12;
 		int x0 = x;
 		double val, old, lo, hi;
 
@@ -340,9 +343,10 @@ static void draw_metrics(struct grid *g, struct rect r, const struct view *v)
 			if (metric_interval(v, m, &shown[i], &now, &lo, &hi))
 				grid_text(g, x0 + vx + 12, y, fmt_range(hw, sizeof hw, lo, hi), ST_DIM, 18);
 		} else if (metric_half_width(v, m, &shown[i], &now, 2, hw, sizeof hw) &&
-		    (fmt_width(a) + fmt_width(hw) <= 10 ||
-		     (metric_half_width(v, m, &shown[i], &now, 1, hw, sizeof hw) && fmt_width(a) + fmt_width(hw) <= 10)))
-			x += grid_text(g, x, y, hw, ST_DIM, 10);
+		    (fmt_width(a) + fmt_width(hw) <= (i >= rows ? 10 : room) ||
+		     (metric_half_width(v, m, &shown[i], &now, 1, hw, sizeof hw) &&
+		      fmt_width(a) + fmt_width(hw) <= (i >= rows ? 10 : room))))
+			x += grid_text(g, x, y, hw, ST_DIM, i >= rows ? 10 : room);
 		/* the arrow says which way it moved; its colour, whether that
 		 * is better (green) or worse (red): FPR going down is good */
 		if (!isnan(val) && !isnan(old) && val != old) {
