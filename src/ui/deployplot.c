@@ -182,9 +182,10 @@ static void mark(struct grid *g, struct rect area, const struct canvas *base, in
 		grid_put(g, cx, cy, glyph_get(v->glyphs, G_MARK), ST_MARKER);
 }
 
-/* A legend on the area's last row, right-aligned, when it fits: pairs of
- * a glyph (by style) and a name. */
-static void legend(struct grid *g, struct rect a, const struct view *v, int n, const enum style *st,
+/* A legend on row y of the area, right-aligned, when it fits: pairs of a
+ * glyph (by style) and a name.  The caller picks the row the curves leave
+ * free (gains: the last; net benefit: the first). */
+static void legend(struct grid *g, struct rect a, int y, const struct view *v, int n, const enum style *st,
 		   const uint32_t *uni, const char *asc, const char *const *names)
 {
 	int w = 0, i, x, gap = 1, sep = 2;
@@ -200,10 +201,10 @@ static void legend(struct grid *g, struct rect a, const struct view *v, int n, c
 		return;
 	x = a.x + a.w - w;
 	for (i = 0; i < n; i++) {
-		grid_put(g, x, a.y + a.h - 1, v->glyphs == GLYPHS_ASCII ? (uint32_t)asc[i] : uni[i], st[i]);
+		grid_put(g, x, y, v->glyphs == GLYPHS_ASCII ? (uint32_t)asc[i] : uni[i], st[i]);
 		if (gap)
-			grid_put(g, x + 1, a.y + a.h - 1, ' ', st[i]);
-		x += 1 + gap + grid_text(g, x + 1 + gap, a.y + a.h - 1, names[i], ST_DIM, a.w) + sep;
+			grid_put(g, x + 1, y, ' ', st[i]);
+		x += 1 + gap + grid_text(g, x + 1 + gap, y, names[i], ST_DIM, a.w) + sep;
 	}
 }
 
@@ -255,7 +256,7 @@ static void draw_gain(struct grid *g, struct rect r, struct rect a, const struct
 		static const uint32_t uni[3] = { 0x2501, 0x2508, 0x2505 };
 		static const char *const names[3] = { "model", "random", "perfect" };
 
-		legend(g, a, v, 3, st, uni, "*.:", names);
+		legend(g, a, a.y + a.h - 1, v, 3, st, uni, "*.:", names);
 	}
 	if (!isnan(rate) && !isnan(tpr))
 		mark(g, a, base, axes_dot_x(base, rate), axes_dot_y(base, tpr), v);
@@ -301,7 +302,8 @@ static void draw_net_benefit(struct grid *g, struct rect r, struct rect a, const
 		static const uint32_t uni[3] = { 0x2501, 0x254D, 0x2508 };
 		static const char *const names[3] = { "model", "treat all", "none" };
 
-		legend(g, a, v, 3, st, uni, "*+.", names);
+		/* the top row: treat all leaves the plot at the bottom */
+		legend(g, a, a.y, v, 3, st, uni, "*+.", names);
 	}
 }
 

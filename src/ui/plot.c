@@ -319,12 +319,22 @@ static void marker(struct grid *g, const struct plot_cache *pc, const struct vie
 	grid_put(g, cx, cy, glyph_get(v->glyphs, G_MARK), ST_MARKER);
 }
 
-/* Model i against the current one: DeLong's paired test, as " -0.013 p
- * 0.0031"; 0 when there is none. */
-static int versus(const struct view *v, size_t i, char *buf, size_t cap)
+/* Drops the 0 before a decimal point: "-0.013" to "-.013", "0.0031" to
+ * ".0031" (a legend's short form). */
+static void short_number(char *s)
+{
+	char *z = s + (s[0] == '+' || s[0] == '-');
+
+	if (z[0] == '0' && z[1] == '.')
+		memmove(z, z + 1, strlen(z));
+}
+
+/* Model i against the current one: DeLong's paired test, in the short
+ * form " -.013 p .0031", and its p in *p; 0 when there is none. */
+static int versus(const struct view *v, size_t i, char *buf, size_t cap, double *p)
 {
 	size_t k;
-	char d[32], p[32];
+	char d[32], ps[32];
 
 	for (k = 0; k < v->n_pairs; k++) {
 		const struct view_pair *vp = &v->pairs[k];
@@ -334,19 +344,24 @@ static int versus(const struct view *v, size_t i, char *buf, size_t cap)
 			continue;
 		diff = vp->a == i ? vp->difference : -vp->difference; /* this one minus the current */
 		z = diff / vp->se;
+		*p = interval_p_value(z);
 		/* two significant digits: a legend, not a report */
 		snprintf(d, sizeof d, "%+.2g", diff);
-		snprintf(p, sizeof p, "%.2g", interval_p_value(z));
-		snprintf(buf, cap, " %s p %s", d, p);
+		snprintf(ps, sizeof ps, "%.2g", *p);
+		short_number(d);
+		short_number(ps);
+		snprintf(buf, cap, " %s p %s", d, ps);
 		return 1;
 	}
 	return 0;
 }
 
 /* Each model's line: its glyph, name and ROC AUC, and for the others the
- * paired test against the model on screen ("+0.013 p 0.003"), as much as
- * half the plot holds (names lose their middle first). */
-static void legend_models(struct grid *g, const struct plot_cache *pc, const struct view *v, bool auc)
+ * paired test against the model on screen ("+.013 p .003"), as much as
+ * half the plot holds.  Names lose their middle first; a significant test
+ * (p < 0.05) keeps its place by cutting the name down to 8 columns.  left:
+ * in the bottom left corner, else the bottom right. */
+static void legend_models(struct grid *g, const struct plot_cache *pc, const struct view *v, bool auc, bool left)
 {
 	size_t i;
 	int y = pc->area.y + pc->area.h - (int)v->n_models;
@@ -355,26 +370,33 @@ static void legend_models(struct grid *g, const struct plot_cache *pc, const str
 		const char *name = v->models[i].name;
 		char tail[160] = "", a[32], vs[80];
 		int w, x, room = auc ? pc->area.w * 2 / 3 : pc->area.w / 2, name_w;
+		double p = NAN;
 
 		name_w = grid_text_width(name);
 		if (auc) {
 			/* the name whole first, then its AUC, then the test */
 			snprintf(tail, sizeof tail, " %s", fmt_rate(a, sizeof a, v->models[i].sw->roc_auc));
-			if (i != v->model && versus(v, i, vs, sizeof vs) &&
-			    name_w + grid_text_width(tail) + grid_text_width(vs) + 3 <= room)
-				strncat(tail, vs, sizeof tail - strlen(tail) - 1);
-			if (name_w + grid_text_width(tail) + 3 > room)
+			if (i != v->model && versus(v, i, vs, sizeof vs, &p)) {
+				int need = grid_text_width(tail) + grid_text_width(vs) + 3;
+
+				if (name_w + need <= room || (p < 0.05 && (name_w < 8 ? name_w : 8) + need <= room))
+					strncat(tail, vs, sizeof tail - strlen(tail) - 1);
+			}
+			if ((name_w < 8 ? name_w : 8) + grid_text_width(tail) + 3 > room)
 				tail[0] = '\0';
 		}
 		w = name_w + grid_text_width(tail) + 3; /* glyph, space, name, tail, a blank */
 		if (w > room)
 			w = room;
-		x = pc->area.x + pc->area.w - w;
+		/* the corner the curves leave free: ROC's bottom right, PR's
+		 * bottom left (its curves end at the bottom right) */
+		x = left ? pc->area.x + 1 : pc->area.x + pc->area.w - w;
 		grid_put(g, x, y + (int)i, series_glyph(v, (int)i), series_style[i & 3]);
 		grid_put(g, x + 1, y + (int)i, ' ', series_style[i & 3]);
 		x += 2 + grid_text_mid(g, x + 2, y + (int)i, name, series_style[i & 3], w - 3 - grid_text_width(tail),
 				       glyph_get(v->glyphs, G_ELLIPSIS));
-		grid_text(g, x, y + (int)i, tail, i == v->model ? ST_VALUE : ST_DIM, grid_text_width(tail));
+		grid_text(g, x, y + (int)i, tail, i == v->model ? ST_VALUE : p < 0.05 ? ST_LABEL : ST_DIM,
+			  grid_text_width(tail));
 	}
 }
 
@@ -451,7 +473,7 @@ void plot_draw(struct grid *g, struct rect r, struct plot_cache *pc, enum plot_k
 		axes_y(g, r, a, v);
 		axes_x_labels(g, a, r.y + r.h - 1, "0", "FPR", "1");
 		if (v->overlay && v->n_models > 1)
-			legend_models(g, pc, v, kind == PLOT_ROC);
+			legend_models(g, pc, v, true, false);
 		if (v->n_groups > 0 && !v->folds)
 			grouppanel_roc_marks(g, pc->area, v);
 		ref_marker(g, pc, v, METRIC_FPR, METRIC_RECALL);
@@ -472,7 +494,7 @@ void plot_draw(struct grid *g, struct rect r, struct plot_cache *pc, enum plot_k
 		axes_y(g, r, a, v);
 		axes_x_labels(g, a, r.y + r.h - 1, "0", "recall", "1");
 		if (v->overlay && v->n_models > 1)
-			legend_models(g, pc, v, kind == PLOT_ROC);
+			legend_models(g, pc, v, false, true);
 		ref_marker(g, pc, v, METRIC_RECALL, METRIC_PRECISION);
 		marker(g, pc, v, &c, METRIC_RECALL, METRIC_PRECISION);
 		break;
