@@ -370,10 +370,10 @@ tm send-keys -t e o
 sleep 0.3
 screen | grep -q "━ logreg 0.9954 *│\|━ logreg 0.9954$" && ok || bad "300x80: no AUC in the legend: $(screen | grep -m1 '━ logreg')"
 # pROC: logreg - naive_bayes = 0.01336, p = 0.0031260
-screen | grep -q "╍ naive_bayes 0.9820 -0.013 p 0.0031" && ok || bad "300x80: no paired test in the legend: $(screen | grep -m1 '╍ naive')"
+screen | grep -q "╍ naive_bayes 0.9820 -.013 p .0031" && ok || bad "300x80: no paired test in the legend: $(screen | grep -m1 '╍ naive')"
 tm send-keys -t e m
 sleep 0.3
-screen | grep -q "━ logreg 0.9954 +0.013 p 0.0031" && ok || bad "300x80: the test does not follow the model on screen"
+screen | grep -q "━ logreg 0.9954 +.013 p .0031" && ok || bad "300x80: the test does not follow the model on screen"
 tm send-keys -t e q
 after_exit "q (legend)" 0
 
@@ -406,7 +406,7 @@ for size in "60 20" "80 24" "100 30"; do
 	if [ "${size% *}" -ge 80 ]; then
 		tm send-keys -t e o
 		sleep 0.3
-		screen | grep -q "_v1\$" && screen | grep -q "_v2\$" &&
+		screen | grep -q "[━*] [^ ]*_v1\b" && screen | grep -q "[╍+] [^ ]*_v2\b" &&
 			ok || bad "${size}: overlay legend does not tell the models apart"
 	fi
 	tm send-keys -t e q

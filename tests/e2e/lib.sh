@@ -89,11 +89,11 @@ check_numbers() {
 		"flagged:predicted_positive_rate" "ROC AUC:roc_auc" "avg prec.:average_precision"; do
 		label=${pair%%:*}
 		key=${pair#*:}
-		# metrics sit at columns 0 and 24 (counted in characters: UTF-8
+		# metrics sit at columns 0 and 24 (25 in ASCII; counted in characters: UTF-8
 		# grep); a value is a number or n/a, maybe with its half-width
 		# ("±.02") and a trend arrow
-		got=$(LC_ALL=C.UTF-8 grep -o "^\(.\{24\}\)\?$label  *[0-9n-][^ ]*" "$T/screen" | head -1 |
-			awk '{print $NF}' | sed 's/[▲▼^v]$//; s/±.*//')
+		got=$(LC_ALL=C.UTF-8 grep -o "^\(.\{24,25\}\)\?$label  *[0-9n-][^ ]*" "$T/screen" | head -1 |
+			awk '{print $NF}' | sed 's/[▲▼^v]$//; s/±.*//; s/+-.*//')
 		want=$(sed -n "s/^  \"$key\": \([^,]*\),*$/\1/p" "$T/json" |
 			awk '{ if ($1 == "null") print "n/a"; else if ($1 + 0 == 0) print "0"; else printf "%#.4g\n", $1 }')
 		[ -n "$got" ] && [ "$got" = "$want" ] && ok || bad "$what ($model at $thr): $label screen '$got', report '$want'"
