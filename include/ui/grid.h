@@ -31,6 +31,7 @@ enum style {
 	ST_NEG,          /* negatives' histogram */
 	ST_SLIDER,       /* slider track */
 	ST_KNOB,         /* slider knob */
+	ST_ACTIVE,       /* the group knob in hand: reverse video, in colour too */
 	ST_KEY,          /* key names in the status line */
 	ST_STATUS,
 	ST_UP,           /* metric moved the better way / the worse way */

@@ -115,7 +115,7 @@ void grouppanel_draw(struct grid *g, struct rect r, const struct view *v)
 
 		y++;
 		grid_put(g, r.x, y, grouppanel_mark(i), ST_MARKER);
-		grid_shown_mid(g, r.x + 2, y, v->group_names[i], v->group_sel == i ? ST_KNOB : ST_LABEL, nw,
+		grid_shown_mid(g, r.x + 2, y, v->group_names[i], v->group_sel == i ? ST_ACTIVE : ST_LABEL, nw,
 			      glyph_get(v->glyphs, G_ELLIPSIS));
 		for (x = r.x + 2 + nw, c = 0; c < C_COUNT; c++) {
 			if (!shown[c])

@@ -480,6 +480,17 @@ static void draw_bottom(struct grid *g, struct rect r, const struct view *v)
 		grid_shown(g, r.x, r.y, v->message, v->message_is_error ? ST_WARN : ST_STATUS, r.w);
 		return;
 	}
+	if (v->group_sel != VIEW_NONE && v->group_sel < v->n_groups) {
+		/* a group's knob in hand: say which, as long as it is */
+		char nm[256];
+		int x = r.x + grid_text(g, r.x, r.y, "the arrows move group ", ST_STATUS, r.w);
+
+		x += grid_shown(g, x, r.y, text_fit(nm, sizeof nm, v->group_names[v->group_sel], 30), ST_KNOB, r.x + r.w - x);
+		x += grid_text(g, x, r.y, "'s threshold  ", ST_STATUS, r.x + r.w - x);
+		x += grid_text(g, x, r.y, "Tab", ST_KEY, r.x + r.w - x);
+		grid_text(g, x, r.y, " next group, back to the model's knob", ST_STATUS, r.x + r.w - x);
+		return;
+	}
 	draw_status(g, r, v);
 }
 

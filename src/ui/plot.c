@@ -400,6 +400,38 @@ static void legend_models(struct grid *g, const struct plot_cache *pc, const str
 	}
 }
 
+/* o with --fold: which line is which, in the corner its legend would
+ * take: the pooled model bold, then each of the three fold styles with
+ * its folds' names ("╍ folds 1 4", "┅ folds 2 5", "┈ fold 3"). */
+static void legend_folds(struct grid *g, const struct plot_cache *pc, const struct view *v, bool left)
+{
+	size_t n = v->n_groups < 3 ? v->n_groups : 3, i, f;
+	int y = pc->area.y + pc->area.h - 1 - (int)n, room = pc->area.w / 2;
+
+	for (i = 0; i <= n && y + (int)i >= pc->area.y; i++) {
+		char line[160];
+		size_t used, count = 0;
+		int w, x;
+
+		if (i == 0) {
+			snprintf(line, sizeof line, "%s, pooled", v->models[v->model].name);
+		} else {
+			used = (size_t)snprintf(line, sizeof line, "fold");
+			for (f = i - 1; f < v->n_groups && used < sizeof line - 40; f += 3, count++)
+				used += (size_t)snprintf(line + used, sizeof line - used, " %s", v->group_names[f]);
+			if (count > 1)
+				memmove(line + 5, line + 4, strlen(line + 4) + 1), line[4] = 's';
+		}
+		w = grid_shown_width(line) + 3;
+		if (w > room)
+			w = room;
+		x = left ? pc->area.x + 1 : pc->area.x + pc->area.w - w;
+		grid_put(g, x, y + (int)i, series_glyph(v, (int)i), series_style[i & 3]);
+		grid_put(g, x + 1, y + (int)i, ' ', series_style[i & 3]);
+		grid_shown_mid(g, x + 2, y + (int)i, line, series_style[i & 3], w - 3, glyph_get(v->glyphs, G_ELLIPSIS));
+	}
+}
+
 /* "Scores  malignant ▲ above, benign ▼ below", shorter where it must be. */
 static void hist_title(struct grid *g, struct rect r, const struct view *v)
 {
@@ -472,7 +504,9 @@ void plot_draw(struct grid *g, struct rect r, struct plot_cache *pc, enum plot_k
 		axes_title(g, r, head, tail, 5);
 		axes_y(g, r, a, v);
 		axes_x_labels(g, a, r.y + r.h - 1, "0", "FPR", "1");
-		if (v->overlay && v->n_models > 1)
+		if (v->overlay && v->folds)
+			legend_folds(g, pc, v, false);
+		else if (v->overlay && v->n_models > 1)
 			legend_models(g, pc, v, true, false);
 		if (v->n_groups > 0 && !v->folds)
 			grouppanel_roc_marks(g, pc->area, v);
@@ -493,7 +527,9 @@ void plot_draw(struct grid *g, struct rect r, struct plot_cache *pc, enum plot_k
 		axes_title(g, r, head, tail, 4);
 		axes_y(g, r, a, v);
 		axes_x_labels(g, a, r.y + r.h - 1, "0", "recall", "1");
-		if (v->overlay && v->n_models > 1)
+		if (v->overlay && v->folds)
+			legend_folds(g, pc, v, true);
+		else if (v->overlay && v->n_models > 1)
 			legend_models(g, pc, v, false, true);
 		ref_marker(g, pc, v, METRIC_RECALL, METRIC_PRECISION);
 		marker(g, pc, v, &c, METRIC_RECALL, METRIC_PRECISION);
@@ -535,6 +571,9 @@ void plot_draw(struct grid *g, struct rect r, struct plot_cache *pc, enum plot_k
 			grid_put(g, x, r.y, series_glyph(v, s), series_style[s]);
 			x += 1 + grid_text(g, x + 1, r.y, nm[s], series_style[s], end - x - 1) + 2;
 		}
+		/* --fold: the dotted bands are the folds' range; said first */
+		if (v->folds && x + grid_text_width("bands: folds' range") <= end)
+			x += grid_text(g, x, r.y, "bands: folds' range", ST_DIM, end - x) + 2;
 		if (x + grid_text_width(by) <= end)
 			grid_text(g, x, r.y, by, ST_DIM, end - x);
 		axes_y(g, r, a, v);

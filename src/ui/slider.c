@@ -117,7 +117,7 @@ void slider_draw(struct grid *g, struct rect r, const struct view *v)
 		for (gi = 0; gi < v->n_groups; gi++) {
 			int col = track_col(r, view_position(v, sweep_index(sw, view_group_threshold(v, gi))));
 
-			grid_put(g, col, r.y + 1, grouppanel_mark(gi), v->group_sel == gi ? ST_KNOB : ST_MARKER);
+			grid_put(g, col, r.y + 1, grouppanel_mark(gi), v->group_sel == gi ? ST_ACTIVE : ST_MARKER);
 		}
 	}
 	/* --fold: where each fold's own best F1 lies, as its number (1-9,
@@ -157,6 +157,16 @@ void slider_draw(struct grid *g, struct rect r, const struct view *v)
 	x += grid_printf(g, x, r.y + 2, ST_LABEL, r.x + r.w - x, "   flags %s of %s (%s%%)",
 			 fmt_count(a, sizeof a, flagged), fmt_count(c, sizeof c, total),
 			 total > 0 ? fmt_rate(p, sizeof p, 100 * flagged / total) : "n/a");
+	/* --fold: what the digits on the slider are */
+	if (v->folds && v->group_best != NULL && x + 30 <= r.x + r.w) {
+		char digits[24];
+
+		if (v->n_groups <= 9)
+			snprintf(digits, sizeof digits, "1-%zu", v->n_groups);
+		else
+			snprintf(digits, sizeof digits, "1-9, %c-%c", (char)grouppanel_mark(0), (char)grouppanel_mark(v->n_groups - 10));
+		x += grid_printf(g, x, r.y + 2, ST_DIM, r.x + r.w - x, "   %s: each fold's best F1", digits);
+	}
 	/* the step mode only where it fits whole */
 	if (x + 12 + (v->step == STEP_VALUE ? 11 : 4) <= r.x + r.w)
 		grid_printf(g, x, r.y + 2, ST_DIM, r.x + r.w - x, "   slide by %s",
