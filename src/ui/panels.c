@@ -300,8 +300,11 @@ static void draw_metrics(struct grid *g, struct rect r, const struct view *v)
 	int room = v->glyphs == GLYPHS_ASCII && r.w >= 45 ? 11 : 10, right = room == 11 ? 25 : 24;
 
 	grid_text(g, r.x, r.y, "Metrics", ST_TITLE, r.w);
+	/* wide: the change in a column of its own; else beside the value,
+	 * where it fits, and the heading says so */
 	if (v->ref_sw != NULL)
-		grid_text(g, r.x + 9, r.y, "with the change since the reference", ST_DIM, r.w - 9);
+		grid_text(g, r.x + 9, r.y, wide ? "with the change since the reference"
+					       : "change since the reference, where it fits", ST_DIM, r.w - 9);
 	for (i = 0; i < n; i++) {
 		/* left: label 11, value up to 10 with its half-width ("0.9761±.02";
 		 * rates alone up to 9: "3.507e-05"), arrow, a space; right, from
@@ -337,8 +340,13 @@ static void draw_metrics(struct grid *g, struct rect r, const struct view *v)
 			q = num;
 			if ((num[0] == '+' || num[0] == '-') && num[1] == '0' && num[2] == '.')
 				memmove(num + 1, num + 2, strlen(num + 2) + 1); /* "-.02" */
-			if (!isnan(val - rv) && fmt_width(a) + fmt_width(q) + 1 <= 11)
-				x += 1 + grid_text(g, x + 1, y, q, val - rv == 0 ? ST_DIM : ST_LABEL, 10);
+			if (isnan(val - rv))
+				;
+			else if (wide) /* its own column, as the interval's */
+				grid_text(g, x0 + vx + 12, y, q, val - rv == 0 ? ST_DIM : ST_LABEL, 18);
+			else if (fmt_width(a) + fmt_width(q) + 1 <= 11)
+				x += 1 + grid_text(g, x + 1, y, q, val - rv == 0 ? ST_DIM : ST_LABEL, 10) + 1;
+			/* a space between the change and the step's arrow: two figures */
 		} else if (wide) {
 			if (metric_interval(v, m, &shown[i], &now, &lo, &hi))
 				grid_text(g, x0 + vx + 12, y, fmt_range(hw, sizeof hw, lo, hi), ST_DIM, 18);
