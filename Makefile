@@ -119,6 +119,7 @@ valgrind: cutoff
 e2e: cutoff build/gen
 	@GEN=./build/gen sh tests/e2e/explorer.sh ./cutoff
 	@sh tests/e2e/attack.sh ./cutoff
+	@sh tests/e2e/words.sh ./cutoff
 
 # The layers from the includes: no upward include, no circle, no file over
 # 700 lines (tests/layers.sh).

@@ -650,18 +650,27 @@ int main(int argc, char **argv)
 		/* --against: the reference beside the current data, on screen */
 		if (o.against != NULL) {
 			if (open_reference(&ref, &o, &s) < 0 ||
-			    (ref_sw = calloc(s.view.n_models, sizeof *ref_sw)) == NULL)
+			    (ref_sw = calloc(2 * s.view.n_models, sizeof *ref_sw)) == NULL)
 				goto out;
-			for (i = 0; i < s.view.n_models; i++)
+			for (i = 0; i < s.view.n_models; i++) {
 				ref_sw[i] = ref.models[i].sw;
+				ref_sw[s.view.n_models + i] = ref.models[i].sample;
+			}
 			s.view.ref_sw = ref_sw;
+			s.view.ref_sample = ref_sw + s.view.n_models;
 			s.view.ref_file = ref.view.file;
+			if (view_drift(&s.view) < 0) {
+				say("out of memory");
+				goto out;
+			}
 		}
 		status = explorer_run(&s, &(struct term_options){ !isatty(STDIN_FILENO), o.no_color,
 								     o.no_mouse, o.ascii });
 		if (o.against != NULL) {
 			free(ref_sw);
-			s.view.ref_sw = NULL;
+			free(s.view.ref_drift);
+			s.view.ref_drift = NULL;
+			s.view.ref_sw = s.view.ref_sample = NULL;
 			session_close(&ref);
 		}
 	}

@@ -9,6 +9,7 @@
 
 #include "core/boot.h"
 #include "core/calib.h"
+#include "core/drift.h"
 #include "core/fairness.h"
 #include "core/sweep.h"
 
@@ -79,7 +80,9 @@ struct view {
 	/* --against REF: each model's reference sweep (the current data is the
 	 * view's own), and the file */
 	struct sweep *const *ref_sw;
+	struct sweep *const *ref_sample; /* the reference as read (not reweighted), for the drift */
 	const char *ref_file;
+	struct drift *ref_drift;    /* each model's drift, of the data as read (view_drift) */
 
 	/* what the user chose */
 	size_t model;
@@ -145,6 +148,16 @@ void view_jump(struct view *v, enum best which);
 
 /* Sets the costs and finds every model's cost optimum. */
 void view_set_costs(struct view *v, double cost_fp, double cost_fn);
+
+/* --against: each model's drift (PSI, KS, DeLong's unpaired test), of the
+ * data as read: once when the reference is set, again for a model turned
+ * round.  0, or -1 when out of memory (then none is shown). */
+int view_drift(struct view *v);
+
+/* The drift of the model on screen in a sentence (after a line break):
+ * "Scores shifted: KS 0.2208, PSI 0.2535; ROC AUC +0.006330 since the
+ * reference (DeLong p 0.07479)."  Returns its length. */
+size_t view_drift_line(const struct view *v, char *buf, size_t cap);
 
 /* Turns the model on screen's scores round (score = -score), or back (and
  * the reference's with --against); finds its optima again and moves to the

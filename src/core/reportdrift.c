@@ -72,6 +72,15 @@ static void drift_json(FILE *f, const struct report_drift *d, size_t i, const ch
 	fprintf(f, "\n%s}", indent);
 }
 
+/* A change with its sign, "+0.05479" or "-0.02919" (since the reference). */
+static const char *with_sign(char *buf, size_t cap, double d)
+{
+	char a[40];
+
+	snprintf(buf, cap, "%s%s", d > 0 ? "+" : "", fmt_rate(a, sizeof a, d));
+	return buf;
+}
+
 /* One row of the side-by-side table: label, both values, the change. */
 static void row(FILE *f, bool md, const char *label, const char *a, const char *b, const char *delta)
 {
@@ -112,10 +121,10 @@ static void side_by_side(FILE *f, const struct report_drift *d, size_t i, bool m
 		    fmt_rate(b, sizeof b, cs->pos / (cs->pos + cs->neg)), "");
 		row(f, md, "  as read", fmt_rate(a, sizeof a, rm->sample->pos / (rm->sample->pos + rm->sample->neg)),
 		    fmt_rate(b, sizeof b, cm->sample->pos / (cm->sample->pos + cm->sample->neg)),
-		    fmt_rate(c, sizeof c, dr.prevalence_change));
+		    with_sign(c, sizeof c, dr.prevalence_change));
 	} else {
 		row(f, md, "prevalence", fmt_rate(a, sizeof a, rs->pos / (rs->pos + rs->neg)),
-		    fmt_rate(b, sizeof b, cs->pos / (cs->pos + cs->neg)), fmt_rate(c, sizeof c, dr.prevalence_change));
+		    fmt_rate(b, sizeof b, cs->pos / (cs->pos + cs->neg)), with_sign(c, sizeof c, dr.prevalence_change));
 	}
 	row(f, md, "TP", fmt_count(a, sizeof a, rc.tp), fmt_count(b, sizeof b, cc.tp), "");
 	row(f, md, "FP", fmt_count(a, sizeof a, rc.fp), fmt_count(b, sizeof b, cc.fp), "");
@@ -125,12 +134,12 @@ static void side_by_side(FILE *f, const struct report_drift *d, size_t i, bool m
 		double x = metrics_value(shown[k], &rc), y = metrics_value(shown[k], &cc);
 
 		row(f, md, metric_table[shown[k]].label, fmt_rate(a, sizeof a, x), fmt_rate(b, sizeof b, y),
-		    fmt_rate(c, sizeof c, y - x));
+		    with_sign(c, sizeof c, y - x));
 	}
 	row(f, md, "ROC AUC", fmt_rate(a, sizeof a, rs->roc_auc), fmt_rate(b, sizeof b, cs->roc_auc),
-	    fmt_rate(c, sizeof c, cs->roc_auc - rs->roc_auc));
+	    with_sign(c, sizeof c, cs->roc_auc - rs->roc_auc));
 	row(f, md, "avg precision", fmt_rate(a, sizeof a, rs->average_precision), fmt_rate(b, sizeof b, cs->average_precision),
-	    fmt_rate(c, sizeof c, cs->average_precision - rs->average_precision));
+	    with_sign(c, sizeof c, cs->average_precision - rs->average_precision));
 	fputc('\n', f);
 	if (rm->sample != NULL)
 		fprintf(f, "%sthe counts are reweighted to the deployment prevalence; the drift below is of the data as read\n",
@@ -139,7 +148,7 @@ static void side_by_side(FILE *f, const struct report_drift *d, size_t i, bool m
 		fprintf(f, "%sROC AUC: no test (%s)\n", md ? "- " : "", no_test(&dr));
 	else
 		fprintf(f, "%sROC AUC change since the reference %s: t %s, df %s, p %s (DeLong, unpaired)\n", md ? "- " : "",
-			fmt_rate(a, sizeof a, dr.auc_difference), fmt_rate(b, sizeof b, dr.auc_t), fmt_rate(c, sizeof c, dr.auc_df),
+			with_sign(a, sizeof a, dr.auc_difference), fmt_rate(b, sizeof b, dr.auc_t), fmt_rate(c, sizeof c, dr.auc_df),
 			fmt_rate(t, sizeof t, dr.auc_p_value));
 	fprintf(f, "%sscores shifted: KS %s, PSI %s over the reference's deciles\n", md ? "- " : "", fmt_rate(a, sizeof a, dr.ks),
 		fmt_rate(b, sizeof b, dr.psi));

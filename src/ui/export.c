@@ -14,6 +14,7 @@
 #include "core/fmt.h"
 #include "ui/plot.h"
 #include "core/report.h"
+#include "core/reportdrift.h"
 #include "core/text.h"
 #include <stdint.h>
 
@@ -77,6 +78,31 @@ static void plot(FILE *f, const struct view *v, enum plot_kind kind, const char 
 	free(text);
 }
 
+/* The report of a snapshot: the model on screen, or with --against both
+ * files side by side with their drift (the data as read). */
+static void report(FILE *f, const struct view *v, const struct report *r, const struct report_model *m,
+		   enum report_format fmt)
+{
+	struct report rr = *r;
+	struct report_model rm = *m, cm = *m;
+	struct report cr = *r;
+	struct report_drift d = { &rr, &cr, NULL, NULL };
+
+	if (v->ref_sw == NULL) {
+		report_write(f, r, fmt);
+		return;
+	}
+	rr.file = v->ref_file;
+	rr.groups = NULL;
+	rm.sw = v->ref_sw[v->model];
+	rm.sample = v->ref_sample[v->model] != rm.sw ? v->ref_sample[v->model] : NULL;
+	rm.group_sw = NULL;
+	rr.models = &rm;
+	cm.sample = v->models[v->model].sample != cm.sw ? v->models[v->model].sample : NULL;
+	cr.models = &cm;
+	reportdrift_write(f, &d, fmt);
+}
+
 void export_write(FILE *f, const struct view *v, enum export_format fmt)
 {
 	struct report r;
@@ -87,12 +113,12 @@ void export_write(FILE *f, const struct view *v, enum export_format fmt)
 
 	fill_report(v, &r, &m, &gr, thr);
 	if (fmt == EXPORT_JSON) {
-		report_write(f, &r, FORMAT_JSON);
+		report(f, v, &r, &m, FORMAT_JSON);
 		return;
 	}
 	view_stakeholder_text(v, words, sizeof words);
 	if (fmt == EXPORT_MD) {
-		report_write(f, &r, FORMAT_MARKDOWN);
+		report(f, v, &r, &m, FORMAT_MARKDOWN);
 		fprintf(f, "\n### In plain words\n\n");
 		/* Markdown joins lines; keep each sentence on its own line */
 		for (const char *p = words; *p;) {
@@ -111,7 +137,7 @@ void export_write(FILE *f, const struct view *v, enum export_format fmt)
 		plot(f, v, PLOT_ROC, "### ROC curve", 1);
 		plot(f, v, PLOT_PR, "### Precision-recall curve", 1);
 	} else {
-		report_write(f, &r, FORMAT_TEXT);
+		report(f, v, &r, &m, FORMAT_TEXT);
 		fprintf(f, "\nIn plain words\n\n%s\n", words);
 		plot(f, v, PLOT_ROC, "ROC curve", 0);
 		plot(f, v, PLOT_PR, "Precision-recall curve", 0);

@@ -304,7 +304,7 @@ static void draw_metrics(struct grid *g, struct rect r, const struct view *v)
 	 * where it fits, and the heading says so */
 	if (v->ref_sw != NULL)
 		grid_text(g, r.x + 9, r.y, wide ? "with the change since the reference"
-					       : "change since the reference, where it fits", ST_DIM, r.w - 9);
+					       : "change since ref., where it fits", ST_DIM, r.w - 9);
 	for (i = 0; i < n; i++) {
 		/* left: label 11, value up to 10 with its half-width ("0.9761±.02";
 		 * rates alone up to 9: "3.507e-05"), arrow, a space; right, from
@@ -418,7 +418,11 @@ static void draw_summary(struct grid *g, struct rect r, const struct view *v)
 		/* --against: what changed says more than where it is */
 		struct confusion rc = sweep_at(v->ref_sw[v->model], view_current(v)->threshold);
 
-		explain_drift(text, sizeof text, &rc, &c, pos);
+		size_t len = explain_drift(text, sizeof text, &rc, &c, pos);
+
+		/* the drift itself: KS, PSI, the AUC's change and its test */
+		if (v->ref_drift != NULL)
+			view_drift_line(v, text + len, sizeof text - len);
 	} else {
 		char policy[64] = "";
 

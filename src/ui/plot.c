@@ -75,6 +75,19 @@ static void ref_marker(struct grid *g, const struct plot_cache *pc, const struct
 			 'R', ST_MARKER);
 }
 
+/* --against: what the R and the dotted curve are, in the corner the
+ * curves leave free, above the models' legend when it is there. */
+static void ref_legend(struct grid *g, const struct plot_cache *pc, const struct view *v, bool left)
+{
+	const char *text = "R, dotted: the reference";
+	int rows = v->overlay ? (int)(v->folds ? (v->n_groups < 3 ? v->n_groups : 3) + 1 : v->n_models > 1 ? v->n_models : 0) : 0;
+	int y = pc->area.y + pc->area.h - 1 - rows, w = grid_text_width(text);
+
+	if (v->ref_sw == NULL || y < pc->area.y || w + 2 > pc->area.w)
+		return;
+	grid_text(g, left ? pc->area.x + 1 : pc->area.x + pc->area.w - w - 1, y, text, ST_DIM, w);
+}
+
 static void build_curve_plot(struct plot_cache *pc, const struct view *v, enum curve_kind kind)
 {
 	const struct sweep *sw = view_current(v)->sw;
@@ -511,6 +524,7 @@ void plot_draw(struct grid *g, struct rect r, struct plot_cache *pc, enum plot_k
 		if (v->n_groups > 0 && !v->folds)
 			grouppanel_roc_marks(g, pc->area, v);
 		ref_marker(g, pc, v, METRIC_FPR, METRIC_RECALL);
+		ref_legend(g, pc, v, false);
 		marker(g, pc, v, &c, METRIC_FPR, METRIC_RECALL);
 		break;
 	}
@@ -532,6 +546,7 @@ void plot_draw(struct grid *g, struct rect r, struct plot_cache *pc, enum plot_k
 		else if (v->overlay && v->n_models > 1)
 			legend_models(g, pc, v, false, true);
 		ref_marker(g, pc, v, METRIC_RECALL, METRIC_PRECISION);
+		ref_legend(g, pc, v, true);
 		marker(g, pc, v, &c, METRIC_RECALL, METRIC_PRECISION);
 		break;
 	}

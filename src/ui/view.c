@@ -13,6 +13,7 @@
 #include "core/text.h"
 
 #include <math.h>
+#include <stdlib.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
@@ -223,6 +224,44 @@ void view_next_group(struct view *v)
 		view_say(v, false, "the arrows move group %s's threshold", text_fit(nm, sizeof nm, v->group_names[v->group_sel], 30));
 }
 
+/* The drift of model i, of both sides as read. */
+static void drift_of(struct view *v, size_t i)
+{
+	drift_compare(v->ref_sample[i], v->models[i].sample, &v->ref_drift[i]);
+}
+
+size_t view_drift_line(const struct view *v, char *buf, size_t cap)
+{
+	const struct drift *d = &v->ref_drift[v->model];
+	char a[32], b[32], c[32], p[32];
+	int n;
+
+	if (d->no_test == DRIFT_TESTED)
+		n = snprintf(buf, cap, "\nScores shifted: KS %s, PSI %s; ROC AUC %s%s since the reference (DeLong p %s).",
+			     fmt_rate(a, sizeof a, d->ks), fmt_rate(b, sizeof b, d->psi), d->auc_difference > 0 ? "+" : "",
+			     fmt_rate(c, sizeof c, d->auc_difference), fmt_rate(p, sizeof p, d->auc_p_value));
+	else
+		n = snprintf(buf, cap, "\nScores shifted: KS %s, PSI %s; ROC AUC %s%s since the reference.",
+			     fmt_rate(a, sizeof a, d->ks), fmt_rate(b, sizeof b, d->psi), d->auc_difference > 0 ? "+" : "",
+			     fmt_rate(c, sizeof c, d->auc_difference));
+	return n < 0 ? 0 : (size_t)n < cap ? (size_t)n : cap - 1;
+}
+
+int view_drift(struct view *v)
+{
+	size_t i;
+
+	free(v->ref_drift);
+	v->ref_drift = NULL;
+	if (v->ref_sw == NULL || v->ref_sample == NULL)
+		return 0;
+	if ((v->ref_drift = calloc(v->n_models, sizeof *v->ref_drift)) == NULL)
+		return -1;
+	for (i = 0; i < v->n_models; i++)
+		drift_of(v, i);
+	return 0;
+}
+
 bool view_pooled(const struct view *v, struct confusion *c)
 {
 	size_t g;
@@ -291,6 +330,10 @@ void view_invert(struct view *v)
 		 * be compared in opposite directions */
 		sweep_invert(v->ref_sw[v->model]);
 		interval_delong_se(v->ref_sw[v->model], &v->ref_sw[v->model]->roc_auc_se);
+		if (v->ref_sample[v->model] != v->ref_sw[v->model])
+			sweep_invert(v->ref_sample[v->model]);
+		if (v->ref_drift != NULL)
+			drift_of(v, v->model);
 	}
 	for (size_t g = 0; g < v->n_groups; g++) {
 		struct sweep *gs = v->group_sw[v->model * v->n_groups + g];
@@ -557,6 +600,8 @@ size_t view_stakeholder_text(const struct view *v, char *buf, size_t cap)
 
 			buf[len++] = '\n';
 			len += explain_drift(buf + len, cap - len, &rc, &in.now, in.pos);
+			if (v->ref_drift != NULL && len + 2 < cap)
+				len += view_drift_line(v, buf + len, cap - len);
 			if (len + 1 < cap)
 				buf[len++] = '\n', buf[len] = '\0';
 		}

@@ -40,7 +40,9 @@ has "^a  *inf  *0 " "equal-rate: group a flags none (was the single threshold, f
 DR=tests/reference/drift
 "$BIN" --report --against $DR/bc_ref.csv -p malignant -l diagnosis -s logreg $DR/bc_cur.csv >"$T/out" 2>"$T/err"
 has "^every change is since the reference: current minus reference" "--against: the heading's direction"
-has "^ROC AUC change since the reference 0.006330: t 1.788" "--against: the AUC test in the same direction"
+has "^ROC AUC change since the reference +0.006330: t 1.788" "--against: the AUC test in the same direction"
+has "^precision  *0.9857  *0.9565  *-0.02919$" "--against: a change with its sign"
+has "^recall  *0.9452  *1.000  *+0.05479$" "--against: a rise with its +"
 "$BIN" --report --format json --against $DR/bc_ref.csv -p malignant -l diagnosis -s logreg $DR/bc_cur.csv >"$T/out" 2>"$T/err"
 has '"auc_difference": 0.0063299163440' "--against JSON: auc_difference current minus reference"
 
