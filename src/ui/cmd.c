@@ -550,10 +550,15 @@ enum cmd_effect cmd_apply(struct view *v, const struct cmd *c)
 			return EFFECT_NONE;
 		}
 		next = k < m->sw->n ? view_flagged(m, k + 1) : flagged;
+		/* "ties" only where the next score holds several rows; weighted
+		 * (a prevalence), one row may weigh more than the room left */
 		if (flagged < c->value && next > c->value)
-			view_say(v, false, "capacity %s: threshold %s flags %s; ties at %s would make it %s", fmt_count(t, sizeof t, c->value),
-				 fmt_exact(a, sizeof a, m->threshold), fmt_count(buf1, sizeof buf1, flagged),
-				 fmt_exact(buf2, sizeof buf2, m->sw->score[k]), fmt_count(buf3, sizeof buf3, next));
+			view_say(v, false, !m->sw->weighted && next - flagged > 1
+						   ? "capacity %s: threshold %s flags %s; ties at %s would make it %s"
+						   : "capacity %s: threshold %s flags %s; the next score (%s) would make it %s",
+				 fmt_count(t, sizeof t, c->value), fmt_exact(a, sizeof a, m->threshold),
+				 fmt_count(buf1, sizeof buf1, flagged), fmt_exact(buf2, sizeof buf2, m->sw->score[k]),
+				 fmt_count(buf3, sizeof buf3, next));
 		else
 			view_say(v, false, "capacity %s: threshold %s flags %s", fmt_count(t, sizeof t, c->value),
 				 fmt_exact(a, sizeof a, m->threshold), fmt_count(buf1, sizeof buf1, flagged));

@@ -95,8 +95,10 @@ void grouppanel_draw(struct grid *g, struct rect r, const struct view *v)
 		if (!isnan(gap) && gap > best)
 			best = gap, widest = (enum col)c, hi = h, lo = l;
 	}
-	snprintf(t, sizeof t, own ? "By %.30s: %s" : "By %.30s",
-		 v->group_column ? v->group_column : "group", own ? view_policy(v, pol, sizeof pol) : "");
+	snprintf(t, sizeof t, own ? "By %.30s: %s%s" : "By %.30s%s%s",
+		 v->group_column ? v->group_column : "group", own ? view_policy(v, pol, sizeof pol) : "",
+		 /* the groups' rates are the sample's: said under a prevalence */
+		 v->prevalence > 0 ? " (as sampled, not reweighted)" : "");
 	grid_text(g, r.x, r.y, t, ST_TITLE, r.w - 1);
 	x = r.x + grid_text_width(t) + 2;
 	if (best >= 0 && x + 24 < end)

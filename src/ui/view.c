@@ -447,10 +447,16 @@ void view_step(struct view *v, int dir, enum step_size size)
 void view_jump(struct view *v, enum best which)
 {
 	static const char *const names[BEST_COUNT] = { "F1", "Youden's J", "MCC", "cost" };
-	size_t k = view_current(v)->best[which];
+	struct view_model *m = view_current(v);
+	size_t k = m->best[which];
+	char a[40], b[40];
 
-	/* a key that does nothing says why */
-	if (k != VIEW_NONE)
+	/* a key that does nothing says why; a jump past the capacity says so */
+	if (k != VIEW_NONE && v->budget > 0 && view_flagged(m, k) > v->budget) {
+		view_set_k(v, k);
+		view_say(v, false, "best %s: flags %s, past the review capacity of %s (B)", names[which],
+			 fmt_count(a, sizeof a, view_flagged(m, k)), fmt_count(b, sizeof b, v->budget));
+	} else if (k != VIEW_NONE)
 		view_set_k(v, k);
 	else if (which == BEST_COST && !v->costs)
 		view_say(v, false, "no costs yet: :cost fp=A fn=B sets them (or --cost-fp, --cost-fn)");

@@ -54,6 +54,34 @@ words "Each group has its own threshold (custom, from equal-recall 0.9)." "the p
 tm send-keys -t e q
 after_exit "q after a strategy" 0
 
+# ---- the capacity: a jump past it says so; no "ties" where one row weighs more ------------
+shell 100 30 LC_ALL=C.UTF-8 TERM=xterm-256color
+tm send-keys -t e "$BIN -p malignant -l diagnosis -s logreg $BC; echo EXIT=\$?" Enter
+wait_for "Confusion matrix"
+type_cmd "budget 100"
+tm send-keys -t e Enter
+wait_for "capacity 100: threshold"
+tm send-keys -t e f
+wait_for "best F1: flags 201, past the review capacity of 100 (B)"
+type_cmd "prevalence 0.05"
+tm send-keys -t e Enter
+sleep 0.2
+type_cmd "budget 100"
+tm send-keys -t e Enter
+wait_for "capacity 100: threshold 0.0582179 flags 99.35; the next score (0.0579143) would make it 100.9"
+tm send-keys -t e q
+after_exit "q after the capacity" 0
+
+# ---- a panel that does not follow the prevalence says so -------------------------------------
+shell 160 50 LC_ALL=C.UTF-8 TERM=xterm-256color
+tm send-keys -t e "$BIN -p malignant -l diagnosis -s logreg --group size $BG; echo EXIT=\$?" Enter
+wait_for "By size"
+type_cmd "prevalence 0.05"
+tm send-keys -t e Enter
+wait_for "By size (as sampled, not reweighted)"
+tm send-keys -t e q
+after_exit "q after :prevalence with groups" 0
+
 # ---- what gives way for room is said -------------------------------------------------------
 shell 60 20 LC_ALL=C.UTF-8 TERM=xterm-256color
 tm send-keys -t e "$BIN -p malignant -l diagnosis -s logreg $BC; echo EXIT=\$?" Enter
