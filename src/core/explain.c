@@ -265,9 +265,11 @@ size_t explain_stakeholder(char *buf, size_t cap, const struct explain_input *in
 
 costs:
 	/* who pays for one threshold: the group caught least */
-	if (in->worst_group != NULL && in->best_group != NULL && in->worst_recall < in->best_recall)
-		put(&o, "\nThe %s group fares worst: the model catches %s of its %s cases (%s: %s).\n", in->worst_group,
-		    percent(a, sizeof a, in->worst_recall), in->pos, in->best_group, percent(b, sizeof b, in->best_recall));
+	if (in->worst_group != NULL && in->best_group != NULL && in->worst_recall < in->best_recall) {
+		percents(a, b, sizeof a, in->worst_recall, in->best_recall); /* never "88% (r3: 88%)" */
+		put(&o, "\nThe %s group fares worst: the model catches %s of its %s cases (%s: %s).\n", in->worst_group, a,
+		    in->pos, in->best_group, b);
+	}
 	if (in->has_costs && n > 0) {
 		double now = (in->cost_fp * c->fp + in->cost_fn * c->fn) / n * 1000;
 
