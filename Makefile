@@ -9,9 +9,14 @@ CC      ?= cc
 PREFIX  ?= /usr/local
 MANDIR  ?= $(PREFIX)/share/man
 
+# -Werror only where we check (make check, CI): a user's newer compiler
+# may warn about a correct program, and must still build it.
+WERROR  ?=
 WARN    = -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
-          -Wformat=2 -Werror
-CPPFLAGS_ALL = -Iinclude -D_POSIX_C_SOURCE=200809L $(CPPFLAGS)
+          -Wformat=2 $(WERROR)
+CPPFLAGS_BASE = -Iinclude -D_POSIX_C_SOURCE=200809L $(CPPFLAGS)
+# each object's header dependencies, written beside it (-MMD -MP)
+CPPFLAGS_ALL = $(CPPFLAGS_BASE) -MMD -MP
 CFLAGS_REL   = -std=c11 -O2 -pthread $(WARN) $(CFLAGS)
 CFLAGS_ASAN  = -std=c11 -O1 -g -pthread -fsanitize=address,undefined,float-cast-overflow -fno-sanitize-recover=all \
                -fno-omit-frame-pointer $(WARN) $(CFLAGS)
@@ -23,37 +28,50 @@ LIBS    = $(CORE_LIBS) $(READLINE_LIBS) $(CURSES_LIBS)
 
 # The layers are folders: src/core (data to numbers), src/ui (cells and
 # panels), src/tty (ncurses and readline), and main/options at the top.
-# Everything but tty and main links without curses (unit tests, fuzzers).
-CORE    = $(patsubst src/%.c,%,$(wildcard src/core/*.c src/ui/*.c)) options
-APP     = $(patsubst src/%.c,%,$(wildcard src/tty/*.c)) main
-TESTS   = test_parse test_dataset test_sweep test_metrics test_optimize test_curve \
-          test_report test_options test_reference test_view test_panels test_keys test_cmd test_fold \
-          test_fmt test_interval test_boot test_deploy
+# NOCURSES is everything that links without curses (the unit tests and
+# fuzzers link it); TERMINAL is what only the program links.
+NOCURSES = $(patsubst src/%.c,%,$(wildcard src/core/*.c src/ui/*.c)) options
+TERMINAL = $(patsubst src/%.c,%,$(wildcard src/tty/*.c)) main
+# every tests/unit/test_*.c; make unit ONLY=fold runs test_fold alone
+TESTS   = $(patsubst tests/unit/%.c,%,$(wildcard tests/unit/test_*.c))
+ONLY    ?=
+RUN_TESTS = $(if $(ONLY),$(filter test_$(ONLY),$(TESTS)),$(TESTS))
 
-CORE_REL  = $(CORE:%=build/rel/%.o)
-CORE_ASAN = $(CORE:%=build/asan/%.o)
-APP_REL   = $(APP:%=build/rel/%.o)
-APP_ASAN  = $(APP:%=build/asan/%.o)
+NOCURSES_REL  = $(NOCURSES:%=build/rel/%.o)
+NOCURSES_ASAN = $(NOCURSES:%=build/asan/%.o)
+TERMINAL_REL  = $(TERMINAL:%=build/rel/%.o)
+TERMINAL_ASAN = $(TERMINAL:%=build/asan/%.o)
 
 .PHONY: layers fuzz fuzz-short fuzz-corpus large all run check deps test-deps unit unit-asan cli e2e valgrind bench bench-huge bench-steps install uninstall clean
 
 all: cutoff
 
-cutoff: $(CORE_REL) $(APP_REL)
+cutoff: $(NOCURSES_REL) $(TERMINAL_REL)
 	$(CC) $(CFLAGS_REL) -o $@ $^ $(LDFLAGS) $(LIBS)
 
-build/asan/cutoff: $(CORE_ASAN) $(APP_ASAN)
+build/asan/cutoff: $(NOCURSES_ASAN) $(TERMINAL_ASAN)
 	$(CC) $(CFLAGS_ASAN) -o $@ $^ $(LDFLAGS) $(LIBS)
 
 HEADERS = $(wildcard include/*.h include/*/*.h)
 
-build/rel/%.o: src/%.c $(HEADERS)
+# The flags an object was built with: when they change (WERROR set by
+# make check, say), every object is built again.
+build/rel/flags build/asan/flags: FORCE
+	@mkdir -p $(@D)
+	@echo '$(CC) $(CPPFLAGS_ALL) $(if $(findstring asan,$@),$(CFLAGS_ASAN),$(CFLAGS_REL))' | cmp -s - $@ || \
+		echo '$(CC) $(CPPFLAGS_ALL) $(if $(findstring asan,$@),$(CFLAGS_ASAN),$(CFLAGS_REL))' >$@
+
+build/rel/%.o: src/%.c build/rel/flags
 	@mkdir -p $(@D)
 	$(CC) $(CPPFLAGS_ALL) $(CFLAGS_REL) -c -o $@ $<
 
-build/asan/%.o: src/%.c $(HEADERS)
+build/asan/%.o: src/%.c build/asan/flags
 	@mkdir -p $(@D)
 	$(CC) $(CPPFLAGS_ALL) $(CFLAGS_ASAN) -c -o $@ $<
+
+-include $(wildcard build/rel/*.d build/rel/*/*.d build/asan/*.d build/asan/*/*.d)
+
+.PHONY: FORCE
 
 # Only the shell sees curses.
 build/rel/tty/term.o: CPPFLAGS_ALL += $(CURSES_CFLAGS)
@@ -63,13 +81,13 @@ build/rel build/asan:
 	mkdir -p $@
 
 # Unit tests link the core and the rendering layer without curses; cmocka.
-build/rel/%: tests/unit/%.c tests/unit/helpers.h $(CORE_REL)
+build/rel/%: tests/unit/%.c $(NOCURSES_REL)
 	$(CC) $(CPPFLAGS_ALL) -Itests/unit $(CFLAGS_REL) -Wno-missing-prototypes -o $@ $< \
-		$(CORE_REL) $(LDFLAGS) $(CORE_LIBS) -lcmocka
+		$(NOCURSES_REL) $(LDFLAGS) $(CORE_LIBS) -lcmocka
 
-build/asan/%: tests/unit/%.c tests/unit/helpers.h $(CORE_ASAN)
+build/asan/%: tests/unit/%.c $(NOCURSES_ASAN)
 	$(CC) $(CPPFLAGS_ALL) -Itests/unit $(CFLAGS_ASAN) -Wno-missing-prototypes -o $@ $< \
-		$(CORE_ASAN) $(LDFLAGS) $(CORE_LIBS) -lcmocka
+		$(NOCURSES_ASAN) $(LDFLAGS) $(CORE_LIBS) -lcmocka
 
 deps:
 	@sh .ci/install-deps build
@@ -82,11 +100,11 @@ run: deps
 	./cutoff --positive malignant -l diagnosis -s logreg,naive_bayes samples/breast_cancer.csv
 
 # Unit tests run from the project root (they read samples/ and tests/).
-unit: $(TESTS:%=build/rel/%)
-	@for t in $(TESTS); do echo "== $$t"; ./build/rel/$$t || exit 1; done
+unit: $(RUN_TESTS:%=build/rel/%)
+	@for t in $(RUN_TESTS); do echo "== $$t"; ./build/rel/$$t || exit 1; done
 
-unit-asan: $(TESTS:%=build/asan/%)
-	@for t in $(TESTS); do echo "== $$t (asan)"; ./build/asan/$$t || exit 1; done
+unit-asan: $(RUN_TESTS:%=build/asan/%)
+	@for t in $(RUN_TESTS); do echo "== $$t (asan)"; ./build/asan/$$t || exit 1; done
 
 cli: cutoff build/asan/cutoff build/gen
 	@sh tests/cli/run.sh ./cutoff
@@ -127,19 +145,19 @@ layers:
 	@sh tests/layers.sh
 
 check: test-deps
-	@$(MAKE) --no-print-directory layers unit unit-asan cli e2e fuzz-short valgrind
+	@$(MAKE) --no-print-directory WERROR=-Werror layers unit unit-asan cli e2e fuzz-short valgrind
 
 # Fuzzing (libFuzzer, clang): make fuzz runs each harness FUZZ_SECONDS;
 # make check runs a short pass.  Crashes found go to tests/fuzz/regressions/
 # and are replayed by every run.
 FUZZ_SECONDS ?= 60
 FUZZERS = fuzz_loader fuzz_cmd fuzz_parse fuzz_stream
-FUZZ_SRC = $(CORE:%=src/%.c)
+FUZZ_SRC = $(NOCURSES:%=src/%.c)
 FUZZ_FLAGS = -std=c11 -g -O1 -pthread -fsanitize=fuzzer,address,undefined,float-cast-overflow -fno-sanitize-recover=all
 
 build/fuzz/%: tests/fuzz/%.c $(FUZZ_SRC) $(HEADERS)
 	@mkdir -p build/fuzz
-	clang $(CPPFLAGS_ALL) $(FUZZ_FLAGS) -o $@ $< $(FUZZ_SRC) $(CORE_LIBS)
+	clang $(CPPFLAGS_BASE) $(FUZZ_FLAGS) -o $@ $< $(FUZZ_SRC) $(CORE_LIBS)
 
 fuzz-corpus:
 	@sh tests/fuzz/corpus.sh
@@ -179,8 +197,8 @@ large: build/gen
 
 # The explorer's per-step cost (see bench/steps.c): instructions per slider
 # step with a full redraw at 200x60, on 1K and on 10M rows, by callgrind.
-build/steps: bench/steps.c $(CORE_REL)
-	$(CC) $(CPPFLAGS_ALL) $(CFLAGS_REL) -g -o $@ $< $(CORE_REL) $(LDFLAGS) $(CORE_LIBS)
+build/steps: bench/steps.c $(NOCURSES_REL)
+	$(CC) $(CPPFLAGS_ALL) $(CFLAGS_REL) -g -o $@ $< $(NOCURSES_REL) $(LDFLAGS) $(CORE_LIBS)
 
 # cutoff against pandas + scikit-learn, 1M and 10M rows (see bench/run.sh).
 bench: cutoff build/gen

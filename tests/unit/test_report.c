@@ -224,17 +224,17 @@ static void test_explain(void **state)
 	struct confusion c = { 199, 8, 349, 13 };
 
 	(void)state;
-	explain_summary(buf, sizeof buf, &c, "malignant", "benign");
+	explain_summary(buf, sizeof buf, &c, "malignant", "benign", NULL);
 	assert_string_equal(buf, "Of 212 malignant cases, this threshold catches 199 (93.9%) and misses 13;\n"
 				 "8 of its 207 alarms are false (benign).");
 	c = (struct confusion){ 0, 0, 10, 5 };
-	explain_summary(buf, sizeof buf, &c, "fraud", NULL);
+	explain_summary(buf, sizeof buf, &c, "fraud", NULL, NULL);
 	assert_string_equal(buf, "Of 5 fraud cases, this threshold catches none of them;\nit raises no alarms.");
 	c = (struct confusion){ 1, 0, 10, 0 };
-	explain_summary(buf, sizeof buf, &c, "fraud", NULL);
+	explain_summary(buf, sizeof buf, &c, "fraud", NULL, NULL);
 	assert_string_equal(buf, "Of 1 fraud case, this threshold catches all of them;\nnone of its 1 alarm is false.");
 	c = (struct confusion){ 0, 4, 10, 0 };
-	explain_summary(buf, sizeof buf, &c, "fraud", "legit");
+	explain_summary(buf, sizeof buf, &c, "fraud", "legit", NULL);
 	assert_string_equal(buf, "There are no fraud cases;\nall 4 of its alarms are false.");
 	assert_string_equal(fmt_count(n, sizeof n, 1234567), "1,234,567");
 	assert_string_equal(fmt_count(n, sizeof n, 999), "999");
