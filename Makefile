@@ -133,11 +133,10 @@ cli: cutoff build/asan/cutoff build/gen
 valgrind: cutoff
 	@sh tests/cli/valgrind.sh ./cutoff
 
-# The explorer in tmux (keys, mouse, resize, exit paths, numbers on screen).
+# The explorer in tmux (keys, mouse, resize, exit paths, numbers on screen),
+# one file a behaviour under tests/e2e; make e2e ONLY=overlay runs one.
 e2e: cutoff build/gen
-	@GEN=./build/gen sh tests/e2e/explorer.sh ./cutoff
-	@sh tests/e2e/attack.sh ./cutoff
-	@sh tests/e2e/words.sh ./cutoff
+	@GEN=./build/gen sh tests/e2e/run.sh ./cutoff $(ONLY)
 
 # The layers from the includes: no upward include, no circle, no file over
 # 700 lines (tests/layers.sh).

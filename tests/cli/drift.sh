@@ -22,7 +22,7 @@ for args in "$D"/*.args; do
 	if "$BIN" $(cat "$args") --report --format json >"$T/json" 2>"$T/err"; then
 		drift_keys <"$T/json" >"$T/got"
 		for src in proc scipy; do
-			if msg=$(close "$T/got" "$D/$name.$src.expected"); then ok; else bad "$name ($src): $msg"; fi
+			if msg=$(close_files "$T/got" "$D/$name.$src.expected"); then ok; else bad "$name ($src): $msg"; fi
 		done
 	else
 		bad "$name: cutoff failed: $(head -c 300 "$T/err")"

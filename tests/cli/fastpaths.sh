@@ -9,10 +9,7 @@ BIN=$1
 GEN=$2
 T=$(mktemp -d /tmp/cutoff-fast.XXXXXX)
 trap 'rm -rf "$T"' EXIT
-pass=0
-fail=0
-ok() { pass=$((pass + 1)); }
-bad() { fail=$((fail + 1)); echo "FAIL: $*"; }
+. tests/cli/lib.sh
 
 # 2M rows, 2 models, 4 decimals (ties); bad rows near the start, middle, end
 "$GEN" -n 2000000 -m 2 -d 4 -r 7 |

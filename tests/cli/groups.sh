@@ -48,7 +48,7 @@ for args in "$D"/*.args; do
 	# shellcheck disable=SC2046
 	if "$BIN" $(cat "$args") --report --format json >"$T/json" 2>"$T/err"; then
 		flat <"$T/json" >"$T/got"
-		if msg=$(close "$T/got" "$D/$name.expected"); then ok; else bad "$name: $(echo "$msg" | head -3)"; fi
+		if msg=$(close_files "$T/got" "$D/$name.expected"); then ok; else bad "$name: $(echo "$msg" | head -3)"; fi
 	else
 		bad "$name: cutoff failed: $(head -c 300 "$T/err")"
 	fi

@@ -1,15 +1,16 @@
-# What the reference-comparing CLI tests share (sourced): counters;
-# close A B, which says whether A's "key value" lines agree with B's
-# (B's keys; "#" lines skipped; numbers to a relative 1e-9, text exactly)
-# and prints the first differences; and expect STATUS PATTERN ARGS..., a
-# run of $BIN that must end with STATUS, one line on stderr matching
-# PATTERN and nothing on stdout (uses $T).
+# What every CLI test shares (sourced): the counters and ok/bad;
+# close_files A B, whether A's "key value" lines agree with B's (B's keys;
+# "#" lines skipped; numbers to a relative 1e-9, text exactly), printing
+# the first differences; close_num A B, two numbers to a relative 1e-9
+# (nan and null equal); and expect STATUS PATTERN ARGS..., a run of $BIN
+# that must end with STATUS, one line on stderr matching PATTERN and
+# nothing on stdout (uses $T).
 pass=0
 fail=0
 ok() { pass=$((pass + 1)); }
 bad() { fail=$((fail + 1)); echo "FAIL: $*"; }
 
-close() {
+close_files() {
 	awk -v A="$1" -v B="$2" 'BEGIN {
 		while ((getline l < A) > 0) { split(l, f, " "); got[f[1]] = f[2] }
 		while ((getline l < B) > 0) {
@@ -23,6 +24,17 @@ close() {
 			if (d > 1e-9 * m + 1e-15) { print k ": " g " vs " w; bad = 1 }
 		}
 		exit bad
+	}'
+}
+
+# close_num A B: numbers agree to a relative 1e-9 (nan/null equal)
+close_num() {
+	awk -v a="$1" -v b="$2" 'BEGIN {
+		if ((a == "null" || a == "nan") && (b == "null" || b == "nan")) exit 0
+		if (a == "null" || a == "nan" || b == "null" || b == "nan") exit 1
+		d = a - b; if (d < 0) d = -d
+		m = a < 0 ? -a : a; n = b < 0 ? -b : b; if (n > m) m = n
+		exit !(d <= 1e-9 * m || d <= 1e-15)
 	}'
 }
 

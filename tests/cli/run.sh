@@ -6,13 +6,10 @@ set -u
 BIN=${1:-./cutoff}
 T=$(mktemp -d /tmp/cutoff-cli.XXXXXX)
 trap 'rm -rf "$T"' EXIT
-pass=0
-fail=0
+. tests/cli/lib.sh
 BC=samples/breast_cancer.csv
 DG=samples/digits_is_8.csv
 
-ok() { pass=$((pass + 1)); }
-bad() { fail=$((fail + 1)); echo "FAIL: $*"; }
 
 # run STATUS ARGS...: runs the binary, checks the exit status; output in $T/out, $T/err
 run() {
@@ -49,16 +46,6 @@ has() { # has PATTERN: stdout contains it
 	if grep -q -- "$1" "$T/out"; then ok; else bad "stdout lacks '$1'"; fi
 }
 
-# close A B: numbers agree to a relative 1e-9 (nan/null equal)
-close() {
-	awk -v a="$1" -v b="$2" 'BEGIN {
-		if ((a == "null" || a == "nan") && (b == "null" || b == "nan")) exit 0
-		if (a == "null" || a == "nan" || b == "null" || b == "nan") exit 1
-		d = a - b; if (d < 0) d = -d
-		m = a < 0 ? -a : a; n = b < 0 ? -b : b; if (n > m) m = n
-		exit !(d <= 1e-9 * m || d <= 1e-15)
-	}'
-}
 
 # ---- exit 0: every mode and format --------------------------------------------------
 run 0 --report --positive malignant -s logreg "$BC"
@@ -116,13 +103,13 @@ awk '/^report /{on = ($2 == "0.5")} on && NF == 2 && $1 != "report"' "$exp" >"$T
 [ -s "$T/keys" ] && ok || bad "no expected keys"
 while read -r key val; do
 	got=$(sed -n "s/^  \"$key\": \([^,]*\),*$/\1/p" "$T/out")
-	if [ -n "$got" ] && close "$got" "$val"; then ok; else bad "json $key = '$got', sklearn $val"; fi
+	if [ -n "$got" ] && close_num "$got" "$val"; then ok; else bad "json $key = '$got', sklearn $val"; fi
 done <"$T/keys"
 # --optimize f1 finds the brute-force maximum
 run 0 --optimize f1 --format json --positive malignant -s logreg "$BC"
 want=$(awk '/^optimize f1$/{getline; print $2; exit}' "$exp")
 got=$(sed -n 's/^  "threshold": \(.*\),$/\1/p' "$T/out")
-close "$got" "$want" && ok || bad "optimize f1 threshold $got, sklearn $want"
+close_num "$got" "$want" && ok || bad "optimize f1 threshold $got, sklearn $want"
 # --curve roc equals roc_curve(drop_intermediate=False) point for point
 run 0 --curve roc --format csv --positive malignant -s logreg "$BC"
 awk '/^roc /{n = $2; on = 1; next} on && n-- > 0 {print $1 "," $2 "," $3}' "$exp" >"$T/want"
@@ -247,7 +234,7 @@ has '"conf_level": 0.9,'
 # pROC's ci.auc(method = "delong", conf.level = 0.9): 0.99120516447640161 to 0.99951942724708009
 lo=$(sed -n 's/^  "roc_auc_ci": \[\(.*\), \(.*\)\]$/\1/p' "$T/out")
 hi=$(sed -n 's/^  "roc_auc_ci": \[\(.*\), \(.*\)\]$/\2/p' "$T/out")
-close "$lo" 0.99120516447640161 && close "$hi" 0.99951942724708009 && ok || bad "DeLong 90% interval: $lo, $hi"
+close_num "$lo" 0.99120516447640161 && close_num "$hi" 0.99951942724708009 && ok || bad "DeLong 90% interval: $lo, $hi"
 # statsmodels' proportion_confint(204, 209, alpha=0.1, method="wilson")
 lo=$(sed -n 's/^  "precision_ci": \[\(.*\), \(.*\)\],$/\1/p' "$T/out")
 /usr/bin/env awk -v a="$lo" 'BEGIN { exit !(a > 0.95 && a < 0.96) }' && ok || bad "Wilson 90% precision: $lo"
@@ -261,12 +248,12 @@ run 0 --report -w weight samples/breast_cancer_weighted.tsv -p malignant -s logr
 run 0 --report --format json -p malignant -l diagnosis -s logreg,naive_bayes "$BC"
 z=$(sed -n 's/.*"z": \([^,]*\),.*/\1/p' "$T/out")
 p=$(sed -n 's/.*"p_value": \([^,]*\),.*/\1/p' "$T/out")
-close "$z" 2.95507234449116 && close "$p" 0.0031259574080322716 && ok || bad "paired DeLong: z $z, p $p"
+close_num "$z" 2.95507234449116 && close_num "$p" 0.0031259574080322716 && ok || bad "paired DeLong: z $z, p $p"
 run 0 --report -p malignant -l diagnosis -s logreg,naive_bayes "$BC" && has "^logreg - naive_bayes  *+0.01336  *2.955  *0.003126  0.004498 to 0.02222$"
 run 0 --report --stream -p malignant -l diagnosis -s logreg,naive_bayes "$BC" && has "no test: the rows were not kept"
 # the partial AUC: scikit-learn's roc_auc_score(max_fpr=0.1) is 0.98650204868441915
 run 0 --report --format json --partial-auc 0.1 -p malignant -l diagnosis -s logreg "$BC"
-close "$(sed -n 's/^  "roc_auc_partial": \(.*\),$/\1/p' "$T/out")" 0.98650204868441915 && ok || bad "partial AUC"
+close_num "$(sed -n 's/^  "roc_auc_partial": \(.*\),$/\1/p' "$T/out")" 0.98650204868441915 && ok || bad "partial AUC"
 has '"partial_auc_max_fpr": 0.1$'
 fails 2 "--partial-auc takes a largest FPR from 1e-9 to 1, not 0" --partial-auc 0 "$BC"
 # the bootstrap: the same seed gives the same bytes with one thread or two; weights give none

@@ -8,10 +8,7 @@ BIN=$1
 GEN=$2
 T=$(mktemp -d /tmp/cutoff-sql.XXXXXX)
 trap 'rm -rf "$T"' EXIT
-pass=0
-fail=0
-ok() { pass=$((pass + 1)); }
-bad() { fail=$((fail + 1)); echo "FAIL: $*"; }
+. tests/cli/lib.sh
 
 # 200,000 predictions, scores with 3 decimals (many ties)
 "$GEN" -n 200000 -d 3 -r 11 >"$T/raw.csv"

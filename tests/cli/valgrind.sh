@@ -6,8 +6,7 @@ set -u
 BIN=${1:-./cutoff}
 T=$(mktemp -d /tmp/cutoff-vg.XXXXXX)
 trap 'rm -rf "$T"' EXIT
-pass=0
-fail=0
+. tests/cli/lib.sh
 BC=samples/breast_cancer.csv
 
 vg() { # vg STATUS ARGS...
@@ -17,11 +16,9 @@ vg() { # vg STATUS ARGS...
 		--show-leak-kinds=definite,indirect "$BIN" "$@" >/dev/null 2>"$T/err" </dev/null
 	got=$?
 	if [ "$got" -eq "$want" ]; then
-		pass=$((pass + 1))
+		ok
 	else
-		fail=$((fail + 1))
-		echo "FAIL (status $got, expected $want): cutoff $*"
-		cat "$T/err"
+		bad "(status $got, expected $want): cutoff $* $(cat "$T/err")"
 	fi
 }
 

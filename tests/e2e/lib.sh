@@ -117,3 +117,37 @@ after_exit() {
 		ok || bad "$1: tty not restored: $(screen | grep -i icanon | tail -1)"
 }
 
+box_rows() { screen | LC_ALL=C.UTF-8 sed -n 's/^.[│|]\(.*\)[│|].\{0,1\}$/\1/p'; }
+# box_all: every row of the box, scrolled from the top to the end
+box_all() {
+	box_rows >"$T/box"
+	i=0
+	while screen | grep -q "▼ [0-9]* more" && [ $i -lt 40 ]; do
+		tm send-keys -t e Down
+		sleep 0.1
+		box_rows | tail -1 >>"$T/box"
+		i=$((i + 1))
+	done
+}
+
+# json_num KEY: the key of $T/json as the screen writes it (4 significant digits)
+json_num() {
+	sed -n "s/^  \"$1\": \([^,]*\),*$/\1/p" "$T/json" |
+		awk '{ if ($1 == "null") print "n/a"; else if ($1 + 0 == 0) print "0"; else printf "%#.4g\n", $1 }'
+}
+
+# group_numbers WHAT: each group's row in the panel against --report --group at the threshold shown
+group_numbers() {
+	screen >"$T/screen"
+	thr=$(threshold)
+	# shellcheck disable=SC2086
+	"$BIN" --report --format json --group size -t "$thr" $BG >"$T/json" 2>/dev/null
+	for grp in large medium small; do
+		line=$(grep "^  *{\"group\": \"$grp\"" "$T/json")
+		for key in recall fpr; do
+			want=$(echo "$line" | sed "s/.*\"$key\": \([^,]*\),.*/\1/" |
+				awk '{ if ($1 == "null") print "n/a"; else if ($1 + 0 == 0) print "0"; else printf "%#.4g\n", $1 }')
+			grep -q "[a-c] $grp .* $want" "$T/screen" && ok || bad "$1: group $grp $key $want not on screen: $(grep "[a-c] $grp" "$T/screen")"
+		done
+	done
+}

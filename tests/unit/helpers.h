@@ -66,6 +66,39 @@ static inline void build_sweep(struct dataset *ds, size_t i, struct sweep *sw)
 	assert_int_equal(sweep_build(sw, m->pos, m->pos_w, m->n_pos, m->neg, m->neg_w, m->n_neg), 0);
 }
 
+/* The man page (man/cutoff.1) without roff's font escapes (\fB ...) and
+ * with "\-" as "-", in memory the caller frees. */
+static inline char *man_text(void)
+{
+	FILE *f = fopen("man/cutoff.1", "r");
+	char *buf, *o, *p;
+	long len;
+
+	assert_non_null(f);
+	fseek(f, 0, SEEK_END);
+	len = ftell(f);
+	rewind(f);
+	buf = malloc((size_t)len + 1);
+	assert_non_null(buf);
+	assert_int_equal(fread(buf, 1, (size_t)len, f), (size_t)len);
+	buf[len] = '\0';
+	fclose(f);
+	for (p = o = buf; *p; p++) {
+		if (p[0] == '\\' && p[1] == 'f' && p[2] != '\0') {
+			p += 2;
+			continue;
+		}
+		if (p[0] == '\\' && p[1] == '-') {
+			*o++ = '-';
+			p++;
+			continue;
+		}
+		*o++ = *p;
+	}
+	*o = '\0';
+	return buf;
+}
+
 /* True when a and b agree to a relative 1e-9 (NaN equals NaN). */
 static inline int close_enough(double a, double b)
 {

@@ -4,37 +4,6 @@
 
 #include "ui/keys.h"
 
-/* The man page without roff's font escapes and with "\-" as "-". */
-static char *man_text(void)
-{
-	FILE *f = fopen("man/cutoff.1", "r");
-	char *buf, *o, *p;
-	long len;
-
-	assert_non_null(f);
-	fseek(f, 0, SEEK_END);
-	len = ftell(f);
-	rewind(f);
-	buf = malloc((size_t)len + 1);
-	assert_int_equal(fread(buf, 1, (size_t)len, f), (size_t)len);
-	buf[len] = '\0';
-	fclose(f);
-	for (p = o = buf; *p; p++) {
-		if (p[0] == '\\' && p[1] == 'f' && p[2] != '\0') {
-			p += 2;
-			continue;
-		}
-		if (p[0] == '\\' && p[1] == '-') {
-			*o++ = '-';
-			p++;
-			continue;
-		}
-		*o++ = *p;
-	}
-	*o = '\0';
-	return buf;
-}
-
 static void test_man_lists_every_binding(void **state)
 {
 	char *man = man_text(), *keys = strstr(man, ".SS Keys"), *end;

@@ -127,28 +127,19 @@ static void test_usage_errors(void **state)
 /* Every long option of the source is in the man page and in --help. */
 static void test_documented(void **state)
 {
-	FILE *f = fopen("src/options.c", "r"), *m = fopen("man/cutoff.1", "r");
-	char *src, *man, *help, *o, *p;
+	FILE *f = fopen("src/options.c", "r");
+	char *src, *man = man_text(), *help, *p;
 	size_t hlen = 0, n = 0;
 	FILE *h = open_memstream(&help, &hlen);
 	long len;
 
 	(void)state;
 	assert_non_null(f);
-	assert_non_null(m);
 	fseek(f, 0, SEEK_END), len = ftell(f), rewind(f);
 	src = malloc((size_t)len + 1);
 	assert_int_equal(fread(src, 1, (size_t)len, f), (size_t)len);
 	src[len] = '\0';
-	fseek(m, 0, SEEK_END), len = ftell(m), rewind(m);
-	man = malloc((size_t)len + 1);
-	assert_int_equal(fread(man, 1, (size_t)len, m), (size_t)len);
-	man[len] = '\0';
-	fclose(f), fclose(m);
-	for (p = o = man; *p; p++) /* roff's \- is a plain - here */
-		if (!(p[0] == '\\' && p[1] == '-'))
-			*o++ = *p;
-	*o = '\0';
+	fclose(f);
 	options_usage(h);
 	fclose(h);
 	for (p = strstr(src, "static const struct option long_options[]"); p && (p = strstr(p, "{ \"")) != NULL; p += 3) {
