@@ -165,7 +165,7 @@ a = json.load(open(sys.argv[1]))["drift"]; b = json.load(open(sys.argv[2]))["dri
 sys.exit(not (a == b and abs(a["prevalence_change"] - 0.2325) < 1e-12 and a["auc_no_test"] is None))' "$T/plain" "$T/prev" &&
 	ok || bad "--against --prevalence: the drift is not that of the data as read: $(cat "$T/err") $(grep -A2 '"drift"' "$T/prev")"
 "$BIN" --report --against "$T/ref.csv" --prevalence 0.1 "$T/cur.csv" >"$T/out" 2>"$T/err" &&
-	grep -q "^  as read  *0.2700  *0.5025  *0.2325$" "$T/out" && grep -q "drift below is of the data as read" "$T/out" && ok ||
+	grep -q "^  as read  *0.2700  *0.5025  *+0.2325$" "$T/out" && grep -q "drift below is of the data as read" "$T/out" && ok ||
 	bad "--against --prevalence text: $(grep -A1 '^prevalence' "$T/out")"
 # without -s, the reference is read by the current data's columns
 printf 'label,prob,x\n1,0.9,0.1\n0,0.2,0.8\n1,0.8,0.2\n0,0.3,0.9\n1,0.7,0.3\n0,0.1,0.7\n' >"$T/r9.csv"
