@@ -567,9 +567,12 @@ int main(int argc, char **argv)
 	if (getenv("CUTOFF_SIMPLE") != NULL && getenv("CUTOFF_SIMPLE")[0] == '1') {
 		o.data.one_thread = true;
 		o.data.libcsv_only = true;
-		radix_set_simple(1);
-		parse_set_simple(true);
+		o.data.tuning.plain_sort = true;
+		o.data.tuning.plain_numbers = true;
 	}
+	/* a testing aid: a distinct-score ceiling small files reach */
+	if (getenv("CUTOFF_MAX_DISTINCT") != NULL && atol(getenv("CUTOFF_MAX_DISTINCT")) > 0)
+		o.data.tuning.max_distinct = (size_t)atol(getenv("CUTOFF_MAX_DISTINCT"));
 	if (o.against != NULL && same_stream(o.data.path, o.against)) {
 		say("--against %s and the data are the same stream (a pipe, FIFO or device reads once): give two files",
 		    o.against);

@@ -12,6 +12,7 @@
 #include "core/optimize.h"
 #include "core/sweep.h"
 
+#include <stdatomic.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -31,7 +32,7 @@ struct boot_options {
 	void (*progress)(void *arg, size_t done, size_t total);
 	void *progress_arg;
 	/* when it holds non-zero the resampling stops (the explorer's Esc) */
-	const volatile int *cancel;
+	const atomic_int *cancel;
 };
 
 struct boot_result {

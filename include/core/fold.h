@@ -64,6 +64,8 @@ struct fold {
 	struct bins grid;
 	size_t max_distinct;        /* 0: no limit; past it fold_add says -2 */
 	size_t bins_after;          /* a group's: exact until this many distinct scores, then bins */
+	size_t count_limit;         /* rows before the counts turn to doubles (tests lower it) */
+	bool plain_sort;            /* qsort, not radix (tests) */
 };
 
 int fold_init(struct fold *f, bool weighted, size_t bins);
@@ -116,9 +118,6 @@ void fold_take_rows(struct fold *f, double *pos[2], size_t n_pos[2], double *neg
 /* Frees a list's arrays. */
 void fold_list_free(struct fold_list *l);
 
-/* Rows a fold counts in 4 bytes a class before it keeps doubles
- * (UINT32_MAX); tests lower it to see the change. */
-void fold_set_count_limit(size_t rows);
 
 void fold_free(struct fold *f);
 

@@ -37,10 +37,12 @@ struct groups {
 	size_t n_slots;
 	bool weighted, streamed;    /* how new groups keep their rows */
 	size_t bins;
+	const struct load_tuning *tuning;
 };
 
 /* An empty set for n_models score columns. */
-void groups_init(struct groups *gs, size_t n_models, bool weighted, bool streamed, size_t bins);
+void groups_init(struct groups *gs, size_t n_models, bool weighted, bool streamed, size_t bins,
+		 const struct load_tuning *t);
 
 /* The group of a value, made on first sight; its index, or -1 when out
  * of memory, -2 when it would be group GROUPS_MAX + 1. */

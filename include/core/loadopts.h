@@ -9,6 +9,16 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+/* Switches that tests set (to compare the fast paths with plain ones, or
+ * to reach a ceiling with small files): they travel here, never in a
+ * global or the environment. */
+struct load_tuning {
+	bool plain_numbers;           /* strtod for every number (no fast path) */
+	bool plain_sort;              /* qsort for every sort (no radix) */
+	size_t max_distinct;          /* a fold's distinct-score ceiling; 0: half of memory */
+	size_t count_limit;           /* a fold's rows before its counts turn to doubles; 0: 2^32 - 1 */
+};
+
 struct dataset_options {
 	const char *path;             /* NULL or "-": standard input */
 	const char *label;            /* name or 1-based index; NULL: detect */
@@ -27,6 +37,7 @@ struct dataset_options {
 	size_t bins;                  /* with stream: at most this many (0: exact) */
 	bool one_thread;              /* no second thread (for tests) */
 	bool libcsv_only;             /* no scanner: libcsv reads every byte (for tests) */
+	struct load_tuning tuning;
 	/* told now and then how far loading is: bytes done, and the total
 	 * (0 when unknown, as on a pipe); from the loading thread */
 	void (*progress)(void *arg, double done, double total);

@@ -7,6 +7,7 @@
 #define CUTOFF_MODEL_H
 
 #include "core/fold.h"
+#include "core/loadopts.h"
 
 #include <stdbool.h>
 #include <stddef.h>
@@ -40,14 +41,14 @@ int model_push_row(struct model *models, size_t n, const double *scores, bool co
 
 /* From arrays to folding: the rows so far are folded in and the arrays
  * freed.  The distinct-score ceiling is half of memory over n_models
- * (CUTOFF_MAX_DISTINCT lowers it, for tests).  A group's model gets a
+ * (t->max_distinct lowers it, for tests).  A group's model gets a
  * group's fold (fold_init_group).  -1 when out of memory. */
-int model_fold(struct model *m, bool weighted, size_t bins, size_t n_models, bool group);
+int model_fold(struct model *m, bool weighted, size_t bins, size_t n_models, bool group, const struct load_tuning *t);
 
 /* At the end of a reader's range, in its thread: sorts an unweighted
  * model's arrays (on failure they stay as they are, unsorted), or folds
  * the rest of a streaming model's rows into its list (fold_finish). */
-void model_sort(struct model *m);
+void model_sort(struct model *m, const struct load_tuning *t);
 
 /* Appends o's rows after m's (arrays only); -1 when out of memory.  When
  * both are sorted and unweighted, o's arrays are taken as m's second run

@@ -34,9 +34,9 @@ bool parse_is_missing(const char *s, size_t len);
  * The result is bit-identical to strtod's. */
 enum parse_status parse_number(const char *s, size_t len, double *out);
 
-/* Converts every number with strtod (no fast path), for tests that compare
- * the fast paths with the plain ones. */
-void parse_set_simple(bool on);
+/* parse_number with strtod for every number (no fast path): what tests
+ * compare the fast path with (load_tuning's plain_numbers). */
+enum parse_status parse_number_plain(const char *s, size_t len, double *out);
 
 /* Classifies a label by the vocabulary (trimmed, case-insensitive). */
 enum label_class parse_label(const char *s, size_t len);

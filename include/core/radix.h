@@ -10,7 +10,8 @@
  * out of memory (a is then unchanged). */
 int radix_sort(double *a, double *w, size_t n);
 
-/* Plain qsort instead, for tests that compare the fast paths with it. */
-void radix_set_simple(int on);
+/* radix_sort with qsort: what tests compare the fast path with
+ * (load_tuning's plain_sort). */
+int radix_sort_plain(double *a, double *w, size_t n);
 
 #endif

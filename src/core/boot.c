@@ -112,7 +112,7 @@ struct job {
 
 static bool cancelled(const struct job *j)
 {
-	return j->o->cancel != NULL && *j->o->cancel;
+	return j->o->cancel != NULL && atomic_load(j->o->cancel);
 }
 
 /* Draws a class's m rows with replacement into counts per distinct score;

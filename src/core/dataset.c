@@ -66,7 +66,7 @@ static void setup(struct loader *l, struct csvread *cr)
 	    (ds->label_name = text_dup(c->names[c->label_col], strlen(c->names[c->label_col]))) == NULL)
 		goto oom;
 	if ((ds->grouped = o->group != NULL || o->fold != NULL))
-		groups_init(&ds->groups, ds->n_models, ds->weighted, ds->streamed, o->bins);
+		groups_init(&ds->groups, ds->n_models, ds->weighted, ds->streamed, o->bins, &o->tuning);
 	/* the whole file's bins are allocated now: bounded before that */
 	if (o->bins > 0 && 24.0 * (double)o->bins * (double)ds->n_models > DATASET_BINS_BYTES) {
 		char a[40], b[40];
@@ -136,7 +136,7 @@ static void on_done(void *ctx, struct csvread *cr)
 		setup(l, cr);
 	/* two readers: each sorts (or folds) its half of one model's rows in its thread */
 	if (cr->split && !l->st->failed && !l->ds->grouped && l->ds->n_models == 1)
-		model_sort(&l->ds->models[0]);
+		model_sort(&l->ds->models[0], &l->opt->tuning);
 }
 
 /* The second half's loader: the first one's decisions (options, columns)
@@ -160,7 +160,7 @@ static void *on_fork(void *ctx, struct status *st)
 	h->ds.streamed = l->ds->streamed;
 	h->ds.n_models = l->ds->n_models;
 	if ((h->ds.grouped = l->ds->grouped))
-		groups_init(&h->ds.groups, h->ds.n_models, h->ds.weighted, h->ds.streamed, l->opt->bins);
+		groups_init(&h->ds.groups, h->ds.n_models, h->ds.weighted, h->ds.streamed, l->opt->bins, &l->opt->tuning);
 	h->ds.models = calloc(h->ds.n_models ? h->ds.n_models : 1, sizeof *h->ds.models);
 	if (h->ds.models == NULL) {
 		free(h);
@@ -170,7 +170,7 @@ static void *on_fork(void *ctx, struct status *st)
 		h->ds.models[i].min = 1.0 / 0.0;
 		h->ds.models[i].max = -1.0 / 0.0;
 		/* streaming: a fold of its own (a half's share of the ceiling) */
-		if (h->ds.streamed && model_fold(&h->ds.models[i], false, 0, 2 * h->ds.n_models, false) < 0)
+		if (h->ds.streamed && model_fold(&h->ds.models[i], false, 0, 2 * h->ds.n_models, false, &l->opt->tuning) < 0)
 			st->failed = true;
 	}
 	if (st->failed) {

@@ -25,13 +25,6 @@
 #define FOLD_BUFFER ((size_t)1 << 18) /* rows a class waits for a merge */
 #define FOLD_SMALL ((size_t)64)       /* a group's first buffer */
 
-static size_t count_limit = UINT32_MAX;
-
-void fold_set_count_limit(size_t rows)
-{
-	count_limit = rows;
-}
-
 static int buffers(struct fold *f, size_t n)
 {
 	f->cap_buf = n;
@@ -48,9 +41,16 @@ static int buffers(struct fold *f, size_t n)
 	return 0;
 }
 
+/* The fold's sort: radix, or qsort where tests asked for the plain path. */
+static int sort(const struct fold *f, double *a, double *w, size_t n)
+{
+	return f->plain_sort ? radix_sort_plain(a, w, n) : radix_sort(a, w, n);
+}
+
 int fold_init(struct fold *f, bool weighted, size_t bins)
 {
 	memset(f, 0, sizeof *f);
+	f->count_limit = UINT32_MAX;
 	f->weighted = weighted;
 	f->wide = weighted;
 	f->bins = bins;
@@ -68,6 +68,7 @@ int fold_init(struct fold *f, bool weighted, size_t bins)
 int fold_init_group(struct fold *f, bool weighted, size_t bins)
 {
 	memset(f, 0, sizeof *f);
+	f->count_limit = UINT32_MAX;
 	f->weighted = weighted;
 	f->wide = weighted;
 	f->bins_after = bins;
@@ -405,9 +406,9 @@ static int flush(struct fold *f)
 		return 0;
 	if (more_runs(f) < 0)
 		return -1;
-	if (!f->wide && f->rows_folded + rows > count_limit && go_wide(f) < 0)
+	if (!f->wide && f->rows_folded + rows > f->count_limit && go_wide(f) < 0)
 		return -1;
-	if (radix_sort(f->bpos, f->bpos_w, f->nbpos) < 0 || radix_sort(f->bneg, f->bneg_w, f->nbneg) < 0)
+	if (sort(f, f->bpos, f->bpos_w, f->nbpos) < 0 || sort(f, f->bneg, f->bneg_w, f->nbneg) < 0)
 		return -1;
 	if (!f->wide && f->n_runs > 0 && RATIO * rows >= f->run[f->n_runs - 1].n) {
 		/* it would be merged with the top run at once */
@@ -581,7 +582,7 @@ static int finish(struct fold *f)
 		/* the rows were kept: sorted here, in the reader's thread */
 		free(f->sketch);
 		f->sketch = NULL;
-		if (radix_sort(f->bpos, NULL, f->nbpos) < 0 || radix_sort(f->bneg, NULL, f->nbneg) < 0)
+		if (sort(f, f->bpos, NULL, f->nbpos) < 0 || sort(f, f->bneg, NULL, f->nbneg) < 0)
 			return -1;
 		f->sorted = true;
 		return 0;
@@ -628,7 +629,7 @@ int fold_join(struct fold *f, struct fold *g)
 	} else {
 		/* the two might not fit: merged, to know exactly; in doubles
 		 * unless both are packed and their rows stay under the limit */
-		if ((a->count == NULL || b->count == NULL || f->rows_folded + g->rows_folded > count_limit) &&
+		if ((a->count == NULL || b->count == NULL || f->rows_folded + g->rows_folded > f->count_limit) &&
 		    (unpack_list(a) < 0 || unpack_list(b) < 0))
 			return -1;
 		if (merge_runs(a, b) < 0)

@@ -14,13 +14,15 @@
 
 #define GROUPS_COUNTED 100000
 
-void groups_init(struct groups *gs, size_t n_models, bool weighted, bool streamed, size_t bins)
+void groups_init(struct groups *gs, size_t n_models, bool weighted, bool streamed, size_t bins,
+		 const struct load_tuning *t)
 {
 	memset(gs, 0, sizeof *gs);
 	gs->n_models = n_models;
 	gs->weighted = weighted;
 	gs->streamed = streamed;
 	gs->bins = bins;
+	gs->tuning = t;
 }
 
 static uint32_t hash(const char *s, size_t len)
@@ -148,7 +150,7 @@ static long add(struct groups *gs, const char *s, size_t len)
 		m->min = 1.0 / 0.0;
 		m->max = -1.0 / 0.0;
 		/* rows from now on are folded, as the whole file's are */
-		if (gs->streamed && model_fold(m, gs->weighted, gs->bins, 2 * gs->n_models, true) < 0)
+		if (gs->streamed && model_fold(m, gs->weighted, gs->bins, 2 * gs->n_models, true, gs->tuning) < 0)
 			return -1;
 	}
 	return (long)g;
@@ -181,7 +183,7 @@ int groups_fold(struct groups *gs)
 
 	gs->streamed = true;
 	for (i = 0; i < gs->n * gs->n_models; i++)
-		if (gs->models[i].fold == NULL && model_fold(&gs->models[i], gs->weighted, gs->bins, 2 * gs->n_models, true) < 0)
+		if (gs->models[i].fold == NULL && model_fold(&gs->models[i], gs->weighted, gs->bins, 2 * gs->n_models, true, gs->tuning) < 0)
 			return -1;
 	return 0;
 }

@@ -38,6 +38,13 @@ int loader_note(struct dataset *ds, const char *fmt, ...)
 	return 0;
 }
 
+/* A field as a number: parse_number, or strtod where tests asked for the
+ * plain path. */
+static enum parse_status number(const struct loader *l, const char *s, size_t len, double *out)
+{
+	return l->opt->tuning.plain_numbers ? parse_number_plain(s, len, out) : parse_number(s, len, out);
+}
+
 /* ---- appending usable rows ----------------------------------------------- */
 
 const char *loader_advice(const struct loader *l, char *buf, size_t cap)
@@ -62,7 +69,7 @@ int loader_fold(struct loader *l)
 
 	l->ds->streamed = true;
 	for (i = 0; i < l->ds->n_models; i++)
-		if (l->ds->models[i].fold == NULL && model_fold(&l->ds->models[i], l->ds->weighted, l->opt->bins, l->ds->n_models, false) < 0)
+		if (l->ds->models[i].fold == NULL && model_fold(&l->ds->models[i], l->ds->weighted, l->opt->bins, l->ds->n_models, false, &l->opt->tuning) < 0)
 			return -1;
 	return l->ds->grouped ? groups_fold(&l->ds->groups) : 0;
 }
@@ -176,7 +183,7 @@ static int parse_weight(struct loader *l, const struct row *r, size_t col, const
 	enum parse_status ps;
 
 	row_get(r, col, &s, &len);
-	if ((ps = parse_number(s, len, w)) != PARSE_OK) {
+	if ((ps = number(l, s, len, w)) != PARSE_OK) {
 		skip_value(l, r, ps, what, col, s, len);
 		return -1;
 	}
@@ -225,7 +232,7 @@ void loader_row(struct loader *l, const struct row *r)
 		enum parse_status ps;
 
 		row_get(r, col, &s, &len);
-		if ((ps = parse_number(s, len, &scores[i])) != PARSE_OK) {
+		if ((ps = number(l, s, len, &scores[i])) != PARSE_OK) {
 			skip_value(l, r, ps, "score", col, s, len);
 			goto out;
 		}
@@ -301,7 +308,7 @@ bool loader_simple(void *ctx, const char *s, size_t len)
 	    !scan_pair(s, len, l->delim, l->simple_cols, f, n) || n[0] != 1 || (f[0][0] != '0' && f[0][0] != '1'))
 		return false;
 	positive = f[0][0] == '1';
-	if ((positive ? ds->positive_name : ds->negative_name) == NULL || parse_number(f[1], n[1], &score) != PARSE_OK ||
+	if ((positive ? ds->positive_name : ds->negative_name) == NULL || number(l, f[1], n[1], &score) != PARSE_OK ||
 	    model_push(&ds->models[0], positive, score == 0 ? 0 : score, 1, false) < 0)
 		return false; /* nothing changed: arrays, or a fold that says its failure again */
 	ds->rows++;

@@ -78,7 +78,7 @@ int model_push_row(struct model *models, size_t n, const double *scores, bool co
 	return 0;
 }
 
-int model_fold(struct model *m, bool weighted, size_t bins, size_t n_models, bool group)
+int model_fold(struct model *m, bool weighted, size_t bins, size_t n_models, bool group, const struct load_tuning *t)
 {
 	size_t i;
 
@@ -91,15 +91,16 @@ int model_fold(struct model *m, bool weighted, size_t bins, size_t n_models, boo
 	}
 	{
 		/* the distinct list (24 bytes each, twice while merging) may take
-		 * half of memory across the models; CUTOFF_MAX_DISTINCT lowers it
-		 * (for tests) */
+		 * half of memory across the models; tests lower it */
 		long pages = sysconf(_SC_PHYS_PAGES), page = sysconf(_SC_PAGESIZE);
 		double mem = pages > 0 && page > 0 ? (double)pages * (double)page : 8e9;
-		const char *env = getenv("CUTOFF_MAX_DISTINCT");
 
 		m->fold->max_distinct = (size_t)(mem / 2 / 48 / (double)(n_models ? n_models : 1));
-		if (env != NULL && atol(env) > 0)
-			m->fold->max_distinct = (size_t)atol(env);
+		if (t->max_distinct > 0)
+			m->fold->max_distinct = t->max_distinct;
+		if (t->count_limit > 0)
+			m->fold->count_limit = t->count_limit;
+		m->fold->plain_sort = t->plain_sort;
 	}
 	/* rows already in arrays are folded in, then the arrays go */
 	for (i = 0; i < m->n_pos; i++)
@@ -131,15 +132,16 @@ static int grow_to(double **a, size_t n)
 	return 0;
 }
 
-void model_sort(struct model *m)
+void model_sort(struct model *m, const struct load_tuning *t)
 {
+	int (*sort)(double *, double *, size_t) = t->plain_sort ? radix_sort_plain : radix_sort;
+
 	if (m->fold != NULL) {
 		(void)fold_finish(m->fold); /* its result kept for the join */
 		return;
 	}
 	m->sorted = m->pos_w == NULL && m->neg_w == NULL && m->fold == NULL && m->pos2 == NULL &&
-		    m->neg2 == NULL && radix_sort(m->pos, NULL, m->n_pos) == 0 &&
-		    radix_sort(m->neg, NULL, m->n_neg) == 0;
+		    m->neg2 == NULL && sort(m->pos, NULL, m->n_pos) == 0 && sort(m->neg, NULL, m->n_neg) == 0;
 }
 
 int model_append(struct model *m, struct model *o, bool weighted)

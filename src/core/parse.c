@@ -68,13 +68,6 @@ static bool is_infinity(const char *s, size_t len)
 	return word_is(s, len, "inf") || word_is(s, len, "infinity");
 }
 
-static bool simple;
-
-void parse_set_simple(bool on)
-{
-	simple = on;
-}
-
 static const double pow10_exact[] = {
 	1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
 	1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22
@@ -152,14 +145,17 @@ static bool plain_number(const char *s, size_t len, double *out)
 	return true;
 }
 
-enum parse_status parse_number(const char *s, size_t len, double *out)
+/* fast: the plain decimal's one pass and the exact mantissa over an exact
+ * power of ten; else strtod for every number (the plain path tests
+ * compare with). */
+static enum parse_status number(const char *s, size_t len, double *out, bool fast)
 {
 	size_t i = 0, digits = 0, sig = 0, run;
 	uint64_t mant = 0;
 	int frac_digits = 0, exp = 0, exp_sign = 1;
 	bool neg = false, exact = true;
 
-	if (!simple && len > 0 && plain_number(s, len, out))
+	if (fast && len > 0 && plain_number(s, len, out))
 		return PARSE_OK;
 	parse_trim(&s, &len);
 	if (len == 0)
@@ -208,7 +204,7 @@ enum parse_status parse_number(const char *s, size_t len, double *out)
 		return PARSE_BAD;
 
 	exp = exp_sign * exp - frac_digits;
-	if (!simple && exact && mant < (UINT64_C(1) << 53) && exp >= -22 && exp <= 22) {
+	if (fast && exact && mant < (UINT64_C(1) << 53) && exp >= -22 && exp <= 22) {
 		double v = (double)mant;
 
 		v = exp < 0 ? v / pow10_exact[-exp] : v * pow10_exact[exp];
@@ -220,6 +216,16 @@ enum parse_status parse_number(const char *s, size_t len, double *out)
 		return PARSE_OK;
 	}
 	return slow_number(s, len, out);
+}
+
+enum parse_status parse_number(const char *s, size_t len, double *out)
+{
+	return number(s, len, out, true);
+}
+
+enum parse_status parse_number_plain(const char *s, size_t len, double *out)
+{
+	return number(s, len, out, false);
 }
 
 enum label_class parse_label(const char *s, size_t len)

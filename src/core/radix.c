@@ -5,7 +5,7 @@
  * keys differ into buckets the cache holds, each sorted there by an LSD
  * radix sort on the bits below.  Others: an LSD radix sort, 11 bits a
  * pass.  Both skip passes in which every key has the same digit.  Weights,
- * when given, move with their scores.  The simple mode (for tests that
+ * when given, move with their scores.  radix_sort_plain (for tests that
  * compare fast paths with plain ones) sorts with qsort instead.
  */
 #include "core/radix.h"
@@ -13,13 +13,6 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-
-static int simple;
-
-void radix_set_simple(int on)
-{
-	simple = on;
-}
 
 struct pair {
 	double score, weight;
@@ -34,13 +27,13 @@ static int cmp_pair(const void *x, const void *y)
 
 /* qsort on (score, weight) pairs; equal scores keep no particular order,
  * which changes nothing: equal scores are merged. */
-static void simple_sort(double *a, double *w, size_t n)
+static int simple_sort(double *a, double *w, size_t n)
 {
 	struct pair *p = malloc(n * sizeof *p);
 	size_t i;
 
 	if (p == NULL)
-		return;
+		return -1;
 	for (i = 0; i < n; i++) {
 		p[i].score = a[i];
 		p[i].weight = w ? w[i] : 1;
@@ -52,6 +45,7 @@ static void simple_sort(double *a, double *w, size_t n)
 			w[i] = p[i].weight;
 	}
 	free(p);
+	return 0;
 }
 
 #define RADIX_BITS 11
@@ -244,6 +238,13 @@ static void sort_range(double *a, size_t n, unsigned bits, const struct scratch 
  * and cheaper than zeroing the passes' 96 KB of counters. */
 #define INSERTION_MAX 48
 
+int radix_sort_plain(double *a, double *w, size_t n)
+{
+	if (n < 2)
+		return 0;
+	return simple_sort(a, w, n);
+}
+
 int radix_sort(double *a, double *w, size_t n)
 {
 	size_t (*hist)[RADIX_SIZE];
@@ -252,11 +253,11 @@ int radix_sort(double *a, double *w, size_t n)
 
 	if (n < 2)
 		return 0;
-	if (!simple && n <= INSERTION_MAX) {
+	if (n <= INSERTION_MAX) {
 		insertion_sort(a, w, n);
 		return 0;
 	}
-	if (!simple && w == NULL && n >= MSD_MIN) {
+	if (w == NULL && n >= MSD_MIN) {
 		/* in place but for a bucket's scratch */
 		struct scratch s = { malloc(BUCKET_MAX * sizeof *s.a), malloc(HIST_MAX * sizeof *s.hist) };
 
@@ -273,10 +274,7 @@ int radix_sort(double *a, double *w, size_t n)
 	if (w != NULL)
 		tmp_w = malloc(n * sizeof *tmp_w);
 	if (hist != NULL && tmp != NULL && (w == NULL || tmp_w != NULL)) {
-		if (simple)
-			simple_sort(a, w, n);
-		else
-			radix_pass_all(a, w, tmp, tmp_w, n, hist);
+		radix_pass_all(a, w, tmp, tmp_w, n, hist);
 		rc = 0;
 	}
 	free(hist);

@@ -32,7 +32,7 @@ struct booting {
 	struct boot_options bo;
 	struct boot_result result;
 	int rc;
-	volatile int cancel;
+	atomic_int cancel;
 	atomic_size_t progress;
 	atomic_int done;
 	const struct sweep *sw;
@@ -80,7 +80,7 @@ static void boot_start(struct loop *l, size_t n)
 	b->bo.progress = boot_progress;
 	b->bo.progress_arg = b;
 	b->bo.cancel = &b->cancel;
-	b->cancel = 0;
+	atomic_store(&b->cancel, 0);
 	atomic_store(&b->progress, 0);
 	atomic_store(&b->done, 0);
 	b->sw = l->v->models[b->model].sw;
@@ -119,7 +119,7 @@ static void boot_poll(struct loop *l)
 static void boot_stop(struct loop *l)
 {
 	if (l->boot.running) {
-		l->boot.cancel = 1;
+		atomic_store(&l->boot.cancel, 1);
 		pthread_join(l->boot.thread, NULL);
 		l->boot.running = 0;
 		l->v->booting = 0;
@@ -329,7 +329,7 @@ static void on_event(struct loop *l, const struct term_event *ev)
 			break;
 		}
 		if (ev->key == 27 && l->boot.running) {
-			l->boot.cancel = 1; /* Esc stops the bootstrap; boot_poll says so */
+			atomic_store(&l->boot.cancel, 1); /* Esc stops the bootstrap; boot_poll says so */
 			break;
 		}
 		act(l, keys_action(ev->key));

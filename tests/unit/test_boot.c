@@ -145,7 +145,7 @@ struct cancel_run {
 	struct sweep sw;
 	struct boot_options bo;
 	struct boot_result r;
-	volatile int cancel;
+	atomic_int cancel;
 	int rc;
 };
 
@@ -176,7 +176,7 @@ static void test_cancel_inside_a_resample(void **state)
 	clock_gettime(CLOCK_MONOTONIC, &t0);
 	assert_int_equal(pthread_create(&th, NULL, cancel_worker, &c), 0);
 	nanosleep(&nap, NULL);
-	c.cancel = 1;
+	atomic_store(&c.cancel, 1);
 	pthread_join(th, NULL);
 	clock_gettime(CLOCK_MONOTONIC, &t1);
 	secs = (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;

@@ -19,6 +19,7 @@ static int late_ties;    /* all distinct for the first third of the rows, ties a
 static bool wide_counts;  /* the fold passed the count limit: doubles */
 static bool rows_kept;    /* the last build_halves' folds kept their rows (mostly distinct) */
 static bool group_folds;  /* build_halves makes groups' folds (fold_init_group) */
+static size_t count_limit; /* build_halves' folds' count limit (0: theirs) */
 
 /* n rows with many ties (scores in steps of 1/1000) and some weights. */
 static void make_rows(size_t n, double *score, int *label, double *weight, int weighted)
@@ -59,6 +60,8 @@ static void build_halves(size_t n, int weighted, size_t bins, struct sweep *arr,
 		assert_int_equal(fold_init(&f, weighted, bins), 0);
 		assert_int_equal(fold_init(&g, weighted, bins), 0);
 	}
+	if (count_limit > 0)
+		f.count_limit = g.count_limit = count_limit;
 	for (i = 0; i < n; i++) {
 		assert_int_equal(fold_add(halves && i >= n / 2 ? &g : &f, score[i], label[i], weight[i]), 0);
 		if (label[i])
@@ -284,15 +287,16 @@ static void test_count_limit(void **state)
 	size_t j;
 
 	(void)state;
-	fold_set_count_limit(300000);
+	count_limit = 300000;
 	wide_counts = true;
 	build_halves(700000, 0, 0, &a, &b, &f, true); /* 350000 rows a reader */
 	wide_counts = false;
+	count_limit = 0;
 	assert_same_sweeps(&a, &b);
 	/* two folds under the limit, merged past it */
-	fold_set_count_limit(1500);
 	assert_int_equal(fold_init(&f, false, 0), 0);
 	assert_int_equal(fold_init(&g, false, 0), 0);
+	f.count_limit = g.count_limit = 1500;
 	for (j = 0; j < 1000; j++) {
 		assert_int_equal(fold_add(&f, (double)j, j % 2 == 0, 1), 0);
 		assert_int_equal(fold_add(&g, (double)j + 500, j % 3 == 0, 1), 0);
@@ -305,7 +309,6 @@ static void test_count_limit(void **state)
 	assert_true(l[0].pos[1499] == 1 && l[0].neg[1499] == 0); /* 999 + 500 in g: 999 % 3 == 0 */
 	fold_list_free(&l[0]);
 	fold_free(&g);
-	fold_set_count_limit(UINT32_MAX);
 }
 
 /* Joined lists that might pass the ceiling are merged to know; past it
@@ -526,9 +529,7 @@ static void test_radix_buckets(void **state)
 			b[i] = a[i];
 		}
 		assert_int_equal(radix_sort(a, NULL, n), 0);
-		radix_set_simple(1);
-		assert_int_equal(radix_sort(b, NULL, n), 0);
-		radix_set_simple(0);
+		assert_int_equal(radix_sort_plain(b, NULL, n), 0);
 		if (memcmp(a, b, n * sizeof *a) != 0)
 			fail_msg("shape %d: radix and qsort differ", shape);
 	}
@@ -545,9 +546,7 @@ static void test_radix_simple_mode(void **state)
 	for (i = 0; i < 1000; i++)
 		a[i] = b[i] = ((double)(next() % 100000) - 50000) / 7;
 	assert_int_equal(radix_sort(a, NULL, 1000), 0);
-	radix_set_simple(1);
-	assert_int_equal(radix_sort(b, NULL, 1000), 0);
-	radix_set_simple(0);
+	assert_int_equal(radix_sort_plain(b, NULL, 1000), 0);
 	assert_memory_equal(a, b, sizeof a);
 	for (i = 1; i < 1000; i++)
 		assert_true(a[i - 1] <= a[i]);
