@@ -14,7 +14,9 @@ MANDIR  ?= $(PREFIX)/share/man
 WERROR  ?=
 WARN    = -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
           -Wformat=2 $(WERROR)
-CPPFLAGS_BASE = -Iinclude -D_POSIX_C_SOURCE=200809L $(CPPFLAGS)
+# include/ holds what a family or layer shows others; src/ the headers a
+# family keeps to itself (src/core/load/row.h), included the same way
+CPPFLAGS_BASE = -Iinclude -Isrc -D_POSIX_C_SOURCE=200809L $(CPPFLAGS)
 # each object's header dependencies, written beside it (-MMD -MP)
 CPPFLAGS_ALL = $(CPPFLAGS_BASE) -MMD -MP
 CFLAGS_REL   = -std=c11 -O2 -pthread $(WARN) $(CFLAGS)
@@ -26,11 +28,13 @@ READLINE_LIBS := $(shell pkg-config --libs readline 2>/dev/null || echo -lreadli
 CORE_LIBS = -lcsv -lz -lzstd -lm
 LIBS    = $(CORE_LIBS) $(READLINE_LIBS) $(CURSES_LIBS)
 
-# The layers are folders: src/core (data to numbers), src/ui (cells and
-# panels), src/tty (ncurses and readline), and main/options at the top.
-# NOCURSES is everything that links without curses (the unit tests and
-# fuzzers link it); TERMINAL is what only the program links.
-NOCURSES = $(patsubst src/%.c,%,$(wildcard src/core/*.c src/ui/*.c)) options
+# The layers are folders: src/core (data to numbers, in families:
+# base, sort, load, stats, report), src/app (the state and its actions),
+# src/ui (cells and panels), src/tty (ncurses and readline), and
+# main/options at the top (docs/hacking.md draws them).  NOCURSES is
+# everything that links without curses (the unit tests and fuzzers link
+# it); TERMINAL is what only the program links.
+NOCURSES = $(patsubst src/%.c,%,$(wildcard src/core/*/*.c src/app/*.c src/ui/*.c)) options
 TERMINAL = $(patsubst src/%.c,%,$(wildcard src/tty/*.c)) main
 # every tests/unit/test_*.c; make unit ONLY=fold runs test_fold alone
 TESTS   = $(patsubst tests/unit/%.c,%,$(wildcard tests/unit/test_*.c))
@@ -52,7 +56,7 @@ cutoff: $(NOCURSES_REL) $(TERMINAL_REL)
 build/asan/cutoff: $(NOCURSES_ASAN) $(TERMINAL_ASAN)
 	$(CC) $(CFLAGS_ASAN) -o $@ $^ $(LDFLAGS) $(LIBS)
 
-HEADERS = $(wildcard include/*.h include/*/*.h)
+HEADERS = $(wildcard include/*.h include/*/*.h include/*/*/*.h src/*/*/*.h)
 
 # The flags an object was built with: when they change (WERROR set by
 # make check, say), every object is built again.
@@ -69,7 +73,7 @@ build/asan/%.o: src/%.c build/asan/flags
 	@mkdir -p $(@D)
 	$(CC) $(CPPFLAGS_ALL) $(CFLAGS_ASAN) -c -o $@ $<
 
--include $(wildcard build/rel/*.d build/rel/*/*.d build/asan/*.d build/asan/*/*.d)
+-include $(wildcard build/rel/*.d build/rel/*/*.d build/rel/*/*/*.d build/asan/*.d build/asan/*/*.d build/asan/*/*/*.d)
 
 .PHONY: FORCE
 

@@ -11,7 +11,7 @@
 #include "ui/grid.h"
 #include "options.h"
 #include "ui/panels.h"
-#include "ui/session.h"
+#include "app/session.h"
 
 #include <stdio.h>
 #include <stdlib.h>

@@ -5,12 +5,12 @@
 #ifndef CUTOFF_OPTIONS_H
 #define CUTOFF_OPTIONS_H
 
-#include "core/curvefile.h"
-#include "core/dataset.h"
-#include "core/fairness.h"
-#include "core/optimize.h"
-#include "core/report.h"
-#include "ui/session.h"
+#include "core/report/curvefile.h"
+#include "core/load/dataset.h"
+#include "core/stats/fairness.h"
+#include "core/stats/optimize.h"
+#include "core/report/report.h"
+#include "app/session.h"
 
 #include <stdbool.h>
 #include <stdint.h>

@@ -4,20 +4,20 @@
  * model's threshold and print.  Everything that can fail does so before the
  * first byte reaches stdout, so that an error leaves stdout empty.
  */
-#include "ui/cmd.h"
+#include "app/cmd.h"
 #include "tty/explorer.h"
 #include "tty/term.h"
 #include "ui/export.h"
-#include "core/fmt.h"
-#include "core/optimize.h"
+#include "core/base/fmt.h"
+#include "core/stats/optimize.h"
 #include "options.h"
-#include "core/parse.h"
-#include "core/radix.h"
-#include "core/report.h"
-#include "core/reportdrift.h"
-#include "core/curvefile.h"
-#include "ui/session.h"
-#include "core/text.h"
+#include "core/base/parse.h"
+#include "core/sort/radix.h"
+#include "core/report/report.h"
+#include "core/report/reportdrift.h"
+#include "core/report/curvefile.h"
+#include "app/session.h"
+#include "core/base/text.h"
 
 #include <errno.h>
 #include <langinfo.h>

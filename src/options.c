@@ -5,8 +5,8 @@
  */
 #include "options.h"
 
-#include "core/deploy.h"
-#include "core/parse.h"
+#include "core/stats/deploy.h"
+#include "core/base/parse.h"
 
 #include <getopt.h>
 #include <math.h>

@@ -6,7 +6,7 @@
 #ifndef CUTOFF_CMDLINE_H
 #define CUTOFF_CMDLINE_H
 
-#include "ui/view.h"
+#include "app/view.h"
 
 enum cmdline_result { CL_MORE, CL_LINE, CL_CANCEL };
 

@@ -7,7 +7,7 @@
 #define CUTOFF_EXPLORER_H
 
 #include "tty/term.h"
-#include "ui/session.h"
+#include "app/session.h"
 
 /* Runs until the user quits or a signal asks to; returns an exit status. */
 int explorer_run(struct session *s, const struct term_options *to);

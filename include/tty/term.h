@@ -8,7 +8,7 @@
 #define CUTOFF_TERM_H
 
 #include "ui/grid.h"
-#include "ui/view.h"
+#include "app/view.h"
 
 #include <stdbool.h>
 

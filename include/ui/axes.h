@@ -6,7 +6,7 @@
 
 #include "ui/canvas.h"
 #include "ui/grid.h"
-#include "ui/view.h"
+#include "app/view.h"
 
 /* The canvas area of a plot's rectangle: a title row above, tick labels
  * below, y labels and the axis to the left. */

@@ -7,7 +7,7 @@
 #define CUTOFF_CANVAS_H
 
 #include "ui/grid.h"
-#include "ui/view.h"
+#include "app/view.h"
 
 #include <stdint.h>
 

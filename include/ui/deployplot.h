@@ -9,11 +9,11 @@
 #ifndef CUTOFF_DEPLOYPLOT_H
 #define CUTOFF_DEPLOYPLOT_H
 
-#include "core/calib.h"
+#include "core/stats/calib.h"
 #include "ui/canvas.h"
 #include "ui/grid.h"
 #include "ui/layout.h"
-#include "ui/view.h"
+#include "app/view.h"
 
 #include <stdbool.h>
 #include <stddef.h>

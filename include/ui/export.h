@@ -7,8 +7,8 @@
 #ifndef CUTOFF_EXPORT_H
 #define CUTOFF_EXPORT_H
 
-#include "ui/cmd.h"
-#include "ui/view.h"
+#include "app/cmd.h"
+#include "app/view.h"
 
 #include <stdio.h>
 

@@ -5,7 +5,7 @@
 #ifndef CUTOFF_GLYPH_H
 #define CUTOFF_GLYPH_H
 
-#include "ui/view.h"
+#include "app/view.h"
 
 #include <stdint.h>
 

@@ -9,7 +9,7 @@
 #define CUTOFF_GROUPPANEL_H
 
 #include "ui/grid.h"
-#include "ui/view.h"
+#include "app/view.h"
 
 #include <stdint.h>
 

@@ -8,7 +8,7 @@
 #define CUTOFF_HELPBOX_H
 
 #include "ui/grid.h"
-#include "ui/view.h"
+#include "app/view.h"
 
 /* Draws the box for the view's help_what over a w x h screen. */
 void helpbox_draw(struct grid *g, int w, int h, const struct view *v);

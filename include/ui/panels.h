@@ -10,7 +10,7 @@
 #include "ui/grid.h"
 #include "ui/layout.h"
 #include "ui/plot.h"
-#include "ui/view.h"
+#include "app/view.h"
 
 #include <stddef.h>
 

@@ -12,7 +12,7 @@
 #include "ui/deployplot.h"
 #include "ui/grid.h"
 #include "ui/layout.h"
-#include "ui/view.h"
+#include "app/view.h"
 
 #include <stdbool.h>
 #include <stddef.h>

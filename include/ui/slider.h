@@ -5,7 +5,7 @@
 #define CUTOFF_SLIDER_H
 
 #include "ui/grid.h"
-#include "ui/view.h"
+#include "app/view.h"
 
 void slider_draw(struct grid *g, struct rect r, const struct view *v);
 

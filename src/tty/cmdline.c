@@ -9,7 +9,7 @@
 #define _XOPEN_SOURCE 700
 #include "tty/cmdline.h"
 
-#include "ui/cmd.h"
+#include "app/cmd.h"
 
 #include <errno.h>
 #include <fcntl.h>

@@ -5,13 +5,13 @@
  */
 #include "tty/explorer.h"
 
-#include "core/text.h"
-#include "core/fmt.h"
-#include "ui/cmd.h"
+#include "core/base/text.h"
+#include "core/base/fmt.h"
+#include "app/cmd.h"
 #include "tty/cmdline.h"
 #include "ui/export.h"
 #include "ui/helpbox.h"
-#include "ui/keys.h"
+#include "app/keys.h"
 #include "ui/panels.h"
 #include "tty/term.h"
 

@@ -21,7 +21,7 @@
 #define _XOPEN_SOURCE_EXTENDED 1
 #include "tty/term.h"
 
-#include "ui/keys.h"
+#include "app/keys.h"
 
 #include <curses.h>
 #include <errno.h>

@@ -6,9 +6,9 @@
  */
 #include "ui/deployplot.h"
 
-#include "core/deploy.h"
-#include "core/fmt.h"
-#include "core/metrics.h"
+#include "core/stats/deploy.h"
+#include "core/base/fmt.h"
+#include "core/stats/metrics.h"
 #include "ui/axes.h"
 #include "ui/glyph.h"
 

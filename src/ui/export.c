@@ -9,13 +9,13 @@
 #endif
 #include "ui/export.h"
 
-#include "core/groups.h"
-#include "core/explain.h"
-#include "core/fmt.h"
+#include "core/load/groups.h"
+#include "core/report/explain.h"
+#include "core/base/fmt.h"
 #include "ui/plot.h"
-#include "core/report.h"
-#include "core/reportdrift.h"
-#include "core/text.h"
+#include "core/report/report.h"
+#include "core/report/reportdrift.h"
+#include "core/base/text.h"
 #include <stdint.h>
 
 #include <errno.h>

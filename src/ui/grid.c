@@ -9,7 +9,7 @@
 #define _XOPEN_SOURCE 700
 #include "ui/grid.h"
 
-#include "core/text.h"
+#include "core/base/text.h"
 
 #include <stdarg.h>
 #include <stdio.h>

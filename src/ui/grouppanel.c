@@ -5,9 +5,9 @@
  */
 #include "ui/grouppanel.h"
 
-#include "core/fairness.h"
-#include "core/fmt.h"
-#include "core/metrics.h"
+#include "core/stats/fairness.h"
+#include "core/base/fmt.h"
+#include "core/stats/metrics.h"
 #include "ui/glyph.h"
 
 #include <math.h>

@@ -8,9 +8,9 @@
  */
 #include "ui/helpbox.h"
 
-#include "ui/cmd.h"
+#include "app/cmd.h"
 #include "ui/glyph.h"
-#include "ui/keys.h"
+#include "app/keys.h"
 
 #include <stdbool.h>
 #include <stdio.h>

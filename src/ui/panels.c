@@ -5,18 +5,18 @@
  */
 #include "ui/panels.h"
 
-#include "core/curve.h"
-#include "core/fmt.h"
-#include "core/explain.h"
-#include "core/interval.h"
-#include "core/text.h"
+#include "core/stats/curve.h"
+#include "core/base/fmt.h"
+#include "core/report/explain.h"
+#include "core/stats/interval.h"
+#include "core/base/text.h"
 #include "ui/glyph.h"
 #include "ui/slider.h"
 #include "ui/helpbox.h"
-#include "ui/keys.h"
+#include "app/keys.h"
 #include "ui/plot.h"
-#include "core/metrics.h"
-#include "core/report.h"
+#include "core/stats/metrics.h"
+#include "core/report/report.h"
 
 #include <math.h>
 #include <stdio.h>

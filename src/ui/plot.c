@@ -9,11 +9,11 @@
 
 #include "ui/axes.h"
 #include "ui/grouppanel.h"
-#include "core/curve.h"
-#include "core/fmt.h"
-#include "core/metrics.h"
+#include "core/stats/curve.h"
+#include "core/base/fmt.h"
+#include "core/stats/metrics.h"
 #include "ui/glyph.h"
-#include "core/interval.h"
+#include "core/stats/interval.h"
 
 #include <math.h>
 #include <stdio.h>

@@ -7,8 +7,8 @@
  */
 #include "ui/slider.h"
 
-#include "core/deploy.h"
-#include "core/fmt.h"
+#include "core/stats/deploy.h"
+#include "core/base/fmt.h"
 #include "ui/glyph.h"
 #include "ui/grouppanel.h"
 

@@ -2,10 +2,10 @@
  * fuzz_cmd: any line as a command of the ':' line: parsed, applied to a
  * small explorer state, completed, and the screen drawn after it.
  */
-#include "ui/cmd.h"
+#include "app/cmd.h"
 #include "ui/grid.h"
 #include "ui/panels.h"
-#include "core/sweep.h"
+#include "core/stats/sweep.h"
 
 #include <stdint.h>
 #include <stdlib.h>

@@ -8,16 +8,16 @@
  * two must agree on the result, the message, the notes and every row.
  */
 #define _GNU_SOURCE
-#include "core/dataset.h"
+#include "core/load/dataset.h"
 #include "ui/grid.h"
 #include "ui/panels.h"
-#include "core/report.h"
-#include "core/drift.h"
-#include "core/groups.h"
-#include "core/curvefile.h"
-#include "core/boot.h"
+#include "core/report/report.h"
+#include "core/stats/drift.h"
+#include "core/load/groups.h"
+#include "core/report/curvefile.h"
+#include "core/stats/boot.h"
 #include "options.h"
-#include "ui/session.h"
+#include "app/session.h"
 
 #include <stdint.h>
 #include <stdio.h>

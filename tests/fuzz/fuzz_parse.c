@@ -4,8 +4,8 @@
  * any bytes.
  */
 #include "ui/grid.h"
-#include "core/parse.h"
-#include "core/text.h"
+#include "core/base/parse.h"
+#include "core/base/text.h"
 
 #include <stdint.h>
 #include <stdlib.h>

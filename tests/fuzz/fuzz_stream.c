@@ -7,9 +7,9 @@
  * (the bound the man page states).
  */
 #define _GNU_SOURCE
-#include "core/sweep.h"
+#include "core/stats/sweep.h"
 #include "options.h"
-#include "ui/session.h"
+#include "app/session.h"
 
 #include <math.h>
 #include <stdint.h>

@@ -17,8 +17,8 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "core/dataset.h"
-#include "core/sweep.h"
+#include "core/load/dataset.h"
+#include "core/stats/sweep.h"
 
 /* Writes len bytes to a fresh temporary file; returns its path (static). */
 static inline const char *tmp_file(const char *data, size_t len)

@@ -5,8 +5,8 @@
  */
 #include "helpers.h"
 
-#include "core/boot.h"
-#include "core/metrics.h"
+#include "core/stats/boot.h"
+#include "core/stats/metrics.h"
 #include "options.h"
 
 #include <pthread.h>

@@ -2,9 +2,9 @@
  * and the stakeholder view's natural frequencies. */
 #include "helpers.h"
 
-#include "ui/cmd.h"
-#include "core/explain.h"
-#include "core/fmt.h"
+#include "app/cmd.h"
+#include "core/report/explain.h"
+#include "core/base/fmt.h"
 
 static char err[512];
 

@@ -1,7 +1,7 @@
 /* test_curve: ROC and PR points, and the shape-keeping downsampling. */
 #include "helpers.h"
 
-#include "core/curve.h"
+#include "core/stats/curve.h"
 
 static void test_points(void **state)
 {

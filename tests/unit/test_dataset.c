@@ -1,7 +1,7 @@
 /* test_dataset: the loader's detection rules, inputs and bad-input cases. */
 #include "helpers.h"
 
-#include "core/row.h"
+#include "core/load/row.h"
 
 #include <fcntl.h>
 #include <sys/stat.h>

@@ -7,10 +7,10 @@
  */
 #include "helpers.h"
 
-#include "core/calib.h"
-#include "core/deploy.h"
-#include "core/explain.h"
-#include "core/metrics.h"
+#include "core/stats/calib.h"
+#include "core/stats/deploy.h"
+#include "core/report/explain.h"
+#include "core/stats/metrics.h"
 
 /* scores 0.1 0.2 0.2 0.7 0.9 0.3 0.35, labels 0 0 1 1 1 0 1 */
 static void build_seven(struct sweep *sw)

@@ -2,7 +2,7 @@
  * rates below 1e-4, undefined values, money with and without units. */
 #include "helpers.h"
 
-#include "core/fmt.h"
+#include "core/base/fmt.h"
 
 static void test_counts(void **state)
 {

@@ -2,9 +2,9 @@
  * binning keeps exact counts at its thresholds and its AUC bound. */
 #include "helpers.h"
 
-#include "core/fold.h"
-#include "core/radix.h"
-#include "core/sketch.h"
+#include "core/sort/fold.h"
+#include "core/sort/radix.h"
+#include "core/sort/sketch.h"
 
 static uint64_t x = 2463534242ULL;
 

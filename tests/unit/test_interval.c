@@ -6,10 +6,10 @@
  */
 #include "helpers.h"
 
-#include "core/curve.h"
-#include "core/interval.h"
+#include "core/stats/curve.h"
+#include "core/stats/interval.h"
 #include "options.h"
-#include "ui/session.h"
+#include "app/session.h"
 
 /* Options from an "args ..." line of a reference file. */
 static void parse_args(const char *line, struct options *o)

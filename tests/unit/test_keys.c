@@ -2,7 +2,7 @@
  * page's list must say the same (names and help, for every binding). */
 #include "helpers.h"
 
-#include "ui/keys.h"
+#include "app/keys.h"
 
 static void test_man_lists_every_binding(void **state)
 {

@@ -1,7 +1,7 @@
 /* test_metrics: each metric by hand, and "undefined" as NaN. */
 #include "helpers.h"
 
-#include "core/metrics.h"
+#include "core/stats/metrics.h"
 
 static double m(enum metric which, double tp, double fp, double tn, double fn)
 {

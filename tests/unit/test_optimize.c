@@ -1,7 +1,7 @@
 /* test_optimize: objectives, ties, constraints, cost, on small sweeps. */
 #include "helpers.h"
 
-#include "core/optimize.h"
+#include "core/stats/optimize.h"
 
 /* positives 0.9 0.8 0.4 ; negatives 0.7 0.4 0.2 0.1 */
 static void build_small(struct sweep *sw)

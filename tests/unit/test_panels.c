@@ -7,12 +7,12 @@
 #include "helpers.h"
 
 #include "ui/canvas.h"
-#include "core/metrics.h"
-#include "core/fmt.h"
+#include "core/stats/metrics.h"
+#include "core/base/fmt.h"
 #include "options.h"
 #include "ui/panels.h"
-#include "core/report.h"
-#include "ui/session.h"
+#include "core/report/report.h"
+#include "app/session.h"
 
 #include <locale.h>
 

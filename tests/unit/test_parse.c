@@ -1,8 +1,8 @@
 /* test_parse: the number and label grammar. */
 #include "helpers.h"
 
-#include "core/parse.h"
-#include "core/text.h"
+#include "core/base/parse.h"
+#include "core/base/text.h"
 
 static enum parse_status num(const char *s, double *v)
 {

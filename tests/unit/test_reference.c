@@ -6,10 +6,10 @@
  */
 #include "helpers.h"
 
-#include "core/calib.h"
-#include "core/curve.h"
-#include "core/metrics.h"
-#include "core/optimize.h"
+#include "core/stats/calib.h"
+#include "core/stats/curve.h"
+#include "core/stats/metrics.h"
+#include "core/stats/optimize.h"
 #include "options.h"
 
 #include <glob.h>

@@ -2,10 +2,10 @@
  * output on a small case) and the plain-language summary. */
 #include "helpers.h"
 
-#include "core/explain.h"
-#include "core/fmt.h"
-#include "core/report.h"
-#include "core/curvefile.h"
+#include "core/report/explain.h"
+#include "core/base/fmt.h"
+#include "core/report/report.h"
+#include "core/report/curvefile.h"
 
 static char *capture(void (*fn)(FILE *, const void *), const void *arg)
 {

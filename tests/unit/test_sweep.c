@@ -1,7 +1,7 @@
 /* test_sweep: sorting, merging, lookups and the threshold-free statistics,
  * on cases small enough to check by hand. */
 #include "helpers.h"
-#include "core/radix.h"
+#include "core/sort/radix.h"
 
 /* scores: positives 0.9 0.8 0.4 ; negatives 0.7 0.4 0.2 0.1
  * distinct descending: 0.9 0.8 0.7 0.4 0.2 0.1 */

@@ -1,7 +1,7 @@
 /* test_view: the explorer's state machine, without a terminal. */
 #include "helpers.h"
 
-#include "ui/view.h"
+#include "app/view.h"
 
 static struct sweep sw, sw2;
 static struct view_model models[2];

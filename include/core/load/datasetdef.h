@@ -1,0 +1,51 @@
+/*
+ * datasetdef: what a loaded dataset is, in its own header so that the
+ * loader (loader.h, a record to a row) and its driver (dataset.h) both see
+ * it without seeing each other.
+ */
+#ifndef CUTOFF_DATASETDEF_H
+#define CUTOFF_DATASETDEF_H
+
+#include "core/load/groups.h"
+#include "core/load/model.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <sys/types.h>
+#include <time.h>
+
+/* What the input file was when it was read: a later read (:group) must
+ * find the same file (the kernel sets ctime on every change, and no tool
+ * can set it back), or it would mix two versions of the data. */
+struct dataset_stamp {
+	bool regular;                 /* a regular file (not a pipe, FIFO or device) */
+	dev_t dev;
+	ino_t ino;
+	off_t size;
+	struct timespec mtime, ctime;
+};
+
+struct dataset {
+	char *source;                 /* the path exactly as given; "<stdin>" */
+	char *shown;                  /* the same, escaped whole: for messages */
+	char *label_name;             /* label column (NULL with --counts) */
+	char *positive_name;          /* the positive class as the data names it */
+	char *negative_name;          /* the negative class, or "other" */
+	bool weighted;
+	bool streamed;                /* read through the streaming path */
+	size_t n_models;
+	struct model *models;
+	bool grouped;                 /* --group: each group's rows too */
+	struct groups groups;         /* sorted by value, the missing group (NA) last; names as shown (text_escape) */
+	uint64_t rows;                /* usable rows (records) */
+	uint64_t skipped;
+	struct dataset_stamp stamp;
+	char **notes;                 /* lines for stderr, without "cutoff: " */
+	size_t n_notes;
+};
+
+/* How many skipped rows are named in notes. */
+#define DATASET_SKIP_NOTES 5
+
+#endif

@@ -1,0 +1,27 @@
+/*
+ * curvefile: writing whole curves (--curve) in the report formats: ROC and
+ * precision-recall, cumulative gains, net benefit (decision curve) and
+ * calibration (reliability bins).
+ */
+#ifndef CUTOFF_CURVEFILE_H
+#define CUTOFF_CURVEFILE_H
+
+#include "core/stats/curve.h"
+#include "core/report/report.h"
+
+#include <stdio.h>
+
+enum curvefile_kind { CF_ROC, CF_PR, CF_GAIN, CF_NET_BENEFIT, CF_CALIBRATION, CF_COUNT };
+
+/* "roc", "pr", "gain", "net-benefit", "calibration"; -1 when unknown. */
+int curvefile_parse(const char *name, enum curvefile_kind *kind);
+
+/* Whether every model can have this curve; else a reason in err
+ * (calibration and net benefit need scores in [0, 1]). */
+int curvefile_check(const struct report *r, enum curvefile_kind kind, char *err, size_t errlen);
+
+/* Every model's curve of that kind, in the format.  Returns 0, or -1 when
+ * out of memory. */
+int curvefile_write(FILE *f, const struct report *r, enum curvefile_kind kind, enum report_format fmt);
+
+#endif

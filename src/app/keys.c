@@ -1,0 +1,48 @@
+/*
+ * keys: the table.  Right raises the threshold (fewer rows flagged), as the
+ * slider's values grow to the right.
+ */
+#include "app/keys.h"
+
+const struct binding keys_table[] = {
+	{ K_RIGHT, "Right", ACT_UP_FINE, "raise the threshold to the next score", 1 },
+	{ K_LEFT, "Left", ACT_DOWN_FINE, "lower the threshold to the next score", 0 },
+	{ 'l', "l", ACT_UP_FINE, "raise the threshold to the next score", 0 },
+	{ 'h', "h", ACT_DOWN_FINE, "lower the threshold to the next score", 0 },
+	{ K_SRIGHT, "S-Right", ACT_UP_SMALL, "raise by 1% (of rows or of the range)", 0 },
+	{ K_SLEFT, "S-Left", ACT_DOWN_SMALL, "lower by 1% (of rows or of the range)", 0 },
+	{ K_UP, "Up", ACT_UP_SMALL, "raise by 1% (of rows or of the range)", 0 },
+	{ K_DOWN, "Down", ACT_DOWN_SMALL, "lower by 1% (of rows or of the range)", 0 },
+	{ K_PGUP, "PgUp", ACT_UP_LARGE, "raise by 10% (of rows or of the range)", 1 },
+	{ K_PGDN, "PgDn", ACT_DOWN_LARGE, "lower by 10% (of rows or of the range)", 0 },
+	{ K_HOME, "Home", ACT_HOME, "lowest threshold: flag everything", 0 },
+	{ K_END, "End", ACT_END, "above every score: flag nothing", 0 },
+	{ 'f', "f", ACT_BEST_F1, "jump to the best F1", 1 },
+	{ 'j', "j", ACT_BEST_YOUDEN, "jump to the best Youden's J", 1 },
+	{ 'c', "c", ACT_BEST_MCC, "jump to the best MCC", 1 },
+	{ '$', "$", ACT_BEST_COST, "jump to the cost optimum (see :cost)", 0 },
+	{ 's', "s", ACT_STEP_MODE, "step and slide by score value or by rank", 1 },
+	{ 'm', "m", ACT_NEXT_MODEL, "next model (score column)", 1 },
+	{ 'o', "o", ACT_OVERLAY, "overlay all models (with --fold: each fold) on the ROC and PR plots", 0 },
+	{ 'v', "v", ACT_NEXT_PLOTS, "cycle the plots: ROC, PR, scores, metrics, gains, net benefit, calibration", 1 },
+	{ '\t', "Tab", ACT_NEXT_GROUP, "with per-group thresholds: the next group's knob", 0 },
+	{ 'g', "g", ACT_GLYPHS, "cycle glyphs: braille, blocks, ASCII", 0 },
+	{ ':', ":", ACT_COMMAND, "type a command (:help lists them)", 1 },
+	{ 'e', "e", ACT_EXPLAIN, "plain-language view for stakeholders", 1 },
+	{ 'x', "x", ACT_EXPORT, "export a Markdown snapshot (see :export)", 1 },
+	{ 'b', "b", ACT_BOOTSTRAP, "bootstrap 1000 resamples: the best F1's band (Esc stops it)", 0 },
+	{ '?', "?", ACT_HELP, "this help", 1 },
+	{ 'q', "q", ACT_QUIT, "quit", 1 },
+};
+
+const size_t keys_count = sizeof keys_table / sizeof keys_table[0];
+
+enum action keys_action(int key)
+{
+	size_t i;
+
+	for (i = 0; i < keys_count; i++)
+		if (keys_table[i].key == key)
+			return keys_table[i].action;
+	return ACT_NONE;
+}
