@@ -1,7 +1,9 @@
 /*
  * cmd: the words of the ':' command line and of --commands, parsed into a
  * struct and applied to the view.  Pure: no terminal, no files (an export
- * is returned as an effect for the caller to write).
+ * is returned as an effect for the caller to write).  Each command is an
+ * entry of cmd_table (commands.c) with its own parse and apply; this
+ * module splits a line into words and finds the entry.
  */
 #ifndef CUTOFF_CMD_H
 #define CUTOFF_CMD_H
@@ -13,21 +15,22 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-enum cmd_kind {
-	CMD_NONE,       /* an empty line */
-	CMD_THRESHOLD, CMD_STEP, CMD_MODEL, CMD_OPTIMIZE, CMD_COST, CMD_NAMES, CMD_INVERT, CMD_PREVALENCE, CMD_BUDGET, CMD_GROUP, CMD_GROUP_THRESHOLDS,
-	CMD_BOOTSTRAP, CMD_EXPLAIN, CMD_EXPORT, CMD_SET, CMD_HELP, CMD_QUIT
-};
-
 enum export_format { EXPORT_MD, EXPORT_TXT, EXPORT_JSON };
 
 /* The longest command line: a path of PATH_MAX bytes and then some. */
 #define CMD_LINE_MAX 8192
 
+/* What the caller of cmd_apply (or keys_apply) must do. */
+enum cmd_effect { EFFECT_NONE, EFFECT_QUIT, EFFECT_EXPORT, EFFECT_DISPLAY, EFFECT_BOOTSTRAP,
+		  EFFECT_REGROUP, /* :group: the caller reads the file again (c->text, "" for off) */
+		  EFFECT_PROMPT /* the key ':': the caller opens the command line */ };
+
 enum set_what { SET_ASCII, SET_UNICODE, SET_COLOR, SET_MONO, SET_CONF };
 
+struct cmd_entry;
+
 struct cmd {
-	enum cmd_kind kind;
+	const struct cmd_entry *entry;  /* NULL: an empty line */
 	double value;                   /* threshold, prevalence, budget (0: off) */
 	enum step_mode step;
 	char text[4096];                /* model, export file (PATH_MAX), help topic */
@@ -43,21 +46,61 @@ struct cmd {
 	struct fairness_spec strategy;  /* group-thresholds */
 };
 
-struct cmd_info {
+/* What the line after a command's name was split into, for its parse:
+ * w[0] is the name; buf holds the words (an offset in it is one in line,
+ * up to the first quote). */
+struct cmd_words {
+	const char *line;
+	char *const *w;
+	size_t n;
+	const char *buf;
+};
+
+/* One command: its words for help, completion and the man page, and what
+ * it does.  cmd_table holds one entry per command, in the help's order. */
+struct cmd_entry {
 	const char *name;
 	const char *alias;              /* short form, or NULL */
 	const char *usage;
 	const char *help;
+	int (*parse)(const struct cmd_words *a, struct cmd *c, char *err, size_t errlen);
+	enum cmd_effect (*apply)(struct view *v, const struct cmd *c);
+	/* the words that may follow, for completion: n words are typed
+	 * before the cursor's (the name is one); NULL: none */
+	void (*complete)(const struct view *v, size_t n, const char *prefix, void (*add)(void *, const char *),
+			 void *arg);
 };
 
-extern const struct cmd_info cmd_table[];
+extern const struct cmd_entry *const cmd_table[];
 extern const size_t cmd_count;
+
+/* The entries, in cmdmove.c (the threshold and where it should be) and
+ * cmdview.c (the data's reading and what is shown). */
+extern const struct cmd_entry cmdmove_threshold, cmdmove_step, cmdmove_model, cmdmove_optimize, cmdmove_cost,
+	cmdmove_budget;
+extern const struct cmd_entry cmdview_names, cmdview_invert, cmdview_prevalence, cmdview_group,
+	cmdview_group_thresholds, cmdview_bootstrap, cmdview_explain, cmdview_export, cmdview_set, cmdview_help,
+	cmdview_quit;
+
+/* The command a name or short form names (any case), NULL if none. */
+const struct cmd_entry *cmd_find(const char *name);
+
+/* Where an entry is in cmd_table (the help box's index), -1 if not. */
+int cmd_index(const struct cmd_entry *e);
+
+/* For the entries: a message in err and -1; a number in the data's
+ * grammar (0, or -1); the line after its first word, trimmed; each word
+ * of a NULL-ended list that begins with prefix (any case) to add; and
+ * "off" as the word after the name. */
+int cmd_fail(char *err, size_t errlen, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+int cmd_number(const char *s, double *v);
+void cmd_rest_of_line(const char *line, char *out, size_t cap);
+void cmd_offer(const char *const *list, const char *prefix, void (*add)(void *, const char *), void *arg);
+void cmd_complete_off(const struct view *v, size_t n, const char *prefix, void (*add)(void *, const char *),
+		      void *arg);
 
 /* Parses one line; returns 0, or -1 with a message in err. */
 int cmd_parse(const char *line, struct cmd *c, char *err, size_t errlen);
-
-enum cmd_effect { EFFECT_NONE, EFFECT_QUIT, EFFECT_EXPORT, EFFECT_DISPLAY, EFFECT_BOOTSTRAP,
-		  EFFECT_REGROUP /* :group: the caller reads the file again (c->text, "" for off) */ };
 
 /* Applies a parsed command; says what happened with view_say (errors too)
  * and returns what the caller must do. */

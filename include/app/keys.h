@@ -7,6 +7,9 @@
 #ifndef CUTOFF_KEYS_H
 #define CUTOFF_KEYS_H
 
+#include "app/cmd.h"
+#include "app/view.h"
+
 #include <stddef.h>
 
 enum {
@@ -36,5 +39,10 @@ extern const size_t keys_count;
 
 /* The action bound to a key, ACT_NONE if none. */
 enum action keys_action(int key);
+
+/* Does an action to the view, as the key bound to it does; one that is a
+ * command too (export, bootstrap, quit) is parsed into c and applied as
+ * if typed.  Returns what the caller must do, as cmd_apply does (with c). */
+enum cmd_effect keys_apply(struct view *v, enum action a, struct cmd *c);
 
 #endif

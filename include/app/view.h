@@ -218,7 +218,13 @@ void view_set_names(struct view *v, const char *pos, const char *neg);
 
 /* Sets the bottom line's message. */
 void view_say(struct view *v, bool error, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+
+/* The model on screen: the next one (key m), or model i. */
 void view_next_model(struct view *v);
+void view_set_model(struct view *v, size_t i);
+
+/* Slide and step by score value or by rank. */
+void view_set_step(struct view *v, enum step_mode step);
 
 /* Where the threshold sits on the slider, 0 (everything flagged) to 1
  * (nothing flagged), in the current step mode. */

@@ -1,8 +1,13 @@
 /*
- * keys: the table.  Right raises the threshold (fewer rows flagged), as the
- * slider's values grow to the right.
+ * keys: the table, and what each action does to the view.  Right raises
+ * the threshold (fewer rows flagged), as the slider's values grow to the
+ * right.
  */
 #include "app/keys.h"
+
+#include "app/display.h"
+
+#include <string.h>
 
 const struct binding keys_table[] = {
 	{ K_RIGHT, "Right", ACT_UP_FINE, "raise the threshold to the next score", 1 },
@@ -45,4 +50,50 @@ enum action keys_action(int key)
 		if (keys_table[i].key == key)
 			return keys_table[i].action;
 	return ACT_NONE;
+}
+
+/* An action that is also a command is run as the command's words, so that
+ * a key and a typed line take one path. */
+static enum cmd_effect command(struct view *v, const char *words, struct cmd *c)
+{
+	char err[128];
+
+	if (cmd_parse(words, c, err, sizeof err) < 0) {
+		view_say(v, true, "%s", err);
+		return EFFECT_NONE;
+	}
+	return cmd_apply(v, c);
+}
+
+enum cmd_effect keys_apply(struct view *v, enum action a, struct cmd *c)
+{
+	memset(c, 0, sizeof *c);
+	switch (a) {
+	case ACT_UP_FINE: view_step(v, +1, STEP_FINE); break;
+	case ACT_DOWN_FINE: view_step(v, -1, STEP_FINE); break;
+	case ACT_UP_SMALL: view_step(v, +1, STEP_SMALL); break;
+	case ACT_DOWN_SMALL: view_step(v, -1, STEP_SMALL); break;
+	case ACT_UP_LARGE: view_step(v, +1, STEP_LARGE); break;
+	case ACT_DOWN_LARGE: view_step(v, -1, STEP_LARGE); break;
+	case ACT_HOME: view_set_k(v, view_current(v)->sw->n); break;
+	case ACT_END: view_set_k(v, 0); break;
+	case ACT_BEST_F1: view_jump(v, BEST_F1); break;
+	case ACT_BEST_YOUDEN: view_jump(v, BEST_YOUDEN); break;
+	case ACT_BEST_MCC: view_jump(v, BEST_MCC); break;
+	case ACT_BEST_COST: view_jump(v, BEST_COST); break;
+	case ACT_STEP_MODE: view_set_step(v, v->step == STEP_VALUE ? STEP_RANK : STEP_VALUE); break;
+	case ACT_NEXT_MODEL: view_next_model(v); break;
+	case ACT_OVERLAY: display_toggle_overlay(v); break;
+	case ACT_NEXT_PLOTS: display_next_plots(v); break;
+	case ACT_GLYPHS: display_next_glyphs(v); break;
+	case ACT_COMMAND: return EFFECT_PROMPT;
+	case ACT_EXPLAIN: display_toggle_explain(v); break;
+	case ACT_EXPORT: return command(v, "export", c);
+	case ACT_BOOTSTRAP: return command(v, "bootstrap", c);
+	case ACT_NEXT_GROUP: view_next_group(v); break;
+	case ACT_HELP: display_toggle_help(v); break;
+	case ACT_QUIT: return command(v, "quit", c);
+	case ACT_NONE: break;
+	}
+	return EFFECT_NONE;
 }

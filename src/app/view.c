@@ -470,8 +470,18 @@ void view_next_model(struct view *v)
 		view_say(v, false, "one model only: -s COL,COL... compares several score columns");
 		return;
 	}
-	v->model = (v->model + 1) % v->n_models;
+	view_set_model(v, (v->model + 1) % v->n_models);
+}
+
+void view_set_model(struct view *v, size_t i)
+{
+	v->model = i;
 	v->prev_k = view_current(v)->k;
+}
+
+void view_set_step(struct view *v, enum step_mode step)
+{
+	v->step = step;
 }
 
 double view_position(const struct view *v, size_t k)

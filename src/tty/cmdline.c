@@ -10,6 +10,7 @@
 #include "tty/cmdline.h"
 
 #include "app/cmd.h"
+#include "app/display.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -89,6 +90,7 @@ static void redisplay_cb(void)
 	const char *prompt = rl_display_prompt ? rl_display_prompt : "", *line = rl_line_buffer ? rl_line_buffer : "";
 	size_t point = rl_point > 0 ? (size_t)rl_point : 0, start = 0, end = rl_end > 0 ? (size_t)rl_end : 0;
 	size_t room = sizeof view->cmd_text - 8, show;
+	char text[sizeof view->cmd_text];
 	int cols = 0;
 
 	if (view == NULL)
@@ -106,9 +108,10 @@ static void redisplay_cb(void)
 	show = end - start < room ? end - start : room;
 	while (show > 0 && start + show < end && ((unsigned char)line[start + show] & 0xc0) == 0x80)
 		show--; /* never half a character */
-	snprintf(view->cmd_text, sizeof view->cmd_text, "%s%s%.*s", prompt,
+	snprintf(text, sizeof text, "%s%s%.*s", prompt,
 		 start == 0 ? "" : view->glyphs == GLYPHS_ASCII ? "<" : "\u2026", (int)show, line + start);
-	view->cmd_cursor = width(prompt, strlen(prompt)) + (start > 0 ? 1 : 0) + width(line + start, point - start);
+	display_prompt_open(view, text,
+			    width(prompt, strlen(prompt)) + (start > 0 ? 1 : 0) + width(line + start, point - start));
 }
 
 static void line_cb(char *line)
@@ -156,24 +159,25 @@ static char **complete_cb(const char *text, int start, int end)
 	n_candidates = 0;
 	snprintf(before, sizeof before, "%.*s", start, rl_line_buffer);
 	cmd_complete(view, before, text, add_candidate, NULL);
-	view->cmd_matches[0] = '\0';
+	display_prompt_matches(view, NULL);
 	return rl_completion_matches(text, generator);
 }
 
 /* Shows the matches above the line instead of printing them. */
 static void display_matches_cb(char **matches, int num, int max)
 {
+	char shown[sizeof view->cmd_matches];
 	size_t used = 0;
 	int i;
 
 	(void)max;
-	view->cmd_matches[0] = '\0';
-	for (i = 1; i <= num && used + 2 < sizeof view->cmd_matches; i++) {
-		used += (size_t)snprintf(view->cmd_matches + used, sizeof view->cmd_matches - used, "%s%s",
-					 i > 1 ? "  " : "", matches[i]);
-		if (used > sizeof view->cmd_matches - 1)
-			used = sizeof view->cmd_matches - 1; /* cut, never past the end */
+	shown[0] = '\0';
+	for (i = 1; i <= num && used + 2 < sizeof shown; i++) {
+		used += (size_t)snprintf(shown + used, sizeof shown - used, "%s%s", i > 1 ? "  " : "", matches[i]);
+		if (used > sizeof shown - 1)
+			used = sizeof shown - 1; /* cut, never past the end */
 	}
+	display_prompt_matches(view, shown);
 	rl_forced_update_display();
 }
 
@@ -302,8 +306,8 @@ void cmdline_open(void)
 	finished = 0;
 	done_line = NULL;
 	active = 1;
-	view->cmd_active = true;
-	view->cmd_matches[0] = '\0';
+	display_prompt_open(view, ":", 1);
+	display_prompt_matches(view, NULL);
 	rl_callback_handler_install(":", line_cb);
 }
 
@@ -312,8 +316,10 @@ enum cmdline_result cmdline_feed(int byte, char **line)
 	/* a full line takes no more text (a runaway paste), only editing
 	 * and control keys; saying so where completions show */
 	if (rl_end >= CMD_LINE_MAX && byte >= 0x20 && byte != 0x7f) {
-		snprintf(view->cmd_matches, sizeof view->cmd_matches, "the command line holds at most %d bytes",
-			 CMD_LINE_MAX);
+		char msg[64];
+
+		snprintf(msg, sizeof msg, "the command line holds at most %d bytes", CMD_LINE_MAX);
+		display_prompt_matches(view, msg);
 		return CL_MORE;
 	}
 	input = byte;
@@ -321,8 +327,7 @@ enum cmdline_result cmdline_feed(int byte, char **line)
 	rl_callback_read_char();
 	if (!finished)
 		return CL_MORE;
-	view->cmd_active = false;
-	view->cmd_matches[0] = '\0';
+	display_prompt_close(view);
 	if (done_line == NULL)
 		return CL_CANCEL;
 	if (done_line[0] != '\0' &&
@@ -344,8 +349,7 @@ void cmdline_cancel(void)
 	rl_point = rl_end = 0;
 	if (cmdline_feed('\r', &line) == CL_LINE)
 		free(line);
-	view->cmd_active = false;
-	view->cmd_matches[0] = '\0';
+	display_prompt_close(view);
 }
 
 const char *cmdline_history_path(void)

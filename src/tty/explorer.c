@@ -8,6 +8,7 @@
 #include "core/base/text.h"
 #include "core/base/fmt.h"
 #include "app/cmd.h"
+#include "app/display.h"
 #include "tty/cmdline.h"
 #include "ui/export.h"
 #include "ui/helpbox.h"
@@ -89,8 +90,7 @@ static void boot_start(struct loop *l, size_t n)
 		return;
 	}
 	b->running = 1;
-	l->v->booting = n;
-	l->v->boot_done = 0;
+	display_booting(l->v, n);
 }
 
 /* Between events: the progress on the bottom line, and the result once
@@ -103,7 +103,7 @@ static void boot_poll(struct loop *l)
 
 	if (!b->running)
 		return;
-	l->v->boot_done = atomic_load(&b->progress);
+	display_boot_progress(l->v, atomic_load(&b->progress));
 	if (!atomic_load(&b->done)) {
 		/* a message said meanwhile (a refusal) stays until the next key */
 		if (!l->v->cmd_active && (l->v->message[0] == '\0' || strncmp(l->v->message, "bootstrap: ", 11) == 0))
@@ -122,7 +122,7 @@ static void boot_stop(struct loop *l)
 		atomic_store(&l->boot.cancel, 1);
 		pthread_join(l->boot.thread, NULL);
 		l->boot.running = 0;
-		l->v->booting = 0;
+		display_booting(l->v, 0);
 	}
 }
 
@@ -136,6 +136,35 @@ static void export_snapshot(struct loop *l, const char *path, enum export_format
 		view_say(l->v, false, "snapshot written to %s", used);
 }
 
+/* What a command or a key's action left for the shell to do. */
+static void effect(struct loop *l, enum cmd_effect e, const struct cmd *c)
+{
+	switch (e) {
+	case EFFECT_QUIT:
+		l->quit = 1;
+		break;
+	case EFFECT_EXPORT:
+		export_snapshot(l, c->has_file ? c->text : NULL, c->format);
+		break;
+	case EFFECT_DISPLAY:
+		panels_invalidate(&l->scr);
+		term_invalidate();
+		break;
+	case EFFECT_BOOTSTRAP:
+		boot_start(l, (size_t)c->value);
+		break;
+	case EFFECT_REGROUP:
+		session_group_command(l->s, c->text);
+		panels_invalidate(&l->scr);
+		break;
+	case EFFECT_PROMPT:
+		cmdline_open();
+		break;
+	case EFFECT_NONE:
+		break;
+	}
+}
+
 /* A line from the command line. */
 static void run_line(struct loop *l, const char *line)
 {
@@ -146,92 +175,28 @@ static void run_line(struct loop *l, const char *line)
 		view_say(l->v, true, "%s", err);
 		return;
 	}
-	switch (cmd_apply(l->v, &c)) {
-	case EFFECT_QUIT:
-		l->quit = 1;
-		break;
-	case EFFECT_EXPORT:
-		export_snapshot(l, c.has_file ? c.text : NULL, c.format);
-		break;
-	case EFFECT_DISPLAY:
-		panels_invalidate(&l->scr);
-		term_invalidate();
-		break;
-	case EFFECT_BOOTSTRAP:
-		boot_start(l, (size_t)c.value);
-		break;
-	case EFFECT_REGROUP:
-		session_group_command(l->s, c.text);
-		panels_invalidate(&l->scr);
-		break;
-	case EFFECT_NONE:
-		break;
-	}
-}
-
-static void act(struct loop *l, enum action a)
-{
-	struct view *v = l->v;
-	struct view_model *m = view_current(v);
-
-	switch (a) {
-	case ACT_UP_FINE: view_step(v, +1, STEP_FINE); break;
-	case ACT_DOWN_FINE: view_step(v, -1, STEP_FINE); break;
-	case ACT_UP_SMALL: view_step(v, +1, STEP_SMALL); break;
-	case ACT_DOWN_SMALL: view_step(v, -1, STEP_SMALL); break;
-	case ACT_UP_LARGE: view_step(v, +1, STEP_LARGE); break;
-	case ACT_DOWN_LARGE: view_step(v, -1, STEP_LARGE); break;
-	case ACT_HOME: view_set_k(v, m->sw->n); break;
-	case ACT_END: view_set_k(v, 0); break;
-	case ACT_BEST_F1: view_jump(v, BEST_F1); break;
-	case ACT_BEST_YOUDEN: view_jump(v, BEST_YOUDEN); break;
-	case ACT_BEST_MCC: view_jump(v, BEST_MCC); break;
-	case ACT_BEST_COST: view_jump(v, BEST_COST); break;
-	case ACT_STEP_MODE: v->step = v->step == STEP_VALUE ? STEP_RANK : STEP_VALUE; break;
-	case ACT_NEXT_MODEL: view_next_model(v); break;
-	case ACT_OVERLAY: v->overlay = !v->overlay; break;
-	case ACT_NEXT_PLOTS: v->rotation = (v->rotation + 1) % PLOT_COUNT; break;
-	case ACT_GLYPHS:
-		v->glyphs = v->glyphs == GLYPHS_BRAILLE ? GLYPHS_BLOCK : v->glyphs == GLYPHS_BLOCK ? GLYPHS_ASCII
-												 : GLYPHS_BRAILLE;
-		break;
-	case ACT_COMMAND: cmdline_open(); break;
-	case ACT_EXPLAIN: v->stakeholder = !v->stakeholder; break;
-	case ACT_EXPORT: export_snapshot(l, NULL, EXPORT_MD); break;
-	case ACT_BOOTSTRAP: boot_start(l, 1000); break;
-	case ACT_NEXT_GROUP: view_next_group(v); break;
-	case ACT_HELP:
-		v->help = !v->help;
-		v->help_what = HELP_KEYS;
-		v->help_top = 0;
-		break;
-	case ACT_QUIT: l->quit = 1; break;
-	case ACT_NONE: break;
-	}
+	effect(l, cmd_apply(l->v, &c), &c);
 }
 
 /* Up, Down, PgUp, PgDn, Home and End scroll a help box taller than the
  * screen; returns 0 for any other key. */
 static int help_scroll(struct loop *l, int key)
 {
-	int w, h, max, page, *top = &l->v->help_top;
+	int w, h, max, page, top = l->v->help_top;
 
 	term_size(&w, &h);
 	max = helpbox_max_top(w, h, l->v);
 	page = h > 12 ? h - 8 : 4;
 	switch (key) {
-	case K_UP: *top -= 1; break;
-	case K_DOWN: *top += 1; break;
-	case K_PGUP: *top -= page; break;
-	case K_PGDN: *top += page; break;
-	case K_HOME: *top = 0; break;
-	case K_END: *top = max; break;
+	case K_UP: top -= 1; break;
+	case K_DOWN: top += 1; break;
+	case K_PGUP: top -= page; break;
+	case K_PGDN: top += page; break;
+	case K_HOME: top = 0; break;
+	case K_END: top = max; break;
 	default: return 0;
 	}
-	if (*top > max)
-		*top = max;
-	if (*top < 0)
-		*top = 0;
+	display_help_scroll(l->v, top, max);
 	return 1;
 }
 
@@ -322,17 +287,21 @@ static void on_event(struct loop *l, const struct term_event *ev)
 		break;
 	case TEV_KEY:
 		l->dragging = 0;
-		l->v->message[0] = '\0'; /* a message lasts until the next key */
+		display_clear_message(l->v); /* a message lasts until the next key */
 		if (l->v->help) {
 			if (!help_scroll(l, ev->key))
-				l->v->help = 0; /* any other key closes the help, q too: the box says so */
+				display_close_help(l->v); /* any other key closes the help, q too: the box says so */
 			break;
 		}
 		if (ev->key == 27 && l->boot.running) {
 			atomic_store(&l->boot.cancel, 1); /* Esc stops the bootstrap; boot_poll says so */
 			break;
 		}
-		act(l, keys_action(ev->key));
+		{
+			struct cmd c;
+
+			effect(l, keys_apply(l->v, keys_action(ev->key), &c), &c);
+		}
 		break;
 	default:
 		break;

@@ -95,11 +95,11 @@ static size_t command_entries(const struct view *v, struct entry *out, size_t ma
 	for (i = 0; i < cmd_count && n < max; i++) {
 		if (v->help_what >= 0 && (size_t)v->help_what != i)
 			continue;
-		if (cmd_table[i].alias != NULL)
-			snprintf(out[n].name, sizeof out[n].name, "%s  (short: %s)", cmd_table[i].usage, cmd_table[i].alias);
+		if (cmd_table[i]->alias != NULL)
+			snprintf(out[n].name, sizeof out[n].name, "%s  (short: %s)", cmd_table[i]->usage, cmd_table[i]->alias);
 		else
-			snprintf(out[n].name, sizeof out[n].name, "%s", cmd_table[i].usage);
-		snprintf(out[n].text, sizeof out[n].text, "%s", cmd_table[i].help);
+			snprintf(out[n].name, sizeof out[n].name, "%s", cmd_table[i]->usage);
+		snprintf(out[n].text, sizeof out[n].text, "%s", cmd_table[i]->help);
 		n++;
 	}
 	return n;

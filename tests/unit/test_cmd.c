@@ -30,27 +30,27 @@ static void test_parse_each_command(void **state)
 
 	(void)state;
 	parses("", &c);
-	assert_int_equal(c.kind, CMD_NONE);
+	assert_null(c.entry);
 	parses("   ", &c);
-	assert_int_equal(c.kind, CMD_NONE);
+	assert_null(c.entry);
 	parses("threshold 0.37", &c);
-	assert_int_equal(c.kind, CMD_THRESHOLD);
+	assert_ptr_equal(c.entry, &cmdmove_threshold);
 	assert_true(c.value == 0.37);
 	parses("  T   1e-3  ", &c);
-	assert_true(c.kind == CMD_THRESHOLD && c.value == 0.001);
+	assert_true(c.entry == &cmdmove_threshold && c.value == 0.001);
 	parses("t inf", &c);
 	assert_true(isinf(c.value));
 	parses("step rank", &c);
-	assert_true(c.kind == CMD_STEP && c.step == STEP_RANK);
+	assert_true(c.entry == &cmdmove_step && c.step == STEP_RANK);
 	parses("STEP Value", &c);
 	assert_true(c.step == STEP_VALUE);
 	parses("model naive bayes", &c);
-	assert_true(c.kind == CMD_MODEL);
+	assert_true(c.entry == &cmdmove_model);
 	assert_string_equal(c.text, "naive bayes");
 	parses("m 2", &c);
 	assert_string_equal(c.text, "2");
 	parses("optimize f1", &c);
-	assert_true(c.kind == CMD_OPTIMIZE && c.spec.objective == OBJ_F1 && isnan(c.spec.min_recall));
+	assert_true(c.entry == &cmdmove_optimize && c.spec.objective == OBJ_F1 && isnan(c.spec.min_recall));
 	parses("opt F1 where recall>=0.9", &c);
 	assert_true(c.spec.min_recall == 0.9);
 	parses("opt mcc where recall >= 0.5 and precision>=0.8, fpr <= 0.01", &c);
@@ -58,7 +58,7 @@ static void test_parse_each_command(void **state)
 	parses("optimize fbeta beta=2", &c);
 	assert_true(c.spec.objective == OBJ_FBETA && c.spec.beta == 2);
 	parses("cost fp=5 fn=200", &c);
-	assert_true(c.kind == CMD_COST && c.cost_fp == 5 && c.cost_fn == 200 && !c.has_unit);
+	assert_true(c.entry == &cmdmove_cost && c.cost_fp == 5 && c.cost_fn == 200 && !c.has_unit);
 	parses("cost FN=1.5 fp=0 unit=$", &c);
 	assert_true(c.cost_fn == 1.5 && c.cost_fp == 0 && c.has_unit);
 	assert_string_equal(c.unit, "$");
@@ -66,11 +66,11 @@ static void test_parse_each_command(void **state)
 	assert_string_equal(c.names[0], "fraud");
 	assert_string_equal(c.names[1], " legit");
 	parses("explain", &c);
-	assert_int_equal(c.kind, CMD_EXPLAIN);
+	assert_ptr_equal(c.entry, &cmdview_explain);
 	parses("e", &c);
-	assert_int_equal(c.kind, CMD_EXPLAIN);
+	assert_ptr_equal(c.entry, &cmdview_explain);
 	parses("export", &c);
-	assert_true(c.kind == CMD_EXPORT && !c.has_file && c.format == EXPORT_MD);
+	assert_true(c.entry == &cmdview_export && !c.has_file && c.format == EXPORT_MD);
 	parses("x snap.json", &c);
 	assert_true(c.has_file && c.format == EXPORT_JSON);
 	assert_string_equal(c.text, "snap.json");
@@ -79,17 +79,17 @@ static void test_parse_each_command(void **state)
 	parses("export json", &c);
 	assert_true(!c.has_file && c.format == EXPORT_JSON);
 	parses("set mono", &c);
-	assert_true(c.kind == CMD_SET && c.set == SET_MONO);
+	assert_true(c.entry == &cmdview_set && c.set == SET_MONO);
 	parses("set ASCII", &c);
 	assert_true(c.set == SET_ASCII);
 	parses("help", &c);
-	assert_true(c.kind == CMD_HELP && c.text[0] == '\0');
+	assert_true(c.entry == &cmdview_help && c.text[0] == '\0');
 	parses("help opt", &c);
 	assert_string_equal(c.text, "optimize");
 	parses("q", &c);
-	assert_int_equal(c.kind, CMD_QUIT);
+	assert_ptr_equal(c.entry, &cmdview_quit);
 	parses("QUIT", &c);
-	assert_int_equal(c.kind, CMD_QUIT);
+	assert_ptr_equal(c.entry, &cmdview_quit);
 }
 
 static void test_parse_errors(void **state)
@@ -210,7 +210,7 @@ static void test_apply(void **state)
 	run("help threshold");
 	assert_true(v.help);
 	assert_int_equal(v.help_what, 0);
-	assert_string_equal(cmd_table[v.help_what].name, "threshold");
+	assert_string_equal(cmd_table[v.help_what]->name, "threshold");
 	v.help_top = 3;
 	run("help");
 	assert_true(v.help && v.help_what == HELP_COMMANDS && v.help_top == 0);
@@ -376,10 +376,10 @@ static void test_man_lists_every_command(void **state)
 
 	(void)state;
 	for (i = 0; i < cmd_count; i++) {
-		if (strstr(man, cmd_table[i].usage) == NULL)
-			fail_msg("man page lacks '%s'", cmd_table[i].usage);
-		if (strstr(man, cmd_table[i].help) == NULL)
-			fail_msg("man page lacks '%s'", cmd_table[i].help);
+		if (strstr(man, cmd_table[i]->usage) == NULL)
+			fail_msg("man page lacks '%s'", cmd_table[i]->usage);
+		if (strstr(man, cmd_table[i]->help) == NULL)
+			fail_msg("man page lacks '%s'", cmd_table[i]->help);
 	}
 	free(man);
 }
