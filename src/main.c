@@ -13,8 +13,7 @@
 #include "options.h"
 #include "core/base/parse.h"
 #include "core/sort/radix.h"
-#include "core/report/report.h"
-#include "core/report/reportdrift.h"
+#include "app/reportview.h"
 #include "core/report/curvefile.h"
 #include "app/session.h"
 #include "core/base/text.h"
@@ -105,27 +104,6 @@ static void show_progress(void *arg, double done, double total)
 	fflush(stderr);
 }
 
-/* What every report of a session's file says besides its models: the
- * file, the label and classes (words from ws, the session on screen), the
- * options that shape it. */
-static void report_base(struct report *r, const struct session *s, const struct session *ws, const struct options *o,
-			const struct report_model *models)
-{
-	r->file = s->view.file;
-	r->label = s->view.label;
-	r->positive = s->ds->positive_name;
-	r->negative = s->ds->negative_name;
-	r->pos_words = ws->view.pos_words;
-	r->neg_words = ws->view.neg_words;
-	r->skipped = s->ds->skipped;
-	r->models = models;
-	r->n_models = s->view.n_models;
-	r->conf_level = ws->view.conf_level;
-	r->partial_fpr = o->partial_fpr;
-	r->calib_bins = o->calib_bins;
-	r->calib_strategy = o->calib_strategy;
-}
-
 /* Moves each model to its optimum; returns -1 (said) when one has none. */
 static int optimize_all(struct session *s, const struct options *o, struct report_model *models)
 {
@@ -154,20 +132,14 @@ static int optimize_all(struct session *s, const struct options *o, struct repor
 
 /* --group: each model's groups, and with --group-thresholds each group's
  * own threshold; a group that keeps the single one is named on stderr. */
-static int group_thresholds(struct session *s, const struct options *o, struct report_model *models, double **thr)
+static void group_thresholds(struct session *s, const struct options *o, struct report_model *models, double *thr)
 {
 	size_t i, g, n = s->n_groups;
 
-	if ((*thr = malloc(s->view.n_models * n * sizeof **thr)) == NULL) {
-		say("out of memory");
-		return -1;
-	}
 	for (i = 0; i < s->view.n_models; i++) {
-		models[i].group_sw = (const struct sweep *const *)&s->group_ptrs[i * n];
-		models[i].group_thr = &(*thr)[i * n];
 		for (g = 0; g < n; g++) {
 			const struct sweep *sw = s->group_ptrs[i * n + g];
-			double *t = &(*thr)[i * n + g];
+			double *t = &thr[i * n + g];
 			char name[256], model[100];
 			int rc;
 
@@ -195,7 +167,6 @@ static int group_thresholds(struct session *s, const struct options *o, struct r
 				    s->ds->shown, name, fairness_name(o->group_strategy.strategy), model);
 		}
 	}
-	return 0;
 }
 
 /* The bootstrap's progress on a terminal's stderr, rewritten in place. */
@@ -238,89 +209,65 @@ static int bootstrap(struct session *s, const struct options *o, const struct re
 	return rc == BOOT_OK ? 0 : -1;
 }
 
+/* What only the command line adds to the view's report: the options
+ * that shape it, and under --group the strategy for every model. */
+static void report_options(struct reportview *rv, struct session *s, const struct options *o)
+{
+	rv->report.partial_fpr = o->partial_fpr;
+	rv->report.boot_resamples = o->bootstrap;
+	rv->report.seed = o->seed_set ? o->seed : 1;
+	rv->report.max_flagged = o->mode == MODE_OPTIMIZE && !isnan(o->spec.max_flagged) ? o->spec.max_flagged : 0;
+	if (s->n_groups > 0) {
+		rv->groups.optimize = o->mode == MODE_OPTIMIZE ? &o->spec : NULL;
+		rv->groups.strategy_set = o->group_strategy_set;
+		rv->groups.strategy = o->group_strategy;
+	}
+}
+
 static int print(struct session *s, const struct options *o)
 {
-	struct report_model *models = calloc(s->view.n_models, sizeof *models);
-	struct report_pair *pairs = NULL;
+	struct reportview rv;
 	struct boot_result *boots = NULL;
-	struct report r;
-	struct report_groups groups = { 0 };
-	double *thr = NULL;
 	size_t i;
 	int status = 1;
 
-	if (models == NULL) {
+	if (reportview_build(&rv, &s->view, REPORTVIEW_ALL) < 0) {
 		say("out of memory");
 		return 1;
 	}
-	for (i = 0; i < s->view.n_models; i++) {
-		models[i].score = s->view.models[i].name;
-		models[i].sw = s->models[i].sw;
-		models[i].threshold = s->view.models[i].threshold;
-	}
-	if (o->mode == MODE_OPTIMIZE && optimize_all(s, o, models) < 0)
+	report_options(&rv, s, o);
+	if (o->mode == MODE_OPTIMIZE && optimize_all(s, o, rv.models) < 0)
 		goto out;
 	if (o->bootstrap > 0 && (boots = calloc(s->view.n_models, sizeof *boots)) == NULL) {
 		say("out of memory");
 		goto out;
 	}
 	for (i = 0; o->bootstrap > 0 && i < s->view.n_models; i++) {
-		if (bootstrap(s, o, &models[i], &boots[i]) < 0)
+		if (bootstrap(s, o, &rv.models[i], &boots[i]) < 0)
 			goto out;
-		models[i].boot = &boots[i];
+		rv.models[i].boot = &boots[i];
 	}
-	if (s->n_groups > 0 && group_thresholds(s, o, models, &thr) < 0)
-		goto out;
-	memset(&r, 0, sizeof r);
-	if (s->n_groups > 0) {
-		groups.column = o->data.group ? o->data.group : o->data.fold;
-		groups.folds = o->data.fold != NULL;
-		groups.optimize = o->mode == MODE_OPTIMIZE ? &o->spec : NULL;
-		groups.n = s->n_groups;
-		groups.names = s->ds->groups.names;
-		groups.strategy_set = o->group_strategy_set;
-		groups.strategy = o->group_strategy;
-		r.groups = &groups;
-	}
-	report_base(&r, s, s, o, models);
-	r.boot_resamples = o->bootstrap;
-	r.seed = o->seed_set ? o->seed : 1;
-	r.max_flagged = o->mode == MODE_OPTIMIZE && !isnan(o->spec.max_flagged) ? o->spec.max_flagged : 0;
-	/* DeLong's paired tests, with the models' names */
-	pairs = calloc(s->n_pairs ? s->n_pairs : 1, sizeof *pairs);
-	if (pairs == NULL) {
-		say("out of memory");
-		goto out;
-	}
-	for (i = 0; i < s->n_pairs; i++) {
-		pairs[i].a = s->view.models[s->pairs[i].a].name;
-		pairs[i].b = s->view.models[s->pairs[i].b].name;
-		pairs[i].difference = s->pairs[i].difference;
-		pairs[i].se = s->pairs[i].se;
-	}
-	r.pairs = pairs;
-	r.n_pairs = s->n_pairs;
+	if (s->n_groups > 0)
+		group_thresholds(s, o, rv.models, rv.group_thr);
 	if (o->mode == MODE_CURVE) {
 		char err[300];
 
-		if (curvefile_check(&r, o->curve, err, sizeof err) < 0) {
+		if (curvefile_check(&rv.report, o->curve, err, sizeof err) < 0) {
 			say("%s: %s", s->ds->shown, err);
 			goto out;
 		}
-		if (curvefile_write(stdout, &r, o->curve, o->format) < 0) {
+		if (curvefile_write(stdout, &rv.report, o->curve, o->format) < 0) {
 			say("out of memory");
 			goto out;
 		}
 	} else {
-		report_write(stdout, &r, o->format);
+		reportview_write(stdout, &rv, o->format);
 	}
 	if (output_done() == 0)
 		status = 0;
 out:
-	free(thr);
 	free(boots);
-	free(pairs);
-	free(models);
+	reportview_free(&rv);
 	return status;
 }
 
@@ -369,69 +316,55 @@ static int open_reference(struct session *ref, const struct options *o, const st
 static int print_against(struct session *s, const struct options *o)
 {
 	struct session ref;
-	struct report_model *rm = NULL, *cm = NULL;
-	struct report rr, rc;
-	struct report_drift d;
+	struct reportview rv;
 	double *thr = NULL, *val = NULL;
 	size_t i, n = s->view.n_models;
 	int status = 1;
 
 	if (open_reference(&ref, o, s) < 0)
 		return 1;
-	rm = calloc(n, sizeof *rm);
-	cm = calloc(n, sizeof *cm);
+	memset(&rv, 0, sizeof rv);
 	thr = calloc(n, sizeof *thr);
 	val = calloc(n, sizeof *val);
-	if (rm == NULL || cm == NULL || thr == NULL || val == NULL) {
+	if (thr == NULL || val == NULL || session_attach(s, &ref) < 0 ||
+	    reportview_build(&rv, &s->view, REPORTVIEW_ALL) < 0) {
 		say("out of memory");
 		goto out;
 	}
-	for (i = 0; i < n; i++) {
-		rm[i].score = cm[i].score = s->view.models[i].name;
-		rm[i].sw = ref.models[i].sw;
-		cm[i].sw = s->models[i].sw;
-		/* reweighted to --prevalence: the drift is of the data as read */
-		rm[i].sample = ref.models[i].sample != ref.models[i].sw ? ref.models[i].sample : NULL;
-		cm[i].sample = s->models[i].sample != s->models[i].sw ? s->models[i].sample : NULL;
-		rm[i].threshold = cm[i].threshold = s->view.models[i].threshold;
-		if (o->mode == MODE_OPTIMIZE) {
-			struct optimum best;
+	report_options(&rv, s, o);
+	rv.report.boot_resamples = 0;
+	rv.report.seed = 0;
+	rv.report.max_flagged = 0;
+	for (i = 0; o->mode == MODE_OPTIMIZE && i < n; i++) {
+		struct report_model *rm = &rv.ref_models[i], *cm = &rv.models[i];
+		struct optimum best;
+		struct confusion c;
 
-			/* the reference decides the threshold; the current data's own
-			 * optimum is said beside it */
-			if (optimize_run(rm[i].sw, &o->spec, &best) < 0) {
-				say("%s: no threshold satisfies the constraints in the reference", ref.ds->shown);
-				goto out;
-			}
-			rm[i].threshold = cm[i].threshold = best.threshold;
-			rm[i].objective = cm[i].objective = o->objective_name;
-			rm[i].value = best.value;
-			{
-				struct confusion c = sweep_at(cm[i].sw, best.threshold);
-
-				cm[i].value = optimize_value(&o->spec, &c); /* the same threshold's, now */
-			}
-			thr[i] = NAN, val[i] = NAN;
-			if (optimize_run(cm[i].sw, &o->spec, &best) == 0)
-				thr[i] = best.threshold, val[i] = best.value;
+		/* the reference decides the threshold; the current data's own
+		 * optimum is said beside it */
+		if (optimize_run(rm->sw, &o->spec, &best) < 0) {
+			say("%s: no threshold satisfies the constraints in the reference", ref.ds->shown);
+			goto out;
 		}
+		rm->threshold = cm->threshold = best.threshold;
+		rm->objective = cm->objective = o->objective_name;
+		rm->value = best.value;
+		c = sweep_at(cm->sw, best.threshold);
+		cm->value = optimize_value(&o->spec, &c); /* the same threshold's, now */
+		thr[i] = NAN, val[i] = NAN;
+		if (optimize_run(cm->sw, &o->spec, &best) == 0)
+			thr[i] = best.threshold, val[i] = best.value;
 	}
-	memset(&rr, 0, sizeof rr);
-	memset(&rc, 0, sizeof rc);
-	report_base(&rr, &ref, s, o, rm);
-	report_base(&rc, s, s, o, cm);
-	d.ref = &rr;
-	d.cur = &rc;
-	d.cur_opt_thr = o->mode == MODE_OPTIMIZE ? thr : NULL;
-	d.cur_opt_val = o->mode == MODE_OPTIMIZE ? val : NULL;
-	reportdrift_write(stdout, &d, o->format);
+	if (o->mode == MODE_OPTIMIZE)
+		rv.cur_opt_thr = thr, rv.cur_opt_val = val;
+	reportview_write(stdout, &rv, o->format);
 	if (output_done() == 0)
 		status = 0;
 out:
-	free(rm);
-	free(cm);
+	reportview_free(&rv);
 	free(thr);
 	free(val);
+	session_detach(s);
 	session_close(&ref);
 	return status;
 }
@@ -513,7 +446,11 @@ static int run_commands(struct session *s, const struct options *o)
 		if (effect != EFFECT_EXPORT)
 			continue;
 		if (!c.has_file) {
-			export_write(stdout, v, c.format);
+			if (export_write(stdout, v, c.format) < 0) {
+				say("out of memory");
+				status = 1;
+				break;
+			}
 			printed = 1;
 		} else if (export_file(v, c.text, c.format, used, sizeof used, err, sizeof err) < 0) {
 			say("%s:%zu: %s", name, lineno, err);
@@ -528,8 +465,10 @@ static int run_commands(struct session *s, const struct options *o)
 	}
 	if (in != stdin)
 		fclose(in);
-	if (status == 0 && !printed)
-		export_write(stdout, v, EXPORT_MD);
+	if (status == 0 && !printed && export_write(stdout, v, EXPORT_MD) < 0) {
+		say("out of memory");
+		status = 1;
+	}
 	if (status == 0 && output_done() < 0)
 		status = 1;
 	return status;
@@ -648,32 +587,23 @@ int main(int argc, char **argv)
 		status = print(&s, &o);
 	} else if (o.mode == MODE_EXPLORE && isatty(STDOUT_FILENO)) {
 		struct session ref;
-		struct sweep **ref_sw = NULL;
 
 		/* --against: the reference beside the current data, on screen */
 		if (o.against != NULL) {
-			if (open_reference(&ref, &o, &s) < 0 ||
-			    (ref_sw = calloc(2 * s.view.n_models, sizeof *ref_sw)) == NULL)
+			if (open_reference(&ref, &o, &s) < 0)
 				goto out;
-			for (i = 0; i < s.view.n_models; i++) {
-				ref_sw[i] = ref.models[i].sw;
-				ref_sw[s.view.n_models + i] = ref.models[i].sample;
-			}
-			s.view.ref_sw = ref_sw;
-			s.view.ref_sample = ref_sw + s.view.n_models;
-			s.view.ref_file = ref.view.file;
-			if (view_drift(&s.view) < 0) {
+			if (session_attach(&s, &ref) < 0 || view_drift(&s.view) < 0) {
 				say("out of memory");
-				goto out;
+				session_close(&s);
+				session_close(&ref);
+				options_free(&o);
+				return 1;
 			}
 		}
 		status = explorer_run(&s, &(struct term_options){ !isatty(STDIN_FILENO), o.no_color,
 								     o.no_mouse, o.ascii });
 		if (o.against != NULL) {
-			free(ref_sw);
-			free(s.view.ref_drift);
-			s.view.ref_drift = NULL;
-			s.view.ref_sw = s.view.ref_sample = NULL;
+			session_detach(&s);
 			session_close(&ref);
 		}
 	}

@@ -46,6 +46,7 @@ struct session {
 	const struct dataset_options *data; /* as opened, for :group */
 	struct dataset *regrouped;      /* :group's reading, for its names */
 	char *group_column;
+	struct sweep **ref_ptrs;        /* --against: the reference's sweeps, then its samples */
 	struct view view;
 };
 
@@ -63,6 +64,13 @@ int session_regroup(struct session *s, const char *column, char *err, size_t err
 /* The :group command's effect: session_regroup, said on the view's
  * bottom line ("" is off). */
 void session_group_command(struct session *s, const char *column);
+
+/* --against: the reference session (read by s's columns, same models)
+ * beside s, for the screen and every report; it must outlive the
+ * attachment.  0, or -1 when out of memory.  Detach undoes it (and frees
+ * the view's drift); session_close detaches. */
+int session_attach(struct session *s, struct session *ref);
+void session_detach(struct session *s);
 
 void session_close(struct session *s);
 

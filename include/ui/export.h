@@ -12,7 +12,8 @@
 
 #include <stdio.h>
 
-void export_write(FILE *f, const struct view *v, enum export_format fmt);
+/* The snapshot into f; 0, or -1 with errno ENOMEM (nothing written). */
+int export_write(FILE *f, const struct view *v, enum export_format fmt);
 
 /* Writes a snapshot to path, or, with path NULL, to a new file in the
  * current folder named after the model and threshold.  An absent path or a

@@ -363,10 +363,37 @@ int session_open(struct session *s, const struct dataset_options *data, const st
 	return 0;
 }
 
+int session_attach(struct session *s, struct session *ref)
+{
+	size_t i, n = s->view.n_models;
+
+	if ((s->ref_ptrs = calloc(2 * n, sizeof *s->ref_ptrs)) == NULL)
+		return -1;
+	for (i = 0; i < n; i++) {
+		s->ref_ptrs[i] = ref->models[i].sw;
+		s->ref_ptrs[n + i] = ref->models[i].sample;
+	}
+	s->view.ref_sw = s->ref_ptrs;
+	s->view.ref_sample = s->ref_ptrs + n;
+	s->view.ref_file = ref->view.file;
+	return 0;
+}
+
+void session_detach(struct session *s)
+{
+	free(s->ref_ptrs);
+	free(s->view.ref_drift);
+	s->ref_ptrs = NULL;
+	s->view.ref_drift = NULL;
+	s->view.ref_sw = s->view.ref_sample = NULL;
+	s->view.ref_file = NULL;
+}
+
 void session_close(struct session *s)
 {
 	size_t i;
 
+	session_detach(s);
 	if (s->kept != NULL && s->ds != NULL)
 		drop_rows(s, s->ds->n_models); /* a failed open */
 	view_free(&s->view);

@@ -9,12 +9,10 @@
 #endif
 #include "ui/export.h"
 
-#include "core/load/groups.h"
 #include "core/report/explain.h"
 #include "core/base/fmt.h"
 #include "ui/plot.h"
-#include "core/report/report.h"
-#include "core/report/reportdrift.h"
+#include "app/reportview.h"
 #include "core/base/text.h"
 #include <stdint.h>
 
@@ -26,48 +24,6 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-static void fill_report(const struct view *v, struct report *r, struct report_model *m, struct report_groups *gr,
-			double *thr)
-{
-	const struct view_model *vm = &v->models[v->model];
-
-	memset(m, 0, sizeof *m);
-	m->score = vm->name;
-	m->sw = vm->sw;
-	m->threshold = vm->threshold;
-	memset(r, 0, sizeof *r);
-	r->file = v->file;
-	r->label = v->label;
-	r->positive = v->positive;
-	r->negative = v->negative;
-	r->pos_words = v->pos_words;
-	r->neg_words = v->neg_words;
-	r->skipped = v->skipped;
-	r->models = m;
-	r->n_models = 1;
-	r->conf_level = v->conf_level;
-	r->max_flagged = v->budget;
-	r->calib_bins = v->calib_bins;
-	r->calib_strategy = v->calib_strategy;
-	if (v->n_groups > 0) {
-		/* the groups as on screen: under a strategy, each its own threshold */
-		size_t g;
-
-		memset(gr, 0, sizeof *gr);
-		gr->folds = v->folds; /* folds: no --optimize here, so no per-fold optimum */
-		gr->column = v->group_column;
-		gr->n = v->n_groups;
-		gr->names = v->group_names;
-		gr->strategy_set = !v->folds && v->group_strategy && v->group_strategy_model == v->model;
-		gr->strategy = v->strategy;
-		for (g = 0; g < v->n_groups && g < GROUPS_MAX; g++)
-			thr[g] = view_group_threshold(v, g);
-		m->group_sw = (const struct sweep *const *)&v->group_sw[v->model * v->n_groups];
-		m->group_thr = thr;
-		r->groups = gr;
-	}
-}
-
 static void plot(FILE *f, const struct view *v, enum plot_kind kind, const char *title, int fence)
 {
 	char *text = plot_text(v, kind, 64, 22);
@@ -78,47 +34,25 @@ static void plot(FILE *f, const struct view *v, enum plot_kind kind, const char 
 	free(text);
 }
 
-/* The report of a snapshot: the model on screen, or with --against both
- * files side by side with their drift (the data as read). */
-static void report(FILE *f, const struct view *v, const struct report *r, const struct report_model *m,
-		   enum report_format fmt)
+int export_write(FILE *f, const struct view *v, enum export_format fmt)
 {
-	struct report rr = *r;
-	struct report_model rm = *m, cm = *m;
-	struct report cr = *r;
-	struct report_drift d = { &rr, &cr, NULL, NULL };
-
-	if (v->ref_sw == NULL) {
-		report_write(f, r, fmt);
-		return;
-	}
-	rr.file = v->ref_file;
-	rr.groups = NULL;
-	rm.sw = v->ref_sw[v->model];
-	rm.sample = v->ref_sample[v->model] != rm.sw ? v->ref_sample[v->model] : NULL;
-	rm.group_sw = NULL;
-	rr.models = &rm;
-	cm.sample = v->models[v->model].sample != cm.sw ? v->models[v->model].sample : NULL;
-	cr.models = &cm;
-	reportdrift_write(f, &d, fmt);
-}
-
-void export_write(FILE *f, const struct view *v, enum export_format fmt)
-{
-	struct report r;
-	struct report_model m;
-	struct report_groups gr;
-	double thr[GROUPS_MAX];
+	struct reportview rv;
 	char words[2048];
 
-	fill_report(v, &r, &m, &gr, thr);
+	/* the report of the model on screen, or with --against both files
+	 * side by side with their drift */
+	if (reportview_build(&rv, v, REPORTVIEW_ON_SCREEN) < 0) {
+		errno = ENOMEM;
+		return -1;
+	}
 	if (fmt == EXPORT_JSON) {
-		report(f, v, &r, &m, FORMAT_JSON);
-		return;
+		reportview_write(f, &rv, FORMAT_JSON);
+		reportview_free(&rv);
+		return 0;
 	}
 	view_stakeholder_text(v, words, sizeof words);
 	if (fmt == EXPORT_MD) {
-		report(f, v, &r, &m, FORMAT_MARKDOWN);
+		reportview_write(f, &rv, FORMAT_MARKDOWN);
 		fprintf(f, "\n### In plain words\n\n");
 		/* Markdown joins lines; keep each sentence on its own line */
 		for (const char *p = words; *p;) {
@@ -137,11 +71,13 @@ void export_write(FILE *f, const struct view *v, enum export_format fmt)
 		plot(f, v, PLOT_ROC, "### ROC curve", 1);
 		plot(f, v, PLOT_PR, "### Precision-recall curve", 1);
 	} else {
-		report(f, v, &r, &m, FORMAT_TEXT);
+		reportview_write(f, &rv, FORMAT_TEXT);
 		fprintf(f, "\nIn plain words\n\n%s\n", words);
 		plot(f, v, PLOT_ROC, "ROC curve", 0);
 		plot(f, v, PLOT_PR, "Precision-recall curve", 0);
 	}
+	reportview_free(&rv);
+	return 0;
 }
 
 static const char *extension(enum export_format fmt)
@@ -223,10 +159,9 @@ static int replace(const struct view *v, const char *target, const struct stat *
 	/* a snapshot bigger than stdio's buffer fails inside export_write:
 	 * keep that errno (EFBIG, ENOSPC), not a later call's */
 	errno = 0;
-	export_write(f, v, fmt);
-	saved = ferror(f) ? errno : 0;
+	saved = export_write(f, v, fmt) < 0 || ferror(f) ? errno : 0;
 	errno = 0;
-	failed = fflush(f) != 0 || ferror(f) || fsync(fileno(f)) != 0;
+	failed = saved != 0 || fflush(f) != 0 || ferror(f) || fsync(fileno(f)) != 0;
 	if (fclose(f) != 0)
 		failed = 1;
 	if (failed || rename(tmp, target) != 0) {
@@ -259,10 +194,9 @@ static int write_into(const struct view *v, const char *path, enum export_format
 		return -1;
 	}
 	errno = 0;
-	export_write(f, v, fmt);
-	saved = ferror(f) ? errno : 0; /* as in the replacing write above */
+	saved = export_write(f, v, fmt) < 0 || ferror(f) ? errno : 0; /* as in the replacing write above */
 	errno = 0;
-	failed = fflush(f) != 0 || ferror(f);
+	failed = saved != 0 || fflush(f) != 0 || ferror(f);
 	if (fclose(f) != 0)
 		failed = 1;
 	if (failed) {
