@@ -276,264 +276,296 @@ static int one_role_each(const struct options *o, char *err, size_t errlen)
 	return OPTIONS_OK;
 }
 
-int options_parse(int argc, char **argv, struct options *o, char *err, size_t errlen)
+/* What the parse saw, for the checks of combinations. */
+struct seen {
+	bool constrained;       /* a constraint on the optimum */
+	bool beta;
+	bool costs;
+};
+
+#define NOT_MINE (-1)       /* an option parser's: not one of its options */
+
+/* --seed: digits are read exactly (9007199254740993 is not 2^53). */
+static int parse_seed(struct options *o, const char *arg, char *err, size_t errlen)
 {
-	bool constrained = false, beta_set = false, costs_set = false;
-	int c, rc;
+	double sd;
+	int rc;
 
-	memset(o, 0, sizeof *o);
-	o->data.header = -1;
-	o->data.scores = o->scores;
-	o->spec = optimize_defaults(OBJ_F1);
-	o->format = FORMAT_TEXT;
-	optind = 0; /* reset getopt, so that tests can parse many times */
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":l:s:p:w:d:t:h", long_options, NULL)) != -1) {
-		rc = 0;
-		switch (c) {
-		case 'l':
-			o->data.label = optarg;
-			break;
-		case 's':
-			rc = add_scores(o, optarg, err, errlen);
-			break;
-		case 'p':
-			o->data.positive = optarg;
-			break;
-		case 'w':
-			o->data.weight = optarg;
-			break;
-		case OPT_COUNTS:
-			if (split_pair(optarg, &o->counts_buf, &o->data.counts_pos, &o->data.counts_neg) < 0)
-				return usage_error(err, errlen, "--counts takes two columns, POS,NEG (got '%s')", optarg);
-			break;
-		case 'd':
-			if (strcmp(optarg, "\\t") == 0 || strcmp(optarg, "tab") == 0)
-				o->data.delimiter = '\t';
-			else if (strlen(optarg) == 1 && optarg[0] != '"' && optarg[0] != '\n' && optarg[0] != '\r')
-				o->data.delimiter = optarg[0];
-			else
-				rc = usage_error(err, errlen, "--delimiter takes one character (or 'tab'), not '%s'", optarg);
-			break;
-		case OPT_HEADER:
-			o->data.header = 1;
-			break;
-		case OPT_NO_HEADER:
-			o->data.header = 0;
-			break;
-		case 't':
-			o->has_threshold = true;
-			rc = number("--threshold", optarg, &o->threshold, true, err, errlen);
-			break;
-		case OPT_REPORT:
-			rc = set_mode(o, MODE_REPORT, err, errlen);
-			break;
-		case OPT_OPTIMIZE:
-			if (optimize_parse(optarg, &o->spec.objective) < 0)
-				return usage_error(err, errlen,
-						   "--optimize: unknown objective '%s' (f1, fbeta, mcc, youden, accuracy, balanced_accuracy, precision, recall, cost)",
-						   optarg);
-			o->objective_name = optarg;
-			rc = set_mode(o, MODE_OPTIMIZE, err, errlen);
-			break;
-		case OPT_BETA:
-			beta_set = true;
-			rc = number("--beta", optarg, &o->spec.beta, false, err, errlen);
-			if (rc == 0 && !(o->spec.beta > 0))
-				rc = usage_error(err, errlen, "--beta must be positive, not %s", optarg);
-			break;
-		case OPT_COST_FP:
-		case OPT_COST_FN: {
-			const char *name = c == OPT_COST_FP ? "--cost-fp" : "--cost-fn";
-			double *v = c == OPT_COST_FP ? &o->spec.cost_fp : &o->spec.cost_fn;
+	if (arg[0] != '\0' && strspn(arg, "0123456789") == strlen(arg)) {
+		unsigned long long u = strtoull(arg, NULL, 10);
 
-			costs_set = true;
-			rc = number(name, optarg, v, false, err, errlen);
-			/* a cost is money per mistake: up to 1e100 keeps every
-			 * total of realistic counts finite */
-			if (rc == 0 && !(*v >= 0 && *v <= 1e100))
-				rc = usage_error(err, errlen, "%s takes a number from 0 to 1e100, not %s", name, optarg);
-			break;
-		}
-		case OPT_MIN_PRECISION:
-			constrained = true;
-			rc = unit_interval("--min-precision", optarg, &o->spec.min_precision, err, errlen);
-			break;
-		case OPT_MIN_RECALL:
-			constrained = true;
-			rc = unit_interval("--min-recall", optarg, &o->spec.min_recall, err, errlen);
-			break;
-		case OPT_MAX_FPR:
-			constrained = true;
-			rc = unit_interval("--max-fpr", optarg, &o->spec.max_fpr, err, errlen);
-			break;
-		case OPT_CURVE:
-			if (curvefile_parse(optarg, &o->curve) < 0)
-				return usage_error(err, errlen,
-						   "--curve: unknown curve '%s' (roc, pr, gain, net-benefit, calibration)", optarg);
-			rc = set_mode(o, MODE_CURVE, err, errlen);
-			break;
-		case OPT_FORMAT:
-			if (report_parse_format(optarg, &o->format) < 0)
-				return usage_error(err, errlen, "--format: unknown format '%s' (text, json, csv, markdown)", optarg);
-			break;
-		case OPT_STRICT:
-			o->data.strict = true;
-			break;
-		case OPT_STREAM:
-			o->data.stream = true;
-			break;
-		case OPT_BINS: {
-			double b;
-
-			rc = number("--bins", optarg, &b, false, err, errlen);
-			if (rc == 0 && (b < 2 || b > 1e7 || b != floor(b)))
-				rc = usage_error(err, errlen, "--bins takes a whole number from 2 to 1e7, not %s", optarg);
-			if (rc == 0)
-				o->data.bins = (size_t)b;
-			break;
-		}
-		case OPT_INVERT:
-			o->invert = true;
-			break;
-		case OPT_BOOTSTRAP: {
-			double b;
-
-			rc = number("--bootstrap", optarg, &b, false, err, errlen);
-			if (rc == 0 && (b < 1 || b > 1e6 || b != floor(b)))
-				rc = usage_error(err, errlen, "--bootstrap takes a whole number of resamples from 1 to 1e6, not %s",
-						 optarg);
-			else if (rc == 0)
-				o->bootstrap = (size_t)b;
-			break;
-		}
-		case OPT_SEED: {
-			double sd;
-			char *end;
-
-			/* digits are read exactly: 9007199254740993 is not 2^53 */
-			if (optarg[0] != '\0' && strspn(optarg, "0123456789") == strlen(optarg)) {
-				unsigned long long u = strtoull(optarg, &end, 10);
-
-				if (u > 9007199254740992ULL || strlen(optarg) > 20)
-					rc = usage_error(err, errlen, "--seed takes a whole number from 0 to 2^53, not %s", optarg);
-				else
-					o->seed = u, o->seed_set = true;
-				break;
-			}
-			rc = number("--seed", optarg, &sd, false, err, errlen);
-			if (rc == 0 && (sd < 0 || sd >= 9007199254740992.0 || sd != floor(sd)))
-				rc = usage_error(err, errlen, "--seed takes a whole number from 0 to 2^53, not %s", optarg);
-			else if (rc == 0)
-				o->seed = (uint64_t)sd, o->seed_set = true;
-			break;
-		}
-		case OPT_PREVALENCE:
-			rc = number("--prevalence", optarg, &o->prevalence, false, err, errlen);
-			if (rc == 0 && !(o->prevalence >= DEPLOY_MIN_PREVALENCE && o->prevalence <= 1 - DEPLOY_MIN_PREVALENCE))
-				rc = usage_error(err, errlen, "--prevalence takes a share of positives from 1e-9 to 1 - 1e-9 (such as 0.001), "
-						 "not %s", optarg);
-			break;
-		case OPT_GROUP:
-			o->data.group = optarg;
-			break;
-		case OPT_FOLD:
-			o->data.fold = optarg;
-			break;
-		case OPT_AGAINST:
-			o->against = optarg;
-			break;
-		case OPT_GROUP_THRESHOLDS:
-			if (fairness_parse(optarg, &o->group_strategy) < 0)
-				return usage_error(err, errlen, "--group-thresholds: '%s' is not best, single, equal-recall=X, "
-						   "equal-fpr=X or equal-rate=X (X from 0 to 1)", optarg);
-			o->group_strategy_set = true;
-			break;
-		case OPT_MAX_FLAGGED:
-			constrained = true;
-			rc = number("--max-flagged", optarg, &o->spec.max_flagged, false, err, errlen);
-			if (rc == 0 && !(o->spec.max_flagged >= 0 && o->spec.max_flagged == floor(o->spec.max_flagged) &&
-					 o->spec.max_flagged <= 9007199254740992.0))
-				rc = usage_error(err, errlen, "--max-flagged takes a whole number of rows, 0 or more, not %s", optarg);
-			break;
-		case OPT_MAX_FLAG_RATE:
-			constrained = true;
-			rc = unit_interval("--max-flag-rate", optarg, &o->spec.max_flag_rate, err, errlen);
-			break;
-		case OPT_CALIB_BINS: {
-			double b;
-
-			rc = number("--calibration-bins", optarg, &b, false, err, errlen);
-			if (rc == 0 && (b < 1 || b > CALIB_MAX_BINS || b != floor(b)))
-				rc = usage_error(err, errlen, "--calibration-bins takes a whole number from 1 to %d, not %s",
-						 CALIB_MAX_BINS, optarg);
-			else if (rc == 0)
-				o->calib_bins = (size_t)b;
-			break;
-		}
-		case OPT_CALIB_STRATEGY:
-			if (calib_parse_strategy(optarg, &o->calib_strategy) < 0)
-				return usage_error(err, errlen, "--calibration-strategy: '%s' is not uniform or quantile", optarg);
-			break;
-		case OPT_PARTIAL_AUC:
-			rc = number("--partial-auc", optarg, &o->partial_fpr, false, err, errlen);
-			if (rc == 0 && !(o->partial_fpr >= 1e-9 && o->partial_fpr <= 1))
-				rc = usage_error(err, errlen, "--partial-auc takes a largest FPR from 1e-9 to 1, not %s", optarg);
-			break;
-		case OPT_CONF_LEVEL:
-			rc = number("--conf-level", optarg, &o->conf_level, false, err, errlen);
-			if (rc == 0 && !(o->conf_level > 0 && o->conf_level < 1))
-				rc = usage_error(err, errlen, "--conf-level takes a number between 0 and 1 (such as 0.95), not %s",
-						 optarg);
-			break;
-		case OPT_ASCII:
-			o->ascii = true;
-			break;
-		case OPT_NO_COLOR:
-			o->no_color = true;
-			break;
-		case OPT_NO_MOUSE:
-			o->no_mouse = true;
-			break;
-		case OPT_COMMANDS:
-			o->commands = optarg;
-			break;
-		case OPT_BATCH:
-			o->batch = true;
-			break;
-		case OPT_NAMES:
-			if (split_pair(optarg, &o->names_buf, &o->names[0], &o->names[1]) < 0)
-				return usage_error(err, errlen, "--names takes two words, POS,NEG (got '%s')", optarg);
-			break;
-		case 'h':
-			o->help = true;
-			break;
-		case OPT_VERSION:
-			o->version = true;
-			break;
-		case ':':
-			return usage_error(err, errlen, "option '%s' needs a value", argv[optind - 1]);
-		default:
-			if (optopt != 0 && optopt < 256)
-				return usage_error(err, errlen, "unknown option '-%c' (see cutoff --help)", optopt);
-			return usage_error(err, errlen, "unknown option '%s' (see cutoff --help)", argv[optind - 1]);
-		}
-		if (rc != 0)
-			return rc;
+		if (u > 9007199254740992ULL || strlen(arg) > 20)
+			return usage_error(err, errlen, "--seed takes a whole number from 0 to 2^53, not %s", arg);
+		o->seed = u, o->seed_set = true;
+		return 0;
 	}
-	if (o->help || o->version)
-		return OPTIONS_OK;
-	if (optind < argc - 1)
-		return usage_error(err, errlen, "one input file at a time (got '%s' and '%s')", argv[optind],
-				   argv[optind + 1]);
-	o->data.path = optind < argc ? argv[optind] : NULL;
-	if (constrained && o->mode != MODE_OPTIMIZE)
+	rc = number("--seed", arg, &sd, false, err, errlen);
+	if (rc == 0 && (sd < 0 || sd >= 9007199254740992.0 || sd != floor(sd)))
+		return usage_error(err, errlen, "--seed takes a whole number from 0 to 2^53, not %s", arg);
+	if (rc == 0)
+		o->seed = (uint64_t)sd, o->seed_set = true;
+	return rc;
+}
+
+/* The data's columns and how to read them. */
+static int data_option(struct options *o, int c, const char *arg, char *err, size_t errlen)
+{
+	int rc = 0;
+
+	switch (c) {
+	case 'l':
+		o->data.label = arg;
+		break;
+	case 's':
+		rc = add_scores(o, arg, err, errlen);
+		break;
+	case 'p':
+		o->data.positive = arg;
+		break;
+	case 'w':
+		o->data.weight = arg;
+		break;
+	case OPT_COUNTS:
+		if (split_pair(arg, &o->counts_buf, &o->data.counts_pos, &o->data.counts_neg) < 0)
+			return usage_error(err, errlen, "--counts takes two columns, POS,NEG (got '%s')", arg);
+		break;
+	case 'd':
+		if (strcmp(arg, "\\t") == 0 || strcmp(arg, "tab") == 0)
+			o->data.delimiter = '\t';
+		else if (strlen(arg) == 1 && arg[0] != '"' && arg[0] != '\n' && arg[0] != '\r')
+			o->data.delimiter = arg[0];
+		else
+			rc = usage_error(err, errlen, "--delimiter takes one character (or 'tab'), not '%s'", arg);
+		break;
+	case OPT_HEADER:
+		o->data.header = 1;
+		break;
+	case OPT_NO_HEADER:
+		o->data.header = 0;
+		break;
+	case OPT_STRICT:
+		o->data.strict = true;
+		break;
+	case OPT_STREAM:
+		o->data.stream = true;
+		break;
+	case OPT_BINS: {
+		double b;
+
+		rc = number("--bins", arg, &b, false, err, errlen);
+		if (rc == 0 && (b < 2 || b > 1e7 || b != floor(b)))
+			rc = usage_error(err, errlen, "--bins takes a whole number from 2 to 1e7, not %s", arg);
+		if (rc == 0)
+			o->data.bins = (size_t)b;
+		break;
+	}
+	case OPT_GROUP:
+		o->data.group = arg;
+		break;
+	case OPT_FOLD:
+		o->data.fold = arg;
+		break;
+	case OPT_AGAINST:
+		o->against = arg;
+		break;
+	default:
+		return NOT_MINE;
+	}
+	return rc;
+}
+
+/* Where the threshold goes: given, or an optimum under constraints. */
+static int decision_option(struct options *o, int c, const char *arg, struct seen *seen, char *err, size_t errlen)
+{
+	int rc = 0;
+
+	switch (c) {
+	case 't':
+		o->has_threshold = true;
+		rc = number("--threshold", arg, &o->threshold, true, err, errlen);
+		break;
+	case OPT_OPTIMIZE:
+		if (optimize_parse(arg, &o->spec.objective) < 0)
+			return usage_error(err, errlen,
+					   "--optimize: unknown objective '%s' (f1, fbeta, mcc, youden, accuracy, balanced_accuracy, precision, recall, cost)",
+					   arg);
+		o->objective_name = arg;
+		rc = set_mode(o, MODE_OPTIMIZE, err, errlen);
+		break;
+	case OPT_BETA:
+		seen->beta = true;
+		rc = number("--beta", arg, &o->spec.beta, false, err, errlen);
+		if (rc == 0 && !(o->spec.beta > 0))
+			rc = usage_error(err, errlen, "--beta must be positive, not %s", arg);
+		break;
+	case OPT_COST_FP:
+	case OPT_COST_FN: {
+		const char *name = c == OPT_COST_FP ? "--cost-fp" : "--cost-fn";
+		double *v = c == OPT_COST_FP ? &o->spec.cost_fp : &o->spec.cost_fn;
+
+		seen->costs = true;
+		rc = number(name, arg, v, false, err, errlen);
+		/* a cost is money per mistake: up to 1e100 keeps every
+		 * total of realistic counts finite */
+		if (rc == 0 && !(*v >= 0 && *v <= 1e100))
+			rc = usage_error(err, errlen, "%s takes a number from 0 to 1e100, not %s", name, arg);
+		break;
+	}
+	case OPT_MIN_PRECISION:
+		seen->constrained = true;
+		rc = unit_interval("--min-precision", arg, &o->spec.min_precision, err, errlen);
+		break;
+	case OPT_MIN_RECALL:
+		seen->constrained = true;
+		rc = unit_interval("--min-recall", arg, &o->spec.min_recall, err, errlen);
+		break;
+	case OPT_MAX_FPR:
+		seen->constrained = true;
+		rc = unit_interval("--max-fpr", arg, &o->spec.max_fpr, err, errlen);
+		break;
+	case OPT_GROUP_THRESHOLDS:
+		if (fairness_parse(arg, &o->group_strategy) < 0)
+			return usage_error(err, errlen, "--group-thresholds: '%s' is not best, single, equal-recall=X, "
+					   "equal-fpr=X or equal-rate=X (X from 0 to 1)", arg);
+		o->group_strategy_set = true;
+		break;
+	case OPT_MAX_FLAGGED:
+		seen->constrained = true;
+		rc = number("--max-flagged", arg, &o->spec.max_flagged, false, err, errlen);
+		if (rc == 0 && !(o->spec.max_flagged >= 0 && o->spec.max_flagged == floor(o->spec.max_flagged) &&
+				 o->spec.max_flagged <= 9007199254740992.0))
+			rc = usage_error(err, errlen, "--max-flagged takes a whole number of rows, 0 or more, not %s", arg);
+		break;
+	case OPT_MAX_FLAG_RATE:
+		seen->constrained = true;
+		rc = unit_interval("--max-flag-rate", arg, &o->spec.max_flag_rate, err, errlen);
+		break;
+	default:
+		return NOT_MINE;
+	}
+	return rc;
+}
+
+/* How the numbers are made: direction, resampling, reweighting, bins, levels. */
+static int stats_option(struct options *o, int c, const char *arg, char *err, size_t errlen)
+{
+	int rc = 0;
+
+	switch (c) {
+	case OPT_INVERT:
+		o->invert = true;
+		break;
+	case OPT_BOOTSTRAP: {
+		double b;
+
+		rc = number("--bootstrap", arg, &b, false, err, errlen);
+		if (rc == 0 && (b < 1 || b > 1e6 || b != floor(b)))
+			rc = usage_error(err, errlen, "--bootstrap takes a whole number of resamples from 1 to 1e6, not %s",
+					 arg);
+		else if (rc == 0)
+			o->bootstrap = (size_t)b;
+		break;
+	}
+	case OPT_SEED:
+		rc = parse_seed(o, arg, err, errlen);
+		break;
+	case OPT_PREVALENCE:
+		rc = number("--prevalence", arg, &o->prevalence, false, err, errlen);
+		if (rc == 0 && !(o->prevalence >= DEPLOY_MIN_PREVALENCE && o->prevalence <= 1 - DEPLOY_MIN_PREVALENCE))
+			rc = usage_error(err, errlen, "--prevalence takes a share of positives from 1e-9 to 1 - 1e-9 (such as 0.001), "
+					 "not %s", arg);
+		break;
+	case OPT_CALIB_BINS: {
+		double b;
+
+		rc = number("--calibration-bins", arg, &b, false, err, errlen);
+		if (rc == 0 && (b < 1 || b > CALIB_MAX_BINS || b != floor(b)))
+			rc = usage_error(err, errlen, "--calibration-bins takes a whole number from 1 to %d, not %s",
+					 CALIB_MAX_BINS, arg);
+		else if (rc == 0)
+			o->calib_bins = (size_t)b;
+		break;
+	}
+	case OPT_CALIB_STRATEGY:
+		if (calib_parse_strategy(arg, &o->calib_strategy) < 0)
+			return usage_error(err, errlen, "--calibration-strategy: '%s' is not uniform or quantile", arg);
+		break;
+	case OPT_PARTIAL_AUC:
+		rc = number("--partial-auc", arg, &o->partial_fpr, false, err, errlen);
+		if (rc == 0 && !(o->partial_fpr >= 1e-9 && o->partial_fpr <= 1))
+			rc = usage_error(err, errlen, "--partial-auc takes a largest FPR from 1e-9 to 1, not %s", arg);
+		break;
+	case OPT_CONF_LEVEL:
+		rc = number("--conf-level", arg, &o->conf_level, false, err, errlen);
+		if (rc == 0 && !(o->conf_level > 0 && o->conf_level < 1))
+			rc = usage_error(err, errlen, "--conf-level takes a number between 0 and 1 (such as 0.95), not %s",
+					 arg);
+		break;
+	default:
+		return NOT_MINE;
+	}
+	return rc;
+}
+
+/* What is printed or shown, and how. */
+static int output_option(struct options *o, int c, const char *arg, char *err, size_t errlen)
+{
+	int rc = 0;
+
+	switch (c) {
+	case OPT_REPORT:
+		rc = set_mode(o, MODE_REPORT, err, errlen);
+		break;
+	case OPT_CURVE:
+		if (curvefile_parse(arg, &o->curve) < 0)
+			return usage_error(err, errlen,
+					   "--curve: unknown curve '%s' (roc, pr, gain, net-benefit, calibration)", arg);
+		rc = set_mode(o, MODE_CURVE, err, errlen);
+		break;
+	case OPT_FORMAT:
+		if (report_parse_format(arg, &o->format) < 0)
+			return usage_error(err, errlen, "--format: unknown format '%s' (text, json, csv, markdown)", arg);
+		break;
+	case OPT_ASCII:
+		o->ascii = true;
+		break;
+	case OPT_NO_COLOR:
+		o->no_color = true;
+		break;
+	case OPT_NO_MOUSE:
+		o->no_mouse = true;
+		break;
+	case OPT_COMMANDS:
+		o->commands = arg;
+		break;
+	case OPT_BATCH:
+		o->batch = true;
+		break;
+	case OPT_NAMES:
+		if (split_pair(arg, &o->names_buf, &o->names[0], &o->names[1]) < 0)
+			return usage_error(err, errlen, "--names takes two words, POS,NEG (got '%s')", arg);
+		break;
+	case 'h':
+		o->help = true;
+		break;
+	case OPT_VERSION:
+		o->version = true;
+		break;
+	default:
+		return NOT_MINE;
+	}
+	return rc;
+}
+
+/* Options that do not go together, or need another. */
+static int combinations(const struct options *o, const struct seen *seen, char *err, size_t errlen)
+{
+	if (seen->constrained && o->mode != MODE_OPTIMIZE)
 		return usage_error(err, errlen,
 				   "--min-precision, --min-recall, --max-fpr, --max-flagged and --max-flag-rate go with --optimize");
-	if (beta_set && !(o->mode == MODE_OPTIMIZE && o->spec.objective == OBJ_FBETA))
+	if (seen->beta && !(o->mode == MODE_OPTIMIZE && o->spec.objective == OBJ_FBETA))
 		return usage_error(err, errlen, "--beta goes with --optimize fbeta");
-	o->costs_given = costs_set;
-	if (costs_set && !(o->mode == MODE_OPTIMIZE && o->spec.objective == OBJ_COST) && o->mode != MODE_EXPLORE)
+	if (seen->costs && !(o->mode == MODE_OPTIMIZE && o->spec.objective == OBJ_COST) && o->mode != MODE_EXPLORE)
 		return usage_error(err, errlen, "--cost-fp and --cost-fn go with --optimize cost");
 	if (o->mode == MODE_OPTIMIZE && o->has_threshold)
 		return usage_error(err, errlen, "--threshold and --optimize both choose the threshold; give one");
@@ -560,6 +592,42 @@ int options_parse(int argc, char **argv, struct options *o, char *err, size_t er
 	if (o->data.counts_pos != NULL && (o->data.label != NULL || o->data.positive != NULL || o->data.weight != NULL))
 		return usage_error(err, errlen, "--counts replaces --label, --positive and --weight");
 	return one_role_each(o, err, errlen);
+}
+
+int options_parse(int argc, char **argv, struct options *o, char *err, size_t errlen)
+{
+	struct seen seen = { false, false, false };
+	int c, rc;
+
+	memset(o, 0, sizeof *o);
+	o->data.header = -1;
+	o->data.scores = o->scores;
+	o->spec = optimize_defaults(OBJ_F1);
+	o->format = FORMAT_TEXT;
+	optind = 0; /* reset getopt, so that tests can parse many times */
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, ":l:s:p:w:d:t:h", long_options, NULL)) != -1) {
+		if (c == ':')
+			return usage_error(err, errlen, "option '%s' needs a value", argv[optind - 1]);
+		if ((rc = data_option(o, c, optarg, err, errlen)) == NOT_MINE &&
+		    (rc = decision_option(o, c, optarg, &seen, err, errlen)) == NOT_MINE &&
+		    (rc = stats_option(o, c, optarg, err, errlen)) == NOT_MINE &&
+		    (rc = output_option(o, c, optarg, err, errlen)) == NOT_MINE) {
+			if (optopt != 0 && optopt < 256)
+				return usage_error(err, errlen, "unknown option '-%c' (see cutoff --help)", optopt);
+			return usage_error(err, errlen, "unknown option '%s' (see cutoff --help)", argv[optind - 1]);
+		}
+		if (rc != 0)
+			return rc;
+	}
+	if (o->help || o->version)
+		return OPTIONS_OK;
+	if (optind < argc - 1)
+		return usage_error(err, errlen, "one input file at a time (got '%s' and '%s')", argv[optind],
+				   argv[optind + 1]);
+	o->data.path = optind < argc ? argv[optind] : NULL;
+	o->costs_given = seen.costs;
+	return combinations(o, &seen, err, errlen);
 }
 
 void options_start(const struct options *o, struct session_start *st)
