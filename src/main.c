@@ -5,6 +5,7 @@
  * first byte reaches stdout, so that an error leaves stdout empty.
  */
 #include "app/cmd.h"
+#include "app/display.h"
 #include "tty/explorer.h"
 #include "tty/term.h"
 #include "ui/export.h"
@@ -369,37 +370,75 @@ out:
 	return status;
 }
 
+/* The commands' file (stdin with --batch); NULL (said) if it cannot be
+ * read: fopen takes a folder, and reading it then fails silently. */
+static FILE *open_commands(const struct options *o, const char *name)
+{
+	FILE *in = o->batch ? stdin : fopen(o->commands, "r");
+	struct stat sb;
+
+	if (in == NULL) {
+		say("%s: %s", o->commands, strerror(errno));
+		return NULL;
+	}
+	if (fstat(fileno(in), &sb) == 0 && S_ISDIR(sb.st_mode)) {
+		say("%s is a folder: give a file of commands", name);
+		if (in != stdin)
+			fclose(in);
+		return NULL;
+	}
+	return in;
+}
+
+/* One command's effect without a terminal: 1 when it printed (an export
+ * to stdout), 0, or -1 with the reason in the view's message or in err. */
+static int command_effect(struct session *s, const struct cmd *c, enum cmd_effect effect, char *err, size_t errlen)
+{
+	struct view *v = &s->view;
+	char used[4096];
+
+	err[0] = '\0';
+	if (effect == EFFECT_REGROUP) {
+		session_group_command(s, c->text);
+	} else if (effect == EFFECT_BOOTSTRAP) {
+		/* here in turn, with no screen to keep alive */
+		struct optimize_spec spec;
+		struct boot_options bo;
+		struct boot_result res;
+
+		if (view_boot_options(v, (size_t)c->value, &spec, &bo) == 0)
+			view_boot_done(v, v->model, &res, &bo, boot_run(view_current(v)->sw, &bo, &res));
+	} else if (effect == EFFECT_EXPORT && !c->has_file) {
+		if (export_write(stdout, v, c->format) < 0) {
+			snprintf(err, errlen, "out of memory");
+			return -1;
+		}
+		return 1;
+	} else if (effect == EFFECT_EXPORT) {
+		return export_file(v, c->text, c->format, used, sizeof used, err, errlen) < 0 ? -1 : 0;
+	}
+	return v->message_is_error && v->message[0] ? -1 : 0;
+}
+
 /* --commands / --batch: the explorer's commands without a terminal.  An
  * export without a file prints to stdout; if none printed anything, the
  * final state is printed as Markdown. */
 static int run_commands(struct session *s, const struct options *o)
 {
 	const char *name = o->batch ? "<stdin>" : o->commands;
-	FILE *in = o->batch ? stdin : fopen(o->commands, "r");
+	FILE *in = open_commands(o, name);
 	struct view *v = &s->view;
 	char *line = NULL;
 	size_t cap = 0, lineno = 0;
 	int printed = 0, status = 0;
 
-	if (in == NULL) {
-		say("%s: %s", o->commands, strerror(errno));
+	if (in == NULL)
 		return 1;
-	}
-	{
-		struct stat sb;
-
-		/* fopen takes a folder; reading it then fails, silently */
-		if (fstat(fileno(in), &sb) == 0 && S_ISDIR(sb.st_mode)) {
-			say("%s is a folder: give a file of commands", name);
-			if (in != stdin)
-				fclose(in);
-			return 1;
-		}
-	}
-	while (getline(&line, &cap, in) != -1) {
+	while (status == 0 && getline(&line, &cap, in) != -1) {
 		struct cmd c;
-		char err[512], used[4096];
+		char err[512] = "";
 		enum cmd_effect effect;
+		int rc;
 
 		lineno++;
 		line[strcspn(line, "\r\n")] = '\0';
@@ -410,52 +449,16 @@ static int run_commands(struct session *s, const struct options *o)
 			status = 1;
 			break;
 		}
-		v->message[0] = '\0';
-		effect = cmd_apply(v, &c);
-		if (v->message_is_error && v->message[0]) {
-			say("%s:%zu: %s", name, lineno, v->message);
-			status = 1;
+		display_clear_message(v);
+		if ((effect = cmd_apply(v, &c)) == EFFECT_QUIT)
 			break;
-		}
-		if (effect == EFFECT_QUIT)
-			break;
-		if (effect == EFFECT_REGROUP) {
-			session_group_command(s, c.text);
-			if (v->message_is_error) {
-				say("%s:%zu: %s", name, lineno, v->message);
-				status = 1;
-				break;
-			}
-			continue;
-		}
-		if (effect == EFFECT_BOOTSTRAP) {
-			/* here in turn, with no screen to keep alive */
-			struct optimize_spec spec;
-			struct boot_options bo;
-			struct boot_result res;
-
-			if (view_boot_options(v, (size_t)c.value, &spec, &bo) == 0)
-				view_boot_done(v, v->model, &res, &bo, boot_run(view_current(v)->sw, &bo, &res));
-			if (v->message_is_error) {
-				say("%s:%zu: %s", name, lineno, v->message);
-				status = 1;
-				break;
-			}
-			continue;
-		}
-		if (effect != EFFECT_EXPORT)
-			continue;
-		if (!c.has_file) {
-			if (export_write(stdout, v, c.format) < 0) {
-				say("out of memory");
-				status = 1;
-				break;
-			}
+		if (v->message_is_error && v->message[0])
+			rc = -1;
+		else if ((rc = command_effect(s, &c, effect, err, sizeof err)) > 0)
 			printed = 1;
-		} else if (export_file(v, c.text, c.format, used, sizeof used, err, sizeof err) < 0) {
-			say("%s:%zu: %s", name, lineno, err);
+		if (rc < 0) {
+			say("%s:%zu: %s", name, lineno, err[0] ? err : v->message);
 			status = 1;
-			break;
 		}
 	}
 	free(line);
@@ -474,13 +477,150 @@ static int run_commands(struct session *s, const struct options *o)
 	return status;
 }
 
+/* The testing aids from the environment: CUTOFF_SIMPLE=1 reads with one
+ * thread, libcsv for every byte, plain sorting and number conversion;
+ * CUTOFF_MAX_DISTINCT=N sets a distinct-score ceiling small files reach. */
+static void test_aids(struct options *o)
+{
+	const char *simple = getenv("CUTOFF_SIMPLE"), *distinct = getenv("CUTOFF_MAX_DISTINCT");
+
+	if (simple != NULL && simple[0] == '1') {
+		o->data.one_thread = true;
+		o->data.libcsv_only = true;
+		o->data.tuning.plain_sort = true;
+		o->data.tuning.plain_numbers = true;
+	}
+	if (distinct != NULL && atol(distinct) > 0)
+		o->data.tuning.max_distinct = (size_t)atol(distinct);
+}
+
+/* Refusals that need no data: 0, or the exit status (said). */
+static int inputs_usable(const struct options *o)
+{
+	if (o->against != NULL && same_stream(o->data.path, o->against)) {
+		say("--against %s and the data are the same stream (a pipe, FIFO or device reads once): give two files",
+		    o->against);
+		return 2;
+	}
+	if (o->data.path == NULL && isatty(STDIN_FILENO) && !o->batch) {
+		say("no input: give a FILE, or pipe the data in (see cutoff --help)");
+		return 2;
+	}
+	return 0;
+}
+
+/* Loads the data, with progress on a terminal's stderr; 0, or -1 (said). */
+static int open_data(struct session *s, struct options *o)
+{
+	char *shown_path = text_escape_all(o->data.path ? o->data.path : "<stdin>"), err[1024];
+	struct progress prog = { -1, shown_path ? shown_path : "the input" };
+	struct session_start st;
+	int rc;
+
+	if (isatty(STDERR_FILENO)) {
+		o->data.progress = show_progress;
+		o->data.progress_arg = &prog;
+	}
+	options_start(o, &st);
+	rc = session_open(s, &o->data, &st, err, sizeof err);
+	if (prog.shown >= 0)
+		fputs("\r\033[K", stderr); /* the progress line goes */
+	o->data.progress = NULL;
+	free(shown_path);
+	if (rc < 0)
+		say("%s", err);
+	return rc;
+}
+
+/* What the data says before anything is shown: the loader's notes, a
+ * score that runs the wrong way; and a refusal that needs the data.  0,
+ * or the exit status. */
+static int after_loading(struct session *s, const struct options *o)
+{
+	size_t i;
+
+	for (i = 0; i < s->ds->n_notes; i++)
+		say("%s", s->ds->notes[i]);
+	/* a score that runs the wrong way is a choice of column or of
+	 * direction gone wrong, not a bad model: say so, once per model */
+	for (i = 0; i < s->view.n_models; i++) {
+		const struct sweep *sw = s->view.models[i].sw;
+		char a[40], *name;
+
+		if (!(sw->roc_auc < 0.5))
+			continue;
+		name = text_escape_all(s->view.models[i].name);
+		say("%s: %s%s: ROC AUC %s is below 0.5: its higher scores go more often with the negative class%s",
+		    s->ds->shown, sw->inverted ? "-" : "", name ? name : "?", fmt_rate(a, sizeof a, sw->roc_auc),
+		    sw->inverted ? " (inverted by --invert)" : "; --invert turns the scores round");
+		free(name);
+	}
+	/* a count capacity is the whole file's: each fold's optimum under it
+	 * would flag a fold's worth of the file's capacity (0.0016-0.668
+	 * where the equivalent rate gives 0.9998-0.99999) */
+	if (o->data.fold != NULL && !isnan(o->spec.max_flagged)) {
+		double rows = s->models[0].sample->pos + s->models[0].sample->neg;
+		char a[40];
+
+		say("--max-flagged %g is a count for the whole file: with --fold give --max-flag-rate %.4g (%g of the %s rows), "
+		    "so that each fold is held to its share", o->spec.max_flagged, rows > 0 ? o->spec.max_flagged / rows : 0,
+		    o->spec.max_flagged, fmt_count(a, sizeof a, rows));
+		return 2;
+	}
+	return 0;
+}
+
+/* The explorer, with --against the reference beside the data. */
+static int explore(struct session *s, const struct options *o)
+{
+	struct session ref;
+	int status;
+
+	if (o->against != NULL) {
+		if (open_reference(&ref, o, s) < 0)
+			return 1;
+		if (session_attach(s, &ref) < 0 || view_drift(&s->view) < 0) {
+			say("out of memory");
+			session_detach(s);
+			session_close(&ref);
+			return 1;
+		}
+	}
+	status = explorer_run(s, &(struct term_options){ !isatty(STDIN_FILENO), o->no_color, o->no_mouse, o->ascii });
+	if (o->against != NULL) {
+		session_detach(s);
+		session_close(&ref);
+	}
+	return status;
+}
+
+/* Where the session goes: commands, the explorer, or a report. */
+static int run(struct session *s, const struct options *o)
+{
+	char err[1024];
+
+	if (o->commands != NULL || o->batch) {
+		/* plots as text: braille only where the locale can carry it */
+		if (strcmp(nl_langinfo(CODESET), "UTF-8") != 0)
+			display_set_glyphs(&s->view, GLYPHS_ASCII);
+		return run_commands(s, o);
+	}
+	if (o->mode == MODE_EXPLORE && isatty(STDOUT_FILENO)) {
+		if (term_can_draw(err, sizeof err))
+			return explore(s, o);
+		/* a terminal that cannot draw the explorer gets the report */
+		say("%s: printing the report (the explorer needs a full-screen terminal)", err);
+		return print(s, o);
+	}
+	return o->against != NULL ? print_against(s, o) : print(s, o);
+}
+
 int main(int argc, char **argv)
 {
 	struct options o;
 	struct session s;
 	char err[1024];
-	int status = 1;
-	size_t i;
+	int status;
 
 	/* past a file size limit (ulimit -f) a write must fail with EFBIG
 	 * and be reported, not kill the process mid-export */
@@ -501,117 +641,18 @@ int main(int argc, char **argv)
 		options_free(&o);
 		return fflush(stdout) == 0 ? 0 : 1;
 	}
-	/* a testing aid: one thread, libcsv for every byte, plain sorting
-	 * and number conversion */
-	if (getenv("CUTOFF_SIMPLE") != NULL && getenv("CUTOFF_SIMPLE")[0] == '1') {
-		o.data.one_thread = true;
-		o.data.libcsv_only = true;
-		o.data.tuning.plain_sort = true;
-		o.data.tuning.plain_numbers = true;
-	}
-	/* a testing aid: a distinct-score ceiling small files reach */
-	if (getenv("CUTOFF_MAX_DISTINCT") != NULL && atol(getenv("CUTOFF_MAX_DISTINCT")) > 0)
-		o.data.tuning.max_distinct = (size_t)atol(getenv("CUTOFF_MAX_DISTINCT"));
-	if (o.against != NULL && same_stream(o.data.path, o.against)) {
-		say("--against %s and the data are the same stream (a pipe, FIFO or device reads once): give two files",
-		    o.against);
+	test_aids(&o);
+	if ((status = inputs_usable(&o)) != 0) {
 		options_free(&o);
-		return 2;
+		return status;
 	}
-	if (o.data.path == NULL && isatty(STDIN_FILENO) && !o.batch) {
-		say("no input: give a FILE, or pipe the data in (see cutoff --help)");
-		options_free(&o);
-		return 2;
-	}
-	{
-		char *shown_path = text_escape_all(o.data.path ? o.data.path : "<stdin>");
-		struct progress prog = { -1, shown_path ? shown_path : "the input" };
-
-		if (isatty(STDERR_FILENO)) {
-			o.data.progress = show_progress;
-			o.data.progress_arg = &prog;
-		}
-		struct session_start st;
-
-		options_start(&o, &st);
-		status = session_open(&s, &o.data, &st, err, sizeof err);
-		if (prog.shown >= 0)
-			fputs("\r\033[K", stderr); /* the progress line goes */
-		o.data.progress = NULL;
-		free(shown_path);
-		if (status < 0) {
-			say("%s", err);
-			status = 1;
-			goto out;
-		}
+	if (open_data(&s, &o) < 0)
 		status = 1;
+	else if ((status = after_loading(&s, &o)) == 0) {
+		if (o.names[0] != NULL)
+			view_set_names(&s.view, o.names[0], o.names[1]);
+		status = run(&s, &o);
 	}
-	for (i = 0; i < s.ds->n_notes; i++)
-		say("%s", s.ds->notes[i]);
-	/* a score that runs the wrong way is a choice of column or of
-	 * direction gone wrong, not a bad model: say so, once per model */
-	for (i = 0; i < s.view.n_models; i++)
-		if (s.view.models[i].sw->roc_auc < 0.5) {
-			char a[40], *name = text_escape_all(s.view.models[i].name);
-
-			say("%s: %s%s: ROC AUC %s is below 0.5: its higher scores go more often with the negative class%s", s.ds->shown,
-			    s.view.models[i].sw->inverted ? "-" : "", name ? name : "?",
-			    fmt_rate(a, sizeof a, s.view.models[i].sw->roc_auc),
-			    s.view.models[i].sw->inverted ? " (inverted by --invert)" : "; --invert turns the scores round");
-			free(name);
-		}
-	/* a count capacity is the whole file's: each fold's optimum under it
-	 * would flag a fold's worth of the file's capacity (0.0016-0.668
-	 * where the equivalent rate gives 0.9998-0.99999) */
-	if (o.data.fold != NULL && !isnan(o.spec.max_flagged)) {
-		double rows = s.models[0].sample->pos + s.models[0].sample->neg;
-		char a[40];
-
-		say("--max-flagged %g is a count for the whole file: with --fold give --max-flag-rate %.4g (%g of the %s rows), "
-		    "so that each fold is held to its share", o.spec.max_flagged, rows > 0 ? o.spec.max_flagged / rows : 0,
-		    o.spec.max_flagged, fmt_count(a, sizeof a, rows));
-		status = 2;
-		goto out;
-	}
-	if (o.names[0] != NULL)
-		view_set_names(&s.view, o.names[0], o.names[1]);
-	/* the explorer needs a terminal to draw on; without one, print */
-	if (o.commands != NULL || o.batch) {
-		/* plots as text: braille only where the locale can carry it */
-		if (strcmp(nl_langinfo(CODESET), "UTF-8") != 0)
-			s.view.glyphs = GLYPHS_ASCII;
-		status = run_commands(&s, &o);
-	} else if (o.mode == MODE_EXPLORE && isatty(STDOUT_FILENO) && !term_can_draw(err, sizeof err)) {
-		/* a terminal that cannot draw the explorer gets the report */
-		say("%s: printing the report (the explorer needs a full-screen terminal)", err);
-		status = print(&s, &o);
-	} else if (o.mode == MODE_EXPLORE && isatty(STDOUT_FILENO)) {
-		struct session ref;
-
-		/* --against: the reference beside the current data, on screen */
-		if (o.against != NULL) {
-			if (open_reference(&ref, &o, &s) < 0)
-				goto out;
-			if (session_attach(&s, &ref) < 0 || view_drift(&s.view) < 0) {
-				say("out of memory");
-				session_close(&s);
-				session_close(&ref);
-				options_free(&o);
-				return 1;
-			}
-		}
-		status = explorer_run(&s, &(struct term_options){ !isatty(STDIN_FILENO), o.no_color,
-								     o.no_mouse, o.ascii });
-		if (o.against != NULL) {
-			session_detach(&s);
-			session_close(&ref);
-		}
-	}
-	else if (o.against != NULL)
-		status = print_against(&s, &o);
-	else
-		status = print(&s, &o);
-out:
 	session_close(&s);
 	options_free(&o);
 	return status;
