@@ -9,6 +9,7 @@
 
 #include "ui/axes.h"
 #include "ui/grouppanel.h"
+#include "ui/legend.h"
 #include "core/stats/curve.h"
 #include "core/base/fmt.h"
 #include "core/stats/metrics.h"
@@ -22,23 +23,14 @@
 
 /* ---- plots -------------------------------------------------------------------------------- */
 
-static const enum style series_style[4] = { ST_CURVE, ST_CURVE2, ST_CURVE3, ST_CURVE4 };
 static const enum dash series_dash[4] = { DASH_SOLID, DASH_LONG, DASH_DOTTED, DASH_SPARSE };
-
-static uint32_t series_glyph(const struct view *v, int s)
-{
-	static const uint32_t uni[4] = { 0x2501, 0x254D, 0x2505, 0x2508 };
-	static const uint32_t asc[4] = { '*', '+', 'o', 'x' };
-
-	return v->glyphs == GLYPHS_ASCII ? asc[s & 3] : uni[s & 3];
-}
 
 static void draw_curve(struct plot_cache *pc, const struct sweep *sw, enum curve_kind kind, int series)
 {
 	struct canvas *c = &pc->base;
 	size_t i;
 	int px = 0, py = 0, have = 0;
-	enum style st = series < 0 ? ST_BASELINE : series_style[series & 3]; /* -1: the reference */
+	enum style st = series < 0 ? ST_BASELINE : legend_style(series); /* -1: the reference */
 	enum dash da = series < 0 ? DASH_DOTTED : series_dash[series & 3];
 
 	pc->n_idx = curve_downsample(sw, kind, (size_t)c->w, (size_t)c->h, pc->idx, pc->cap_idx);
@@ -213,7 +205,7 @@ static void build_metric_curves(struct plot_cache *pc, const struct view *v)
 			if (isnan(lo))
 				continue;
 			for (y = axes_dot_y(c, hi); y <= axes_dot_y(c, lo); y += 2)
-				canvas_dot(c, x, y, series_style[s]);
+				canvas_dot(c, x, y, legend_style(s));
 		}
 
 	for (s = 0; s < 4; s++) {
@@ -231,9 +223,9 @@ static void build_metric_curves(struct plot_cache *pc, const struct view *v)
 			}
 			y = axes_dot_y(c, val);
 			if (have)
-				canvas_line(c, px, py, x, y, series_style[s], series_dash[s]);
+				canvas_line(c, px, py, x, y, legend_style(s), series_dash[s]);
 			else
-				canvas_dot(c, x, y, series_style[s]);
+				canvas_dot(c, x, y, legend_style(s));
 			px = x, py = y, have = 1;
 		}
 	}
@@ -332,119 +324,6 @@ static void marker(struct grid *g, const struct plot_cache *pc, const struct vie
 	grid_put(g, cx, cy, glyph_get(v->glyphs, G_MARK), ST_MARKER);
 }
 
-/* Drops the 0 before a decimal point: "-0.013" to "-.013", "0.0031" to
- * ".0031" (a legend's short form). */
-static void short_number(char *s)
-{
-	char *z = s + (s[0] == '+' || s[0] == '-');
-
-	if (z[0] == '0' && z[1] == '.')
-		memmove(z, z + 1, strlen(z));
-}
-
-/* Model i against the current one: DeLong's paired test, in the short
- * form " -.013 p .0031", and its p in *p; 0 when there is none. */
-static int versus(const struct view *v, size_t i, char *buf, size_t cap, double *p)
-{
-	size_t k;
-	char d[32], ps[32];
-
-	for (k = 0; k < v->n_pairs; k++) {
-		const struct view_pair *vp = &v->pairs[k];
-		double diff, z;
-
-		if (!((vp->a == i && vp->b == v->model) || (vp->b == i && vp->a == v->model)) || !(vp->se > 0))
-			continue;
-		diff = vp->a == i ? vp->difference : -vp->difference; /* this one minus the current */
-		z = diff / vp->se;
-		*p = interval_p_value(z);
-		/* two significant digits: a legend, not a report */
-		snprintf(d, sizeof d, "%+.2g", diff);
-		snprintf(ps, sizeof ps, "%.2g", *p);
-		short_number(d);
-		short_number(ps);
-		snprintf(buf, cap, " %s p %s", d, ps);
-		return 1;
-	}
-	return 0;
-}
-
-/* Each model's line: its glyph, name and ROC AUC, and for the others the
- * paired test against the model on screen ("+.013 p .003"), as much as
- * half the plot holds.  Names lose their middle first; a significant test
- * (p < 0.05) keeps its place by cutting the name down to 8 columns.  left:
- * in the bottom left corner, else the bottom right. */
-static void legend_models(struct grid *g, const struct plot_cache *pc, const struct view *v, bool auc, bool left)
-{
-	size_t i;
-	int y = pc->area.y + pc->area.h - (int)v->n_models;
-
-	for (i = 0; i < v->n_models && y + (int)i >= pc->area.y; i++) {
-		const char *name = v->models[i].name;
-		char tail[160] = "", a[32], vs[80];
-		int w, x, room = auc ? pc->area.w * 2 / 3 : pc->area.w / 2, name_w;
-		double p = NAN;
-
-		name_w = grid_text_width(name);
-		if (auc) {
-			/* the name whole first, then its AUC, then the test */
-			snprintf(tail, sizeof tail, " %s", fmt_rate(a, sizeof a, v->models[i].sw->roc_auc));
-			if (i != v->model && versus(v, i, vs, sizeof vs, &p)) {
-				int need = grid_text_width(tail) + grid_text_width(vs) + 3;
-
-				if (name_w + need <= room || (p < 0.05 && (name_w < 8 ? name_w : 8) + need <= room))
-					strncat(tail, vs, sizeof tail - strlen(tail) - 1);
-			}
-			if ((name_w < 8 ? name_w : 8) + grid_text_width(tail) + 3 > room)
-				tail[0] = '\0';
-		}
-		w = name_w + grid_text_width(tail) + 3; /* glyph, space, name, tail, a blank */
-		if (w > room)
-			w = room;
-		/* the corner the curves leave free: ROC's bottom right, PR's
-		 * bottom left (its curves end at the bottom right) */
-		x = left ? pc->area.x + 1 : pc->area.x + pc->area.w - w;
-		grid_put(g, x, y + (int)i, series_glyph(v, (int)i), series_style[i & 3]);
-		grid_put(g, x + 1, y + (int)i, ' ', series_style[i & 3]);
-		x += 2 + grid_text_mid(g, x + 2, y + (int)i, name, series_style[i & 3], w - 3 - grid_text_width(tail),
-				       glyph_get(v->glyphs, G_ELLIPSIS));
-		grid_text(g, x, y + (int)i, tail, i == v->model ? ST_VALUE : p < 0.05 ? ST_LABEL : ST_DIM,
-			  grid_text_width(tail));
-	}
-}
-
-/* o with --fold: which line is which, in the corner its legend would
- * take: the pooled model bold, then each of the three fold styles with
- * its folds' names ("╍ folds 1 4", "┅ folds 2 5", "┈ fold 3"). */
-static void legend_folds(struct grid *g, const struct plot_cache *pc, const struct view *v, bool left)
-{
-	size_t n = v->n_groups < 3 ? v->n_groups : 3, i, f;
-	int y = pc->area.y + pc->area.h - 1 - (int)n, room = pc->area.w / 2;
-
-	for (i = 0; i <= n && y + (int)i >= pc->area.y; i++) {
-		char line[160];
-		size_t used, count = 0;
-		int w, x;
-
-		if (i == 0) {
-			snprintf(line, sizeof line, "%s, pooled", v->models[v->model].name);
-		} else {
-			used = (size_t)snprintf(line, sizeof line, "fold");
-			for (f = i - 1; f < v->n_groups && used < sizeof line - 40; f += 3, count++)
-				used += (size_t)snprintf(line + used, sizeof line - used, " %s", v->group_names[f]);
-			if (count > 1)
-				memmove(line + 5, line + 4, strlen(line + 4) + 1), line[4] = 's';
-		}
-		w = grid_shown_width(line) + 3;
-		if (w > room)
-			w = room;
-		x = left ? pc->area.x + 1 : pc->area.x + pc->area.w - w;
-		grid_put(g, x, y + (int)i, series_glyph(v, (int)i), series_style[i & 3]);
-		grid_put(g, x + 1, y + (int)i, ' ', series_style[i & 3]);
-		grid_shown_mid(g, x + 2, y + (int)i, line, series_style[i & 3], w - 3, glyph_get(v->glyphs, G_ELLIPSIS));
-	}
-}
-
 /* "Scores  malignant ▲ above, benign ▼ below", shorter where it must be. */
 static void hist_title(struct grid *g, struct rect r, const struct view *v)
 {
@@ -469,15 +348,157 @@ static void hist_title(struct grid *g, struct rect r, const struct view *v)
 	grid_text(g, x, r.y, down, ST_LABEL, end - x);
 }
 
-void plot_draw(struct grid *g, struct rect r, struct plot_cache *pc, enum plot_kind kind,
-		      const struct view *v)
+/* The ROC plot: AUC with its interval, FPR and TPR at the threshold. */
+static void draw_roc(struct grid *g, struct rect r, struct rect a, struct plot_cache *pc, const struct view *v,
+		     const struct confusion *c)
+{
+	const struct sweep *sw = view_current(v)->sw;
+	char t1[32], t2[32], t3[32];
+	char f[5][256], ci[80] = "", l[32], h[32];
+	const char *head[5] = { "ROC", "ROC", "ROC", "ROC", "ROC" };
+	const char *tail[5] = { f[0], f[1], f[2], f[3], f[4] };
+	double se, lo, hi;
+
+	fmt_rate(t1, sizeof t1, sw->roc_auc);
+	fmt_rate(t2, sizeof t2, metrics_value(METRIC_FPR, c));
+	fmt_rate(t3, sizeof t3, metrics_value(METRIC_RECALL, c));
+	/* the AUC's DeLong interval first: FPR and TPR are in the metrics */
+	if (!isnan(se = sw->roc_auc_se)) { /* kept since loading */
+		interval_normal(sw->roc_auc, se, interval_z(v->conf_level > 0 ? v->conf_level : 0.95), &lo, &hi);
+		snprintf(ci, sizeof ci, " (%s-%s)", fmt_rate(l, sizeof l, lo), fmt_rate(h, sizeof h, hi));
+	}
+	snprintf(f[0], sizeof f[0], "  AUC %s%s   FPR %s  TPR %s", t1, ci, t2, t3);
+	snprintf(f[1], sizeof f[1], " AUC %s%s  FPR %s TPR %s", t1, ci, t2, t3);
+	snprintf(f[2], sizeof f[2], " AUC %s%s", t1, ci);
+	snprintf(f[3], sizeof f[3], " AUC %s (%s, %s)", t1, t2, t3);
+	snprintf(f[4], sizeof f[4], " AUC %s", t1);
+	axes_title(g, r, head, tail, 5);
+	axes_y(g, r, a, v);
+	axes_x_labels(g, a, r.y + r.h - 1, "0", "FPR", "1");
+	if (v->overlay && v->folds)
+		legend_folds(g, pc->area, v, false);
+	else if (v->overlay && v->n_models > 1)
+		legend_models(g, pc->area, v, true, false);
+	if (v->n_groups > 0 && !v->folds)
+		grouppanel_roc_marks(g, pc->area, v);
+	ref_marker(g, pc, v, METRIC_FPR, METRIC_RECALL);
+	ref_legend(g, pc, v, false);
+	marker(g, pc, v, c, METRIC_FPR, METRIC_RECALL);
+}
+
+/* The precision-recall plot: AP, recall and precision at the threshold. */
+static void draw_pr(struct grid *g, struct rect r, struct rect a, struct plot_cache *pc, const struct view *v,
+		     const struct confusion *c)
+{
+	const struct sweep *sw = view_current(v)->sw;
+	char t1[32], t2[32], t3[32];
+	char f[3][128];
+	const char *head[4] = { "Precision-recall", "PR", "PR", "PR" }, *tail[4] = { f[0], f[0], f[1], f[2] };
+
+	fmt_rate(t1, sizeof t1, sw->average_precision);
+	fmt_rate(t2, sizeof t2, metrics_value(METRIC_RECALL, c));
+	fmt_rate(t3, sizeof t3, metrics_value(METRIC_PRECISION, c));
+	snprintf(f[0], sizeof f[0], "  AP %s   recall %s  precision %s", t1, t2, t3);
+	snprintf(f[1], sizeof f[1], " AP %s (R %s, P %s)", t1, t2, t3);
+	snprintf(f[2], sizeof f[2], " AP %s", t1);
+	axes_title(g, r, head, tail, 4);
+	axes_y(g, r, a, v);
+	axes_x_labels(g, a, r.y + r.h - 1, "0", "recall", "1");
+	if (v->overlay && v->folds)
+		legend_folds(g, pc->area, v, true);
+	else if (v->overlay && v->n_models > 1)
+		legend_models(g, pc->area, v, false, true);
+	ref_marker(g, pc, v, METRIC_RECALL, METRIC_PRECISION);
+	ref_legend(g, pc, v, true);
+	marker(g, pc, v, c, METRIC_RECALL, METRIC_PRECISION);
+}
+
+/* The scores of each class, with the threshold line. */
+static void draw_hist(struct grid *g, struct rect r, struct rect a, struct plot_cache *pc, const struct view *v)
 {
 	const struct view_model *m = view_current(v);
 	const struct sweep *sw = m->sw;
-	struct confusion c = view_at(v, m->k);
-	struct rect a = axes_area(r);
 	char t1[32], t2[32], t3[32];
-	int x;
+
+	hist_title(g, r, v);
+	snprintf(t1, sizeof t1, "%.4g", sw->min);
+	snprintf(t2, sizeof t2, "%.4g", sweep_at_fraction(sw, 0.5));
+	snprintf(t3, sizeof t3, "%.4g", sw->max);
+	axes_x_labels(g, a, r.y + r.h - 1, t1, t2, t3);
+	grid_text(g, r.x, a.y, "peak", ST_AXIS, 4);
+	grid_text(g, r.x, a.y + a.h - 1, "peak", ST_AXIS, 4);
+	if (m->k > 0 && sw->max > sw->min)
+		axes_threshold_line(g, &pc->base, pc->area, v, (int)lround(sweep_fraction(sw, m->threshold) * (a.w - 1)));
+	else if (m->k > 0)
+		axes_threshold_line(g, &pc->base, pc->area, v, a.w / 2);
+}
+
+/* After :bootstrap: where the best F1's threshold fell, along the plot's
+ * bottom row, in the cells no curve uses. */
+static void band(struct grid *g, struct rect a, const struct view *v)
+{
+	const struct sweep *sw = view_current(v)->sw;
+	int c1, c2, yb = a.y + a.h - 1, x;
+
+	if (!(v->has_band && v->band_model == v->model))
+		return;
+	c1 = a.x + (int)lround(view_position(v, sweep_index(sw, v->band_hi)) * (a.w - 1));
+	c2 = a.x + (int)lround(view_position(v, sweep_index(sw, v->band_lo)) * (a.w - 1));
+	for (x = c1 < c2 ? c1 : c2; x <= (c1 < c2 ? c2 : c1); x++) {
+		uint32_t ch = x >= 0 && x < g->w && yb < g->h ? g->cells[(size_t)yb * (size_t)g->w + (size_t)x].ch : 1;
+
+		if (ch == ' ' || ch == 0x2800)
+			grid_put(g, x, yb, glyph_get(v->glyphs, G_BAND), ST_MARKER);
+	}
+}
+
+/* Precision, recall, F1 and the share flagged along the threshold. */
+static void draw_metrics(struct grid *g, struct rect r, struct rect a, struct plot_cache *pc, const struct view *v)
+{
+	const struct view_model *m = view_current(v);
+	const struct sweep *sw = m->sw;
+	char t1[32], t3[32];
+	int x, s;
+	static const char *const names[4] = { "precision", "recall", "F1", "flagged" };
+	static const char *const brief[4] = { "prec.", "recall", "F1", "flagged" };
+	const char *const *nm = names;
+	const char *by = v->step == STEP_VALUE ? "by score" : "by rank";
+	int full = 0, end = r.x + r.w - 1; /* a blank column before the next plot */
+
+	/* the legend whole, else without "by ...", else with short names */
+	for (s = 0; s < 4; s++)
+		full += 1 + grid_text_width(names[s]) + 2;
+	if (full > r.w - 1)
+		nm = brief;
+	x = r.x;
+	for (s = 0; s < 4; s++) {
+		if (x + 1 + grid_text_width(nm[s]) > end)
+			break;
+		grid_put(g, x, r.y, legend_glyph(v, s), legend_style(s));
+		x += 1 + grid_text(g, x + 1, r.y, nm[s], legend_style(s), end - x - 1) + 2;
+	}
+	/* --fold: the dotted bands are the folds' range; said first */
+	if (v->folds && x + grid_text_width("bands: folds' range") <= end)
+		x += grid_text(g, x, r.y, "bands: folds' range", ST_DIM, end - x) + 2;
+	if (x + grid_text_width(by) <= end)
+		grid_text(g, x, r.y, by, ST_DIM, end - x);
+	axes_y(g, r, a, v);
+	if (v->step == STEP_VALUE) {
+		snprintf(t1, sizeof t1, "%.4g", sw->min);
+		snprintf(t3, sizeof t3, "%.4g", sw->max);
+		axes_x_labels(g, a, r.y + r.h - 1, t1, "threshold", t3);
+	} else {
+		axes_x_labels(g, a, r.y + r.h - 1, "all flagged", "rank", "none");
+	}
+	axes_threshold_line(g, &pc->base, pc->area, v, (int)lround(view_position(v, m->k) * (a.w - 1)));
+	band(g, a, v);
+}
+
+void plot_draw(struct grid *g, struct rect r, struct plot_cache *pc, enum plot_kind kind,
+		      const struct view *v)
+{
+	struct confusion c = view_at(v, view_current(v)->k);
+	struct rect a = axes_area(r);
 
 	if (kind == PLOT_GROUPS) {
 		/* a table: no raster to keep */
@@ -490,133 +511,16 @@ void plot_draw(struct grid *g, struct rect r, struct plot_cache *pc, enum plot_k
 		return;
 	}
 	canvas_blit(&pc->base, g, a.x, a.y);
-	if (deployplot_is(kind)) {
+	if (deployplot_is(kind))
 		deployplot_draw(g, r, a, &pc->base, &pc->deploy, kind, v);
-		return;
-	}
-	switch (kind) {
-	case PLOT_ROC: {
-		char f[5][256], ci[80] = "", l[32], h[32];
-		const char *head[5] = { "ROC", "ROC", "ROC", "ROC", "ROC" };
-		const char *tail[5] = { f[0], f[1], f[2], f[3], f[4] };
-		double se, lo, hi;
-
-		fmt_rate(t1, sizeof t1, sw->roc_auc);
-		fmt_rate(t2, sizeof t2, metrics_value(METRIC_FPR, &c));
-		fmt_rate(t3, sizeof t3, metrics_value(METRIC_RECALL, &c));
-		/* the AUC's DeLong interval first: FPR and TPR are in the metrics */
-		if (!isnan(se = sw->roc_auc_se)) { /* kept since loading */
-			interval_normal(sw->roc_auc, se, interval_z(v->conf_level > 0 ? v->conf_level : 0.95), &lo, &hi);
-			snprintf(ci, sizeof ci, " (%s-%s)", fmt_rate(l, sizeof l, lo), fmt_rate(h, sizeof h, hi));
-		}
-		snprintf(f[0], sizeof f[0], "  AUC %s%s   FPR %s  TPR %s", t1, ci, t2, t3);
-		snprintf(f[1], sizeof f[1], " AUC %s%s  FPR %s TPR %s", t1, ci, t2, t3);
-		snprintf(f[2], sizeof f[2], " AUC %s%s", t1, ci);
-		snprintf(f[3], sizeof f[3], " AUC %s (%s, %s)", t1, t2, t3);
-		snprintf(f[4], sizeof f[4], " AUC %s", t1);
-		axes_title(g, r, head, tail, 5);
-		axes_y(g, r, a, v);
-		axes_x_labels(g, a, r.y + r.h - 1, "0", "FPR", "1");
-		if (v->overlay && v->folds)
-			legend_folds(g, pc, v, false);
-		else if (v->overlay && v->n_models > 1)
-			legend_models(g, pc, v, true, false);
-		if (v->n_groups > 0 && !v->folds)
-			grouppanel_roc_marks(g, pc->area, v);
-		ref_marker(g, pc, v, METRIC_FPR, METRIC_RECALL);
-		ref_legend(g, pc, v, false);
-		marker(g, pc, v, &c, METRIC_FPR, METRIC_RECALL);
-		break;
-	}
-	case PLOT_PR: {
-		char f[3][128];
-		const char *head[4] = { "Precision-recall", "PR", "PR", "PR" }, *tail[4] = { f[0], f[0], f[1], f[2] };
-
-		fmt_rate(t1, sizeof t1, sw->average_precision);
-		fmt_rate(t2, sizeof t2, metrics_value(METRIC_RECALL, &c));
-		fmt_rate(t3, sizeof t3, metrics_value(METRIC_PRECISION, &c));
-		snprintf(f[0], sizeof f[0], "  AP %s   recall %s  precision %s", t1, t2, t3);
-		snprintf(f[1], sizeof f[1], " AP %s (R %s, P %s)", t1, t2, t3);
-		snprintf(f[2], sizeof f[2], " AP %s", t1);
-		axes_title(g, r, head, tail, 4);
-		axes_y(g, r, a, v);
-		axes_x_labels(g, a, r.y + r.h - 1, "0", "recall", "1");
-		if (v->overlay && v->folds)
-			legend_folds(g, pc, v, true);
-		else if (v->overlay && v->n_models > 1)
-			legend_models(g, pc, v, false, true);
-		ref_marker(g, pc, v, METRIC_RECALL, METRIC_PRECISION);
-		ref_legend(g, pc, v, true);
-		marker(g, pc, v, &c, METRIC_RECALL, METRIC_PRECISION);
-		break;
-	}
-	case PLOT_HIST: {
-
-		hist_title(g, r, v);
-		snprintf(t1, sizeof t1, "%.4g", sw->min);
-		snprintf(t2, sizeof t2, "%.4g", sweep_at_fraction(sw, 0.5));
-		snprintf(t3, sizeof t3, "%.4g", sw->max);
-		axes_x_labels(g, a, r.y + r.h - 1, t1, t2, t3);
-		grid_text(g, r.x, a.y, "peak", ST_AXIS, 4);
-		grid_text(g, r.x, a.y + a.h - 1, "peak", ST_AXIS, 4);
-		if (m->k > 0 && sw->max > sw->min)
-			axes_threshold_line(g, &pc->base, pc->area, v, (int)lround(sweep_fraction(sw, m->threshold) * (a.w - 1)));
-		else if (m->k > 0)
-			axes_threshold_line(g, &pc->base, pc->area, v, a.w / 2);
-		break;
-	}
-	default: {
-		static const char *const names[4] = { "precision", "recall", "F1", "flagged" };
-		int s;
-
-		static const char *const brief[4] = { "prec.", "recall", "F1", "flagged" };
-		const char *const *nm = names;
-		const char *by = v->step == STEP_VALUE ? "by score" : "by rank";
-		int full = 0, end = r.x + r.w - 1; /* a blank column before the next plot */
-
-		/* the legend whole, else without "by ...", else with short names */
-		for (s = 0; s < 4; s++)
-			full += 1 + grid_text_width(names[s]) + 2;
-		if (full > r.w - 1)
-			nm = brief;
-		x = r.x;
-		for (s = 0; s < 4; s++) {
-			if (x + 1 + grid_text_width(nm[s]) > end)
-				break;
-			grid_put(g, x, r.y, series_glyph(v, s), series_style[s]);
-			x += 1 + grid_text(g, x + 1, r.y, nm[s], series_style[s], end - x - 1) + 2;
-		}
-		/* --fold: the dotted bands are the folds' range; said first */
-		if (v->folds && x + grid_text_width("bands: folds' range") <= end)
-			x += grid_text(g, x, r.y, "bands: folds' range", ST_DIM, end - x) + 2;
-		if (x + grid_text_width(by) <= end)
-			grid_text(g, x, r.y, by, ST_DIM, end - x);
-		axes_y(g, r, a, v);
-		if (v->step == STEP_VALUE) {
-			snprintf(t1, sizeof t1, "%.4g", sw->min);
-			snprintf(t3, sizeof t3, "%.4g", sw->max);
-			axes_x_labels(g, a, r.y + r.h - 1, t1, "threshold", t3);
-		} else {
-			axes_x_labels(g, a, r.y + r.h - 1, "all flagged", "rank", "none");
-		}
-		axes_threshold_line(g, &pc->base, pc->area, v, (int)lround(view_position(v, m->k) * (a.w - 1)));
-		/* after :bootstrap: where the best F1's threshold fell, along the
-		 * plot's bottom row, in the cells no curve uses */
-		if (v->has_band && v->band_model == v->model) {
-			int c1 = a.x + (int)lround(view_position(v, sweep_index(sw, v->band_hi)) * (a.w - 1));
-			int c2 = a.x + (int)lround(view_position(v, sweep_index(sw, v->band_lo)) * (a.w - 1));
-			int yb = a.y + a.h - 1;
-
-			for (x = c1 < c2 ? c1 : c2; x <= (c1 < c2 ? c2 : c1); x++) {
-				uint32_t ch = x >= 0 && x < g->w && yb < g->h ? g->cells[(size_t)yb * (size_t)g->w + (size_t)x].ch : 1;
-
-				if (ch == ' ' || ch == 0x2800)
-					grid_put(g, x, yb, glyph_get(v->glyphs, G_BAND), ST_MARKER);
-			}
-		}
-		break;
-	}
-	}
+	else if (kind == PLOT_ROC)
+		draw_roc(g, r, a, pc, v, &c);
+	else if (kind == PLOT_PR)
+		draw_pr(g, r, a, pc, v, &c);
+	else if (kind == PLOT_HIST)
+		draw_hist(g, r, a, pc, v);
+	else
+		draw_metrics(g, r, a, pc, v);
 }
 
 char *plot_text(const struct view *v, enum plot_kind kind, int w, int h)
