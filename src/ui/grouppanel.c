@@ -52,126 +52,165 @@ static const char *cell(char *a, size_t cap, const struct sweep *sw, const struc
 	}
 }
 
-void grouppanel_draw(struct grid *g, struct rect r, const struct view *v)
-{
-	double thr[GROUPS_PANEL_MAX], gap, best = -1;
-	struct confusion cf[GROUPS_PANEL_MAX];
+/* The table as measured for a frame: each group's matrix at its
+ * threshold, the columns that fit, and the largest gap among the rates. */
+struct table {
+	size_t n;
 	const struct sweep *sw[GROUPS_PANEL_MAX];
-	size_t n = v->n_groups < GROUPS_PANEL_MAX ? v->n_groups : GROUPS_PANEL_MAX, i, hi = 0, lo = 0, h, l;
-	bool own = v->group_strategy && v->group_strategy_model == v->model, shown[C_COUNT] = { false };
-	int nw = 5, w[C_COUNT], x, y, end = r.x + r.w - 1, used, bar = 0, p, c;
-	enum col widest = C_RECALL;
-	char a[40], t[120], pol[64];
+	double thr[GROUPS_PANEL_MAX];
+	struct confusion cf[GROUPS_PANEL_MAX];
+	bool own;               /* a strategy holds for the model on screen */
+	int nw, w[C_COUNT], bar;
+	bool shown[C_COUNT];
+	double best;            /* the largest gap, -1: none */
+	enum col widest;
+	size_t hi, lo;          /* the groups at its two ends */
+};
 
-	for (i = 0; i < n; i++) {
-		sw[i] = view_group_sweep(v, i);
-		thr[i] = view_group_threshold(v, i);
-		cf[i] = sweep_at(sw[i], thr[i]); /* once a frame: every cell reads it */
-		if (grid_shown_width(v->group_names[i]) > nw)
-			nw = grid_shown_width(v->group_names[i]);
+static void measure(struct table *t, struct rect r, const struct view *v)
+{
+	size_t i, h, l;
+	int used, p, c;
+	double gap;
+	char a[40];
+
+	memset(t, 0, sizeof *t);
+	t->n = v->n_groups < GROUPS_PANEL_MAX ? v->n_groups : GROUPS_PANEL_MAX;
+	t->own = v->group_strategy && v->group_strategy_model == v->model;
+	t->nw = 5;
+	t->best = -1;
+	t->widest = C_RECALL;
+	for (i = 0; i < t->n; i++) {
+		t->sw[i] = view_group_sweep(v, i);
+		t->thr[i] = view_group_threshold(v, i);
+		t->cf[i] = sweep_at(t->sw[i], t->thr[i]); /* once a frame: every cell reads it */
+		if (grid_shown_width(v->group_names[i]) > t->nw)
+			t->nw = grid_shown_width(v->group_names[i]);
 	}
-	if (nw > 14)
-		nw = 14;
+	if (t->nw > 14)
+		t->nw = 14;
 	/* each column as wide as its widest cell, plus a space */
 	for (c = 0; c < C_COUNT; c++) {
-		w[c] = grid_text_width(cols[c].head) + 1;
-		for (i = 0; i < n; i++)
-			if (grid_text_width(cell(a, sizeof a, sw[i], &cf[i], thr[i], (enum col)c)) + 1 > w[c])
-				w[c] = grid_text_width(a) + 1;
+		t->w[c] = grid_text_width(cols[c].head) + 1;
+		for (i = 0; i < t->n; i++)
+			if (grid_text_width(cell(a, sizeof a, t->sw[i], &t->cf[i], t->thr[i], (enum col)c)) + 1 > t->w[c])
+				t->w[c] = grid_text_width(a) + 1;
 	}
 	/* the columns that fit, by priority; the threshold only under a strategy */
-	used = 2 + nw;
+	used = 2 + t->nw;
 	for (p = 0; p < C_COUNT; p++)
 		for (c = 0; c < C_COUNT; c++)
-			if (cols[c].priority == p && (c != C_THR || own) && used + w[c] <= r.w - 1) {
-				shown[c] = true;
-				used += w[c];
+			if (cols[c].priority == p && (c != C_THR || t->own) && used + t->w[c] <= r.w - 1) {
+				t->shown[c] = true;
+				used += t->w[c];
 			}
 	if (r.w - 1 - used >= 6)
-		bar = r.w - 1 - used - 1 < 12 ? r.w - 1 - used - 1 : 12;
+		t->bar = r.w - 1 - used - 1 < 12 ? r.w - 1 - used - 1 : 12;
 	/* the largest gap among the rates: its two cells stand out */
 	for (c = C_FLAG; c <= C_PREC; c++) {
-		gap = fairness_gap_of(cf, n, cols[c].m, &h, &l);
-		if (!isnan(gap) && gap > best)
-			best = gap, widest = (enum col)c, hi = h, lo = l;
+		gap = fairness_gap_of(t->cf, t->n, cols[c].m, &h, &l);
+		if (!isnan(gap) && gap > t->best)
+			t->best = gap, t->widest = (enum col)c, t->hi = h, t->lo = l;
 	}
-	snprintf(t, sizeof t, own ? "By %.30s: %s%s" : "By %.30s%s%s",
-		 v->group_column ? v->group_column : "group", own ? view_policy(v, pol, sizeof pol) : "",
+}
+
+/* "By region: equal-recall 0.8   largest gap: recall 0.21" */
+static void title(struct grid *g, struct rect r, const struct view *v, const struct table *t)
+{
+	char a[40], text[120], pol[64];
+	int x, end = r.x + r.w - 1;
+
+	snprintf(text, sizeof text, t->own ? "By %.30s: %s%s" : "By %.30s%s%s",
+		 v->group_column ? v->group_column : "group", t->own ? view_policy(v, pol, sizeof pol) : "",
 		 /* the groups' rates are the sample's: said under a prevalence */
 		 v->prevalence > 0 ? " (as sampled, not reweighted)" : "");
-	grid_text(g, r.x, r.y, t, ST_TITLE, r.w - 1);
-	x = r.x + grid_text_width(t) + 2;
-	if (best >= 0 && x + 24 < end)
-		grid_printf(g, x, r.y, ST_WARN, end - x, "largest gap: %s %s", metric_table[cols[widest].m].label,
-			    fmt_rate(a, sizeof a, best));
+	grid_text(g, r.x, r.y, text, ST_TITLE, r.w - 1);
+	x = r.x + grid_text_width(text) + 2;
+	if (t->best >= 0 && x + 24 < end)
+		grid_printf(g, x, r.y, ST_WARN, end - x, "largest gap: %s %s", metric_table[cols[t->widest].m].label,
+			    fmt_rate(a, sizeof a, t->best));
+}
+
+/* Group i's row at y: its mark, name, cells and recall bar. */
+static void row(struct grid *g, struct rect r, int y, const struct view *v, const struct table *t, size_t i)
+{
+	double rec = metrics_value(METRIC_RECALL, &t->cf[i]);
+	enum style st = v->group_sel == i ? ST_KNOB : ST_VALUE;
+	char a[40];
+	int x, c, b;
+
+	grid_put(g, r.x, y, grouppanel_mark(i), ST_MARKER);
+	grid_shown_mid(g, r.x + 2, y, v->group_names[i], v->group_sel == i ? ST_ACTIVE : ST_LABEL, t->nw,
+		       glyph_get(v->glyphs, G_ELLIPSIS));
+	for (x = r.x + 2 + t->nw, c = 0; c < C_COUNT; c++) {
+		if (!t->shown[c])
+			continue;
+		cell(a, sizeof a, t->sw[i], &t->cf[i], t->thr[i], (enum col)c);
+		/* the gap that matters most */
+		grid_text(g, x + t->w[c] - grid_text_width(a), y, a,
+			  t->best >= 0 && c == (int)t->widest && (i == t->hi || i == t->lo) ? ST_WARN : st, t->w[c]);
+		x += t->w[c];
+	}
+	/* recall as a bar: who is caught, at a glance */
+	for (b = 0; t->bar > 0 && !isnan(rec) && b < (int)lround(rec * t->bar); b++)
+		grid_put(g, x + 1 + b, y, glyph_get(v->glyphs, G_BAND), ST_CURVE);
+}
+
+/* Under a strategy: all groups at their own thresholds, pooled, against
+ * the model's one threshold; four pieces flowed onto as many lines as the
+ * width needs (both sides of the trade-off). */
+static void pooled(struct grid *g, struct rect r, int y, const struct view *v, const struct table *t)
+{
+	struct confusion pl = { 0, 0, 0, 0 }, s = sweep_at(view_current(v)->sw, view_current(v)->threshold);
+	char a[40], b[40], d[40], part[4][48];
+	int x = r.x + r.w - 1, end = x, k;
+	size_t i;
+
+	for (i = 0; i < v->n_groups; i++) {
+		struct confusion gc = i < t->n ? t->cf[i] : sweep_at(view_group_sweep(v, i), view_group_threshold(v, i));
+
+		pl.tp += gc.tp, pl.fp += gc.fp, pl.tn += gc.tn, pl.fn += gc.fn;
+	}
+	snprintf(part[0], sizeof part[0], "pooled: recall %s,", fmt_rate(a, sizeof a, metrics_value(METRIC_RECALL, &pl)));
+	snprintf(part[1], sizeof part[1], "precision %s;", fmt_rate(b, sizeof b, metrics_value(METRIC_PRECISION, &pl)));
+	snprintf(part[2], sizeof part[2], "%s %s false alarm%s,", fmt_count(d, sizeof d, fabs(pl.fp - s.fp)),
+		 pl.fp >= s.fp ? "more" : "fewer", fabs(pl.fp - s.fp) == 1 ? "" : "s");
+	snprintf(part[3], sizeof part[3], "%s %s miss%s", fmt_count(d, sizeof d, fabs(pl.fn - s.fn)),
+		 pl.fn >= s.fn ? "more" : "fewer", fabs(pl.fn - s.fn) == 1 ? "" : "es");
+	for (k = 0; k < 4; k++) {
+		int pw = grid_text_width(part[k]);
+
+		if (x + 1 + pw > end) {
+			if (y + 1 >= r.y + r.h)
+				break;
+			x = r.x + (k > 0 ? 8 : 0) - 1;
+			y++;
+		}
+		x += 1 + grid_text(g, x + 1, y, part[k], k >= 2 ? ST_WARN : ST_LABEL, end - x - 1);
+	}
+}
+
+void grouppanel_draw(struct grid *g, struct rect r, const struct view *v)
+{
+	struct table t;
+	size_t i;
+	int x, y, c;
+
+	measure(&t, r, v);
+	title(g, r, v, &t);
 	y = r.y + 1;
-	grid_text(g, r.x + 2, y, "group", ST_LABEL, nw);
-	for (x = r.x + 2 + nw, c = 0; c < C_COUNT; c++)
-		if (shown[c]) {
-			grid_text(g, x + w[c] - grid_text_width(cols[c].head), y, cols[c].head, ST_LABEL, w[c]);
-			x += w[c];
+	grid_text(g, r.x + 2, y, "group", ST_LABEL, t.nw);
+	for (x = r.x + 2 + t.nw, c = 0; c < C_COUNT; c++)
+		if (t.shown[c]) {
+			grid_text(g, x + t.w[c] - grid_text_width(cols[c].head), y, cols[c].head, ST_LABEL, t.w[c]);
+			x += t.w[c];
 		}
-	for (i = 0; i < n && y + 1 < r.y + r.h - (own ? 1 : 0); i++) {
-		double rec = metrics_value(METRIC_RECALL, &cf[i]);
-		enum style st = v->group_sel == i ? ST_KNOB : ST_VALUE;
-
-		y++;
-		grid_put(g, r.x, y, grouppanel_mark(i), ST_MARKER);
-		grid_shown_mid(g, r.x + 2, y, v->group_names[i], v->group_sel == i ? ST_ACTIVE : ST_LABEL, nw,
-			      glyph_get(v->glyphs, G_ELLIPSIS));
-		for (x = r.x + 2 + nw, c = 0; c < C_COUNT; c++) {
-			if (!shown[c])
-				continue;
-			cell(a, sizeof a, sw[i], &cf[i], thr[i], (enum col)c);
-			/* the gap that matters most */
-			grid_text(g, x + w[c] - grid_text_width(a), y, a,
-				  best >= 0 && c == (int)widest && (i == hi || i == lo) ? ST_WARN : st, w[c]);
-			x += w[c];
-		}
-		if (bar > 0 && !isnan(rec)) {
-			/* recall as a bar: who is caught, at a glance */
-			int full = (int)lround(rec * bar), b;
-
-			for (b = 0; b < full; b++)
-				grid_put(g, x + 1 + b, y, glyph_get(v->glyphs, G_BAND), ST_CURVE);
-		}
-	}
-	if (n < v->n_groups && y + 1 < r.y + r.h)
-		grid_printf(g, r.x + 2, ++y, ST_DIM, r.w - 3, "(%zu more: --report --group lists all)", v->n_groups - n);
-	if (own && y + 1 < r.y + r.h) {
-		/* all groups under their own thresholds, against the model's one */
-		struct confusion pl = { 0, 0, 0, 0 }, s = sweep_at(view_current(v)->sw, view_current(v)->threshold);
-		char b[40], d[40];
-
-		for (i = 0; i < v->n_groups; i++) {
-			struct confusion gc = i < n ? cf[i] : sweep_at(view_group_sweep(v, i), view_group_threshold(v, i));
-
-			pl.tp += gc.tp, pl.fp += gc.fp, pl.tn += gc.tn, pl.fn += gc.fn;
-		}
-		char part[4][48];
-		int k;
-
-		/* four pieces, flowed onto as many lines as the width needs: the
-		 * trade-off against one threshold, both of its sides */
-		snprintf(part[0], sizeof part[0], "pooled: recall %s,", fmt_rate(a, sizeof a, metrics_value(METRIC_RECALL, &pl)));
-		snprintf(part[1], sizeof part[1], "precision %s;", fmt_rate(b, sizeof b, metrics_value(METRIC_PRECISION, &pl)));
-		snprintf(part[2], sizeof part[2], "%s %s false alarm%s,", fmt_count(d, sizeof d, fabs(pl.fp - s.fp)),
-			 pl.fp >= s.fp ? "more" : "fewer", fabs(pl.fp - s.fp) == 1 ? "" : "s");
-		snprintf(part[3], sizeof part[3], "%s %s miss%s", fmt_count(d, sizeof d, fabs(pl.fn - s.fn)),
-			 pl.fn >= s.fn ? "more" : "fewer", fabs(pl.fn - s.fn) == 1 ? "" : "es");
-		x = end;
-		for (k = 0; k < 4; k++) {
-			int pw = grid_text_width(part[k]);
-
-			if (x + 1 + pw > end) {
-				if (y + 1 >= r.y + r.h)
-					break;
-				x = r.x + (k > 0 ? 8 : 0) - 1;
-				y++;
-			}
-			x += 1 + grid_text(g, x + 1, y, part[k], k >= 2 ? ST_WARN : ST_LABEL, end - x - 1);
-		}
-	}
+	for (i = 0; i < t.n && y + 1 < r.y + r.h - (t.own ? 1 : 0); i++)
+		row(g, r, ++y, v, &t, i);
+	if (t.n < v->n_groups && y + 1 < r.y + r.h)
+		grid_printf(g, r.x + 2, ++y, ST_DIM, r.w - 3, "(%zu more: --report --group lists all)", v->n_groups - t.n);
+	if (t.own && y + 1 < r.y + r.h)
+		pooled(g, r, y, v, &t);
 }
 
 void grouppanel_roc_marks(struct grid *g, struct rect area, const struct view *v)

@@ -265,6 +265,82 @@ static struct dataset_stamp stamp(const struct stat *sb)
 	return t;
 }
 
+/* Folding (a fixed memory whatever the rows) when the row arrays and
+ * their sort would take more than half the memory: decided up front for a
+ * plain file, on the way for a stream or a compressed file (whose size
+ * says little about its rows). */
+static void plan_memory(struct loader *l, const struct stat *sb, int fd)
+{
+	long pages = sysconf(_SC_PHYS_PAGES), page = sysconf(_SC_PAGESIZE);
+	double mem = pages > 0 && page > 0 ? (double)pages * (double)page : 8e9;
+	bool packed = S_ISREG(sb->st_mode) && unpack_detect_fd(fd) != UNPACK_NONE;
+
+	if (S_ISREG(sb->st_mode) && !packed && 2.0 * (double)sb->st_size > mem / 2)
+		l->ds->streamed = true, l->array_limit = 0;
+	else if (!S_ISREG(sb->st_mode) || packed)
+		l->array_limit = (size_t)(mem / 4);
+}
+
+/* The whole file's folds, then each group's: their last runs merged. */
+static void finish_folds(struct dataset *ds, struct status *st)
+{
+	for (size_t i = 0; !st->failed && i < ds->n_models * (1 + ds->groups.n); i++) {
+		struct model *m = i < ds->n_models ? &ds->models[i] : &ds->groups.models[i - ds->n_models];
+		int rc = m->fold != NULL ? fold_finish(m->fold) : 0;
+
+		if (rc == -2)
+			status_fail(st, "%s: more than %zu distinct scores in column '%s' would not fit in memory; --bins N keeps it fixed",
+				    ds->shown, m->fold->max_distinct, text_show_str(ds->models[i % ds->n_models].name));
+		else if (rc < 0)
+			status_fail(st, "out of memory");
+	}
+}
+
+/* What the whole read says: too many groups, no data, no usable rows
+ * (with the first reason), how many were skipped. */
+static void check_read(struct loader *l, uint64_t records)
+{
+	struct dataset *ds = l->ds;
+
+	if (!l->st->failed && ds->grouped && ds->groups.n_names > GROUPS_MAX) {
+		bool more;
+		size_t count = groups_count(&ds->groups, &more);
+
+		status_fail(l->st, "%s: column '%s' has %s%zu distinct values; --%s takes at most %d", ds->shown,
+			    text_show_str(l->cols.names[l->cols.group_col]), more ? "more than " : "", count,
+			    l->opt->group ? "group" : "fold", GROUPS_MAX);
+	}
+	if (ds->grouped)
+		groups_sort(&ds->groups, l->opt->group == NULL); /* folds by number when they are numbers */
+	if (!l->st->failed && records == 0)
+		status_fail(l->st, "%s: no data", ds->shown);
+	else if (!l->st->failed && records == 1 && l->cols.header)
+		status_fail(l->st, "%s: no data rows after the header", ds->shown);
+	else if (!l->st->failed && ds->rows == 0) {
+		/* one line says it all: the count and the first reason */
+		const char *why = NULL, *note = NULL;
+
+		for (size_t i = 0; i < ds->n_notes && why == NULL; i++)
+			why = strstr(note = ds->notes[i], ": skipped: ");
+		if (why != NULL) {
+			const char *line = why;
+
+			/* "SOURCE:LINE: skipped: why": back to LINE's first digit */
+			while (line > note && line[-1] != ':')
+				line--;
+			status_fail(l->st, "%s: no usable rows (%llu skipped; the first, line %.*s: %s)", ds->shown,
+				    (unsigned long long)ds->skipped, (int)(why - line), line, why + 11);
+		} else {
+			status_fail(l->st, "%s: no usable rows (%llu skipped)", ds->shown,
+				    (unsigned long long)ds->skipped);
+		}
+	}
+	if (!l->st->failed && ds->skipped > 0)
+		loader_note(ds, "%s: %llu row%s skipped%s", ds->shown, (unsigned long long)ds->skipped,
+			 ds->skipped == 1 ? "" : "s",
+			 ds->skipped > DATASET_SKIP_NOTES ? " (the first ones are named above)" : "");
+}
+
 int dataset_load(const struct dataset_options *opt, struct dataset **out, char *err, size_t errlen)
 {
 	struct loader l;
@@ -299,20 +375,7 @@ int dataset_load(const struct dataset_options *opt, struct dataset **out, char *
 		goto done;
 	}
 	ds->stamp = stamp(&sb);
-	{
-		/* fold when the row arrays (and their sort) would take more than
-		 * half the memory: decided up front for files, on the way for
-		 * streams */
-		long pages = sysconf(_SC_PHYS_PAGES), page = sysconf(_SC_PAGESIZE);
-		double mem = pages > 0 && page > 0 ? (double)pages * (double)page : 8e9;
-		/* a compressed file's size says little about its rows: as a stream */
-		bool packed = S_ISREG(sb.st_mode) && unpack_detect_fd(fd) != UNPACK_NONE;
-
-		if (S_ISREG(sb.st_mode) && !packed && 2.0 * (double)sb.st_size > mem / 2)
-			l.ds->streamed = true, l.array_limit = 0;
-		else if (!S_ISREG(sb.st_mode) || packed)
-			l.array_limit = (size_t)(mem / 4);
-	}
+	plan_memory(&l, &sb, fd);
 	if (l.ds->streamed) {
 		/* as if asked: setup folds from the first row */
 		forced = *opt;
@@ -342,55 +405,9 @@ int dataset_load(const struct dataset_options *opt, struct dataset **out, char *
 		dataset_free(ds);
 		return dataset_load(&forced, out, err, errlen);
 	}
-	for (size_t i = 0; !st.failed && i < ds->n_models * (1 + ds->groups.n); i++) {
-		/* the whole file's folds, then each group's */
-		struct model *m = i < ds->n_models ? &ds->models[i] : &ds->groups.models[i - ds->n_models];
-		int rc = m->fold != NULL ? fold_finish(m->fold) : 0;
-
-		if (rc == -2)
-			status_fail(&st, "%s: more than %zu distinct scores in column '%s' would not fit in memory; --bins N keeps it fixed",
-				    ds->shown, m->fold->max_distinct, text_show_str(ds->models[i % ds->n_models].name));
-		else if (rc < 0)
-			status_fail(&st, "out of memory");
-	}
+	finish_folds(ds, &st);
 	loader_labels(&l);
-	if (!st.failed && ds->grouped && ds->groups.n_names > GROUPS_MAX) {
-		bool more;
-		size_t count = groups_count(&ds->groups, &more);
-
-		status_fail(&st, "%s: column '%s' has %s%zu distinct values; --%s takes at most %d", ds->shown,
-			    text_show_str(l.cols.names[l.cols.group_col]), more ? "more than " : "", count,
-			    opt->group ? "group" : "fold", GROUPS_MAX);
-	}
-	if (ds->grouped)
-		groups_sort(&ds->groups, opt->group == NULL); /* folds by number when they are numbers */
-	if (!st.failed && records == 0)
-		status_fail(&st, "%s: no data", ds->shown);
-	else if (!st.failed && records == 1 && l.cols.header)
-		status_fail(&st, "%s: no data rows after the header", ds->shown);
-	else if (!st.failed && ds->rows == 0) {
-		/* one line says it all: the count and the first reason */
-		const char *why = NULL, *note = NULL;
-
-		for (size_t i = 0; i < ds->n_notes && why == NULL; i++)
-			why = strstr(note = ds->notes[i], ": skipped: ");
-		if (why != NULL) {
-			const char *line = why;
-
-			/* "SOURCE:LINE: skipped: why": back to LINE's first digit */
-			while (line > note && line[-1] != ':')
-				line--;
-			status_fail(&st, "%s: no usable rows (%llu skipped; the first, line %.*s: %s)", ds->shown,
-				    (unsigned long long)ds->skipped, (int)(why - line), line, why + 11);
-		} else {
-			status_fail(&st, "%s: no usable rows (%llu skipped)", ds->shown,
-				    (unsigned long long)ds->skipped);
-		}
-	}
-	if (!st.failed && ds->skipped > 0)
-		loader_note(ds, "%s: %llu row%s skipped%s", ds->shown, (unsigned long long)ds->skipped,
-			 ds->skipped == 1 ? "" : "s",
-			 ds->skipped > DATASET_SKIP_NOTES ? " (the first ones are named above)" : "");
+	check_read(&l, records);
 done:
 	if (!from_stdin && fd >= 0)
 		close(fd);
