@@ -89,13 +89,23 @@ for f in $(find src -name '*.c'); do
 	n=$(wc -l < "$f")
 	if [ "$n" -gt 700 ]; then bad "$f has $n lines (at most 700)"; else ok; fi
 done
-# The ten longest functions: a definition starts at column 0 and ends at
-# the first "}" in column 0.
-echo "layers: the ten longest functions (lines):"
-for f in $(find src -name '*.c' | sort); do
+# Functions: a definition starts at column 0 and ends at the first "}" in
+# column 0.  One over 80 lines says why in the comment above it ("Long:").
+functions=$(for f in $(find src -name '*.c' | sort); do
 	awk -v f="$f" '
-		/^[a-z].*\(/ && !/;$/ { name = $0; sub(/\(.*/, "", name); sub(/.*[ *]/, "", name); start = NR }
-		/^}/ && start { print NR - start + 1, f ":" start, name; start = 0 }' "$f"
-done | sort -rn | head -10 | sed 's/^/	/'
+		/^\/\*/ { comment = "" } /^(\/\*| \*)/ { comment = comment $0 }
+		/^[a-z].*\(/ && !/;$/ { name = $0; sub(/\(.*/, "", name); sub(/.*[ *]/, "", name); start = NR
+			why = comment ~ /Long:/ ? "why" : "none" }
+		/^$/ || /^#/ { comment = "" }
+		/^}/ && start { print NR - start + 1, f ":" start, name, why; start = 0; comment = "" }' "$f"
+done | sort -rn)
+long=$(echo "$functions" | awk '$1 > 80 && $4 != "why" { print "	" $2 " " $3 " has " $1 " lines and no \"Long:\" reason above it" }')
+if [ -n "$long" ]; then
+	bad "functions over 80 lines without a reason:"; echo "$long"
+else
+	ok
+fi
+echo "layers: the ten longest functions (lines):"
+echo "$functions" | head -10 | awk '{ print "	" $1, $2, $3 }'
 echo "layers: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

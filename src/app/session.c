@@ -277,6 +277,9 @@ void session_group_command(struct session *s, const char *column)
 		view_say(v, false, "no groups");
 }
 
+/* Long: load, keep the rows the paired tests need, build each model's
+ * sweep, then the view; the kept rows must be freed at each step's failure
+ * in the same order. */
 int session_open(struct session *s, const struct dataset_options *data, const struct session_start *st,
 		 char *err, size_t errlen)
 {

@@ -212,6 +212,9 @@ int term_can_draw(char *why, size_t whylen)
 	return rc;
 }
 
+/* Long: the terminal's set-up in the order curses needs it (signal handlers
+ * before initscr, modes, colours, mouse), each undone by term_end in
+ * reverse. */
 int term_init(const struct term_options *o, char *err, size_t errlen)
 {
 	const char *term = getenv("TERM"), *nc = getenv("NO_COLOR");

@@ -51,6 +51,9 @@ static int header_file(struct grid *g, int x, int y, const char *path, int room,
 	return used;
 }
 
+/* Long: the header line's pieces placed by priority in one pass (counts,
+ * prevalence, file, model, warnings); each piece's room depends on what is
+ * already placed. */
 static void draw_header(struct grid *g, struct rect r, const struct view *v)
 {
 	const struct view_model *m = view_current(v);

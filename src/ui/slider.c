@@ -72,6 +72,9 @@ static void slider_marks(struct grid *g, struct rect r, const struct view *v, co
 	}
 }
 
+/* Long: the slider's three rows drawn in order (optima letters and end
+ * values, the track with every knob, the exact threshold line); the rows
+ * share the columns computed at the top. */
 void slider_draw(struct grid *g, struct rect r, const struct view *v)
 {
 	static const char marks[BEST_COUNT + 1] = { 'F', 'J', 'C', '$', 'B' };

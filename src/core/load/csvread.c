@@ -466,6 +466,9 @@ static void join_worker(struct csvread *cr, struct worker *w)
 	cr->sink->join(cr->ctx, w->cr.ctx);
 }
 
+/* Long: the reader's set-up in the order it must happen (decompression,
+ * sniffing, UTF-16, the split point, the second reader, the fallback to
+ * one): each step uses the state the previous one left. */
 uint64_t csvread_run(const struct csvread_options *o, const struct csvread_sink *sink, void *ctx,
 		     struct status *st, int fd, bool seekable, off_t size)
 {

@@ -197,6 +197,9 @@ static int parse_weight(struct loader *l, const struct row *r, size_t col, const
 	return 0;
 }
 
+/* Long: one row's path from parsed fields to the model arrays, groups and
+ * folds, in the order a row is checked; the per-row hot path, kept in one
+ * place so that it reads as one. */
 void loader_row(struct loader *l, const struct row *r)
 {
 	const struct dataset_options *o = l->opt;

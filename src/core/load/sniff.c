@@ -381,6 +381,8 @@ static size_t named_roles(const struct dataset_options *o, struct columns *c, st
 	return n;
 }
 
+/* Long: named columns first, then columns by their usual names, then by
+ * content; each pass must see what the earlier ones took. */
 int sniff_columns(struct columns *c, const struct dataset_options *o, const char *source,
 		  const struct row *sample, size_t n, struct status *st)
 {

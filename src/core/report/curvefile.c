@@ -174,6 +174,8 @@ static void curve_json(FILE *f, const struct report *r, const struct report_mode
 	fprintf(f, "\n%s}", indent);
 }
 
+/* Long: one curve's points in CSV, JSON and Markdown from one loop, so that
+ * the three formats hold the same numbers. */
 int curvefile_write(FILE *f, const struct report *r, enum curvefile_kind kind, enum report_format fmt)
 {
 	bool multi = r->n_models > 1;

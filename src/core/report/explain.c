@@ -202,6 +202,9 @@ static const char *num(char *buf, size_t cap, long v)
 	return fmt_count(buf, cap, (double)v);
 }
 
+/* Long: the plain-language paragraph is one argument, sentence after
+ * sentence, each using what the one before set up (the base of the natural
+ * frequencies, the group caught least, how sure). */
 size_t explain_stakeholder(char *buf, size_t cap, const struct explain_input *in)
 {
 	struct out o = { buf, cap, 0 };

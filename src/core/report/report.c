@@ -64,6 +64,8 @@ static const struct {
 	{ METRIC_PREDICTED_POSITIVE_RATE, "predicted_positive_rate_ci" },
 };
 
+/* Long: the flat list of a model's report fields, in output order (every
+ * format reads it); one entry a field. */
 static size_t model_fields(const struct report *r, const struct report_model *m, struct kv *kv)
 {
 	struct figures_world wd;
@@ -323,6 +325,9 @@ static void text_boot(FILE *f, const struct report *r, const struct report_model
 	fputc('\n', f);
 }
 
+/* Long: one model's text report written top to bottom in the order it reads
+ * (heading, matrix with totals, metrics, intervals, words); split, one
+ * page's layout would be spread over several functions. */
 static void text_model(FILE *f, const struct report *r, const struct report_model *m)
 {
 	const struct sweep *sw = m->sw;

@@ -447,6 +447,8 @@ static void header(FILE *f, bool md, const char *first, int nw)
 		fputs("|---|---:|---:|---:|---:|---:|---:|---:|\n", f);
 }
 
+/* Long: the groups' table and the cost-of-fairness lines, in text and
+ * Markdown from one code path so that the two never differ. */
 void reportgroups_text(FILE *f, const struct report *r, const struct report_model *m, bool md)
 {
 	const struct report_groups *gr = r->groups;
