@@ -46,7 +46,7 @@ NOCURSES_ASAN = $(NOCURSES:%=build/asan/%.o)
 TERMINAL_REL  = $(TERMINAL:%=build/rel/%.o)
 TERMINAL_ASAN = $(TERMINAL:%=build/asan/%.o)
 
-.PHONY: layers fuzz fuzz-short fuzz-corpus large all run check deps test-deps unit unit-asan cli e2e valgrind bench bench-huge bench-steps install uninstall clean
+.PHONY: layers docs fuzz fuzz-short fuzz-corpus large all run check deps test-deps unit unit-asan cli e2e valgrind bench bench-huge bench-steps install uninstall clean
 
 all: cutoff
 
@@ -142,13 +142,16 @@ valgrind: cutoff
 e2e: cutoff build/gen
 	@GEN=./build/gen sh tests/e2e/run.sh ./cutoff $(ONLY)
 
-# The layers from the includes: no upward include, no circle, no file over
-# 700 lines (tests/layers.sh).
+# The layers and families from the includes, file and function sizes
+# (tests/layers.sh); the documents against the tree (tests/docs.sh).
 layers:
 	@sh tests/layers.sh
 
+docs:
+	@sh tests/docs.sh
+
 check: test-deps
-	@$(MAKE) --no-print-directory WERROR=-Werror layers unit unit-asan cli e2e fuzz-short valgrind
+	@$(MAKE) --no-print-directory WERROR=-Werror layers docs unit unit-asan cli e2e fuzz-short valgrind
 
 # Fuzzing (libFuzzer, clang): make fuzz runs each harness FUZZ_SECONDS;
 # make check runs a short pass.  Crashes found go to tests/fuzz/regressions/
