@@ -1,6 +1,7 @@
 /*
  * helpers: what the unit tests share: cmocka's includes, temporary input
- * files, and loading text through the real loader.
+ * files, loading text through the real loader, and a session opened from
+ * a command line as cutoff would open it.
  */
 #ifndef CUTOFF_TEST_HELPERS_H
 #define CUTOFF_TEST_HELPERS_H
@@ -17,8 +18,10 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "app/session.h"
 #include "core/load/dataset.h"
 #include "core/stats/sweep.h"
+#include "options.h"
 
 /* Writes len bytes to a fresh temporary file; returns its path (static). */
 static inline const char *tmp_file(const char *data, size_t len)
@@ -68,6 +71,27 @@ static inline void build_sweep(struct dataset *ds, size_t i, struct sweep *sw)
 
 /* The man page (man/cutoff.1) without roff's font escapes (\fB ...) and
  * with "\-" as "-", in memory the caller frees. */
+/* Parses args ("-l y -s p FILE", split at blanks) as cutoff's command line
+ * and opens the session, with its optima found as the explorer does. */
+static inline void session_from_args(struct options *o, struct session *s, const char *args)
+{
+	static char buf[512];
+	char *argv[32], err[512], *tok;
+	struct session_start st;
+	int argc = 0;
+
+	snprintf(buf, sizeof buf, "%s", args);
+	argv[argc++] = "cutoff";
+	for (tok = strtok(buf, " "); tok != NULL && argc < 31; tok = strtok(NULL, " "))
+		argv[argc++] = tok;
+	if (options_parse(argc, argv, o, err, sizeof err) != OPTIONS_OK)
+		fail_msg("%s: %s", args, err);
+	options_start(o, &st);
+	if (session_open(s, &o->data, &st, err, sizeof err) < 0)
+		fail_msg("%s", err);
+	view_find_optima(&s->view);
+}
+
 static inline char *man_text(void)
 {
 	FILE *f = fopen("man/cutoff.1", "r");

@@ -56,21 +56,8 @@ struct fixture {
 
 static void open_fixture(struct fixture *fx, const char *args)
 {
-	static char buf[512];
-	char *argv[32], err[512], *tok;
-	struct session_start st;
-	int argc = 0;
-
 	memset(fx, 0, sizeof *fx);
-	snprintf(buf, sizeof buf, "%s", args);
-	argv[argc++] = "cutoff";
-	for (tok = strtok(buf, " "); tok; tok = strtok(NULL, " "))
-		argv[argc++] = tok;
-	assert_int_equal(options_parse(argc, argv, &fx->o, err, sizeof err), OPTIONS_OK);
-	options_start(&fx->o, &st);
-	if (session_open(&fx->s, &fx->o.data, &st, err, sizeof err) < 0)
-		fail_msg("%s", err);
-	view_find_optima(&fx->s.view); /* as the explorer does */
+	session_from_args(&fx->o, &fx->s, args);
 }
 
 static void close_fixture(struct fixture *fx)
