@@ -83,7 +83,12 @@ int grid_shown_width(const char *s);
  * "churn_model…ted_prob_v2".  Returns the columns used. */
 int grid_text_mid(struct grid *g, int x, int y, const char *s, enum style st, int max_w, uint32_t gap);
 
-/* printf into the grid; returns the columns used. */
+/* A piece of text with numbers in it, drawn whole or not at all: a number
+ * cut at the edge reads as another number ("(41.83%)" cut to "(4").
+ * Returns the columns used (0: it did not fit). */
+int grid_whole(struct grid *g, int x, int y, const char *s, enum style st, int max_w);
+
+/* printf into the grid, whole or not at all (as grid_whole). */
 int grid_printf(struct grid *g, int x, int y, enum style st, int max_w, const char *fmt, ...)
 	__attribute__((format(printf, 6, 7)));
 

@@ -202,6 +202,11 @@ int grid_shown_width(const char *s)
 	return walk(s, true, count_cp, NULL);
 }
 
+int grid_whole(struct grid *g, int x, int y, const char *s, enum style st, int max_w)
+{
+	return grid_text_width(s) <= max_w ? grid_text(g, x, y, s, st, max_w) : 0;
+}
+
 int grid_printf(struct grid *g, int x, int y, enum style st, int max_w, const char *fmt, ...)
 {
 	char buf[512];
@@ -210,7 +215,7 @@ int grid_printf(struct grid *g, int x, int y, enum style st, int max_w, const ch
 	va_start(ap, fmt);
 	vsnprintf(buf, sizeof buf, fmt, ap);
 	va_end(ap);
-	return grid_text(g, x, y, buf, st, max_w);
+	return grid_whole(g, x, y, buf, st, max_w);
 }
 
 void grid_fill(struct grid *g, struct rect r, uint32_t ch, enum style st)

@@ -114,21 +114,35 @@ static void measure(struct table *t, struct rect r, const struct view *v)
 	}
 }
 
-/* "By region: equal-recall 0.8   largest gap: recall 0.21" */
+/* "By region: equal-recall 0.8   largest gap: recall 0.21": the column
+ * always; under a prevalence the caveat that these rates are the
+ * sample's, before the policy (the slider's row says the policy too);
+ * each piece whole or not at all. */
 static void title(struct grid *g, struct rect r, const struct view *v, const struct table *t)
 {
-	char a[40], text[120], pol[64];
-	int x, end = r.x + r.w - 1;
+	static const char *const caveat[] = { " (as sampled, not reweighted)", " (as sampled)" };
+	char a[40], head[48], pol[64] = "", text[200];
+	int x, end = r.x + r.w - 1, c, with;
 
-	snprintf(text, sizeof text, t->own ? "By %.30s: %s%s" : "By %.30s%s%s",
-		 v->group_column ? v->group_column : "group", t->own ? view_policy(v, pol, sizeof pol) : "",
-		 /* the groups' rates are the sample's: said under a prevalence */
-		 v->prevalence > 0 ? " (as sampled, not reweighted)" : "");
-	grid_text(g, r.x, r.y, text, ST_TITLE, r.w - 1);
-	x = r.x + grid_text_width(text) + 2;
-	if (t->best >= 0 && x + 24 < end)
-		grid_printf(g, x, r.y, ST_WARN, end - x, "largest gap: %s %s", metric_table[cols[t->widest].m].label,
-			    fmt_rate(a, sizeof a, t->best));
+	snprintf(head, sizeof head, "By %.30s", v->group_column ? v->group_column : "group");
+	if (t->own)
+		view_policy(v, pol, sizeof pol);
+	/* the candidates, longest first: caveat (long, short, none) x policy (with, without) */
+	for (c = v->prevalence > 0 ? 0 : 2; c <= 2; c++)
+		for (with = pol[0] != '\0'; with >= 0; with--) {
+			snprintf(text, sizeof text, "%s%s%s%s", head, with ? ": " : "", with ? pol : "", c < 2 ? caveat[c] : "");
+			if (grid_text_width(text) <= r.w - 1 || (c == 2 && !with))
+				goto found;
+		}
+found:
+	x = r.x + grid_text(g, r.x, r.y, text, ST_TITLE, r.w - 1) + 2;
+	if (t->best >= 0 && x < end) {
+		const char *label = metric_table[cols[t->widest].m].label;
+
+		fmt_rate(a, sizeof a, t->best);
+		if (grid_printf(g, x, r.y, ST_WARN, end - x, "largest gap: %s %s", label, a) == 0)
+			grid_printf(g, x, r.y, ST_WARN, end - x, "gap: %s %s", label, a);
+	}
 }
 
 /* Group i's row at y: its mark, name, cells and recall bar. */
@@ -208,7 +222,8 @@ void grouppanel_draw(struct grid *g, struct rect r, const struct view *v)
 	for (i = 0; i < t.n && y + 1 < r.y + r.h - (t.own ? 1 : 0); i++)
 		row(g, r, ++y, v, &t, i);
 	if (t.n < v->n_groups && y + 1 < r.y + r.h)
-		grid_printf(g, r.x + 2, ++y, ST_DIM, r.w - 3, "(%zu more: --report --group lists all)", v->n_groups - t.n);
+		if (grid_printf(g, r.x + 2, ++y, ST_DIM, r.w - 3, "(%zu more: --report --group lists all)", v->n_groups - t.n) == 0)
+			grid_printf(g, r.x + 2, y, ST_DIM, r.w - 3, "(%zu more)", v->n_groups - t.n);
 	if (t.own && y + 1 < r.y + r.h)
 		pooled(g, r, y, v, &t);
 }

@@ -111,8 +111,8 @@ static void draw_header(struct grid *g, struct rect r, const struct view *v)
 	x += grid_printf(g, x, r.y, ST_LABEL, end - x, "  n %s  ", fmt_count(a, sizeof a, n));
 	x += grid_text(g, x, r.y, v->pos_words, ST_LABEL, 16);
 	if (deployed[0]) {
-		x += grid_text(g, x, r.y, deployed, ST_WARN, end - x);
-		x += grid_text(g, x, r.y, sample, ST_DIM, end - x);
+		x += grid_whole(g, x, r.y, deployed, ST_WARN, end - x);
+		x += grid_whole(g, x, r.y, sample, ST_DIM, end - x);
 	} else {
 		x += grid_printf(g, x, r.y, ST_VALUE, end - x, " %s (%s%%)", fmt_count(b, sizeof b, sw->pos),
 				 n > 0 ? fmt_rate(a, sizeof a, 100 * sw->pos / n) : "n/a");

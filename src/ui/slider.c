@@ -81,8 +81,8 @@ void slider_draw(struct grid *g, struct rect r, const struct view *v)
 	const struct view_model *m = view_current(v);
 	const struct sweep *sw = m->sw;
 	double total = sw->pos + sw->neg, flagged = view_flagged(m, m->k);
-	int knob = track_col(r, view_position(v, m->k)), x;
-	char t[40], a[32], c[32], p[32], pol[64];
+	int knob = track_col(r, view_position(v, m->k)), x, end, used;
+	char t[40], a[32], c[32], p[32], pol[64], kn[64];
 
 	/* row 0: the optima, then the ends' values where no letter is */
 	slider_marks(g, r, v, m, marks);
@@ -143,23 +143,35 @@ void slider_draw(struct grid *g, struct rect r, const struct view *v)
 	 * thresholds, the policy and what they flag together */
 	fmt_exact(t, sizeof t, m->threshold);
 	x = r.x;
+	end = r.x + r.w;
 	if (view_policy(v, pol, sizeof pol) != NULL) {
 		struct confusion pc;
 
 		view_pooled(v, &pc);
 		flagged = pc.tp + pc.fp;
 		x += grid_text(g, x, r.y + 2, "per group: ", ST_LABEL, r.w);
-		x += grid_text(g, x, r.y + 2, pol, ST_VALUE, 40);
-		x += grid_text(g, x, r.y + 2, " (knob ", ST_LABEL, r.x + r.w - x);
-		x += grid_text(g, x, r.y + 2, t, ST_VALUE, r.x + r.w - x);
-		x += grid_text(g, x, r.y + 2, ")", ST_LABEL, r.x + r.w - x);
+		x += grid_whole(g, x, r.y + 2, pol, ST_VALUE, end - x);
+		snprintf(kn, sizeof kn, " (knob %s)", t);
+		if (grid_text_width(kn) <= end - x) {
+			x += grid_text(g, x, r.y + 2, " (knob ", ST_LABEL, end - x);
+			x += grid_text(g, x, r.y + 2, t, ST_VALUE, end - x);
+			x += grid_text(g, x, r.y + 2, ")", ST_LABEL, end - x);
+		}
 	} else {
 		x += grid_text(g, x, r.y + 2, "threshold ", ST_LABEL, r.w);
-		x += grid_text(g, x, r.y + 2, t, ST_VALUE, 26);
+		x += grid_whole(g, x, r.y + 2, t, ST_VALUE, end - x);
 	}
-	x += grid_printf(g, x, r.y + 2, ST_LABEL, r.x + r.w - x, "   flags %s of %s (%s%%)",
-			 fmt_count(a, sizeof a, flagged), fmt_count(c, sizeof c, total),
-			 total > 0 ? fmt_rate(p, sizeof p, 100 * flagged / total) : "n/a");
+	/* what it flags, as much as fits whole */
+	fmt_count(a, sizeof a, flagged);
+	fmt_count(c, sizeof c, total);
+	if (total > 0)
+		fmt_rate(p, sizeof p, 100 * flagged / total);
+	else
+		snprintf(p, sizeof p, "n/a");
+	if ((used = grid_printf(g, x, r.y + 2, ST_LABEL, end - x, "   flags %s of %s (%s%%)", a, c, p)) == 0 &&
+	    (used = grid_printf(g, x, r.y + 2, ST_LABEL, end - x, "   flags %s of %s", a, c)) == 0)
+		used = grid_printf(g, x, r.y + 2, ST_LABEL, end - x, "   flags %s", a);
+	x += used;
 	/* --fold: what the digits on the slider are */
 	if (v->folds && v->group_best != NULL && x + 30 <= r.x + r.w) {
 		char digits[24];
