@@ -197,10 +197,11 @@ static void pooled(struct grid *g, struct rect r, int y, const struct view *v, c
 		if (x + 1 + pw > end) {
 			if (y + 1 >= r.y + r.h)
 				break;
-			x = r.x + (k > 0 ? 8 : 0) - 1;
+			/* a new line, indented under "pooled:" where the piece fits so */
+			x = r.x + (k > 0 && r.x + 8 + pw <= end ? 8 : 0) - 1;
 			y++;
 		}
-		x += 1 + grid_text(g, x + 1, y, part[k], k >= 2 ? ST_WARN : ST_LABEL, end - x - 1);
+		x += 1 + grid_whole(g, x + 1, y, part[k], k >= 2 ? ST_WARN : ST_LABEL, end - x - 1);
 	}
 }
 
