@@ -19,7 +19,7 @@ line() { screen | sed -n "$1p" | grep -Eq -- "$2" && ok || bad "$where: $3: line
 # whole: no piece with a number cut at the pane's right edge (the files
 # here have 569 and 269 rows; a gap is a rate of 4 significant digits)
 whole() {
-	if screen | grep -Eq 'flags [0-9,]+ of [0-9,]+ \([0-9.]*$|gap: [a-zA-Z ]+ [0-9.]{0,5}$|\(knob [0-9.e-]*$|\(as sampled[^)]*$|\(sample [0-9.]*%?$|false alarm$|more mis?s?e?$' ||
+	if screen | grep -Eq 'flags [0-9,]+ of [0-9,]+ \([0-9.]*$|gap: [a-zA-Z ]+ [0-9.]{0,5}$|\(knob [0-9.e-]*$|\(as sampled[^)]*$|\(sample [0-9.]*%?$|false alarm$' ||
 		screen | grep -Eo 'flags [0-9,.]+ of [0-9,]+' | grep -Evq ' of (569|269)$'; then
 		bad "$where: a number cut at the edge: $(screen | grep -E 'flags|gap:|knob|as sampled' | head -3)"
 	else
