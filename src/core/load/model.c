@@ -78,6 +78,22 @@ int model_push_row(struct model *models, size_t n, const double *scores, bool co
 	return 0;
 }
 
+/* The row arrays go (folded, or given to a sweep); the counts stay for the
+ * caller to keep or clear. */
+static void drop_arrays(struct model *m)
+{
+	free(m->pos);
+	free(m->neg);
+	free(m->pos_w);
+	free(m->neg_w);
+	free(m->pos2);
+	free(m->neg2);
+	m->pos = m->neg = m->pos_w = m->neg_w = m->pos2 = m->neg2 = NULL;
+	m->n_pos2 = m->n_neg2 = 0;
+	m->sorted = false;
+	m->cap_pos = m->cap_neg = 0;
+}
+
 int model_fold(struct model *m, bool weighted, size_t bins, size_t n_models, bool group, const struct load_tuning *t)
 {
 	size_t i;
@@ -109,16 +125,8 @@ int model_fold(struct model *m, bool weighted, size_t bins, size_t n_models, boo
 	for (i = 0; i < m->n_neg; i++)
 		if (fold_add(m->fold, m->neg[i], false, m->neg_w ? m->neg_w[i] : 1) < 0)
 			return -1;
-	free(m->pos);
-	free(m->neg);
-	free(m->pos_w);
-	free(m->neg_w);
-	free(m->pos2);
-	free(m->neg2);
-	m->pos = m->neg = m->pos_w = m->neg_w = m->pos2 = m->neg2 = NULL;
-	m->n_pos2 = m->n_neg2 = 0;
-	m->sorted = false;
-	m->n_pos = m->n_neg = m->cap_pos = m->cap_neg = 0;
+	drop_arrays(m);
+	m->n_pos = m->n_neg = 0;
 	return 0;
 }
 
@@ -195,14 +203,5 @@ void model_release(struct model *m)
 		free(m->fold);
 		m->fold = NULL;
 	}
-	free(m->pos);
-	free(m->neg);
-	free(m->pos_w);
-	free(m->neg_w);
-	free(m->pos2);
-	free(m->neg2);
-	m->pos = m->neg = m->pos_w = m->neg_w = m->pos2 = m->neg2 = NULL;
-	m->n_pos2 = m->n_neg2 = 0;
-	m->sorted = false;
-	m->cap_pos = m->cap_neg = 0;
+	drop_arrays(m);
 }
