@@ -49,6 +49,11 @@ struct options {
 	enum calib_strategy calib_strategy;
 	uint64_t seed;                  /* --seed (default 1) */
 	bool seed_set;
+	const char *classes[OPTIONS_MAX_SCORES]; /* --classes, split */
+	char *classes_buf;
+	struct { const char *name; double threshold; } class_thr[OPTIONS_MAX_SCORES]; /* --thresholds */
+	size_t n_class_thr;
+	char *thresholds_buf;
 	bool ascii, no_color, no_mouse;
 	bool help, version;
 };
@@ -64,7 +69,9 @@ void options_free(struct options *o);
 /* What the explorer's session takes from the options. */
 void options_start(const struct options *o, struct session_start *st);
 
-void options_usage(FILE *f);
+/* The first option given that a score column per class does not take
+ * ("--stream"), or NULL. */
+const char *options_multiclass_refusal(const struct options *o);
 
 #define CUTOFF_VERSION "0.1.0"
 

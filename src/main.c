@@ -4,6 +4,7 @@
  * model's threshold and print.  Everything that can fail does so before the
  * first byte reaches stdout, so that an error leaves stdout empty.
  */
+#include "app/classview.h"
 #include "app/cmd.h"
 #include "app/display.h"
 #include "tty/explorer.h"
@@ -12,10 +13,14 @@
 #include "core/base/fmt.h"
 #include "core/stats/optimize.h"
 #include "options.h"
+#include "print.h"
+#include "say.h"
+#include "usage.h"
 #include "core/base/parse.h"
 #include "core/sort/radix.h"
 #include "app/reportview.h"
 #include "core/report/curvefile.h"
+#include "core/report/reportmc.h"
 #include "app/session.h"
 #include "core/base/text.h"
 
@@ -31,34 +36,6 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-static void say(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-
-/* Every message goes through here, escaped as a whole: option values and
- * names from the data can hold control bytes, and stderr is a terminal.
- * (Data in it was escaped by text_show: sanitizing leaves that as it is.) */
-static void say(const char *fmt, ...)
-{
-	va_list ap;
-	char small[512], *msg = small, *shown;
-	int len;
-
-	va_start(ap, fmt);
-	len = vsnprintf(small, sizeof small, fmt, ap);
-	va_end(ap);
-	if (len >= (int)sizeof small && (msg = malloc((size_t)len + 1)) != NULL) {
-		va_start(ap, fmt);
-		vsnprintf(msg, (size_t)len + 1, fmt, ap);
-		va_end(ap);
-	}
-	if (msg == NULL)
-		msg = small; /* out of memory: the message cut, but said */
-	shown = text_sanitize_all(msg);
-	fprintf(stderr, "cutoff: %s\n", shown != NULL ? shown : "(a message could not be shown: out of memory)");
-	free(shown);
-	if (msg != small)
-		free(msg);
-}
-
 /* Whether two inputs are one stream that can be read only once (the same
  * FIFO, pipe or device, e.g. "-" and /dev/stdin): reading one would leave
  * nothing for the other, or block for ever.  stat, never open: opening a
@@ -71,16 +48,6 @@ static bool same_stream(const char *a, const char *b)
 	    (b == NULL || strcmp(b, "-") == 0 ? fstat(STDIN_FILENO, &y) : stat(b, &y)) < 0)
 		return false;
 	return x.st_dev == y.st_dev && x.st_ino == y.st_ino && !S_ISREG(x.st_mode);
-}
-
-/* Standard output flushed and without error; else said, and -1. */
-static int output_done(void)
-{
-	if (fflush(stdout) != 0 || ferror(stdout)) {
-		say("writing the output: %s", strerror(errno));
-		return -1;
-	}
-	return 0;
 }
 
 /* Loading progress on a terminal's stderr, for inputs worth waiting for;
@@ -103,173 +70,6 @@ static void show_progress(void *arg, double done, double total)
 	else
 		fprintf(stderr, "\rcutoff: loading %s, %d MB so far", p->name, now);
 	fflush(stderr);
-}
-
-/* Moves each model to its optimum; returns -1 (said) when one has none. */
-static int optimize_all(struct session *s, const struct options *o, struct report_model *models)
-{
-	size_t i;
-
-	for (i = 0; i < s->view.n_models; i++) {
-		struct optimum best;
-		char name[100];
-
-		if (optimize_run(s->models[i].sw, &o->spec, &best) < 0) {
-			text_escape(name, sizeof name, models[i].score, strlen(models[i].score), 40);
-			if (!isnan(o->spec.min_precision) || !isnan(o->spec.min_recall) || !isnan(o->spec.max_fpr) ||
-			    !isnan(o->spec.max_flagged) || !isnan(o->spec.max_flag_rate))
-				say("%s: no threshold satisfies the constraints for model '%s'", s->ds->shown, name);
-			else
-				say("%s: %s is undefined at every threshold for model '%s'", s->ds->shown,
-				    o->objective_name, name);
-			return -1;
-		}
-		models[i].threshold = best.threshold;
-		models[i].objective = o->objective_name;
-		models[i].value = best.value;
-	}
-	return 0;
-}
-
-/* --group: each model's groups, and with --group-thresholds each group's
- * own threshold; a group that keeps the single one is named on stderr. */
-static void group_thresholds(struct session *s, const struct options *o, struct report_model *models, double *thr)
-{
-	size_t i, g, n = s->n_groups;
-
-	for (i = 0; i < s->view.n_models; i++) {
-		for (g = 0; g < n; g++) {
-			const struct sweep *sw = s->group_ptrs[i * n + g];
-			double *t = &thr[i * n + g];
-			char name[256], model[100];
-			int rc;
-
-			*t = models[i].threshold;
-			if (!o->group_strategy_set || o->group_strategy.strategy == FAIR_SINGLE)
-				continue;
-			rc = fairness_threshold(sw, &o->group_strategy, &o->spec, t);
-			if (rc == 1) {
-				say("%s: group '%s' flags none under %s: even its top score alone passes it (model '%s')",
-				    s->ds->shown, text_fit(name, sizeof name, s->ds->groups.names[g], 30),
-				    fairness_name(o->group_strategy.strategy),
-				    text_escape(model, sizeof model, models[i].score, strlen(models[i].score), 40));
-				continue;
-			}
-			if (rc == 0)
-				continue;
-			*t = models[i].threshold;
-			text_fit(name, sizeof name, s->ds->groups.names[g], 30);
-			text_escape(model, sizeof model, models[i].score, strlen(models[i].score), 40);
-			if (!(sw->pos > 0 && sw->neg > 0))
-				say("%s: group '%s' has one class only: it keeps the single threshold for model '%s'", s->ds->shown,
-				    name, model);
-			else
-				say("%s: no threshold of group '%s' meets %s: it keeps the single threshold for model '%s'",
-				    s->ds->shown, name, fairness_name(o->group_strategy.strategy), model);
-		}
-	}
-}
-
-/* The bootstrap's progress on a terminal's stderr, rewritten in place. */
-static void boot_progress(void *arg, size_t done, size_t total)
-{
-	(void)arg;
-	fprintf(stderr, "\rcutoff: bootstrap %zu of %zu", done < total ? done : total, total);
-	fflush(stderr);
-}
-
-/* One model's bootstrap at its threshold (and optimum); both cores unless
- * CUTOFF_THREADS=1.  0, or -1 (said) when it cannot be made. */
-static int bootstrap(struct session *s, const struct options *o, const struct report_model *m, struct boot_result *out)
-{
-	const char *th = getenv("CUTOFF_THREADS");
-	struct boot_options bo;
-	char why[300];
-	int rc;
-
-	if (boot_check(m->sw, o->bootstrap, why, sizeof why) != BOOT_OK) {
-		say("%s: %s", s->ds->shown, why);
-		return -1;
-	}
-	memset(&bo, 0, sizeof bo);
-	bo.resamples = o->bootstrap;
-	bo.seed = o->seed_set ? o->seed : 1;
-	bo.level = s->view.conf_level;
-	bo.k = sweep_index(m->sw, m->threshold);
-	bo.spec = o->mode == MODE_OPTIMIZE ? &o->spec : NULL;
-	bo.threads = th != NULL && strcmp(th, "1") == 0 ? 1 : 2;
-	if (isatty(STDERR_FILENO)) {
-		bo.progress = boot_progress;
-		fputs("\r", stderr);
-	}
-	rc = boot_run(m->sw, &bo, out);
-	if (bo.progress != NULL)
-		fputs("\r\033[K", stderr);
-	if (rc == BOOT_NO_MEMORY)
-		say("%s: no bootstrap: out of memory (it needs ~56 bytes a distinct score and a resample)", s->ds->shown);
-	return rc == BOOT_OK ? 0 : -1;
-}
-
-/* What only the command line adds to the view's report: the options
- * that shape it, and under --group the strategy for every model. */
-static void report_options(struct reportview *rv, struct session *s, const struct options *o)
-{
-	rv->report.partial_fpr = o->partial_fpr;
-	rv->report.boot_resamples = o->bootstrap;
-	rv->report.seed = o->seed_set ? o->seed : 1;
-	rv->report.max_flagged = o->mode == MODE_OPTIMIZE && !isnan(o->spec.max_flagged) ? o->spec.max_flagged : 0;
-	if (s->n_groups > 0) {
-		rv->groups.optimize = o->mode == MODE_OPTIMIZE ? &o->spec : NULL;
-		rv->groups.strategy_set = o->group_strategy_set;
-		rv->groups.strategy = o->group_strategy;
-	}
-}
-
-static int print(struct session *s, const struct options *o)
-{
-	struct reportview rv;
-	struct boot_result *boots = NULL;
-	size_t i;
-	int status = 1;
-
-	if (reportview_build(&rv, &s->view, REPORTVIEW_ALL) < 0) {
-		say("out of memory");
-		return 1;
-	}
-	report_options(&rv, s, o);
-	if (o->mode == MODE_OPTIMIZE && optimize_all(s, o, rv.models) < 0)
-		goto out;
-	if (o->bootstrap > 0 && (boots = calloc(s->view.n_models, sizeof *boots)) == NULL) {
-		say("out of memory");
-		goto out;
-	}
-	for (i = 0; o->bootstrap > 0 && i < s->view.n_models; i++) {
-		if (bootstrap(s, o, &rv.models[i], &boots[i]) < 0)
-			goto out;
-		rv.models[i].boot = &boots[i];
-	}
-	if (s->n_groups > 0)
-		group_thresholds(s, o, rv.models, rv.group_thr);
-	if (o->mode == MODE_CURVE) {
-		char err[300];
-
-		if (curvefile_check(&rv.report, o->curve, err, sizeof err) < 0) {
-			say("%s: %s", s->ds->shown, err);
-			goto out;
-		}
-		if (curvefile_write(stdout, &rv.report, o->curve, o->format) < 0) {
-			say("out of memory");
-			goto out;
-		}
-	} else {
-		reportview_write(stdout, &rv, o->format);
-	}
-	if (output_done() == 0)
-		status = 0;
-out:
-	free(boots);
-	reportview_free(&rv);
-	return status;
 }
 
 /* --against REF: the reference file, read with the same options and the
@@ -310,64 +110,6 @@ static int open_reference(struct session *ref, const struct options *o, const st
 		say("%s", ref->ds->notes[i]);
 	free(scores);
 	return rc;
-}
-
-/* --against REF: the reference read with the same options, each model's
- * threshold (the reference's optimum under --optimize) applied to both. */
-static int print_against(struct session *s, const struct options *o)
-{
-	struct session ref;
-	struct reportview rv;
-	double *thr = NULL, *val = NULL;
-	size_t i, n = s->view.n_models;
-	int status = 1;
-
-	if (open_reference(&ref, o, s) < 0)
-		return 1;
-	memset(&rv, 0, sizeof rv);
-	thr = calloc(n, sizeof *thr);
-	val = calloc(n, sizeof *val);
-	if (thr == NULL || val == NULL || session_attach(s, &ref) < 0 ||
-	    reportview_build(&rv, &s->view, REPORTVIEW_ALL) < 0) {
-		say("out of memory");
-		goto out;
-	}
-	report_options(&rv, s, o);
-	rv.report.boot_resamples = 0;
-	rv.report.seed = 0;
-	rv.report.max_flagged = 0;
-	for (i = 0; o->mode == MODE_OPTIMIZE && i < n; i++) {
-		struct report_model *rm = &rv.ref_models[i], *cm = &rv.models[i];
-		struct optimum best;
-		struct confusion c;
-
-		/* the reference decides the threshold; the current data's own
-		 * optimum is said beside it */
-		if (optimize_run(rm->sw, &o->spec, &best) < 0) {
-			say("%s: no threshold satisfies the constraints in the reference", ref.ds->shown);
-			goto out;
-		}
-		rm->threshold = cm->threshold = best.threshold;
-		rm->objective = cm->objective = o->objective_name;
-		rm->value = best.value;
-		c = sweep_at(cm->sw, best.threshold);
-		cm->value = optimize_value(&o->spec, &c); /* the same threshold's, now */
-		thr[i] = NAN, val[i] = NAN;
-		if (optimize_run(cm->sw, &o->spec, &best) == 0)
-			thr[i] = best.threshold, val[i] = best.value;
-	}
-	if (o->mode == MODE_OPTIMIZE)
-		rv.cur_opt_thr = thr, rv.cur_opt_val = val;
-	reportview_write(stdout, &rv, o->format);
-	if (output_done() == 0)
-		status = 0;
-out:
-	reportview_free(&rv);
-	free(thr);
-	free(val);
-	session_detach(s);
-	session_close(&ref);
-	return status;
 }
 
 /* The commands' file (stdin with --batch); NULL (said) if it cannot be
@@ -472,7 +214,7 @@ static int run_commands(struct session *s, const struct options *o)
 		say("out of memory");
 		status = 1;
 	}
-	if (status == 0 && output_done() < 0)
+	if (status == 0 && say_output_done() < 0)
 		status = 1;
 	return status;
 }
@@ -539,11 +281,18 @@ static int after_loading(struct session *s, const struct options *o)
 {
 	size_t i;
 
+	/* a score column per class, chosen by the loader, and an option it
+	 * does not take: that alone is said */
+	if (s->ds->multiclass && options_multiclass_refusal(o) != NULL) {
+		say("%s: %s does not work with a score column per class (--multiclass)", s->ds->shown,
+		    options_multiclass_refusal(o));
+		return 2;
+	}
 	for (i = 0; i < s->ds->n_notes; i++)
 		say("%s", s->ds->notes[i]);
 	/* a score that runs the wrong way is a choice of column or of
 	 * direction gone wrong, not a bad model: say so, once per model */
-	for (i = 0; i < s->view.n_models; i++) {
+	for (i = 0; i < s->view.n_models && !s->ds->multiclass; i++) {
 		const struct sweep *sw = s->view.models[i].sw;
 		char a[40], *name;
 
@@ -605,14 +354,26 @@ static int run(struct session *s, const struct options *o)
 			display_set_glyphs(&s->view, GLYPHS_ASCII);
 		return run_commands(s, o);
 	}
+	if (s->ds->multiclass && !(o->mode == MODE_EXPLORE && isatty(STDOUT_FILENO)))
+		return print_classes(s, o);
 	if (o->mode == MODE_EXPLORE && isatty(STDOUT_FILENO)) {
 		if (term_can_draw(err, sizeof err))
 			return explore(s, o);
 		/* a terminal that cannot draw the explorer gets the report */
 		say("%s: printing the report (the explorer needs a full-screen terminal)", err);
-		return print(s, o);
+		return print_report(s, o);
 	}
-	return o->against != NULL ? print_against(s, o) : print(s, o);
+	if (o->against != NULL) {
+		struct session ref;
+		int status;
+
+		if (open_reference(&ref, o, s) < 0)
+			return 1;
+		status = print_against(s, &ref, o);
+		session_close(&ref);
+		return status;
+	}
+	return print_report(s, o);
 }
 
 int main(int argc, char **argv)
@@ -635,7 +396,7 @@ int main(int argc, char **argv)
 	}
 	if (o.help || o.version) {
 		if (o.help)
-			options_usage(stdout);
+			usage_print(stdout);
 		else
 			printf("cutoff %s\n", CUTOFF_VERSION);
 		options_free(&o);

@@ -19,7 +19,8 @@ enum {
 	OPT_COST_FP, OPT_COST_FN, OPT_MIN_PRECISION, OPT_MIN_RECALL, OPT_MAX_FPR, OPT_CURVE,
 	OPT_FORMAT, OPT_STRICT, OPT_ASCII, OPT_NO_COLOR, OPT_NO_MOUSE, OPT_VERSION, OPT_COMMANDS,
 	OPT_BATCH, OPT_NAMES, OPT_STREAM, OPT_BINS, OPT_INVERT, OPT_CONF_LEVEL, OPT_PARTIAL_AUC, OPT_BOOTSTRAP, OPT_SEED,
-	OPT_PREVALENCE, OPT_AGAINST, OPT_GROUP, OPT_FOLD, OPT_GROUP_THRESHOLDS, OPT_MAX_FLAGGED, OPT_MAX_FLAG_RATE, OPT_CALIB_BINS, OPT_CALIB_STRATEGY
+	OPT_PREVALENCE, OPT_AGAINST, OPT_GROUP, OPT_FOLD, OPT_GROUP_THRESHOLDS, OPT_MAX_FLAGGED, OPT_MAX_FLAG_RATE, OPT_CALIB_BINS, OPT_CALIB_STRATEGY,
+	OPT_MULTICLASS, OPT_CLASSES, OPT_THRESHOLDS
 };
 
 static const struct option long_options[] = {
@@ -28,6 +29,9 @@ static const struct option long_options[] = {
 	{ "positive", required_argument, NULL, 'p' },
 	{ "weight", required_argument, NULL, 'w' },
 	{ "counts", required_argument, NULL, OPT_COUNTS },
+	{ "multiclass", no_argument, NULL, OPT_MULTICLASS },
+	{ "classes", required_argument, NULL, OPT_CLASSES },
+	{ "thresholds", required_argument, NULL, OPT_THRESHOLDS },
 	{ "delimiter", required_argument, NULL, 'd' },
 	{ "header", no_argument, NULL, OPT_HEADER },
 	{ "no-header", no_argument, NULL, OPT_NO_HEADER },
@@ -70,81 +74,6 @@ static const struct option long_options[] = {
 	{ NULL, 0, NULL, 0 }
 };
 
-void options_usage(FILE *f)
-{
-	fputs("usage: cutoff [OPTIONS] [FILE]\n"
-	      "Explore and choose a binary classifier's decision threshold.\n"
-	      "FILE is a CSV/TSV of labels and scores; '-' or no FILE reads standard input.\n"
-	      "\n"
-	      "Columns:\n"
-	      "  -l, --label COL           label column (header name or 1-based index)\n"
-	      "  -s, --score COL[,COL...]  score column(s), one model each; repeatable\n"
-	      "  -p, --positive VALUE      the label value of the positive class\n"
-	      "  -w, --weight COL          per-row non-negative weight\n"
-	      "      --counts POS,NEG      rows are: score, count of positives, of negatives\n"
-	      "  -d, --delimiter C         field delimiter (default: detected from , tab ; |)\n"
-	      "      --header, --no-header force header handling (default: detected)\n"
-	      "      --strict              a bad row is an error instead of being skipped\n"
-	      "      --stream              fold rows into distinct scores as they come (memory\n"
-	      "                            by distinct scores; chosen by itself for huge inputs)\n"
-	      "      --bins N              with --stream: group scores into at most N bins\n"
-	      "      --invert              score = -score, for models whose high scores mean\n"
-	      "                            the negative class (ROC AUC below 0.5)\n"
-	      "      --group COL           a column of categories: every report also per group,\n"
-	      "                            with the gaps between groups (at most 1,000 groups)\n"
-	      "      --fold COL            cross-validation fold ids: every report also per fold,\n"
-	      "                            with the spread of each number across folds\n"
-	      "      --against REF         FILE against the reference file REF at the same\n"
-	      "                            threshold: both reports, their changes, the drift\n"
-	      "                            of the scores (KS, PSI) and DeLong's unpaired test\n"
-	      "\n"
-	      "What to do (default: the explorer):\n"
-	      "  -t, --threshold X         the threshold (default 0.5 for probabilities, else 0)\n"
-	      "      --report              print the report at the threshold\n"
-	      "      --optimize OBJ        report at the threshold that is best for OBJ:\n"
-	      "                            f1 fbeta mcc youden accuracy balanced_accuracy\n"
-	      "                            precision recall cost\n"
-	      "      --beta B              beta for fbeta (default 1)\n"
-	      "      --cost-fp A, --cost-fn B  costs for cost: minimise A*FP + B*FN (default 1, 1)\n"
-	      "      --min-precision P, --min-recall R, --max-fpr F\n"
-	      "                            constraints for --optimize\n"
-	      "      --max-flagged N, --max-flag-rate R\n"
-	      "                            review capacity for --optimize: flag at most N rows\n"
-	      "                            (weighted) or a share R of them\n"
-	      "      --prevalence P        report as if positives were a share P of the cases\n"
-	      "                            (the base rate where the model is deployed)\n"
-	      "      --curve KIND          print a whole curve: roc, pr, gain (cumulative gains\n"
-	      "                            and lift), net-benefit (decision curve), calibration\n"
-	      "      --group-thresholds S  a threshold per group: best (each group's --optimize\n"
-	      "                            optimum), equal-recall=X, equal-fpr=X, equal-rate=X,\n"
-	      "                            or single (one for all, the default)\n"
-	      "      --calibration-bins B  bins of the calibration curve and ECE (default 10)\n"
-	      "      --calibration-strategy uniform|quantile\n"
-	      "                            equal-width bins (default) or equal-count bins\n"
-	      "      --format FMT          text, json, csv or markdown (default text)\n"
-	      "      --conf-level L        level of the intervals, 0 < L < 1 (default 0.95):\n"
-	      "                            Wilson for the rates, DeLong for the ROC AUC\n"
-	      "      --partial-auc F       also the standardised partial ROC AUC over FPR <= F\n"
-	      "      --bootstrap N         N stratified resamples: intervals of F1, MCC, balanced\n"
-	      "                            accuracy, average precision (and with --optimize,\n"
-	      "                            of the optimal threshold and its value)\n"
-	      "      --seed S              the resamples' seed (default 1)\n"
-	      "\n",
-	      f);
-	/* two strings: C99 compilers need only take 4,095 bytes in one */
-	fputs("Explorer:\n"
-	      "      --names POS,NEG       words for the two classes\n"
-	      "      --ascii, --no-color, --no-mouse\n"
-	      "      --commands FILE       run explorer commands from FILE without a terminal,\n"
-	      "                            printing what export writes\n"
-	      "      --batch               the same, with the commands on standard input\n"
-	      "\n"
-	      "  -h, --help                this help\n"
-	      "      --version             the version\n"
-	      "\n"
-	      "Exit status: 0 success, 1 data error, 2 usage error.  See cutoff(1).\n",
-	      f);
-}
 
 static int usage_error(char *err, size_t errlen, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 
@@ -215,6 +144,59 @@ static int add_scores(struct options *o, const char *arg, char *err, size_t errl
 		if (p == NULL)
 			break;
 	}
+	return 0;
+}
+
+/* Splits a comma-separated list into a copy kept in *buf: at most max
+ * non-empty items, none twice.  The count, or -1 (said in err). */
+static int split_list(const char *opt, const char *arg, char **buf, const char **items, size_t max, char *err,
+		      size_t errlen)
+{
+	size_t n = 0, i;
+	char *p, *tok;
+
+	free(*buf);
+	if ((*buf = strdup(arg)) == NULL)
+		return usage_error(err, errlen, "out of memory"), -1;
+	for (tok = *buf;; tok = p + 1) {
+		if ((p = strchr(tok, ',')) != NULL)
+			*p = '\0';
+		if (*tok == '\0')
+			return usage_error(err, errlen, "%s: empty item in '%s'", opt, arg), -1;
+		if (n == max)
+			return usage_error(err, errlen, "%s: at most %zu items", opt, max), -1;
+		for (i = 0; i < n; i++)
+			if (strcmp(items[i], tok) == 0)
+				return usage_error(err, errlen, "%s names '%s' twice", opt, tok), -1;
+		items[n++] = tok;
+		if (p == NULL)
+			return (int)n;
+	}
+}
+
+/* --thresholds CLASS=X,...: each class's threshold (the last '=' splits,
+ * so that a class name may hold one). */
+static int parse_class_thresholds(struct options *o, const char *arg, char *err, size_t errlen)
+{
+	const char *items[OPTIONS_MAX_SCORES];
+	int n = split_list("--thresholds", arg, &o->thresholds_buf, items, OPTIONS_MAX_SCORES, err, errlen);
+
+	if (n < 0)
+		return OPTIONS_USAGE;
+	for (int i = 0; i < n; i++) {
+		char *eq = strrchr(items[i], '=');
+
+		if (eq == NULL || eq == items[i])
+			return usage_error(err, errlen, "--thresholds takes CLASS=X,... (got '%s')", items[i]);
+		*eq = '\0';
+		for (int j = 0; j < i; j++)
+			if (strcmp(o->class_thr[j].name, items[i]) == 0)
+				return usage_error(err, errlen, "--thresholds names class '%s' twice", items[i]);
+		o->class_thr[i].name = items[i];
+		if (number("--thresholds", eq + 1, &o->class_thr[i].threshold, true, err, errlen) != 0)
+			return OPTIONS_USAGE;
+	}
+	o->n_class_thr = (size_t)n;
 	return 0;
 }
 
@@ -316,6 +298,19 @@ static int data_option(struct options *o, int c, const char *arg, char *err, siz
 	case 'l':
 		o->data.label = arg;
 		break;
+	case OPT_MULTICLASS:
+		o->data.multiclass = true;
+		break;
+	case OPT_CLASSES: {
+		int n = split_list("--classes", arg, &o->classes_buf, o->classes, OPTIONS_MAX_SCORES, err, errlen);
+
+		if (n < 0)
+			return OPTIONS_USAGE;
+		o->data.classes = o->classes;
+		o->data.n_classes = (size_t)n;
+		o->data.multiclass = true; /* naming classes asks for them */
+		break;
+	}
 	case 's':
 		rc = add_scores(o, arg, err, errlen);
 		break;
@@ -383,6 +378,9 @@ static int decision_option(struct options *o, int c, const char *arg, struct see
 	case 't':
 		o->has_threshold = true;
 		rc = number("--threshold", arg, &o->threshold, true, err, errlen);
+		break;
+	case OPT_THRESHOLDS:
+		rc = parse_class_thresholds(o, arg, err, errlen);
 		break;
 	case OPT_OPTIMIZE:
 		if (optimize_parse(arg, &o->spec.objective) < 0)
@@ -557,9 +555,34 @@ static int output_option(struct options *o, int c, const char *arg, char *err, s
 	return rc;
 }
 
+/* --multiclass: two score columns or more; what it does not take. */
+static int multiclass_combinations(const struct options *o, char *err, size_t errlen)
+{
+	const char *no = options_multiclass_refusal(o);
+
+	if (o->data.n_scores == 1)
+		return usage_error(err, errlen, "--multiclass needs a score column per class: two or more with --score");
+	if (o->data.n_classes > 0 && o->data.n_scores > 0 && o->data.n_classes != o->data.n_scores)
+		return usage_error(err, errlen, "--classes names %zu classes for %zu score columns", o->data.n_classes,
+				   o->data.n_scores);
+	if (no != NULL)
+		return usage_error(err, errlen, "%s does not work with a score column per class (--multiclass)", no);
+	return 0;
+}
+
+const char *options_multiclass_refusal(const struct options *o)
+{
+	return o->data.counts_pos ? "--counts" : o->data.positive ? "--positive" : o->data.stream ? "--stream" :
+	       o->data.bins ? "--bins" : o->data.group ? "--group" : o->data.fold ? "--fold" :
+	       o->against ? "--against" : o->bootstrap ? "--bootstrap" : o->prevalence > 0 ? "--prevalence" :
+	       o->invert ? "--invert" : o->partial_fpr > 0 ? "--partial-auc" : o->commands || o->batch ? "--commands and --batch" : NULL;
+}
+
 /* Options that do not go together, or need another. */
 static int combinations(const struct options *o, const struct seen *seen, char *err, size_t errlen)
 {
+	int rc;
+
 	if (seen->constrained && o->mode != MODE_OPTIMIZE)
 		return usage_error(err, errlen,
 				   "--min-precision, --min-recall, --max-fpr, --max-flagged and --max-flag-rate go with --optimize");
@@ -589,6 +612,10 @@ static int combinations(const struct options *o, const struct seen *seen, char *
 		return usage_error(err, errlen, "--group-thresholds goes with --group COL");
 	if (o->group_strategy_set && o->group_strategy.strategy == FAIR_BEST && o->mode != MODE_OPTIMIZE)
 		return usage_error(err, errlen, "--group-thresholds best needs --optimize OBJ (each group's optimum of it)");
+	if (o->n_class_thr > 0 && o->mode == MODE_OPTIMIZE)
+		return usage_error(err, errlen, "--thresholds and --optimize both choose the thresholds; give one");
+	if (o->data.multiclass && (rc = multiclass_combinations(o, err, errlen)) != 0)
+		return rc;
 	if (o->data.counts_pos != NULL && (o->data.label != NULL || o->data.positive != NULL || o->data.weight != NULL))
 		return usage_error(err, errlen, "--counts replaces --label, --positive and --weight");
 	return one_role_each(o, err, errlen);
@@ -653,5 +680,7 @@ void options_free(struct options *o)
 	free(o->score_buf);
 	free(o->counts_buf);
 	free(o->names_buf);
-	o->score_buf = o->counts_buf = o->names_buf = NULL;
+	free(o->classes_buf);
+	free(o->thresholds_buf);
+	o->score_buf = o->counts_buf = o->names_buf = o->classes_buf = o->thresholds_buf = NULL;
 }

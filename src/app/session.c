@@ -323,7 +323,8 @@ int session_open(struct session *s, const struct dataset_options *data, const st
 		s->models[i].sw = s->models[i].sample = &s->sweeps[i];
 		s->models[i].threshold = st->has_threshold ? st->threshold : sweep_default_threshold(&s->sweeps[i]);
 	}
-	pair_tests(s);
+	if (!s->ds->multiclass)
+		pair_tests(s); /* classes have other positives each: no paired test */
 	s->data = data;
 	if (s->ds->grouped && build_groups(s, s->ds, data) < 0) {
 		snprintf(err, errlen, "out of memory sorting each group's rows");

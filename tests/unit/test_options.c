@@ -2,6 +2,7 @@
 #include "helpers.h"
 
 #include "options.h"
+#include "usage.h"
 
 static char err[512];
 
@@ -140,7 +141,7 @@ static void test_documented(void **state)
 	assert_int_equal(fread(src, 1, (size_t)len, f), (size_t)len);
 	src[len] = '\0';
 	fclose(f);
-	options_usage(h);
+	usage_print(h);
 	fclose(h);
 	for (p = strstr(src, "static const struct option long_options[]"); p && (p = strstr(p, "{ \"")) != NULL; p += 3) {
 		char name[64], want[70];

@@ -26,6 +26,17 @@ struct dataset_stamp {
 	struct timespec mtime, ctime;
 };
 
+/* --multiclass: every usable row's class and scores, in memory (the
+ * models hold each class against the rest; these, the rows together). */
+struct dataset_classes {
+	size_t k;                     /* classes: one per score column */
+	char **names;                 /* as the data names them (raw) */
+	uint32_t *label;              /* n: the row's class */
+	double *score;                /* n * k, row by row */
+	double *weight;               /* n, or NULL: 1 each */
+	size_t n, cap;
+};
+
 struct dataset {
 	char *source;                 /* the path exactly as given; "<stdin>" */
 	char *shown;                  /* the same, escaped whole: for messages */
@@ -41,6 +52,8 @@ struct dataset {
 	uint64_t rows;                /* usable rows (records) */
 	uint64_t skipped;
 	struct dataset_stamp stamp;
+	bool multiclass;              /* models are classes, one against the rest */
+	struct dataset_classes classes;
 	char **notes;                 /* lines for stderr, without "cutoff: " */
 	size_t n_notes;
 };

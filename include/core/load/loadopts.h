@@ -30,6 +30,9 @@ struct dataset_options {
 	const char *fold;             /* --fold column (read as groups, one or the other), or NULL */
 	const char *counts_pos;       /* --counts POS,NEG columns, or NULL */
 	const char *counts_neg;
+	bool multiclass;              /* one score column per class (--multiclass) */
+	const char *const *classes;   /* --classes: n_classes names by position, or NULL */
+	size_t n_classes;
 	char delimiter;               /* 0: detect among , \t ; | */
 	int header;                   /* -1 detect, 0 no header, 1 header */
 	bool strict;                  /* a bad row is an error */

@@ -65,6 +65,7 @@ struct report {
 	double max_flagged;         /* --max-flagged or :budget, for the note on ties (0: none) */
 	uint64_t seed;
 	const struct report_groups *groups; /* --group, or NULL */
+	const char *const *classes; /* --multiclass: model i is class i against the rest (else NULL) */
 };
 
 #endif

@@ -37,6 +37,53 @@
 
 /* ---- deciding the columns ----------------------------------------------- */
 
+/* --multiclass: what cannot go with it (it keeps every row in memory),
+ * the class names (--classes by position, else the score columns'), each
+ * once.  0, or -1 (failed). */
+static int setup_classes(struct loader *l)
+{
+	const struct dataset_options *o = l->opt;
+	struct dataset *ds = l->ds;
+	const struct columns *c = &l->cols;
+	struct dataset_classes *dc = &ds->classes;
+	const char *no = o->group ? "--group" : o->fold ? "--fold" : o->bins > 0 ? "--bins" : NULL;
+	size_t i, j;
+
+	if (no != NULL) {
+		status_fail(l->st, "%s: %s does not work with a score column per class (--multiclass)", ds->shown, no);
+		return -1;
+	}
+	ds->multiclass = true;
+	dc->k = c->n_scores;
+	if (o->n_classes > 0 && o->n_classes != dc->k) {
+		status_fail(l->st, "%s: --classes names %zu class%s for %zu score columns", ds->shown, o->n_classes,
+			    o->n_classes == 1 ? "" : "es", dc->k);
+		return -1;
+	}
+	if ((dc->names = calloc(dc->k, sizeof *dc->names)) == NULL)
+		goto oom;
+	for (i = 0; i < dc->k; i++) {
+		const char *name = o->n_classes > 0 ? o->classes[i] : c->names[c->score_col[i]];
+
+		if ((dc->names[i] = text_dup(name, strlen(name))) == NULL)
+			goto oom;
+		for (j = 0; j < i; j++)
+			if (strcmp(dc->names[j], dc->names[i]) == 0) {
+				status_fail(l->st, "%s: class '%s' is named twice (score columns %zu and %zu); name the classes with --classes",
+					    ds->shown, text_show_str(name), j + 1, i + 1);
+				return -1;
+			}
+	}
+	if (c->multiclass_chosen)
+		loader_note(ds, "%s: %slabel column '%s': its values name %zu score columns, one a class (--multiclass); choose with %s",
+			    ds->shown, c->label_guessed ? "guessed " : "", text_show_str(c->names[c->label_col]), dc->k,
+			    c->label_guessed ? "--label and --score" : "--score");
+	return 0;
+oom:
+	status_fail(l->st, "out of memory");
+	return -1;
+}
+
 /* Decides header and columns from the sample, then replays the sample. */
 static void setup(struct loader *l, struct csvread *cr)
 {
@@ -54,8 +101,14 @@ static void setup(struct loader *l, struct csvread *cr)
 	if ((ds->models = calloc(c->n_scores, sizeof *ds->models)) == NULL)
 		goto oom;
 	ds->n_models = c->n_scores;
-	if (o->stream || o->bins > 0)
+	if (c->multiclass) {
+		if (setup_classes(l) < 0)
+			return;
+		ds->streamed = false; /* the rows stay: every decision needs them */
+		l->array_limit = 0;
+	} else if (o->stream || o->bins > 0) {
 		ds->streamed = true;
+	}
 	for (i = 0; i < c->n_scores; i++) {
 		ds->models[i].min = 1.0 / 0.0;
 		ds->models[i].max = -1.0 / 0.0;
@@ -81,7 +134,9 @@ static void setup(struct loader *l, struct csvread *cr)
 	if (ds->streamed && loader_fold(l) < 0)
 		goto oom;
 
-	if (c->label_guessed && c->score_guessed)
+	if (c->multiclass_chosen)
+		; /* setup_classes said it, label and all */
+	else if (c->label_guessed && c->score_guessed)
 		loader_note(ds, "%s: guessed label column '%s'%s and score column '%s'; choose with --label and --score",
 			 ds->shown, text_show_str(ds->label_name), c->label_guess, text_show_str(ds->models[0].name));
 	else if (c->label_guessed)
@@ -159,6 +214,10 @@ static void *on_fork(void *ctx, struct status *st)
 	h->ds.weighted = l->ds->weighted;
 	h->ds.streamed = l->ds->streamed;
 	h->ds.n_models = l->ds->n_models;
+	if ((h->ds.multiclass = l->ds->multiclass)) {
+		h->ds.classes.k = l->ds->classes.k;
+		h->ds.classes.names = l->ds->classes.names; /* shared: the first's */
+	}
 	if ((h->ds.grouped = l->ds->grouped))
 		groups_init(&h->ds.groups, h->ds.n_models, h->ds.weighted, h->ds.streamed, l->opt->bins, &l->opt->tuning);
 	h->ds.models = calloc(h->ds.n_models ? h->ds.n_models : 1, sizeof *h->ds.models);
@@ -242,6 +301,9 @@ static void on_join(void *ctx, void *child)
 		model_release(o);
 	}
 	free(wd->models);
+	if (wd->multiclass && !l->st->failed && loader_classes_join(&ds->classes, &wd->classes, ds->weighted) < 0)
+		status_fail(l->st, "out of memory after %llu rows", (unsigned long long)ds->rows);
+	free(wd->classes.label), free(wd->classes.score), free(wd->classes.weight);
 	if (wd->grouped && !l->st->failed && groups_join(&ds->groups, &wd->groups) == -1)
 		status_fail(l->st, "out of memory after %llu rows", (unsigned long long)ds->rows);
 	groups_free(&wd->groups);
@@ -386,7 +448,7 @@ int dataset_load(const struct dataset_options *opt, struct dataset **out, char *
 		.source = ds->shown, .delimiter = opt->delimiter,
 		/* streaming on two readers: exact, unweighted folds (merged counts
 		 * are the same numbers in any order) */
-		.may_split = !opt->one_thread && opt->bins == 0 && l.array_limit == 0 &&
+		.may_split = !opt->one_thread && !opt->multiclass && opt->bins == 0 && l.array_limit == 0 &&
 			     (!l.opt->stream || (!ds->weighted && !opt->group && !opt->fold)),
 		.libcsv_only = opt->libcsv_only,
 		.progress = opt->progress, .progress_arg = opt->progress_arg,
@@ -462,6 +524,12 @@ void dataset_free(struct dataset *ds)
 		model_release(&ds->models[i]), free(ds->models[i].name);
 	free(ds->models);
 	groups_free(&ds->groups);
+	for (i = 0; ds->classes.names != NULL && i < ds->classes.k; i++)
+		free(ds->classes.names[i]);
+	free(ds->classes.names);
+	free(ds->classes.label);
+	free(ds->classes.score);
+	free(ds->classes.weight);
 	for (i = 0; i < ds->n_notes; i++)
 		free(ds->notes[i]);
 	free(ds->notes);

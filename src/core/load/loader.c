@@ -161,6 +161,98 @@ by_vocabulary:
 	return 0;
 }
 
+/* --multiclass: the row's class, by its label's text (trimmed) equal to
+ * a class's name; -1 when the row is not used (a missing label: skipped;
+ * a value that is no class: the load fails, naming it and its line). */
+static int class_of(struct loader *l, const struct row *r, uint32_t *cls)
+{
+	const struct dataset_classes *dc = &l->ds->classes;
+	const char *s;
+	size_t len, i;
+	char list[400];
+
+	row_get(r, l->c->label_col, &s, &len);
+	parse_trim(&s, &len);
+	if (parse_is_missing(s, len)) {
+		loader_skip(l, row_line(r), "missing label in column '%s'", text_show_str(l->c->names[l->c->label_col]));
+		return -1;
+	}
+	for (i = 0; i < dc->k; i++)
+		if (strlen(dc->names[i]) == len && memcmp(dc->names[i], s, len) == 0) {
+			*cls = (uint32_t)i;
+			return 0;
+		}
+	text_list(list, sizeof list, (const char *const *)dc->names, dc->k, MAX_DISTINCT_LABELS);
+	status_fail(l->st, "%s:%llu: label '%s' in column '%s' is no class (classes: %s)", l->ds->shown,
+		    (unsigned long long)row_line(r), text_show(s, len), text_show_str(l->c->names[l->c->label_col]), list);
+	return -1;
+}
+
+/* --multiclass: the row, whole, after the others (arrays grow by half). */
+static int classes_push(struct dataset_classes *dc, uint32_t cls, const double *scores, double w, bool weighted)
+{
+	if (dc->n == dc->cap) {
+		size_t cap = dc->cap < 16 ? 16 : dc->cap + dc->cap / 2;
+		uint32_t *label = realloc(dc->label, cap * sizeof *label);
+		double *score, *weight;
+
+		if (label == NULL)
+			return -1;
+		dc->label = label;
+		if ((score = realloc(dc->score, cap * dc->k * sizeof *score)) == NULL)
+			return -1;
+		dc->score = score;
+		if (weighted) {
+			if ((weight = realloc(dc->weight, cap * sizeof *weight)) == NULL)
+				return -1;
+			dc->weight = weight;
+		}
+		dc->cap = cap;
+	}
+	dc->label[dc->n] = cls;
+	memcpy(dc->score + dc->n * dc->k, scores, dc->k * sizeof *scores);
+	if (weighted)
+		dc->weight[dc->n] = w;
+	dc->n++;
+	return 0;
+}
+
+int loader_classes_join(struct dataset_classes *dc, const struct dataset_classes *o, bool weighted)
+{
+	size_t n = dc->n + o->n;
+	uint32_t *label;
+	double *score, *weight;
+
+	if (o->n == 0)
+		return 0;
+	if ((label = realloc(dc->label, n * sizeof *label)) == NULL)
+		return -1;
+	dc->label = label;
+	if ((score = realloc(dc->score, n * dc->k * sizeof *score)) == NULL)
+		return -1;
+	dc->score = score;
+	if (weighted) {
+		if ((weight = realloc(dc->weight, n * sizeof *weight)) == NULL)
+			return -1;
+		dc->weight = weight;
+		memcpy(dc->weight + dc->n, o->weight, o->n * sizeof *weight);
+	}
+	memcpy(dc->label + dc->n, o->label, o->n * sizeof *label);
+	memcpy(dc->score + dc->n * dc->k, o->score, o->n * dc->k * sizeof *score);
+	dc->n = dc->cap = n;
+	return 0;
+}
+
+/* --multiclass: the row in every class's model (positive in its own) and
+ * in the rows kept whole.  0, or -1 when out of memory. */
+static int push_classes(struct dataset *ds, uint32_t cls, const double *scores, double w)
+{
+	for (size_t i = 0; i < ds->n_models; i++)
+		if (model_push(&ds->models[i], i == cls, scores[i], w, ds->weighted) < 0)
+			return -1;
+	return classes_push(&ds->classes, cls, scores, w, ds->weighted);
+}
+
 /* Skips the row for a field that is not a usable number. */
 static void skip_value(struct loader *l, const struct row *r, enum parse_status ps, const char *what, size_t col,
 		       const char *s, size_t len)
@@ -208,6 +300,7 @@ void loader_row(struct loader *l, const struct row *r)
 	double *scores = scores_small;
 	double w = 1, wpos = 0, wneg = 0;
 	bool positive = false;
+	uint32_t cls = 0;
 	size_t i;
 
 	if (r->count < l->c->need) {
@@ -219,7 +312,7 @@ void loader_row(struct loader *l, const struct row *r)
 		status_fail(l->st, "out of memory");
 		return;
 	}
-	if (o->counts_pos == NULL && classify(l, r, &positive) < 0)
+	if (ds->multiclass ? class_of(l, r, &cls) < 0 : o->counts_pos == NULL && classify(l, r, &positive) < 0)
 		goto out;
 	if (o->weight != NULL && parse_weight(l, r, l->c->weight_col, "weight", &w) < 0)
 		goto out;
@@ -244,7 +337,13 @@ void loader_row(struct loader *l, const struct row *r)
 	}
 	if (l->label_bad)
 		goto out; /* the load fails; keep scanning only to list the labels */
-	{
+	if (ds->multiclass) {
+		if (push_classes(ds, cls, scores, w) < 0) {
+			status_fail(l->st, "out of memory after %llu rows (--multiclass keeps every row: %zu bytes a row)",
+				    (unsigned long long)ds->rows, (size_t)(4 + 16 * ds->n_models + (ds->weighted ? 24 * ds->n_models + 8 : 0)));
+			goto out;
+		}
+	} else {
 		struct model *m = ds->models;
 		size_t bad = 0;
 		int rc = model_push_row(m, ds->n_models, scores, o->counts_pos != NULL, positive, w, wpos, wneg,
@@ -334,7 +433,10 @@ void loader_labels(struct loader *l)
 		     ds->shown, text_show_str(ds->label_name), list);
 		return;
 	}
-	if (l->opt->counts_pos != NULL) {
+	if (ds->multiclass) {
+		ds->positive_name = text_dup("class", 5); /* each model: its class against the rest */
+		ds->negative_name = text_dup("rest", 4);
+	} else if (l->opt->counts_pos != NULL) {
 		ds->positive_name = text_dup("positive", 8);
 		ds->negative_name = text_dup("negative", 8);
 	} else if (l->opt->positive != NULL) {

@@ -71,6 +71,9 @@ void loader_row(struct loader *l, const struct row *r);
  * when it is not the simplest kind, and loader_row is to have it. */
 bool loader_simple(void *ctx, const char *s, size_t len);
 
+/* --multiclass: appends o's rows after dc's; -1 when out of memory. */
+int loader_classes_join(struct dataset_classes *dc, const struct dataset_classes *o, bool weighted);
+
 /* The class names once every row is in, or the failure that the labels
  * are not 0/1-like (listing the values seen). */
 void loader_labels(struct loader *l);

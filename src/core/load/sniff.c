@@ -211,6 +211,8 @@ static bool name_repeats(const struct sniffer *l, size_t i)
 	return false;
 }
 
+static bool label_of_classes(struct sniffer *l, size_t *col);
+
 /* Returns 1 when found by name, 0 when by contents, -1 when not found. */
 static int detect_label(struct sniffer *l, char *guess, size_t guesslen)
 {
@@ -248,6 +250,11 @@ static int detect_label(struct sniffer *l, char *guess, size_t guesslen)
 		l->c->label_col = one_class;
 		return 0;
 	}
+	if (label_of_classes(l, &i)) {
+		l->c->label_col = i;
+		snprintf(guess, guesslen, " (its values name score columns)");
+		return 0;
+	}
 	if (l->c->header && l->n == 1)
 		status_fail(l->st, "%s: no data rows after the header", l->source); /* nothing to tell from */
 	else
@@ -283,6 +290,86 @@ static int detect_score(struct sniffer *l)
 	else
 		status_fail(l->st, "%s: cannot tell which column holds the scores; name it with --score", l->source);
 	return -1;
+}
+
+/* How many free numeric columns the sample's values of column lc name,
+ * when every value names one (else 0); is_class[col] marks them. */
+static size_t class_columns(struct sniffer *l, size_t lc, bool *is_class)
+{
+	struct columns *c = l->c;
+	size_t i, col, n = 0;
+
+	memset(is_class, 0, c->ncols * sizeof *is_class);
+	for (i = first_data(l); i < l->n; i++) {
+		const char *s;
+		size_t len;
+
+		if (!row_get(&l->sample[i], lc, &s, &len))
+			continue;
+		parse_trim(&s, &len);
+		if (parse_is_missing(s, len))
+			continue;
+		for (col = 0; col < c->ncols; col++)
+			if (col != lc && !taken(l, col) && strlen(c->names[col]) == len && memcmp(c->names[col], s, len) == 0)
+				break;
+		if (col == c->ncols)
+			return 0; /* a value that names no free column */
+		if (!is_class[col]) {
+			struct col_profile p;
+
+			profile_column(l, col, &p);
+			if (!(p.numbers > 0 && p.all_numeric) || name_repeats(l, col))
+				return 0;
+			is_class[col] = true;
+			n++;
+		}
+	}
+	return n;
+}
+
+/* No -s, and the label column's values in the sample are three or more
+ * names of numeric columns (setosa, versicolor, virginica beside columns
+ * of those names): a score column per class, in the file's order.  True
+ * when chosen (score_col then holds them). */
+static bool detect_classes(struct sniffer *l)
+{
+	struct columns *c = l->c;
+	size_t col, n, *cols;
+	bool *is_class;
+
+	if (!c->header || l->o->positive != NULL || (is_class = calloc(c->ncols, sizeof *is_class)) == NULL)
+		return false;
+	n = class_columns(l, c->label_col, is_class);
+	if (n < (l->o->multiclass ? 2u : 3u) || (cols = calloc(n, sizeof *cols)) == NULL) {
+		free(is_class);
+		return false;
+	}
+	for (col = 0, n = 0; col < c->ncols; col++)
+		if (is_class[col])
+			cols[n++] = col;
+	free(c->score_col);
+	c->score_col = cols;
+	c->n_scores = n;
+	free(is_class);
+	return true;
+}
+
+/* A column whose values name three or more numeric columns: the label of
+ * a score column per class (when no -s names the scores). */
+static bool label_of_classes(struct sniffer *l, size_t *col)
+{
+	bool *is_class;
+	size_t i;
+
+	if (!l->c->header || l->o->n_scores > 0 || l->o->positive != NULL ||
+	    (is_class = calloc(l->c->ncols, sizeof *is_class)) == NULL)
+		return false;
+	for (i = 0; i < l->c->ncols; i++)
+		if (!taken(l, i) && class_columns(l, i, is_class) >= (l->o->multiclass ? 2u : 3u))
+			break;
+	free(is_class);
+	*col = i;
+	return i < l->c->ncols;
 }
 
 static bool is_number_field(const struct row *r, size_t col)
@@ -464,7 +551,16 @@ int sniff_columns(struct columns *c, const struct dataset_options *o, const char
 		c->label_guessed = rc == 0;
 		take(l, c->label_col);
 	}
-	if (o->n_scores == 0) {
+	c->multiclass = o->multiclass;
+	if (o->n_scores == 0 && o->counts_pos == NULL && detect_classes(l)) {
+		c->multiclass = c->multiclass_chosen = true;
+		for (i = 0; i < c->n_scores; i++)
+			take(l, c->score_col[i]);
+	} else if (o->n_scores == 0 && o->multiclass) {
+		status_fail(st, "%s: --multiclass: name a score column per class with --score (the label's values are not names of numeric columns)",
+			    source);
+		return -1;
+	} else if (o->n_scores == 0) {
 		int rc = detect_score(l);
 
 		if (rc < 0)

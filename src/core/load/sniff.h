@@ -24,6 +24,8 @@ struct columns {
 	size_t n_scores;
 	bool *want;                 /* ncols: the columns some role uses */
 	size_t need;                /* fields a usable record must have */
+	bool multiclass;            /* a score column per class (asked, or chosen: multiclass_chosen) */
+	bool multiclass_chosen;
 	bool label_guessed, score_guessed;
 	char label_guess[400];      /* " (values a, b)" when guessed by values */
 };

@@ -144,9 +144,9 @@ static void table_row(const struct table *t, size_t i, double *v)
 	}
 }
 
-static void curve_json(FILE *f, const struct report *r, const struct report_model *m, const struct table *t,
-		       const char *indent)
+static void curve_json(FILE *f, const struct report *r, size_t mi, const struct table *t, const char *indent)
 {
+	const struct report_model *m = &r->models[mi];
 	double v[MAX_COLS];
 	size_t i;
 	int col;
@@ -155,8 +155,13 @@ static void curve_json(FILE *f, const struct report *r, const struct report_mode
 	text_json(f, r->file);
 	fprintf(f, ",\n%s  \"score\": ", indent);
 	text_json(f, m->score);
-	fprintf(f, ",\n%s  \"positive\": ", indent);
-	text_json(f, r->positive);
+	if (r->classes != NULL) {
+		fprintf(f, ",\n%s  \"class\": ", indent);
+		text_json(f, r->classes[mi]);
+	} else {
+		fprintf(f, ",\n%s  \"positive\": ", indent);
+		text_json(f, r->positive);
+	}
 	fprintf(f, ",\n%s  \"curve\": \"%s\"", indent, kinds[t->kind].name);
 	if (t->kind == CF_CALIBRATION)
 		fprintf(f, ",\n%s  \"strategy\": \"%s\"", indent,
@@ -178,18 +183,20 @@ static void curve_json(FILE *f, const struct report *r, const struct report_mode
  * the three formats hold the same numbers. */
 int curvefile_write(FILE *f, const struct report *r, enum curvefile_kind kind, enum report_format fmt)
 {
-	bool multi = r->n_models > 1;
+	/* each class's curve is a block of its own, named (--multiclass) */
+	bool multi = r->n_models > 1 || r->classes != NULL;
+	const char *word = r->classes != NULL ? "class" : "model";
 	int nc = kinds[kind].n_cols, col;
 	size_t i, mi;
 	struct table t;
 
 	if (fmt == FORMAT_JSON) {
 		if (multi)
-			fputs("{\n  \"models\": [\n    ", f);
+			fprintf(f, "{\n  \"%ss\": [\n    ", r->classes != NULL ? "classe" : "model");
 		for (mi = 0; mi < r->n_models; mi++) {
 			if (table_open(&t, r, &r->models[mi], kind) < 0)
 				return -1;
-			curve_json(f, r, &r->models[mi], &t, multi ? "    " : "");
+			curve_json(f, r, mi, &t, multi ? "    " : "");
 			free(t.bins);
 			if (multi)
 				fputs(mi + 1 < r->n_models ? ",\n    " : "\n", f);
@@ -199,11 +206,11 @@ int curvefile_write(FILE *f, const struct report *r, enum curvefile_kind kind, e
 	}
 	/* the header */
 	if (fmt == FORMAT_MARKDOWN)
-		fputs(multi ? "| model " : "", f);
+		fprintf(f, multi ? "| %s " : "", word);
 	else if (fmt == FORMAT_TEXT && multi)
-		fprintf(f, "%-21s", "model");
+		fprintf(f, "%-21s", word);
 	else if (multi)
-		fputs("model,", f);
+		fprintf(f, "%s,", word);
 	for (col = 0; col < nc; col++) {
 		const char *name = kinds[kind].cols[col];
 
@@ -221,14 +228,15 @@ int curvefile_write(FILE *f, const struct report *r, enum curvefile_kind kind, e
 	}
 	for (mi = 0; mi < r->n_models; mi++) {
 		const struct report_model *m = &r->models[mi];
+		const char *named = r->classes != NULL ? r->classes[mi] : m->score;
 		char name[200];
 
 		if (table_open(&t, r, m, kind) < 0)
 			return -1;
 		if (fmt == FORMAT_MARKDOWN)
-			text_markdown(name, sizeof name, m->score, 40);
+			text_markdown(name, sizeof name, named, 40);
 		else if (fmt == FORMAT_TEXT)
-			text_escape(name, sizeof name, m->score, strlen(m->score), 20);
+			text_escape(name, sizeof name, named, strlen(named), 20);
 		for (i = 0; i < t.rows; i++) {
 			double v[MAX_COLS];
 			char s[40];
@@ -236,7 +244,7 @@ int curvefile_write(FILE *f, const struct report *r, enum curvefile_kind kind, e
 			table_row(&t, i, v);
 			if (multi) {
 				if (fmt == FORMAT_CSV)
-					text_csv(f, m->score), fputc(',', f);
+					text_csv(f, named), fputc(',', f);
 				else if (fmt == FORMAT_MARKDOWN)
 					fprintf(f, "| %s ", name);
 				else

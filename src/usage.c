@@ -1,0 +1,107 @@
+/*
+ * usage: the --help text, kept beside the man page's SYNOPSIS and
+ * OPTIONS (tests/unit/test_options.c checks that every long option is in
+ * both).
+ */
+#include "usage.h"
+
+/* The columns and how to read them. */
+static void usage_columns(FILE *f)
+{
+	fputs("usage: cutoff [OPTIONS] [FILE]\n"
+	      "Explore and choose a classifier's decision threshold (binary, or one per class).\n"
+	      "FILE is a CSV/TSV of labels and scores; '-' or no FILE reads standard input.\n"
+	      "\n"
+	      "Columns:\n"
+	      "  -l, --label COL           label column (header name or 1-based index)\n"
+	      "  -s, --score COL[,COL...]  score column(s), one model each; repeatable\n"
+	      "  -p, --positive VALUE      the label value of the positive class\n"
+	      "  -w, --weight COL          per-row non-negative weight\n"
+	      "      --counts POS,NEG      rows are: score, count of positives, of negatives\n"
+	      "  -d, --delimiter C         field delimiter (default: detected from , tab ; |)\n"
+	      "      --header, --no-header force header handling (default: detected)\n"
+	      "      --strict              a bad row is an error instead of being skipped\n"
+	      "      --stream              fold rows into distinct scores as they come (memory\n"
+	      "                            by distinct scores; chosen by itself for huge inputs)\n"
+	      "      --bins N              with --stream: group scores into at most N bins\n"
+	      "      --invert              score = -score, for models whose high scores mean\n"
+	      "                            the negative class (ROC AUC below 0.5)\n"
+	      "      --group COL           a column of categories: every report also per group,\n"
+	      "                            with the gaps between groups (at most 1,000 groups)\n"
+	      "      --fold COL            cross-validation fold ids: every report also per fold,\n"
+	      "                            with the spread of each number across folds\n"
+	      "      --multiclass          a score column per class (-s, in the classes' order):\n"
+	      "                            each class against the rest, the averages and the\n"
+	      "                            whole confusion matrix; chosen by itself when the\n"
+	      "                            label's values name 3+ numeric columns and no -s\n"
+	      "      --classes V,V,...     the classes of the -s columns by position (default:\n"
+	      "                            the columns' names); implies --multiclass\n"
+	      "      --against REF         FILE against the reference file REF at the same\n"
+	      "                            threshold: both reports, their changes, the drift\n"
+	      "                            of the scores (KS, PSI) and DeLong's unpaired test\n"
+	      "\n",
+	      f);
+}
+
+/* What to do with the data, and the report's shape. */
+static void usage_actions(FILE *f)
+{
+	fputs("What to do (default: the explorer):\n"
+	      "  -t, --threshold X         the threshold (default 0.5 for probabilities, else 0)\n"
+	      "      --thresholds C=X,...  --multiclass: class C's threshold (the others: -t)\n"
+	      "      --report              print the report at the threshold\n"
+	      "      --optimize OBJ        report at the threshold that is best for OBJ:\n"
+	      "                            f1 fbeta mcc youden accuracy balanced_accuracy\n"
+	      "                            precision recall cost\n"
+	      "      --beta B              beta for fbeta (default 1)\n"
+	      "      --cost-fp A, --cost-fn B  costs for cost: minimise A*FP + B*FN (default 1, 1)\n"
+	      "      --min-precision P, --min-recall R, --max-fpr F\n"
+	      "                            constraints for --optimize\n"
+	      "      --max-flagged N, --max-flag-rate R\n"
+	      "                            review capacity for --optimize: flag at most N rows\n"
+	      "                            (weighted) or a share R of them\n"
+	      "      --prevalence P        report as if positives were a share P of the cases\n"
+	      "                            (the base rate where the model is deployed)\n"
+	      "      --curve KIND          print a whole curve: roc, pr, gain (cumulative gains\n"
+	      "                            and lift), net-benefit (decision curve), calibration\n"
+	      "      --group-thresholds S  a threshold per group: best (each group's --optimize\n"
+	      "                            optimum), equal-recall=X, equal-fpr=X, equal-rate=X,\n"
+	      "                            or single (one for all, the default)\n"
+	      "      --calibration-bins B  bins of the calibration curve and ECE (default 10)\n"
+	      "      --calibration-strategy uniform|quantile\n"
+	      "                            equal-width bins (default) or equal-count bins\n"
+	      "      --format FMT          text, json, csv or markdown (default text)\n"
+	      "      --conf-level L        level of the intervals, 0 < L < 1 (default 0.95):\n"
+	      "                            Wilson for the rates, DeLong for the ROC AUC\n"
+	      "      --partial-auc F       also the standardised partial ROC AUC over FPR <= F\n"
+	      "      --bootstrap N         N stratified resamples: intervals of F1, MCC, balanced\n"
+	      "                            accuracy, average precision (and with --optimize,\n"
+	      "                            of the optimal threshold and its value)\n"
+	      "      --seed S              the resamples' seed (default 1)\n"
+	      "\n",
+	      f);
+}
+
+static void usage_explorer(FILE *f)
+{
+	fputs("Explorer:\n"
+	      "      --names POS,NEG       words for the two classes\n"
+	      "      --ascii, --no-color, --no-mouse\n"
+	      "      --commands FILE       run explorer commands from FILE without a terminal,\n"
+	      "                            printing what export writes\n"
+	      "      --batch               the same, with the commands on standard input\n"
+	      "\n"
+	      "  -h, --help                this help\n"
+	      "      --version             the version\n"
+	      "\n"
+	      "Exit status: 0 success, 1 data error, 2 usage error.  See cutoff(1).\n",
+	      f);
+}
+
+/* Three strings: C99 compilers need only take 4,095 bytes in one. */
+void usage_print(FILE *f)
+{
+	usage_columns(f);
+	usage_actions(f);
+	usage_explorer(f);
+}
