@@ -319,12 +319,42 @@ static int after_loading(struct session *s, const struct options *o)
 	return 0;
 }
 
+/* --multiclass's explorer: the classes beside the session, at the
+ * --thresholds given, the first class on screen. */
+static int explore_classes(struct session *s, const struct options *o)
+{
+	struct classview cv;
+	char err[600];
+	int status;
+
+	for (size_t i = 0; i < o->n_class_thr; i++)
+		if (classview_set(s, o->class_thr[i].name, o->class_thr[i].threshold, err, sizeof err) < 0) {
+			say("%s", err);
+			return 2;
+		}
+	view_init(&s->view); /* each knob where its threshold is */
+	if (classview_open(&cv, s) < 0) {
+		say("out of memory");
+		return 1;
+	}
+	s->view.classes = &cv;
+	s->view.class_names = s->ds->classes.names;
+	view_set_model(&s->view, 0);
+	status = classview_sync(&cv, &s->view) < 0 ? (say("out of memory"), 1) :
+		 explorer_run(s, &(struct term_options){ !isatty(STDIN_FILENO), o->no_color, o->no_mouse, o->ascii });
+	s->view.classes = NULL;
+	classview_close(&cv);
+	return status;
+}
+
 /* The explorer, with --against the reference beside the data. */
 static int explore(struct session *s, const struct options *o)
 {
 	struct session ref;
 	int status;
 
+	if (s->ds->multiclass)
+		return explore_classes(s, o);
 	if (o->against != NULL) {
 		if (open_reference(&ref, o, s) < 0)
 			return 1;

@@ -19,6 +19,12 @@ struct classview {
 	const struct sweep **sw;        /* k: each class's (the view's) */
 	double *thr;                    /* k: the thresholds last computed at */
 	struct mc_result r;
+	/* the explorer: the class on screen's threshold moves, the others
+	 * stay (mc_focus), rebuilt when the class or another's threshold
+	 * changes */
+	struct mc_focus focus;
+	bool focused;
+	double *focus_thr;              /* k: the thresholds it was built at */
 };
 
 /* The threshold-free figures.  0, or -1 when out of memory. */
@@ -28,6 +34,13 @@ int classview_open(struct classview *cv, const struct session *s);
 void classview_at(struct classview *cv, const struct view *v);
 
 void classview_close(struct classview *cv);
+
+/* The explorer's: every figure at the view's thresholds, after an action
+ * (never in a redraw).  The thresholded decision comes from the focus
+ * (rebuilt, O(n k), only when the class on screen or another class's
+ * threshold changed), so that a move of the knob reads no rows.  0, or
+ * -1 when out of memory (the figures then stay as they were). */
+int classview_sync(struct classview *cv, const struct view *v);
 
 /* --thresholds C=X: class C's threshold on the view.  0, or -1 with the
  * message in err (C names no class). */

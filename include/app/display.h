@@ -20,6 +20,11 @@ void display_next_glyphs(struct view *v);       /* braille, blocks, ASCII, brail
 void display_set_color(struct view *v, bool color);
 void display_toggle_explain(struct view *v);
 
+/* --multiclass: the whole decision in place of the tables and plots; its
+ * matrix by the highest score or by the thresholds (said otherwise). */
+void display_toggle_classes(struct view *v);
+void display_toggle_argmax(struct view *v);
+
 /* The help box: what (HELP_KEYS, HELP_COMMANDS or a command's index)
  * from its top; closed; scrolled to top (clamped to 0..max). */
 void display_help(struct view *v, int what);

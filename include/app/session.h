@@ -47,6 +47,7 @@ struct session {
 	struct dataset *regrouped;      /* :group's reading, for its names */
 	char *group_column;
 	struct sweep **ref_ptrs;        /* --against: the reference's sweeps, then its samples */
+	double *class_u;                /* --multiclass: the one-vs-one sums (k x k), from the sweeps' sorts */
 	struct view view;
 };
 

@@ -48,6 +48,8 @@ struct view_model {
 	size_t best[BEST_COUNT];    /* k of each optimum, VIEW_NONE if none */
 };
 
+struct classview;
+
 struct view {
 	/* what was loaded */
 	const char *file;
@@ -83,6 +85,13 @@ struct view {
 	struct sweep *const *ref_sample; /* the reference as read (not reweighted), for the drift */
 	const char *ref_file;
 	struct drift *ref_drift;    /* each model's drift, of the data as read (view_drift) */
+
+	/* --multiclass: the models are the classes, each against the rest;
+	 * NULL otherwise */
+	struct classview *classes;
+	char *const *class_names;   /* as the data names them */
+	bool classes_shown;         /* the whole decision in place of the tables and plots */
+	bool classes_argmax;        /* its matrix by the highest score, not the thresholds */
 
 	/* what the user chose */
 	size_t model;
@@ -139,6 +148,9 @@ static inline struct view_model *view_current(const struct view *v)
 
 /* Moves the current model's threshold (and k); remembers the old k. */
 void view_set_threshold(struct view *v, double t);
+
+/* Moves model i's threshold (with --multiclass, class i's). */
+void view_set_model_threshold(struct view *v, size_t i, double t);
 void view_set_k(struct view *v, size_t k);
 
 /* Raises (dir > 0) or lowers (dir < 0) the threshold. */

@@ -92,6 +92,10 @@ int grid_whole(struct grid *g, int x, int y, const char *s, enum style st, int m
 int grid_printf(struct grid *g, int x, int y, enum style st, int max_w, const char *fmt, ...)
 	__attribute__((format(printf, 6, 7)));
 
+/* Escaped text (as grid_shown) word-wrapped into r from row y; g NULL
+ * only counts.  Returns the rows used. */
+int grid_wrap(struct grid *g, struct rect r, int y, const char *text, enum style st);
+
 /* Display width of UTF-8 text as grid_text would draw it. */
 int grid_text_width(const char *s);
 

@@ -19,13 +19,14 @@ int classview_open(struct classview *cv, const struct session *s)
 	cv->rows = (struct mc_rows){ dc->n, dc->k, dc->label, dc->score, dc->weight };
 	cv->sw = calloc(dc->k, sizeof *cv->sw);
 	cv->thr = calloc(dc->k, sizeof *cv->thr);
-	if (cv->sw == NULL || cv->thr == NULL) {
+	cv->focus_thr = calloc(dc->k, sizeof *cv->focus_thr);
+	if (cv->sw == NULL || cv->thr == NULL || cv->focus_thr == NULL) {
 		classview_close(cv);
 		return -1;
 	}
 	for (i = 0; i < dc->k; i++)
 		cv->sw[i] = s->view.models[i].sw;
-	if (mc_fixed(&cv->rows, cv->sw, &cv->r) < 0) {
+	if (mc_fixed(&cv->rows, cv->sw, s->class_u, &cv->r) < 0) {
 		classview_close(cv);
 		return -1;
 	}
@@ -39,8 +40,40 @@ void classview_at(struct classview *cv, const struct view *v)
 	mc_at(&cv->rows, cv->sw, cv->thr, &cv->r);
 }
 
+int classview_sync(struct classview *cv, const struct view *v)
+{
+	size_t k = cv->rows.k, c = v->model, i;
+	bool refocus = !cv->focused || cv->focus.c != c;
+
+	for (i = 0; i < k; i++) {
+		cv->thr[i] = v->models[i].threshold;
+		if (i != c && cv->thr[i] != cv->focus_thr[i])
+			refocus = true;
+	}
+	if (refocus) {
+		struct mc_focus f;
+
+		if (mc_focus_build(&f, &cv->rows, cv->thr, c) < 0)
+			return -1;
+		if (cv->focused)
+			mc_focus_free(&cv->focus);
+		cv->focus = f;
+		cv->focused = true;
+		memcpy(cv->focus_thr, cv->thr, k * sizeof *cv->thr);
+	}
+	mc_at_classes(cv->sw, cv->thr, &cv->r);
+	mc_focus_matrix(&cv->focus, cv->thr[c], cv->r.thresholded.cell);
+	cv->r.abstained = 0;
+	for (i = 0; i < k; i++)
+		cv->r.abstained += cv->r.thresholded.cell[i * (k + 1) + k];
+	return 0;
+}
+
 void classview_close(struct classview *cv)
 {
+	if (cv->focused)
+		mc_focus_free(&cv->focus);
+	free(cv->focus_thr);
 	mc_free(&cv->r);
 	free(cv->sw);
 	free(cv->thr);

@@ -93,25 +93,102 @@ static size_t find_model(const struct view *v, const char *name)
 	return VIEW_NONE;
 }
 
-/* threshold X */
+/* --multiclass: a class by its name (exactly, then in any case) or its
+ * number from 1; VIEW_NONE when none. */
+static size_t find_class(const struct view *v, const char *name)
+{
+	size_t i;
+	char *end;
+	unsigned long k;
+
+	for (i = 0; v->class_names != NULL && i < v->n_models; i++)
+		if (strcmp(v->class_names[i], name) == 0)
+			return i;
+	for (i = 0; v->class_names != NULL && i < v->n_models; i++)
+		if (strcasecmp(v->class_names[i], name) == 0)
+			return i;
+	k = strtoul(name, &end, 10);
+	if (v->class_names != NULL && *end == '\0' && k >= 1 && k <= v->n_models)
+		return k - 1;
+	return VIEW_NONE;
+}
+
+/* threshold X, or (--multiclass) threshold CLASS=X: the last '=' splits,
+ * as --thresholds does */
 static int parse_threshold(const struct cmd_words *a, struct cmd *c, char *err, size_t errlen)
 {
+	const char *eq, *num;
+
 	if (a->n != 2)
-		return cmd_fail(err, errlen, "threshold needs a number");
-	if (strcasecmp(a->w[1], "inf") == 0 || strcasecmp(a->w[1], "+inf") == 0)
+		return cmd_fail(err, errlen, "threshold needs a number (or CLASS=X)");
+	eq = strrchr(a->w[1], '=');
+	num = eq != NULL ? eq + 1 : a->w[1];
+	c->text[0] = '\0';
+	if (eq != NULL)
+		snprintf(c->text, sizeof c->text, "%.*s", (int)(eq - a->w[1]), a->w[1]);
+	if (strcasecmp(num, "inf") == 0 || strcasecmp(num, "+inf") == 0)
 		c->value = INFINITY;
-	else if (cmd_number(a->w[1], &c->value) < 0)
-		return cmd_fail(err, errlen, "threshold needs a number, not '%.40s'", a->w[1]);
+	else if (cmd_number(num, &c->value) < 0)
+		return cmd_fail(err, errlen, "threshold needs a number, not '%.40s'", num);
 	return 0;
 }
 
 static enum cmd_effect apply_threshold(struct view *v, const struct cmd *c)
 {
-	char t[40];
+	char t[40], shown[80];
+	size_t i = v->model;
 
-	view_set_threshold(v, c->value);
-	view_say(v, false, "threshold %s", fmt_exact(t, sizeof t, view_current(v)->threshold));
+	if (c->text[0] != '\0' && (i = find_class(v, c->text)) == VIEW_NONE) {
+		view_say(v, true, v->class_names != NULL ? "no class named %s" : "threshold CLASS=X needs --multiclass (no class %s)",
+			 text_escape(shown, sizeof shown, c->text, strlen(c->text), 30));
+		return EFFECT_NONE;
+	}
+	view_set_model_threshold(v, i, c->value);
+	if (c->text[0] != '\0')
+		view_say(v, false, "class %s: threshold %s", text_escape(shown, sizeof shown, v->class_names[i],
+				 strlen(v->class_names[i]), 30), fmt_exact(t, sizeof t, v->models[i].threshold));
+	else
+		view_say(v, false, "threshold %s", fmt_exact(t, sizeof t, view_current(v)->threshold));
 	return EFFECT_NONE;
+}
+
+/* threshold CLASS=: the class names, with their '=' */
+static void complete_threshold(const struct view *v, size_t n, const char *prefix, void (*add)(void *, const char *),
+			       void *arg)
+{
+	char word[300];
+
+	for (size_t i = 0; n == 1 && v->class_names != NULL && i < v->n_models; i++)
+		if (strncmp(v->class_names[i], prefix, strlen(prefix)) == 0 &&
+		    snprintf(word, sizeof word, "%s=", v->class_names[i]) < (int)sizeof word)
+			add(arg, word);
+}
+
+/* class NAME|N */
+static enum cmd_effect apply_class(struct view *v, const struct cmd *c)
+{
+	char shown[80];
+	size_t i = find_class(v, c->text);
+
+	if (v->class_names == NULL) {
+		view_say(v, true, "no classes: a score column per class needs --multiclass");
+		return EFFECT_NONE;
+	}
+	if (i == VIEW_NONE) {
+		view_say(v, true, "no class named %s", text_escape(shown, sizeof shown, c->text, strlen(c->text), 30));
+		return EFFECT_NONE;
+	}
+	view_set_model(v, i);
+	view_say(v, false, "class %s", text_escape(shown, sizeof shown, v->class_names[i], strlen(v->class_names[i]), 30));
+	return EFFECT_NONE;
+}
+
+static void complete_class(const struct view *v, size_t n, const char *prefix, void (*add)(void *, const char *),
+			   void *arg)
+{
+	for (size_t i = 0; n == 1 && v->class_names != NULL && i < v->n_models; i++)
+		if (strncmp(v->class_names[i], prefix, strlen(prefix)) == 0)
+			add(arg, v->class_names[i]);
 }
 
 /* step value|rank */
@@ -341,9 +418,16 @@ static enum cmd_effect apply_budget(struct view *v, const struct cmd *c)
 
 const struct cmd_entry cmdmove_threshold = {
 	"threshold", "t",
-	"threshold X",
-	"move the threshold to X (inf: flag nothing)",
-	parse_threshold, apply_threshold, NULL
+	"threshold X | CLASS=X",
+	"move the threshold to X (inf: flag nothing); with --multiclass, CLASS=X moves that class's",
+	parse_threshold, apply_threshold, complete_threshold
+};
+
+const struct cmd_entry cmdmove_class = {
+	"class", NULL,
+	"class NAME|N",
+	"with --multiclass: show another class against the rest",
+	parse_model, apply_class, complete_class
 };
 
 const struct cmd_entry cmdmove_step = {

@@ -12,6 +12,27 @@ void display_toggle_overlay(struct view *v)
 	v->overlay = !v->overlay;
 }
 
+void display_toggle_classes(struct view *v)
+{
+	if (v->classes == NULL) {
+		view_say(v, false, "one class against the rest: a score column per class needs --multiclass");
+		return;
+	}
+	v->classes_shown = !v->classes_shown;
+}
+
+void display_toggle_argmax(struct view *v)
+{
+	if (v->classes == NULL) {
+		view_say(v, false, "one class against the rest: a score column per class needs --multiclass");
+		return;
+	}
+	v->classes_shown = true;
+	v->classes_argmax = !v->classes_argmax;
+	view_say(v, false, v->classes_argmax ? "the matrix: the highest score decides" :
+		 "the matrix: the thresholds decide (the highest class at or above its threshold)");
+}
+
 void display_next_plots(struct view *v)
 {
 	/* the ui takes it modulo the plots it has */

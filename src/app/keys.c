@@ -27,7 +27,9 @@ const struct binding keys_table[] = {
 	{ 'c', "c", ACT_BEST_MCC, "jump to the best MCC", 1 },
 	{ '$', "$", ACT_BEST_COST, "jump to the cost optimum (see :cost)", 0 },
 	{ 's', "s", ACT_STEP_MODE, "step and slide by score value or by rank", 1 },
-	{ 'm', "m", ACT_NEXT_MODEL, "next model (score column)", 1 },
+	{ 'm', "m", ACT_NEXT_MODEL, "next model (score column), or class", 1 },
+	{ 'k', "k", ACT_CLASSES, "all classes, the K x K matrix (--multiclass)", 0 },
+	{ 'a', "a", ACT_ARGMAX, "K x K matrix: argmax or thresholds", 0 },
 	{ 'o', "o", ACT_OVERLAY, "overlay all models (with --fold: each fold) on the ROC and PR plots", 0 },
 	{ 'v', "v", ACT_NEXT_PLOTS, "cycle the plots: ROC, PR, scores, metrics, gains, net benefit, calibration", 1 },
 	{ '\t', "Tab", ACT_NEXT_GROUP, "with per-group thresholds: the next group's knob", 0 },
@@ -91,6 +93,8 @@ enum cmd_effect keys_apply(struct view *v, enum action a, struct cmd *c)
 	case ACT_EXPORT: return command(v, "export", c);
 	case ACT_BOOTSTRAP: return command(v, "bootstrap", c);
 	case ACT_NEXT_GROUP: view_next_group(v); break;
+	case ACT_CLASSES: display_toggle_classes(v); break;
+	case ACT_ARGMAX: display_toggle_argmax(v); break;
 	case ACT_HELP: display_toggle_help(v); break;
 	case ACT_QUIT: return command(v, "quit", c);
 	case ACT_NONE: break;

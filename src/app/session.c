@@ -4,6 +4,8 @@
  */
 #include "app/session.h"
 
+#include "core/stats/multiclass.h"
+
 #include "core/sort/fold.h"
 #include "core/stats/interval.h"
 #include "core/stats/optimize.h"
@@ -277,6 +279,18 @@ void session_group_command(struct session *s, const char *column)
 		view_say(v, false, "no groups");
 }
 
+/* --multiclass: every class's sweep from the rows kept whole, and the
+ * one-vs-one sums from the same sorts; all built, or none. */
+static int build_classes(struct session *s)
+{
+	const struct dataset_classes *dc = &s->ds->classes;
+	struct mc_rows rows = { dc->n, dc->k, dc->label, dc->score, dc->weight };
+
+	if ((s->class_u = calloc(dc->k * dc->k, sizeof *s->class_u)) == NULL)
+		return -1;
+	return mc_sweeps(&rows, s->sweeps, s->class_u);
+}
+
 /* Long: load, keep the rows the paired tests need, build each model's
  * sweep, then the view; the kept rows must be freed at each step's failure
  * in the same order. */
@@ -301,10 +315,14 @@ int session_open(struct session *s, const struct dataset_options *data, const st
 		snprintf(err, errlen, "out of memory");
 		return -1;
 	}
+	if (s->ds->multiclass && build_classes(s) < 0) {
+		snprintf(err, errlen, "out of memory sorting %llu rows", (unsigned long long)s->ds->rows);
+		return -1;
+	}
 	for (i = 0; i < s->ds->n_models; i++, s->built++) {
 		struct model *m = &s->ds->models[i];
 
-		if (build(&s->sweeps[i], m, data) < 0) {
+		if (!s->ds->multiclass && build(&s->sweeps[i], m, data) < 0) {
 			snprintf(err, errlen, "out of memory sorting %llu rows; --stream keeps only the distinct scores",
 				 (unsigned long long)s->ds->rows);
 			return -1;
@@ -409,6 +427,7 @@ void session_close(struct session *s)
 	free(s->sweeps);
 	free(s->models);
 	free(s->pairs);
+	free(s->class_u);
 	dataset_free(s->ds);
 	memset(s, 0, sizeof *s);
 }

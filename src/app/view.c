@@ -86,6 +86,16 @@ void view_set_threshold(struct view *v, double t)
 	m->threshold = t;
 }
 
+void view_set_model_threshold(struct view *v, size_t i, double t)
+{
+	if (i == v->model) {
+		view_set_threshold(v, t);
+		return;
+	}
+	v->models[i].k = sweep_index(v->models[i].sw, t);
+	v->models[i].threshold = t;
+}
+
 /* Model m at the view's prevalence: its sample's sweep, or that sweep
  * reweighted (built anew). */
 static int deploy_model(struct view *v, struct view_model *m)
@@ -476,6 +486,11 @@ void view_next_model(struct view *v)
 void view_set_model(struct view *v, size_t i)
 {
 	v->model = i;
+	if (v->class_names != NULL) {
+		/* the class on screen against the rest: its words */
+		v->pos_words = v->class_names[i];
+		v->neg_words = NULL;
+	}
 	v->prev_k = view_current(v)->k;
 }
 

@@ -5,6 +5,8 @@
  */
 #include "tty/explorer.h"
 
+#include "app/classview.h"
+
 #include "core/base/text.h"
 #include "core/base/fmt.h"
 #include "app/cmd.h"
@@ -308,6 +310,14 @@ static void on_event(struct loop *l, const struct term_event *ev)
 	}
 }
 
+/* --multiclass: every class at the knobs, after the keys and before the
+ * drawing (it reads no rows; a new class on screen is worked out once). */
+static void sync_classes(struct view *v)
+{
+	if (v->classes != NULL && classview_sync(v->classes, v) < 0)
+		view_say(v, true, "out of memory: the classes' matrix shows the last thresholds");
+}
+
 static struct term_event next_event(struct loop *l, bool wait)
 {
 	return l->v->cmd_active ? term_read_raw(wait) : term_read(wait);
@@ -349,6 +359,7 @@ int explorer_run(struct session *s, const struct term_options *to)
 			l.resized = 0;
 		}
 		boot_poll(&l);
+		sync_classes(&s->view);
 		panels_draw(g, &l.scr, &s->view);
 		term_draw(g, s->view.color);
 		term_cursor(s->view.cmd_cursor < g->w ? s->view.cmd_cursor : g->w - 1, g->h - 1, s->view.cmd_active);

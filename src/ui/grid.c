@@ -278,3 +278,36 @@ char *grid_to_text(const struct grid *g)
 	out[o] = '\0';
 	return out;
 }
+
+int grid_wrap(struct grid *g, struct rect r, int y, const char *text, enum style st)
+{
+	char line[256];
+	const char *p = text;
+	int rows = 0;
+
+	while (*p && y + rows < r.y + r.h) {
+		size_t len = 0, last_space = 0;
+		int cols = 0;
+
+		/* columns, not bytes: class names may be UTF-8 */
+		while (p[len] && p[len] != '\n' && cols < r.w && len < sizeof line - 8) {
+			if (p[len] == ' ')
+				last_space = len;
+			len++;
+			while ((p[len] & 0xc0) == 0x80)
+				len++;
+			cols++;
+		}
+		if (p[len] && p[len] != '\n' && p[len] != ' ' && last_space > 0)
+			len = last_space;
+		memcpy(line, p, len);
+		line[len] = '\0';
+		if (g != NULL) /* NULL: only count the rows; the words are escaped already */
+			grid_shown(g, r.x, y + rows, line, st, r.w);
+		rows++;
+		p += len;
+		while (*p == ' ' || *p == '\n')
+			p++;
+	}
+	return rows;
+}

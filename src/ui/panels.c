@@ -5,6 +5,8 @@
  */
 #include "ui/panels.h"
 
+#include "ui/classpanel.h"
+
 #include "core/stats/curve.h"
 #include "core/base/fmt.h"
 #include "core/report/explain.h"
@@ -371,39 +373,6 @@ static void draw_metrics(struct grid *g, struct rect r, const struct view *v)
 
 /* ---- plain-language summary ------------------------------------------------------------ */
 
-/* Writes text word-wrapped into r; returns the rows used. */
-static int wrap(struct grid *g, struct rect r, int y, const char *text, enum style st)
-{
-	char line[256];
-	const char *p = text;
-	int rows = 0;
-
-	while (*p && y + rows < r.y + r.h) {
-		size_t len = 0, last_space = 0;
-		int cols = 0;
-
-		/* columns, not bytes: class names may be UTF-8 */
-		while (p[len] && p[len] != '\n' && cols < r.w && len < sizeof line - 8) {
-			if (p[len] == ' ')
-				last_space = len;
-			len++;
-			while ((p[len] & 0xc0) == 0x80)
-				len++;
-			cols++;
-		}
-		if (p[len] && p[len] != '\n' && p[len] != ' ' && last_space > 0)
-			len = last_space;
-		memcpy(line, p, len);
-		line[len] = '\0';
-		if (g != NULL) /* NULL: only count the rows; the words are escaped already */
-			grid_shown(g, r.x, y + rows, line, st, r.w);
-		rows++;
-		p += len;
-		while (*p == ' ' || *p == '\n')
-			p++;
-	}
-	return rows;
-}
 
 static void draw_summary(struct grid *g, struct rect r, const struct view *v)
 {
@@ -434,7 +403,7 @@ static void draw_summary(struct grid *g, struct rect r, const struct view *v)
 			view_policy(v, policy, sizeof policy);
 		explain_summary(text, sizeof text, &c, pos, v->neg_words != NULL ? neg : NULL, policy[0] ? policy : NULL);
 	}
-	wrap(g, (struct rect){ r.x, r.y + 2, r.w, r.h - 2 }, r.y + 2, text, ST_NORMAL);
+	grid_wrap(g, (struct rect){ r.x, r.y + 2, r.w, r.h - 2 }, r.y + 2, text, ST_NORMAL);
 }
 
 /* ---- status line and help ------------------------------------------------------------ */
@@ -447,6 +416,7 @@ static void draw_status(struct grid *g, struct rect r, const struct view *v)
 		{ ACT_COMMAND, ":", ":", "command" },
 		{ ACT_EXPLAIN, "e", "e", "explain" },
 		{ ACT_BEST_F1, "f/j/c", "f/j/c", "best" },
+		{ ACT_CLASSES, "k", "k", "classes" },
 		{ ACT_EXPORT, "x", "x", "export" },
 		{ ACT_NEXT_MODEL, "m", "m", "model" },
 		{ ACT_UP_LARGE, "PgUp/Dn", "PgUp/Dn", "10%" },
@@ -460,15 +430,19 @@ static void draw_status(struct grid *g, struct rect r, const struct view *v)
 
 	for (i = 0; i < sizeof hints / sizeof hints[0]; i++) {
 		const char *name = v->glyphs == GLYPHS_ASCII ? hints[i].ascii : hints[i].name;
-		int w = grid_text_width(name) + 1 + grid_text_width(hints[i].brief);
+		/* --multiclass: m goes through the classes */
+		const char *brief = hints[i].act == ACT_NEXT_MODEL && v->classes != NULL ? "class" : hints[i].brief;
+		int w = grid_text_width(name) + 1 + grid_text_width(brief);
 
-		if (hints[i].act == ACT_NEXT_MODEL && v->n_models < 2)
+		if ((hints[i].act == ACT_NEXT_MODEL && v->n_models < 2) || (hints[i].act == ACT_CLASSES && v->classes == NULL))
 			continue;
+		if (hints[i].act == ACT_EXPORT && v->classes != NULL)
+			continue; /* k and m say more there; x still exports */
 		if (x + w > end)
 			continue;
 		x += grid_text(g, x, r.y, name, ST_KEY, w);
 		x += 1;
-		x += grid_text(g, x, r.y, hints[i].brief, ST_STATUS, w) + 2;
+		x += grid_text(g, x, r.y, brief, ST_STATUS, w) + 2;
 	}
 	x = r.x + r.w - 1 - grid_text_width(tail);
 	if (x < r.x)
@@ -530,7 +504,7 @@ static int stakeholder_rows(struct grid *g, int x, int y, int w, int bottom, con
 			paragraph++;
 			y += gaps;
 		} else {
-			y += wrap(g, (struct rect){ x, y, w, bottom - y }, y, line, paragraph == 0 ? ST_VALUE : ST_NORMAL);
+			y += grid_wrap(g, (struct rect){ x, y, w, bottom - y }, y, line, paragraph == 0 ? ST_VALUE : ST_NORMAL);
 		}
 		p += len + (p[len] == '\n');
 	}
@@ -613,6 +587,8 @@ void panels_draw(struct grid *g, struct screen *s, const struct view *v)
 	slider_draw(g, l->slider, v);
 	if (v->stakeholder) {
 		draw_stakeholder(g, l, v);
+	} else if (v->classes != NULL && v->classes_shown) {
+		classpanel_draw(g, (struct rect){ 0, l->matrix.y, g->w, l->status.y - l->matrix.y }, v);
 	} else {
 		draw_matrix(g, l->matrix, v);
 		draw_metrics(g, l->metrics, v);

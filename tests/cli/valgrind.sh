@@ -70,5 +70,14 @@ vg 1 --report --against "$T/missing.csv" -p malignant -l diagnosis -s logreg $DR
 printf 'prevalence 0.01\nbudget 50\ngroup size\ngroup-thresholds equal-fpr 0.05\nexport json\ngroup off\nprevalence off\nexport txt\n' >"$T/c"
 vg 0 --commands "$T/c" -p malignant -l diagnosis -s logreg "$BG"
 
+# several classes: every format, the optimum per class, curves, refusals
+MC=tests/reference/multiclass
+vg 0 --report --format json samples/digits_classes.csv
+vg 0 --optimize f1 --format csv --multiclass -l label -s a,b,c,d -w weight $MC/ties.csv
+vg 0 --report --format markdown --multiclass -l label -s class_0,class_1,class_2 --thresholds class_1=0.2 $MC/wine_forest.csv
+vg 0 --curve pr --format json samples/digits_classes.csv
+vg 1 --multiclass -l label -s a,b,c --report "$T/missing.csv"
+vg 2 --report --thresholds nine=0.3,ten=0.2 samples/digits_classes.csv
+
 echo "valgrind: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -83,7 +83,7 @@ static void test_thresholded(void **state)
 	build_sweeps(&rows, sw);
 	for (size_t c = 0; c < K; c++)
 		swp[c] = &sw[c];
-	assert_int_equal(mc_fixed(&rows, swp, &r), 0);
+	assert_int_equal(mc_fixed(&rows, swp, NULL, &r), 0);
 	for (trial = 0; trial < 200; trial++) {
 		double t[K], cell[K][K + 1] = { { 0 } }, none = 0, total = 0;
 		size_t c, i;
@@ -166,11 +166,107 @@ static void test_best_f1(void **state)
 		sweep_free(&sw[c]);
 }
 
+/* The slider's matrix (one class moving, from checkpoints) equals the
+ * decision made row by row, at thresholds on and off the scores, over
+ * several checkpoint blocks, weighted and not. */
+static void test_focus(void **state)
+{
+	enum { BIG = 20000, KB = 3 };
+	uint32_t *label = malloc(BIG * sizeof *label);
+	double *score = malloc(BIG * KB * sizeof *score), *weight = malloc(BIG * sizeof *weight);
+	double t[KB] = { 0.5, 0.375, 0.625 }, cell[KB * (KB + 1)];
+
+	(void)state;
+	assert_non_null(label), assert_non_null(score), assert_non_null(weight);
+	for (size_t i = 0; i < BIG; i++) {
+		label[i] = next(KB);
+		weight[i] = 1 + next(4) * 0.25;
+		for (size_t c = 0; c < KB; c++)
+			score[i * KB + c] = next(41) / 40.0;
+	}
+	for (int weighted = 0; weighted < 2; weighted++) {
+		struct mc_rows rows = { BIG, KB, label, score, weighted ? weight : NULL };
+
+		for (size_t c = 0; c < KB; c++) {
+			struct mc_focus f;
+
+			assert_int_equal(mc_focus_build(&f, &rows, t, c), 0);
+			assert_true(f.m > 2 * MC_STRIDE);
+			for (int trial = 0; trial < 60; trial++) {
+				double tt[KB], want[KB * (KB + 1)] = { 0 };
+
+				memcpy(tt, t, sizeof tt);
+				tt[c] = trial == 0 ? -1 : trial == 1 ? 2 : trial % 2 ? next(42) / 40.0 : next(1000) / 999.0;
+				for (size_t i = 0; i < BIG; i++)
+					want[label[i] * (KB + 1) + mc_thresholded(score + i * KB, tt, KB)] +=
+						weighted ? weight[i] : 1;
+				mc_focus_matrix(&f, tt[c], cell);
+				for (size_t j = 0; j < KB * (KB + 1); j++)
+					assert_close(cell[j], want[j]);
+			}
+			mc_focus_free(&f);
+		}
+	}
+	free(label), free(score), free(weight);
+}
+
+/* The sweeps from the rows' columns (one sort each, mc_sweeps) equal
+ * those built from each class's arrays, and the one-vs-one sums from the
+ * same sorts give what the rows give again. */
+static void test_sweeps_from_rows(void **state)
+{
+	uint32_t label[N];
+	double score[N * K], weight[N], u[K * K];
+	struct sweep a[K], b[K];
+	const struct sweep *pa[K], *pb[K];
+	struct mc_result ra, rb;
+
+	(void)state;
+	make_rows(label, score, weight);
+	for (int weighted = 0; weighted < 2; weighted++) {
+		struct mc_rows rows = { N, K, label, score, weighted ? weight : NULL };
+		struct mc_rows wrows = { N, K, label, score, weight };
+
+		if (weighted)
+			build_sweeps(&wrows, a);
+		else {
+			double ones[N];
+
+			for (size_t i = 0; i < N; i++)
+				ones[i] = 1;
+			wrows.weight = ones;
+			build_sweeps(&wrows, a);
+		}
+		assert_int_equal(mc_sweeps(&rows, b, u), 0);
+		for (size_t c = 0; c < K; c++) {
+			pa[c] = &a[c], pb[c] = &b[c];
+			assert_int_equal(a[c].n, b[c].n);
+			for (size_t j = 0; j < a[c].n; j++) {
+				assert_true(a[c].score[j] == b[c].score[j]);
+				assert_close(sweep_pos(&a[c], j), sweep_pos(&b[c], j));
+				assert_close(sweep_neg(&a[c], j), sweep_neg(&b[c], j));
+			}
+			if (c < K - 1)
+				assert_close(a[c].roc_auc, b[c].roc_auc);
+		}
+		assert_int_equal(mc_fixed(&rows, pa, NULL, &ra), 0);
+		assert_int_equal(mc_fixed(&rows, pb, u, &rb), 0);
+		assert_close(ra.ovo_macro, rb.ovo_macro);
+		assert_close(ra.ovo_weighted, rb.ovo_weighted);
+		assert_close(ra.micro.roc_auc, rb.micro.roc_auc);
+		mc_free(&ra), mc_free(&rb);
+		for (size_t c = 0; c < K; c++)
+			sweep_free(&a[c]), sweep_free(&b[c]);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_thresholded),
 		cmocka_unit_test(test_best_f1),
+		cmocka_unit_test(test_focus),
+		cmocka_unit_test(test_sweeps_from_rows),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -68,16 +68,27 @@ struct mc_result {
 	double total;                   /* weight of all rows */
 };
 
+/* Every class's sweep (one against the rest: sw[k]) from the rows, each
+ * column sorted once; the same sort gives u (k x k), the one-vs-one
+ * sums: u[a k + b] the weight of pairs (a row of a, a row of b) that
+ * column a ranks the right way (ties half).  All or nothing: 0, or -1
+ * when out of memory (no sweep built). */
+int mc_sweeps(const struct mc_rows *rows, struct sweep *sw, double *u);
+
 /* The threshold-free part: each class's AUC and average precision (from
  * its sweep, sw[k]), their macro, weighted and micro means, one-vs-one
- * AUC, the argmax decision.  0, or -1 when out of memory (r then holds
- * nothing to free). */
-int mc_fixed(const struct mc_rows *rows, const struct sweep *const *sw, struct mc_result *r);
+ * AUC (from u, mc_sweeps's, or computed again when NULL), the argmax
+ * decision.  0, or -1 when out of memory (r then holds nothing to free). */
+int mc_fixed(const struct mc_rows *rows, const struct sweep *const *sw, const double *u, struct mc_result *r);
 
 /* At thresholds[k]: each class's confusion and ratios, their means, the
  * thresholded decision (the rows read once: O(n k)). */
 void mc_at(const struct mc_rows *rows, const struct sweep *const *sw, const double *thresholds,
 	   struct mc_result *r);
+
+/* mc_at without the thresholded decision: each class's figures and the
+ * means (no rows read). */
+void mc_at_classes(const struct sweep *const *sw, const double *thresholds, struct mc_result *r);
 
 /* One row's decisions (k: none). */
 size_t mc_argmax(const double *score, size_t k);
@@ -87,5 +98,33 @@ size_t mc_thresholded(const double *score, const double *thresholds, size_t k);
 void mc_matrix_scores(const struct mc_matrix *m, struct mc_scores *s);
 
 void mc_free(struct mc_result *r);
+
+/* The thresholded decision while one class's threshold moves (the
+ * explorer's slider), the others fixed: each row falls back on the class
+ * the others choose (or none), and class c takes it from there when its
+ * own score is at or above c's threshold and beats the fallback's.  Built
+ * once for c (O(n k + m log m), m the rows c can take); then the matrix
+ * at any threshold of c is a binary search and at most MC_STRIDE rows
+ * added to a checkpoint: no walk over the rows. */
+#define MC_STRIDE 1024
+
+struct mc_focus {
+	size_t c, k;
+	size_t m;                       /* rows that c can take, ascending by c's score */
+	double *score;                  /* m */
+	uint32_t *code;                 /* m: actual * (k + 1) + fallback */
+	double *weight;                 /* m, or NULL (1 each) */
+	double *base;                   /* k x (k + 1): every row at its fallback */
+	double *check;                  /* (m / MC_STRIDE + 1) blocks of k x (k + 1): what the top
+					 * j * MC_STRIDE rows move */
+};
+
+/* 0, or -1 when out of memory (f then holds nothing to free). */
+int mc_focus_build(struct mc_focus *f, const struct mc_rows *rows, const double *thresholds, size_t c);
+
+/* The thresholded matrix (k x (k + 1)) when c's threshold is t. */
+void mc_focus_matrix(const struct mc_focus *f, double t, double *cell);
+
+void mc_focus_free(struct mc_focus *f);
 
 #endif

@@ -448,7 +448,7 @@ int dataset_load(const struct dataset_options *opt, struct dataset **out, char *
 		.source = ds->shown, .delimiter = opt->delimiter,
 		/* streaming on two readers: exact, unweighted folds (merged counts
 		 * are the same numbers in any order) */
-		.may_split = !opt->one_thread && !opt->multiclass && opt->bins == 0 && l.array_limit == 0 &&
+		.may_split = !opt->one_thread && opt->bins == 0 && l.array_limit == 0 &&
 			     (!l.opt->stream || (!ds->weighted && !opt->group && !opt->fold)),
 		.libcsv_only = opt->libcsv_only,
 		.progress = opt->progress, .progress_arg = opt->progress_arg,

@@ -243,13 +243,10 @@ int loader_classes_join(struct dataset_classes *dc, const struct dataset_classes
 	return 0;
 }
 
-/* --multiclass: the row in every class's model (positive in its own) and
- * in the rows kept whole.  0, or -1 when out of memory. */
+/* --multiclass: the row, kept whole; each class's sweep is made from
+ * these (the models stay empty).  0, or -1 when out of memory. */
 static int push_classes(struct dataset *ds, uint32_t cls, const double *scores, double w)
 {
-	for (size_t i = 0; i < ds->n_models; i++)
-		if (model_push(&ds->models[i], i == cls, scores[i], w, ds->weighted) < 0)
-			return -1;
 	return classes_push(&ds->classes, cls, scores, w, ds->weighted);
 }
 
@@ -340,7 +337,7 @@ void loader_row(struct loader *l, const struct row *r)
 	if (ds->multiclass) {
 		if (push_classes(ds, cls, scores, w) < 0) {
 			status_fail(l->st, "out of memory after %llu rows (--multiclass keeps every row: %zu bytes a row)",
-				    (unsigned long long)ds->rows, (size_t)(4 + 16 * ds->n_models + (ds->weighted ? 24 * ds->n_models + 8 : 0)));
+				    (unsigned long long)ds->rows, (size_t)(4 + 8 * ds->n_models + (ds->weighted ? 8 : 0)));
 			goto out;
 		}
 	} else {

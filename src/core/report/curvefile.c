@@ -205,8 +205,8 @@ int curvefile_write(FILE *f, const struct report *r, enum curvefile_kind kind, e
 		return 0;
 	}
 	/* the header */
-	if (fmt == FORMAT_MARKDOWN)
-		fprintf(f, multi ? "| %s " : "", word);
+	if (fmt == FORMAT_MARKDOWN && multi)
+		fprintf(f, "| %s ", word);
 	else if (fmt == FORMAT_TEXT && multi)
 		fprintf(f, "%-21s", word);
 	else if (multi)

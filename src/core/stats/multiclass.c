@@ -10,6 +10,7 @@
 #include "core/stats/metrics.h"
 
 #include <math.h>
+#include <pthread.h>
 #include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
@@ -106,107 +107,302 @@ static void mean_of(struct mc_result *r, size_t off, double *macro, double *weig
 	*weighted = wtot > 0 ? wsum / wtot : NAN;
 }
 
-/* micro AUC and AP: one sweep over the n x k one-hot cells, a row's own
- * class's cell positive, the others negative. */
-static int micro_curve(const struct mc_rows *rows, struct mc_result *r)
+/* Class c's own weight at its j-th distinct score (from the top). */
+static double step_pos(const struct sweep *sw, size_t j)
 {
-	size_t n = rows->n, k = rows->k, i, c, p = 0, q = 0;
-	double *pos = malloc(n * sizeof *pos), *neg = malloc(n * (k - 1) * sizeof *neg);
-	double *pw = NULL, *nw = NULL;
-	struct sweep sw;
-	int rc = -1;
-
-	if (rows->weight != NULL) {
-		pw = malloc(n * sizeof *pw);
-		nw = malloc(n * (k - 1) * sizeof *nw);
-	}
-	if (pos == NULL || neg == NULL || (rows->weight != NULL && (pw == NULL || nw == NULL)))
-		goto out;
-	for (i = 0; i < n; i++)
-		for (c = 0; c < k; c++) {
-			double s = rows->score[i * k + c];
-
-			if (c == rows->label[i]) {
-				if (pw != NULL)
-					pw[p] = rows->weight[i];
-				pos[p++] = s;
-			} else {
-				if (nw != NULL)
-					nw[q] = rows->weight[i];
-				neg[q++] = s;
-			}
-		}
-	if (sweep_build(&sw, pos, pw, p, neg, nw, q) < 0)
-		goto out;
-	r->micro.roc_auc = sw.roc_auc;
-	r->micro.average_precision = sw.average_precision;
-	sweep_free(&sw);
-	rc = 0;
-out:
-	free(pos), free(neg), free(pw), free(nw);
-	return rc;
+	return sweep_pos(sw, j) - (j > 0 ? sweep_pos(sw, j - 1) : 0);
 }
 
-/* One-vs-one (Hand and Till): for every pair of classes that occur, the
- * mean of A(a|b) (column a ranking a's rows above b's) and A(b|a); macro
- * is their mean, weighted weights each pair by its rows.  Column a's rows
- * are sorted once, and each tie group of a's rows is credited against
- * every other class below it (ties half): O(n log n + n_a k) a column. */
+static double step_neg(const struct sweep *sw, size_t j)
+{
+	return sweep_neg(sw, j) - (j > 0 ? sweep_neg(sw, j - 1) : 0);
+}
+
+/* A heap of the classes by the score at their head, highest on top. */
+static bool above(const struct sweep *const *sw, const size_t *at, size_t a, size_t b)
+{
+	return sw[a]->score[at[a]] > sw[b]->score[at[b]];
+}
+
+static void sift(const struct sweep *const *sw, const size_t *at, size_t *heap, size_t n, size_t i)
+{
+	for (;;) {
+		size_t l = 2 * i + 1, r = l + 1, top = i, t;
+
+		if (l < n && above(sw, at, heap[l], heap[top]))
+			top = l;
+		if (r < n && above(sw, at, heap[r], heap[top]))
+			top = r;
+		if (top == i)
+			return;
+		t = heap[i], heap[i] = heap[top], heap[top] = t;
+		i = top;
+	}
+}
+
+/* micro AUC and AP: those of the n x k one-hot cells (a row's own class's
+ * cell positive, the others negative), whose distinct scores are the
+ * classes' sweeps merged: walked from the top, a group at a time, as a
+ * sweep would (ties count half; AP steps at each distinct score), with no
+ * cell copied or sorted again.  0, or -1 when out of memory. */
+static int micro_curve(const struct sweep *const *sw, size_t k, struct mc_result *r)
+{
+	size_t *at = calloc(k, sizeof *at), *heap = malloc(k * sizeof *heap), n = 0, c;
+	double pos = 0, neg = 0, auc = 0, ap = 0;
+	struct ksum tp = { 0, 0 }, fp = { 0, 0 };
+
+	if (at == NULL || heap == NULL) {
+		free(at), free(heap);
+		return -1;
+	}
+	for (c = 0; c < k; c++) {
+		pos += sw[c]->pos, neg += sw[c]->neg;
+		if (sw[c]->n > 0)
+			heap[n++] = c; /* a heap past 8 classes; below, a list */
+	}
+	for (size_t i = n; i-- > 0;)
+		sift(sw, at, heap, n, i);
+	while (n > 0) {
+		double s = sw[heap[0]]->score[at[heap[0]]], wp = 0, wn = 0, tp_above = ksum_get(&tp), t;
+
+		if (k <= 8) {
+			/* few classes: each head looked at, no heap to keep */
+			for (size_t i = 0; i < n; i++)
+				if (sw[heap[i]]->score[at[heap[i]]] > s)
+					s = sw[heap[i]]->score[at[heap[i]]];
+			for (size_t i = 0; i < n;) {
+				c = heap[i];
+				if (sw[c]->score[at[c]] != s) {
+					i++;
+					continue;
+				}
+				wp += step_pos(sw[c], at[c]), wn += step_neg(sw[c], at[c]);
+				if (++at[c] == sw[c]->n)
+					heap[i] = heap[--n];
+				else
+					i++;
+			}
+		} else {
+			while (n > 0 && sw[heap[0]]->score[at[heap[0]]] == s) {
+				c = heap[0];
+				wp += step_pos(sw[c], at[c]), wn += step_neg(sw[c], at[c]);
+				if (++at[c] == sw[c]->n)
+					heap[0] = heap[--n];
+				sift(sw, at, heap, n, 0);
+			}
+		}
+		if (pos > 0 && neg > 0)
+			auc += (wn / neg) * ((tp_above + wp / 2) / pos);
+		ksum_add(&tp, wp);
+		ksum_add(&fp, wn);
+		t = ksum_get(&tp);
+		if (wp > 0)
+			ap += wp * (t / (t + ksum_get(&fp)));
+	}
+	r->micro.roc_auc = pos > 0 && neg > 0 ? auc : NAN;
+	r->micro.average_precision = pos > 0 ? ap / pos : NAN;
+	free(at), free(heap);
+	return 0;
+}
+
+/* one_vs_one's sorted companions: the class, or with weights the row */
+static uint32_t class_at_sorted(const struct mc_rows *rows, double x)
+{
+	return rows->weight != NULL ? rows->label[(size_t)x] : (uint32_t)x;
+}
+
+static double weight_at_sorted(const struct mc_rows *rows, double x)
+{
+	return rows->weight != NULL ? rows->weight[(size_t)x] : 1;
+}
+
+/* Column a sorted ascending (s, with its companions idx): adds to u[a k +
+ * b] the weight of pairs (a row of a, a row of b) it ranks the right way,
+ * ties half.  Each tie group of a's rows is credited against every class
+ * below it: O(n + n_a k).  group and below are k zeros, left so. */
+static void ovo_column(const struct mc_rows *rows, size_t a, const double *s, const double *idx, double *u,
+		       double *group, double *below)
+{
+	size_t n = rows->n, k = rows->k, i, j, b;
+
+	for (i = 0; i < n; i = j) {
+		for (j = i; j < n && s[j] == s[i]; j++)
+			group[class_at_sorted(rows, idx[j])] += weight_at_sorted(rows, idx[j]);
+		if (group[a] > 0)
+			for (b = 0; b < k; b++)
+				u[a * k + b] += group[a] * (below[b] + 0.5 * group[b]);
+		for (size_t t = i; t < j; t++) {
+			uint32_t c = class_at_sorted(rows, idx[t]);
+
+			below[c] += group[c];
+			group[c] = 0;
+		}
+	}
+	memset(below, 0, k * sizeof *below);
+}
+
+/* Column a's scores ascending in s, beside each its class (or, with
+ * weights, its row) in idx.  0, or -1 when out of memory. */
+static int sort_column(const struct mc_rows *rows, size_t a, double *s, double *idx)
+{
+	for (size_t i = 0; i < rows->n; i++) {
+		s[i] = rows->score[i * rows->k + a];
+		idx[i] = rows->weight != NULL ? (double)i : (double)rows->label[i]; /* exact: n < 2^53 */
+	}
+	return radix_sort(s, idx, rows->n);
+}
+
+/* One-vs-one (Hand and Till) from u: for every pair of classes that
+ * occur, the mean of A(a|b) and A(b|a); macro is their mean, weighted
+ * weights each pair by its rows. */
+static void ovo_means(const double *u, struct mc_result *r)
+{
+	size_t k = r->k, pairs = 0;
+	double sum = 0, wsum = 0, wtot = 0;
+
+	for (size_t a = 0; a < k; a++)
+		for (size_t b = a + 1; b < k; b++) {
+			double na = r->cls[a].positives, nb = r->cls[b].positives, auc;
+
+			if (!(na > 0 && nb > 0))
+				continue;
+			auc = (u[a * k + b] + u[b * k + a]) / (2 * na * nb);
+			sum += auc;
+			wsum += auc * (na + nb);
+			wtot += na + nb;
+			pairs++;
+		}
+	r->ovo_macro = pairs > 0 ? sum / (double)pairs : NAN;
+	r->ovo_weighted = pairs > 0 ? wsum / wtot : NAN;
+}
+
+/* u from the rows, a sort a column (when mc_sweeps did not give it). */
 static int one_vs_one(const struct mc_rows *rows, struct mc_result *r)
 {
-	size_t n = rows->n, k = rows->k, a, b, i, j;
-	double *s = malloc(n * sizeof *s), *idx = malloc(n * sizeof *idx);
+	size_t n = rows->n, k = rows->k;
+	double *s = malloc((n ? n : 1) * sizeof *s), *idx = malloc((n ? n : 1) * sizeof *idx);
 	double *below = calloc(k, sizeof *below), *group = calloc(k, sizeof *group), *u = calloc(k * k, sizeof *u);
 	int rc = -1;
 
 	if (s == NULL || idx == NULL || below == NULL || group == NULL || u == NULL)
 		goto out;
-	for (a = 0; a < k; a++) {
+	for (size_t a = 0; a < k; a++) {
 		if (!(r->cls[a].positives > 0))
 			continue;
-		for (i = 0; i < n; i++) {
-			s[i] = rows->score[i * k + a];
-			idx[i] = (double)i; /* exact: n < 2^53 */
-		}
-		if (radix_sort(s, idx, n) < 0)
+		if (sort_column(rows, a, s, idx) < 0)
 			goto out;
-		memset(below, 0, k * sizeof *below);
-		for (i = 0; i < n; i = j) {
-			for (j = i; j < n && s[j] == s[i]; j++)
-				group[rows->label[(size_t)idx[j]]] += row_weight(rows, (size_t)idx[j]);
-			if (group[a] > 0)
-				for (b = 0; b < k; b++)
-					u[a * k + b] += group[a] * (below[b] + 0.5 * group[b]);
-			for (size_t t = i; t < j; t++) {
-				uint32_t c = rows->label[(size_t)idx[t]];
-
-				below[c] += group[c];
-				group[c] = 0;
-			}
-		}
+		ovo_column(rows, a, s, idx, u, group, below);
 	}
-	{
-		double sum = 0, wsum = 0, wtot = 0;
-		size_t pairs = 0;
-
-		for (a = 0; a < k; a++)
-			for (b = a + 1; b < k; b++) {
-				double na = r->cls[a].positives, nb = r->cls[b].positives, auc;
-
-				if (!(na > 0 && nb > 0))
-					continue;
-				auc = (u[a * k + b] + u[b * k + a]) / (2 * na * nb);
-				sum += auc;
-				wsum += auc * (na + nb);
-				wtot += na + nb;
-				pairs++;
-			}
-		r->ovo_macro = pairs > 0 ? sum / (double)pairs : NAN;
-		r->ovo_weighted = pairs > 0 ? wsum / wtot : NAN;
-	}
+	ovo_means(u, r);
 	rc = 0;
 out:
 	free(s), free(idx), free(below), free(group), free(u);
+	return rc;
+}
+
+/* Class a's sweep from its column sorted (s, idx): the rows of a and the
+ * others in two ascending runs (one more sort with weights). */
+static int column_sweep(const struct mc_rows *rows, size_t a, const double *s, const double *idx, struct sweep *sw)
+{
+	size_t n = rows->n, np = 0, nn = 0, i;
+	double *pos, *neg, *pw = NULL, *nw = NULL;
+
+	for (i = 0; i < n; i++)
+		np += class_at_sorted(rows, idx[i]) == a;
+	pos = malloc((np ? np : 1) * sizeof *pos);
+	neg = malloc((n - np ? n - np : 1) * sizeof *neg);
+	if (rows->weight != NULL) {
+		pw = malloc((np ? np : 1) * sizeof *pw);
+		nw = malloc((n - np ? n - np : 1) * sizeof *nw);
+	}
+	if (pos == NULL || neg == NULL || (rows->weight != NULL && (pw == NULL || nw == NULL))) {
+		free(pos), free(neg), free(pw), free(nw);
+		return -1;
+	}
+	for (i = 0, np = 0; i < n; i++) {
+		bool mine = class_at_sorted(rows, idx[i]) == a;
+
+		if (rows->weight != NULL)
+			*(mine ? &pw[np] : &nw[nn]) = weight_at_sorted(rows, idx[i]);
+		if (mine)
+			pos[np++] = s[i];
+		else
+			neg[nn++] = s[i];
+	}
+	if (rows->weight == NULL)
+		return sweep_build_sorted(sw, (double *[2]){ pos, NULL }, (const size_t[2]){ np, 0 },
+					  (double *[2]){ neg, NULL }, (const size_t[2]){ nn, 0 });
+	{
+		int rc = sweep_build(sw, pos, pw, np, neg, nw, nn);
+
+		free(pos), free(neg), free(pw), free(nw);
+		return rc;
+	}
+}
+
+/* One thread's share of mc_sweeps: the columns from first, every step-th,
+ * with buffers of its own (u's row a and sw[a] are column a's alone). */
+struct sweeps_job {
+	const struct mc_rows *rows;
+	struct sweep *sw;
+	double *u;
+	size_t first, step;
+	bool *built;                    /* k: which sweeps exist */
+	int rc;
+};
+
+static void *sweeps_work(void *arg)
+{
+	struct sweeps_job *j = arg;
+	size_t n = j->rows->n, k = j->rows->k;
+	double *s = malloc((n ? n : 1) * sizeof *s), *idx = malloc((n ? n : 1) * sizeof *idx);
+	double *below = calloc(k, sizeof *below), *group = calloc(k, sizeof *group);
+
+	j->rc = -1;
+	if (s != NULL && idx != NULL && below != NULL && group != NULL) {
+		size_t a;
+
+		for (a = j->first; a < k; a += j->step) {
+			if (sort_column(j->rows, a, s, idx) < 0)
+				break;
+			ovo_column(j->rows, a, s, idx, j->u, group, below);
+			if (column_sweep(j->rows, a, s, idx, &j->sw[a]) < 0)
+				break;
+			j->built[a] = true;
+		}
+		if (a >= k)
+			j->rc = 0;
+	}
+	free(s), free(idx), free(below), free(group);
+	return NULL;
+}
+
+/* Two threads, a column each in turn: each column's sort is the work. */
+int mc_sweeps(const struct mc_rows *rows, struct sweep *sw, double *u)
+{
+	size_t k = rows->k, a;
+	bool *built = calloc(k, sizeof *built);
+	struct sweeps_job jobs[2];
+	pthread_t thread;
+	bool two;
+	int rc;
+
+	if (built == NULL)
+		return -1;
+	memset(u, 0, k * k * sizeof *u);
+	for (a = 0; a < 2; a++)
+		jobs[a] = (struct sweeps_job){ rows, sw, u, a, 2, built, -1 };
+	two = k > 1 && pthread_create(&thread, NULL, sweeps_work, &jobs[1]) == 0;
+	if (!two)
+		jobs[0].step = 1; /* no second thread: this one does every column */
+	sweeps_work(&jobs[0]);
+	if (two)
+		pthread_join(thread, NULL);
+	rc = jobs[0].rc < 0 || (two && jobs[1].rc < 0) ? -1 : 0;
+	for (a = 0; rc < 0 && a < k; a++)
+		if (built[a])
+			sweep_free(&sw[a]);
+	free(built);
 	return rc;
 }
 
@@ -220,7 +416,7 @@ static void argmax_matrix(const struct mc_rows *rows, struct mc_result *r)
 	mc_matrix_scores(&r->argmax, &r->argmax_scores);
 }
 
-int mc_fixed(const struct mc_rows *rows, const struct sweep *const *sw, struct mc_result *r)
+int mc_fixed(const struct mc_rows *rows, const struct sweep *const *sw, const double *u, struct mc_result *r)
 {
 	size_t k = rows->k, c;
 
@@ -245,7 +441,11 @@ int mc_fixed(const struct mc_rows *rows, const struct sweep *const *sw, struct m
 	mean_of(r, offsetof(struct mc_class, roc_auc), &r->macro.roc_auc, &r->weighted.roc_auc);
 	mean_of(r, offsetof(struct mc_class, average_precision), &r->macro.average_precision,
 		&r->weighted.average_precision);
-	if (micro_curve(rows, r) < 0 || one_vs_one(rows, r) < 0)
+	if (micro_curve(sw, k, r) < 0)
+		goto oom;
+	if (u != NULL)
+		ovo_means(u, r);
+	else if (one_vs_one(rows, r) < 0)
 		goto oom;
 	argmax_matrix(rows, r);
 	return 0;
@@ -290,6 +490,12 @@ static void thresholded_matrix(const struct mc_rows *rows, const double *thresho
 
 void mc_at(const struct mc_rows *rows, const struct sweep *const *sw, const double *thresholds, struct mc_result *r)
 {
+	mc_at_classes(sw, thresholds, r);
+	thresholded_matrix(rows, thresholds, r);
+}
+
+void mc_at_classes(const struct sweep *const *sw, const double *thresholds, struct mc_result *r)
+{
 	size_t k = r->k, c;
 	double tp = 0, fp = 0, pos = 0;
 	struct mc_class *cl;
@@ -319,7 +525,6 @@ void mc_at(const struct mc_rows *rows, const struct sweep *const *sw, const doub
 	r->micro.f1 = r->micro.precision + r->micro.recall > 0 ?
 		      2 * r->micro.precision * r->micro.recall / (r->micro.precision + r->micro.recall) :
 		      (isnan(r->micro.precision) ? NAN : 0);
-	thresholded_matrix(rows, thresholds, r);
 }
 
 void mc_free(struct mc_result *r)
@@ -328,4 +533,117 @@ void mc_free(struct mc_result *r)
 	free(r->argmax.cell);
 	free(r->thresholded.cell);
 	memset(r, 0, sizeof *r);
+}
+
+/* ---- one class's threshold moving ----------------------------------------------- */
+
+/* The decision of the classes other than c: the highest at or above its
+ * threshold (a tie: the first), k for none. */
+static size_t fallback(const double *score, const double *thresholds, size_t k, size_t c)
+{
+	size_t best = k;
+
+	for (size_t d = 0; d < k; d++)
+		if (d != c && score[d] >= thresholds[d] && (best == k || score[d] > score[best]))
+			best = d;
+	return best;
+}
+
+/* Whether c, at or above its threshold, takes the row from o. */
+static bool takes(const double *score, size_t c, size_t o, size_t k)
+{
+	return o == k || score[c] > score[o] || (score[c] == score[o] && c < o);
+}
+
+static void move_row(const struct mc_focus *f, size_t j, double *cell)
+{
+	size_t a = f->code[j] / (f->k + 1), o = f->code[j] % (f->k + 1);
+	double w = f->weight != NULL ? f->weight[j] : 1;
+
+	cell[a * (f->k + 1) + f->c] += w;
+	cell[a * (f->k + 1) + o] -= w;
+}
+
+/* Long: the four arrays and the checkpoints are filled in one place so
+ * that a failure frees them all. */
+int mc_focus_build(struct mc_focus *f, const struct mc_rows *rows, const double *thresholds, size_t c)
+{
+	size_t n = rows->n, k = rows->k, cells = k * (k + 1), i, j, m = 0, blocks;
+	double *idx = NULL;
+
+	memset(f, 0, sizeof *f);
+	f->c = c, f->k = k;
+	if ((f->base = calloc(cells, sizeof *f->base)) == NULL)
+		goto oom;
+	for (i = 0; i < n; i++) {
+		const double *s = rows->score + i * k;
+		size_t o = fallback(s, thresholds, k, c);
+
+		f->base[rows->label[i] * (k + 1) + o] += row_weight(rows, i);
+		m += takes(s, c, o, k);
+	}
+	f->m = m;
+	blocks = m / MC_STRIDE + 1;
+	f->score = malloc((m ? m : 1) * sizeof *f->score);
+	f->code = malloc((m ? m : 1) * sizeof *f->code);
+	idx = malloc((m ? m : 1) * sizeof *idx);
+	f->check = calloc(blocks * cells, sizeof *f->check);
+	if (f->score == NULL || f->code == NULL || idx == NULL || f->check == NULL ||
+	    (rows->weight != NULL && (f->weight = malloc((m ? m : 1) * sizeof *f->weight)) == NULL))
+		goto oom;
+	for (i = 0, j = 0; i < n; i++) {
+		const double *s = rows->score + i * k;
+
+		if (takes(s, c, fallback(s, thresholds, k, c), k)) {
+			f->score[j] = s[c];
+			idx[j++] = (double)i;
+		}
+	}
+	if (radix_sort(f->score, idx, m) < 0)
+		goto oom;
+	for (j = 0; j < m; j++) {
+		size_t r = (size_t)idx[j];
+
+		f->code[j] = (uint32_t)(rows->label[r] * (k + 1) + fallback(rows->score + r * k, thresholds, k, c));
+		if (f->weight != NULL)
+			f->weight[j] = rows->weight[r];
+	}
+	/* block b: the moves of the top b * MC_STRIDE rows */
+	for (size_t b = 1; b < blocks; b++) {
+		memcpy(f->check + b * cells, f->check + (b - 1) * cells, cells * sizeof *f->check);
+		for (j = m - b * MC_STRIDE; j < m - (b - 1) * MC_STRIDE; j++)
+			move_row(f, j, f->check + b * cells);
+	}
+	free(idx);
+	return 0;
+oom:
+	free(idx);
+	mc_focus_free(f);
+	return -1;
+}
+
+void mc_focus_matrix(const struct mc_focus *f, double t, double *cell)
+{
+	size_t cells = f->k * (f->k + 1), lo = 0, hi = f->m, top, b, j;
+
+	while (lo < hi) { /* the first row at or above t */
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (f->score[mid] < t)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	top = f->m - lo;
+	b = top / MC_STRIDE;
+	for (j = 0; j < cells; j++)
+		cell[j] = f->base[j] + f->check[b * cells + j];
+	for (j = lo; j < f->m - b * MC_STRIDE; j++)
+		move_row(f, j, cell);
+}
+
+void mc_focus_free(struct mc_focus *f)
+{
+	free(f->score), free(f->code), free(f->weight), free(f->base), free(f->check);
+	memset(f, 0, sizeof *f);
 }
