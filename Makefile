@@ -238,3 +238,13 @@ bench-steps: build/steps build/gen
 			echo "$$f: $$((n / 1000)) instructions per step (200x60, 1000 steps, 20 groups, $$st)"; \
 		done; \
 	done
+	@test -f build/large_mc3.csv || awk 'BEGIN { srand(3); print "label,a,b,c"; for (i = 0; i < 10000000; i++) { \
+		r = rand(); y = r < 0.5 ? 0 : (r < 0.8 ? 1 : 2); s0 = rand() + (y == 0) * 0.8; s1 = rand() + (y == 1) * 0.8; \
+		s2 = rand() + (y == 2) * 0.8; t = s0 + s1 + s2; \
+		printf "%s,%.8f,%.8f,%.8f\n", substr("abc", y + 1, 1), s0 / t, s1 / t, s2 / t } }' > build/large_mc3.csv
+	@head -1001 build/large_mc3.csv > build/k1_mc3.csv
+	@for f in build/k1_mc3.csv build/large_mc3.csv; do \
+		n=$$(valgrind --tool=callgrind --toggle-collect=run_steps --callgrind-out-file=/dev/null \
+			./build/steps -k -n 1000 -- --multiclass -l label -s a,b,c $$f 2>&1 | sed -n 's/.*Collected : //p'); \
+		echo "$$f: $$((n / 1000)) instructions per step (200x60, 1000 steps, 3 classes, k: the K x K matrix)"; \
+	done

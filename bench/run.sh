@@ -114,3 +114,17 @@ gen distinct-10M.csv "-n 10000000 -d 12"
 RUNS=3 # the file was just written: one run may wait on the disk
 set -- $(measure ./cutoff --report --format json -l label -s score "$OUT/distinct-10M.csv")
 echo "  10M all-distinct in memory (fastest of 3): $1 s, peak $(awk -v m="$2" 'BEGIN { printf "%.1f", m * 1048576 / 1e7 }') bytes a row"
+# several classes (issue 29): 10M rows x 3 classes against one score column
+# of the same file (the target: within 3.5x), and the peak bytes a row and
+# class (the target: 16)
+[ -f "$OUT/mc3.csv" ] || awk 'BEGIN { srand(3); print "label,a,b,c"; for (i = 0; i < 10000000; i++) {
+	r = rand(); y = r < 0.5 ? 0 : (r < 0.8 ? 1 : 2); s0 = rand() + (y == 0) * 0.8; s1 = rand() + (y == 1) * 0.8
+	s2 = rand() + (y == 2) * 0.8; t = s0 + s1 + s2
+	printf "%s,%.8f,%.8f,%.8f\n", substr("abc", y + 1, 1), s0 / t, s1 / t, s2 / t } }' >"$OUT/mc3.csv"
+cat "$OUT/mc3.csv" >/dev/null
+RUNS=3
+set -- $(measure ./cutoff --report --format json -l label -p a -s a "$OUT/mc3.csv")
+one=$1
+set -- $(measure ./cutoff --report --format json --multiclass -l label -s a,b,c "$OUT/mc3.csv")
+row "10M x 3 classes --report" "$1" "" "" "$2"
+echo "  3 classes / one score column: $(ratio "$1" "$one")x; peak $(awk -v m="$2" 'BEGIN { printf "%.1f", m * 1048576 / 3e7 }') bytes a row and class"

@@ -1,17 +1,20 @@
 /*
  * steps: the explorer's per-step cost, without a terminal.
- *   steps [-W cols] [-H rows] [-n steps] [-r rotation] [-p] [-a] -- [cutoff options] FILE
+ *   steps [-W cols] [-H rows] [-n steps] [-r rotation] [-p] [-a] [-k] -- [cutoff options] FILE
  * Loads FILE as cutoff would, draws the screen into an off-screen grid of
  * cols x rows (default 200x60), then moves the threshold n times (default
  * 1000: right, then back left) with a full redraw after each.  -r picks
  * the plots as v does (4: gains, net benefit, calibration, ROC); -p prints
- * the last screen; -a uses ASCII glyphs.  Run it under callgrind and divide
+ * the last screen; -a uses ASCII glyphs; -k, with a score column per
+ * class, shows every class (the explorer's k), each step's classes worked
+ * out as the explorer does.  Run it under callgrind and divide
  * by n for the instructions per step (make bench-steps).
  */
 #include "ui/grid.h"
 #include "options.h"
 #include "ui/panels.h"
 #include "app/session.h"
+#include "app/classview.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -27,13 +30,16 @@ __attribute__((noinline)) static void run_steps(struct grid *g, struct screen *s
 
 	for (i = 0; i < n; i++) {
 		view_step(v, i < n / 2 ? +1 : -1, STEP_FINE);
+		if (v->classes != NULL)
+			classview_sync(v->classes, v);
 		panels_draw(g, scr, v);
 	}
 }
 
 int main(int argc, char **argv)
 {
-	int w = 200, h = 60, n = 1000, print = 0, ascii = 0, rotation = 0, c;
+	int w = 200, h = 60, n = 1000, print = 0, ascii = 0, rotation = 0, classes = 0, c;
+	struct classview cv;
 	struct options o;
 	struct session_start st;
 	struct session s;
@@ -43,7 +49,7 @@ int main(int argc, char **argv)
 
 	/* glyph widths as in a UTF-8 terminal, numbers in C */
 	setlocale(LC_CTYPE, "C.UTF-8");
-	while ((c = getopt(argc, argv, "W:H:n:r:pa")) != -1) {
+	while ((c = getopt(argc, argv, "W:H:n:r:pak")) != -1) {
 		switch (c) {
 		case 'W': w = atoi(optarg); break;
 		case 'H': h = atoi(optarg); break;
@@ -51,8 +57,9 @@ int main(int argc, char **argv)
 		case 'r': rotation = atoi(optarg); break;
 		case 'p': print = 1; break;
 		case 'a': ascii = 1; break;
+		case 'k': classes = 1; break;
 		default:
-			fprintf(stderr, "usage: steps [-W cols] [-H rows] [-n steps] [-r rotation] [-p] [-a] -- [options] FILE\n");
+			fprintf(stderr, "usage: steps [-W cols] [-H rows] [-n steps] [-r rotation] [-p] [-a] [-k] -- [options] FILE\n");
 			return 2;
 		}
 	}
@@ -70,6 +77,15 @@ int main(int argc, char **argv)
 		s.view.glyphs = GLYPHS_ASCII;
 	s.view.rotation = rotation;
 	view_find_optima(&s.view); /* as the explorer does */
+	if (s.ds->multiclass) {
+		if (classview_open(&cv, &s) < 0)
+			return 1;
+		s.view.classes = &cv;
+		s.view.class_names = s.ds->classes.names;
+		s.view.classes_shown = classes;
+		view_set_model(&s.view, 0); /* the first class's words */
+		classview_sync(&cv, &s.view);
+	}
 	memset(&scr, 0, sizeof scr);
 	g = grid_new(w, h);
 	panels_draw(g, &scr, &s.view); /* the first frame rasterises the plots */
@@ -82,6 +98,10 @@ int main(int argc, char **argv)
 	}
 	grid_free(g);
 	panels_free(&scr);
+	if (s.view.classes != NULL) {
+		s.view.classes = NULL;
+		classview_close(&cv);
+	}
 	session_close(&s);
 	options_free(&o);
 	return 0;

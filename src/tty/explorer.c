@@ -128,9 +128,19 @@ static void boot_stop(struct loop *l)
 	}
 }
 
+/* --multiclass: every class at the knobs, after the keys and before the
+ * drawing (it reads no rows; a new class on screen is worked out once). */
+static void sync_classes(struct view *v)
+{
+	if (v->classes != NULL && classview_sync(v->classes, v) < 0)
+		view_say(v, true, "out of memory: the classes' matrix shows the last thresholds");
+}
+
 static void export_snapshot(struct loop *l, const char *path, enum export_format fmt)
 {
 	char used[4096], err[512];
+
+	sync_classes(l->v); /* the keys before this one may have moved a knob */
 
 	if (export_file(l->v, path, fmt, used, sizeof used, err, sizeof err) < 0)
 		view_say(l->v, true, "%s", err);
@@ -308,14 +318,6 @@ static void on_event(struct loop *l, const struct term_event *ev)
 	default:
 		break;
 	}
-}
-
-/* --multiclass: every class at the knobs, after the keys and before the
- * drawing (it reads no rows; a new class on screen is worked out once). */
-static void sync_classes(struct view *v)
-{
-	if (v->classes != NULL && classview_sync(v->classes, v) < 0)
-		view_say(v, true, "out of memory: the classes' matrix shows the last thresholds");
 }
 
 static struct term_event next_event(struct loop *l, bool wait)

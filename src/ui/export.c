@@ -13,6 +13,8 @@
 #include "core/base/fmt.h"
 #include "ui/plot.h"
 #include "app/reportview.h"
+#include "app/classview.h"
+#include "core/report/reportmc.h"
 #include "core/base/text.h"
 #include <stdint.h>
 
@@ -34,10 +36,74 @@ static void plot(FILE *f, const struct view *v, enum plot_kind kind, const char 
 	free(text);
 }
 
+/* The plain words (escaped already); in Markdown each sentence on its own
+ * line (Markdown joins lines) and no markup from the names in them.  With
+ * --multiclass, of the class on screen against the rest. */
+static void plain_words(FILE *f, const struct view *v, const char *words, bool md)
+{
+	char name[200];
+
+	if (v->classes != NULL) {
+		if (md)
+			text_markdown(name, sizeof name, v->pos_words, 60);
+		else
+			text_escape(name, sizeof name, v->pos_words, strlen(v->pos_words), 60);
+		fprintf(f, md ? "\n### In plain words: %s against the rest\n\n" : "\nIn plain words: %s against the rest\n\n", name);
+	} else {
+		fputs(md ? "\n### In plain words\n\n" : "\nIn plain words\n\n", f);
+	}
+	if (!md) {
+		fprintf(f, "%s\n", words);
+		return;
+	}
+	for (const char *p = words; *p;) {
+		size_t len = strcspn(p, "\n");
+		char line[512], out[2200];
+
+		snprintf(line, sizeof line, "%.*s", (int)len, p);
+		if (len > 0)
+			fprintf(f, "%s  \n", text_markdown(out, sizeof out, line, SIZE_MAX));
+		else
+			fputc('\n', f);
+		p += len + (p[len] == '\n');
+	}
+	fputc('\n', f);
+}
+
+/* --multiclass: every class at the view's thresholds, as --report
+ * prints them.  0, or -1 when out of memory. */
+static int write_classes(FILE *f, const struct view *v, enum report_format fmt)
+{
+	const char **scores = calloc(v->n_models, sizeof *scores);
+
+	if (scores == NULL)
+		return -1;
+	for (size_t i = 0; i < v->n_models; i++)
+		scores[i] = v->models[i].name;
+	reportmc_write(f, &(struct mc_report){ v->file, v->label, v->skipped, (const char *const *)v->class_names, scores,
+					       &v->classes->r, NULL, NULL, false }, fmt);
+	free(scores);
+	return 0;
+}
+
 int export_write(FILE *f, const struct view *v, enum export_format fmt)
 {
 	struct reportview rv;
 	char words[2048];
+
+	if (v->classes != NULL) {
+		if (write_classes(f, v, fmt == EXPORT_JSON ? FORMAT_JSON : fmt == EXPORT_MD ? FORMAT_MARKDOWN : FORMAT_TEXT) < 0) {
+			errno = ENOMEM;
+			return -1;
+		}
+		if (fmt == EXPORT_JSON)
+			return 0;
+		view_stakeholder_text(v, words, sizeof words);
+		plain_words(f, v, words, fmt == EXPORT_MD);
+		plot(f, v, PLOT_ROC, fmt == EXPORT_MD ? "### ROC curve" : "ROC curve", fmt == EXPORT_MD);
+		plot(f, v, PLOT_PR, fmt == EXPORT_MD ? "### Precision-recall curve" : "Precision-recall curve", fmt == EXPORT_MD);
+		return 0;
+	}
 
 	/* the report of the model on screen, or with --against both files
 	 * side by side with their drift */
@@ -53,26 +119,12 @@ int export_write(FILE *f, const struct view *v, enum export_format fmt)
 	view_stakeholder_text(v, words, sizeof words);
 	if (fmt == EXPORT_MD) {
 		reportview_write(f, &rv, FORMAT_MARKDOWN);
-		fprintf(f, "\n### In plain words\n\n");
-		/* Markdown joins lines; keep each sentence on its own line */
-		for (const char *p = words; *p;) {
-			size_t len = strcspn(p, "\n");
-			char line[512], md[2200];
-
-			/* names in the sentences are data: no markup from them */
-			snprintf(line, sizeof line, "%.*s", (int)len, p);
-			if (len > 0)
-				fprintf(f, "%s  \n", text_markdown(md, sizeof md, line, SIZE_MAX));
-			else
-				fputc('\n', f);
-			p += len + (p[len] == '\n');
-		}
-		fputc('\n', f);
+		plain_words(f, v, words, true);
 		plot(f, v, PLOT_ROC, "### ROC curve", 1);
 		plot(f, v, PLOT_PR, "### Precision-recall curve", 1);
 	} else {
 		reportview_write(f, &rv, FORMAT_TEXT);
-		fprintf(f, "\nIn plain words\n\n%s\n", words);
+		plain_words(f, v, words, false);
 		plot(f, v, PLOT_ROC, "ROC curve", 0);
 		plot(f, v, PLOT_PR, "Precision-recall curve", 0);
 	}

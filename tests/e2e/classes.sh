@@ -99,6 +99,17 @@ key Escape
 key q
 after_exit "q (classes)" 0
 
+# ---- x: the snapshot is the multiclass report at the knobs, and the words of the class on screen
+shell 80 24 LANG=C.UTF-8 LC_ALL=C.UTF-8
+tm send-keys -t e "cd $T && $BIN $PWD/$W; echo EXIT=\$?" Enter
+wait_for "Confusion matrix"
+key Right Right x
+snap=$(ls "$T"/cutoff-class_0-*.md 2>/dev/null | head -1)
+if [ -n "$snap" ] && grep -q "^# cutoff multiclass report" "$snap" && grep -qxF '### In plain words: class\_0 against the rest' "$snap" &&
+	grep -qxF '| class\_0 | 57 | 0 | 0 | 2 |' "$snap"; then ok; else bad "x: snapshot: $(ls "$T"; head -3 "$snap" 2>/dev/null)"; fi
+key q
+after_exit "q (snapshot)" 0
+
 # ---- 160x50, ten classes all on screen
 start_file 160 50 "$D"
 key k

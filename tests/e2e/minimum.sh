@@ -11,8 +11,8 @@ tm send-keys -t e '?'
 sleep 0.3
 screen | grep -q "PgUp/PgDn scroll" && ok || bad "60x20: the keys' box does not say it scrolls"
 box_all
-for word in "next score" "range)" "everything" "nothing" ":cost)" "by rank" "column)" "PR," "calibration" "ASCII" \
-	"them)" "stakeholders" ":export)" "this help" "quit" "steps"; do
+for word in "next score" "range)" "everything" "nothing" ":cost)" "by rank" "class" "(--multiclass)" "thresholds" \
+	"PR," "calibration" "ASCII" "them)" "stakeholders" ":export)" "this help" "quit" "steps"; do
 	grep -q "$word *\$" "$T/box" && ok || bad "60x20: the keys' box lacks a whole '... $word'"
 done
 tm send-keys -t e x
@@ -23,7 +23,7 @@ tm send-keys -t e Enter
 sleep 0.3
 screen | grep -q "Commands" && ok || bad ":help: no box"
 box_all
-for word in "nothing)" "rank" "column)" "cost" "classes" "back" "off" "said)" "level" "one" "cutoff"; do
+for word in "class's" "rank" "column)" "the rest" "cost" "classes" "back" "off" "said)" "level" "one" "cutoff"; do
 	grep -q "$word *\$" "$T/box" && ok || bad "60x20: :help lacks a whole '... $word'"
 done
 tm send-keys -t e Escape

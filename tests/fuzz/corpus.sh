@@ -21,6 +21,11 @@ for f in samples/*.csv.gz samples/*.csv.zst; do
 	{ printf '\003'; head -c 700 "$f"; } >"$C/fuzz_loader/seed-$i-cut"
 done
 printf '\203score,pos,neg\n0.5,3,4\n0.2,0,1e300\n' >"$C/fuzz_loader/counts"
+# a score column per class (issue 29): sizes of 1 mod 4 ask for it, 1 mod 8
+# with weights; the label's values naming the columns choose it anyway
+printf '\003l,a,b,c,w\na,.5,.3,.2,1\nb,.2,.5,.3,2\nc,.2,.2,.6,3\nb,.4,.4,.2,1\n\n\n\n' >"$C/fuzz_loader/classes"
+printf '\003l,a,b,c,w\na,.5,.3,.2,1\nb,.2,.5,.3,2\nc,.2,.2,.6,3\nb,.4,.4,.2,1\nzz,.1,.1,.1,1\n\n' >"$C/fuzz_loader/classes-bad"
+printf '\003y,p,q,r\np,.5,.3,.2\nq,.2,.5,.3\nr,.2,.2,.6\n\n' >"$C/fuzz_loader/classes-chosen"
 # weighted rows (options byte 0xc3) with extreme scores and weights; sizes
 # that are multiples of 7 take --bins, of 3 --stream
 printf '\303label,score,w\n1,1e308,1e200\n0,-1e308,1e-300\n1,5e-324,3\n0,-1e308,1e16\n' >"$C/fuzz_loader/extreme"

@@ -1,7 +1,7 @@
 /*
  * fuzz_loader: any bytes as a scored CSV.  The first byte picks the
  * options (header, delimiter, strict, positive class, weights, counts,
- * streaming, bins); the rest is the file.  A successful load goes on
+ * streaming, bins, a score column per class); the rest is the file.  A successful load goes on
  * through the sweep, every report writer and a screen render, so that
  * hostile names and values reach everything that shows them.  Every input
  * is also loaded with libcsv reading every byte and with the scanner: the
@@ -18,6 +18,8 @@
 #include "core/stats/boot.h"
 #include "options.h"
 #include "app/session.h"
+#include "app/classview.h"
+#include "core/report/reportmc.h"
 
 #include <stdint.h>
 #include <stdio.h>
@@ -57,6 +59,10 @@ static void compare_readers(const struct dataset_options *opt)
 		for (i = 0; i < da->n_notes; i++)
 			if (strcmp(da->notes[i], db->notes[i]) != 0)
 				abort();
+		if (da->multiclass != db->multiclass || da->classes.n != db->classes.n ||
+		    (da->multiclass && (memcmp(da->classes.label, db->classes.label, da->classes.n * sizeof(uint32_t)) != 0 ||
+					!same_array(da->classes.score, db->classes.score, da->classes.n * da->classes.k))))
+			abort();
 		for (i = 0; i < da->n_models; i++) {
 			const struct model *x = &da->models[i], *y = &db->models[i];
 
@@ -81,6 +87,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct session s;
 	char path[64], err[1024];
 	uint8_t flags;
+	bool opened;
 	int fd;
 
 	if (size < 1)
@@ -131,11 +138,55 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		o.group_strategy_set = o.data.group != NULL;
 		break;
 	default:
+		/* a score column per class: asked for, or chosen from the label's values */
+		if (size % 4 == 1) {
+			o.data.multiclass = true;
+			o.data.label = "1";
+			o.data.scores = (const char *const[]){ "2", "3", "4" };
+			o.data.n_scores = 3;
+			o.data.positive = NULL;
+			o.data.weight = size % 8 == 1 ? "5" : NULL;
+		}
 		break;
 	}
 	compare_readers(&o.data);
 	options_start(&o, &st);
-	if (session_open(&s, &o.data, &st, err, sizeof err) == 0) {
+	opened = session_open(&s, &o.data, &st, err, sizeof err) == 0;
+	if (opened && s.ds->multiclass) {
+		/* every class: the report in each format, the K x K panel moving */
+		struct classview cv;
+		struct screen scr;
+		struct grid *g = grid_new(100, 30);
+		FILE *devnull = fopen("/dev/null", "w");
+		const char *scores[64];
+
+		if (classview_open(&cv, &s) == 0) {
+			s.view.classes = &cv;
+			s.view.class_names = s.ds->classes.names;
+			view_set_model(&s.view, 0);
+			classview_sync(&cv, &s.view);
+			for (size_t i = 0; i < s.view.n_models && i < 64; i++)
+				scores[i] = s.view.models[i].name;
+			for (int f = 0; f < 4; f++)
+				reportmc_write(devnull, &(struct mc_report){ s.view.file, s.view.label, 0,
+									      (const char *const *)s.ds->classes.names, scores, &cv.r,
+									      NULL, NULL, false }, (enum report_format)f);
+			memset(&scr, 0, sizeof scr);
+			s.view.classes_shown = true;
+			panels_draw(g, &scr, &s.view);
+			view_step(&s.view, +1, STEP_LARGE);
+			view_next_model(&s.view);
+			view_step(&s.view, -1, STEP_SMALL);
+			classview_sync(&cv, &s.view);
+			s.view.classes_argmax = true;
+			panels_draw(g, &scr, &s.view);
+			panels_free(&scr);
+			s.view.classes = NULL;
+			classview_close(&cv);
+		}
+		fclose(devnull);
+		grid_free(g);
+	} else if (opened) {
 		struct report_model m[8];
 		struct report r;
 		struct screen scr;

@@ -238,7 +238,7 @@ static void tbl_print(FILE *f, struct tbl *t, bool md)
 		fputs(md ? "|\n" : "\n", f);
 		if (md && r == 0) {
 			for (c = 0; c < t->cols; c++)
-				fputs(c == 0 ? "|---" : "|---:", f);
+				fputs(c < t->left ? "|---" : "|---:", f);
 			fputs("|\n", f);
 		}
 	}

@@ -340,12 +340,88 @@ static int column_sweep(const struct mc_rows *rows, size_t a, const double *s, c
 	}
 }
 
+/* Pairs (x from a, y from b), both ascending, with y < x; ties half. */
+static double pairs_below(const double *a, size_t na, const double *b, size_t nb)
+{
+	size_t lo = 0, hi = 0;
+	double sum = 0;
+
+	for (size_t i = 0; i < na; i++) {
+		while (lo < nb && b[lo] < a[i])
+			lo++;
+		if (hi < lo)
+			hi = lo;
+		while (hi < nb && b[hi] <= a[i])
+			hi++;
+		sum += (double)lo + 0.5 * (double)(hi - lo);
+	}
+	return sum;
+}
+
+/* Two ascending runs into one. */
+static void merge2(const double *a, size_t na, const double *b, size_t nb, double *out)
+{
+	size_t i = 0, j = 0, o = 0;
+
+	while (i < na && j < nb)
+		out[o++] = b[j] < a[i] ? b[j++] : a[i++];
+	while (i < na)
+		out[o++] = a[i++];
+	while (j < nb)
+		out[o++] = b[j++];
+}
+
+/* Unweighted rows: column a's scores by class (class b's in seg from
+ * off[b]), each class's sorted in place: no companion to carry, and small
+ * sorts.  The one-vs-one sums merge a's with each other class's; the
+ * sweep takes a's and the others' merged (sorted again past two).  0, or
+ * -1 when out of memory. */
+static int segment_column(const struct mc_rows *rows, size_t a, double *seg, const size_t *off, size_t *at, double *u,
+			  struct sweep *sw)
+{
+	size_t n = rows->n, k = rows->k, na = off[a + 1] - off[a], nn = n - na, b, o;
+	double *pos, *neg;
+
+	memcpy(at, off, k * sizeof *at);
+	for (size_t i = 0; i < n; i++)
+		seg[at[rows->label[i]]++] = rows->score[i * k + a];
+	for (b = 0; b < k; b++)
+		if (radix_sort(seg + off[b], NULL, off[b + 1] - off[b]) < 0)
+			return -1;
+	for (b = 0; b < k; b++)
+		if (b != a)
+			u[a * k + b] = pairs_below(seg + off[a], na, seg + off[b], off[b + 1] - off[b]);
+	pos = malloc((na ? na : 1) * sizeof *pos);
+	neg = malloc((nn ? nn : 1) * sizeof *neg);
+	if (pos == NULL || neg == NULL) {
+		free(pos), free(neg);
+		return -1;
+	}
+	memcpy(pos, seg + off[a], na * sizeof *pos);
+	if (k == 3) {
+		size_t b0 = a == 0 ? 1 : 0, b1 = a == 2 ? 1 : 2;
+
+		merge2(seg + off[b0], off[b0 + 1] - off[b0], seg + off[b1], off[b1 + 1] - off[b1], neg);
+	} else {
+		for (b = 0, o = 0; b < k; o += b == a ? 0 : off[b + 1] - off[b], b++)
+			if (b != a)
+				memcpy(neg + o, seg + off[b], (off[b + 1] - off[b]) * sizeof *neg);
+		if (k > 2 && radix_sort(neg, NULL, nn) < 0) {
+			free(pos), free(neg);
+			return -1;
+		}
+	}
+	return sweep_build_sorted(sw, (double *[2]){ pos, NULL }, (const size_t[2]){ na, 0 },
+				  (double *[2]){ neg, NULL }, (const size_t[2]){ nn, 0 });
+}
+
 /* One thread's share of mc_sweeps: the columns from first, every step-th,
  * with buffers of its own (u's row a and sw[a] are column a's alone). */
 struct sweeps_job {
 	const struct mc_rows *rows;
 	struct sweep *sw;
 	double *u;
+	const size_t *off;              /* unweighted: where each class's rows start (k + 1) */
 	size_t first, step;
 	bool *built;                    /* k: which sweeps exist */
 	int rc;
@@ -355,25 +431,32 @@ static void *sweeps_work(void *arg)
 {
 	struct sweeps_job *j = arg;
 	size_t n = j->rows->n, k = j->rows->k;
-	double *s = malloc((n ? n : 1) * sizeof *s), *idx = malloc((n ? n : 1) * sizeof *idx);
+	bool weighted = j->rows->weight != NULL;
+	double *s = malloc((n ? n : 1) * sizeof *s), *idx = weighted ? malloc((n ? n : 1) * sizeof *idx) : NULL;
 	double *below = calloc(k, sizeof *below), *group = calloc(k, sizeof *group);
+	size_t *at = calloc(k, sizeof *at);
 
 	j->rc = -1;
-	if (s != NULL && idx != NULL && below != NULL && group != NULL) {
+	if (s != NULL && (!weighted || idx != NULL) && below != NULL && group != NULL && at != NULL) {
 		size_t a;
 
 		for (a = j->first; a < k; a += j->step) {
-			if (sort_column(j->rows, a, s, idx) < 0)
-				break;
-			ovo_column(j->rows, a, s, idx, j->u, group, below);
-			if (column_sweep(j->rows, a, s, idx, &j->sw[a]) < 0)
-				break;
+			if (!weighted) {
+				if (segment_column(j->rows, a, s, j->off, at, j->u, &j->sw[a]) < 0)
+					break;
+			} else {
+				if (sort_column(j->rows, a, s, idx) < 0)
+					break;
+				ovo_column(j->rows, a, s, idx, j->u, group, below);
+				if (column_sweep(j->rows, a, s, idx, &j->sw[a]) < 0)
+					break;
+			}
 			j->built[a] = true;
 		}
 		if (a >= k)
 			j->rc = 0;
 	}
-	free(s), free(idx), free(below), free(group);
+	free(s), free(idx), free(below), free(group), free(at);
 	return NULL;
 }
 
@@ -382,16 +465,23 @@ int mc_sweeps(const struct mc_rows *rows, struct sweep *sw, double *u)
 {
 	size_t k = rows->k, a;
 	bool *built = calloc(k, sizeof *built);
+	size_t *off = calloc(k + 1, sizeof *off);
 	struct sweeps_job jobs[2];
 	pthread_t thread;
 	bool two;
 	int rc;
 
-	if (built == NULL)
+	if (built == NULL || off == NULL) {
+		free(built), free(off);
 		return -1;
+	}
 	memset(u, 0, k * k * sizeof *u);
+	for (size_t i = 0; i < rows->n; i++)
+		off[rows->label[i] + 1]++;
+	for (a = 0; a < k; a++)
+		off[a + 1] += off[a];
 	for (a = 0; a < 2; a++)
-		jobs[a] = (struct sweeps_job){ rows, sw, u, a, 2, built, -1 };
+		jobs[a] = (struct sweeps_job){ rows, sw, u, off, a, 2, built, -1 };
 	two = k > 1 && pthread_create(&thread, NULL, sweeps_work, &jobs[1]) == 0;
 	if (!two)
 		jobs[0].step = 1; /* no second thread: this one does every column */
@@ -402,7 +492,7 @@ int mc_sweeps(const struct mc_rows *rows, struct sweep *sw, double *u)
 	for (a = 0; rc < 0 && a < k; a++)
 		if (built[a])
 			sweep_free(&sw[a]);
-	free(built);
+	free(built), free(off);
 	return rc;
 }
 
