@@ -9,6 +9,7 @@
 #define CUTOFF_CLASSVIEW_H
 
 #include "app/session.h"
+#include "core/stats/mcfocus.h"
 #include "core/stats/multiclass.h"
 #include "core/stats/optimize.h"
 
@@ -22,7 +23,7 @@ struct classview {
 	/* the explorer: the class on screen's threshold moves, the others
 	 * stay (mc_focus), rebuilt when the class or another's threshold
 	 * changes */
-	struct mc_focus focus;
+	struct mcfocus focus;
 	bool focused;
 	double *focus_thr;              /* k: the thresholds it was built at */
 };

@@ -51,18 +51,18 @@ int classview_sync(struct classview *cv, const struct view *v)
 			refocus = true;
 	}
 	if (refocus) {
-		struct mc_focus f;
+		struct mcfocus f;
 
-		if (mc_focus_build(&f, &cv->rows, cv->thr, c) < 0)
+		if (mcfocus_build(&f, &cv->rows, cv->thr, c) < 0)
 			return -1;
 		if (cv->focused)
-			mc_focus_free(&cv->focus);
+			mcfocus_free(&cv->focus);
 		cv->focus = f;
 		cv->focused = true;
 		memcpy(cv->focus_thr, cv->thr, k * sizeof *cv->thr);
 	}
 	mc_at_classes(cv->sw, cv->thr, &cv->r);
-	mc_focus_matrix(&cv->focus, cv->thr[c], cv->r.thresholded.cell);
+	mcfocus_matrix(&cv->focus, cv->thr[c], cv->r.thresholded.cell);
 	cv->r.abstained = 0;
 	for (i = 0; i < k; i++)
 		cv->r.abstained += cv->r.thresholded.cell[i * (k + 1) + k];
@@ -72,7 +72,7 @@ int classview_sync(struct classview *cv, const struct view *v)
 void classview_close(struct classview *cv)
 {
 	if (cv->focused)
-		mc_focus_free(&cv->focus);
+		mcfocus_free(&cv->focus);
 	free(cv->focus_thr);
 	mc_free(&cv->r);
 	free(cv->sw);

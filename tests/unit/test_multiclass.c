@@ -3,6 +3,7 @@
  * each class's best F1 threshold against a walk over the rows. */
 #include "helpers.h"
 
+#include "core/stats/mcfocus.h"
 #include "core/stats/multiclass.h"
 #include "core/stats/optimize.h"
 
@@ -188,10 +189,10 @@ static void test_focus(void **state)
 		struct mc_rows rows = { BIG, KB, label, score, weighted ? weight : NULL };
 
 		for (size_t c = 0; c < KB; c++) {
-			struct mc_focus f;
+			struct mcfocus f;
 
-			assert_int_equal(mc_focus_build(&f, &rows, t, c), 0);
-			assert_true(f.m > 2 * MC_STRIDE);
+			assert_int_equal(mcfocus_build(&f, &rows, t, c), 0);
+			assert_true(f.m > 2 * MCFOCUS_STRIDE);
 			for (int trial = 0; trial < 60; trial++) {
 				double tt[KB], want[KB * (KB + 1)] = { 0 };
 
@@ -200,11 +201,11 @@ static void test_focus(void **state)
 				for (size_t i = 0; i < BIG; i++)
 					want[label[i] * (KB + 1) + mc_thresholded(score + i * KB, tt, KB)] +=
 						weighted ? weight[i] : 1;
-				mc_focus_matrix(&f, tt[c], cell);
+				mcfocus_matrix(&f, tt[c], cell);
 				for (size_t j = 0; j < KB * (KB + 1); j++)
 					assert_close(cell[j], want[j]);
 			}
-			mc_focus_free(&f);
+			mcfocus_free(&f);
 		}
 	}
 	free(label), free(score), free(weight);
