@@ -49,6 +49,24 @@ if [ "$(wc -l <"$T/err")" -eq 1 ] && grep -q "label column 'label': its values n
 "$BIN" $(cat "$D/ties_t05.args") --thresholds a=2 --report >/dev/null 2>"$T/err"
 if grep -q "class 'd' has no rows" "$T/err" && grep -q "class 'a' flags no row at 2: its precision is undefined, and counts as 0" "$T/err"; then ok
 else bad "notes on classes: $(cat "$T/err")"; fi
+# standard input and compressed files give the same report as the file
+A="--multiclass -l label -s class_0,class_1,class_2 -w weight --optimize f1 --format json"
+# shellcheck disable=SC2086
+"$BIN" $A "$D/wine_forest.csv" >"$T/plain.json" 2>/dev/null
+gzip -c "$D/wine_forest.csv" >"$T/w.csv.gz"
+zstd -q -c "$D/wine_forest.csv" >"$T/w.csv.zst" 2>/dev/null || cp "$T/w.csv.gz" "$T/w.csv.zst"
+for src in "$T/w.csv.gz" "$T/w.csv.zst" -; do
+	# shellcheck disable=SC2086
+	"$BIN" $A "$src" <"$D/wine_forest.csv" 2>/dev/null | sed 's|"file": "[^"]*"|"file": ""|' >"$T/other.json"
+	sed 's|"file": "[^"]*"|"file": ""|' "$T/plain.json" | cmp -s - "$T/other.json" && ok || bad "$src: not the file's report"
+done
+# two readers (a file past 16 MB) load the rows in the file's order: the same report as one
+{ cat "$D/digits_logreg.csv"; for i in $(seq 50); do tail -n +2 "$D/digits_logreg.csv"; done; } >"$T/big.csv"
+[ "$(wc -c <"$T/big.csv")" -gt 17000000 ] || bad "the two-reader file is too small"
+"$BIN" --multiclass -l label -s d0,d1,d2,d3,d4,d5,d6,d7,d8,d9 --report --format json "$T/big.csv" >"$T/two.json" 2>/dev/null
+CUTOFF_SIMPLE=1 "$BIN" --multiclass -l label -s d0,d1,d2,d3,d4,d5,d6,d7,d8,d9 --report --format json "$T/big.csv" >"$T/one.json" 2>/dev/null
+cmp -s "$T/one.json" "$T/two.json" && grep -q '"n": 91647,' "$T/two.json" && ok || bad "two readers: $(cmp "$T/one.json" "$T/two.json"; grep '"n"' "$T/two.json")"
+
 # the same figures in every format: CSV's long table holds what JSON holds
 "$BIN" $(cat "$D/wine_logreg_t05.args") --report --format csv >"$T/csv" 2>/dev/null
 "$BIN" $(cat "$D/wine_logreg_t05.args") --report --format json >"$T/json" 2>/dev/null
