@@ -391,7 +391,7 @@ static int run(struct session *s, const struct options *o)
 			return explore(s, o);
 		/* a terminal that cannot draw the explorer gets the report */
 		say("%s: printing the report (the explorer needs a full-screen terminal)", err);
-		return print_report(s, o);
+		return s->ds->multiclass ? print_classes(s, o) : print_report(s, o);
 	}
 	if (o->against != NULL) {
 		struct session ref;

@@ -164,9 +164,12 @@ static void draw_words(struct grid *g, struct rect r, const struct view *v)
 void classpanel_draw(struct grid *g, struct rect r, const struct view *v)
 {
 	size_t k = v->classes->r.k;
-	int words = r.w >= 100 ? 2 : 3, room = r.h - 2 - words - 1, mrows, trows, y = r.y;
+	/* the rows below the title: the matrix (its names, its rows, a line
+	 * saying what scrolls), a gap, the table (its names, its rows), a
+	 * gap, the words */
+	int words = r.w >= 100 ? 2 : r.w >= 72 ? 3 : 4, room = r.h - 6 - words, mrows, trows, y = r.y;
 
-	if (room < 4)
+	if (room < 2)
 		return;
 	{
 		/* the title as long as there is room: rows, columns, which decision */
@@ -178,18 +181,23 @@ void classpanel_draw(struct grid *g, struct rect r, const struct view *v)
 		grid_printf(g, x, y, ST_DIM, r.x + r.w - x, "  rows: actual, columns: predicted");
 	}
 	y += 1;
-	/* the matrix and the table share the rows: the table keeps up to 4
-	 * (the class on screen among them), the matrix takes the rest */
-	trows = (int)k < 4 ? (int)k : 4;
-	mrows = room - 4 - trows;
-	if (mrows > (int)k)
-		mrows = (int)k;
+	/* the matrix and the table share the rows: every class in both when
+	 * they fit, else the table keeps a third (at least 2: the class on
+	 * screen and a neighbour) and the matrix the rest */
+	if (2 * (int)k <= room) {
+		mrows = trows = (int)k;
+	} else {
+		trows = room / 3 < 2 ? 2 : room / 3;
+		if (trows > (int)k)
+			trows = (int)k;
+		mrows = room - trows < (int)k ? room - trows : (int)k;
+		trows = room - mrows < (int)k ? room - mrows : (int)k;
+	}
 	if (mrows < 1)
 		mrows = 1;
 	y += draw_matrix(g, (struct rect){ r.x, y, r.w, r.h }, v, mrows) + 1;
-	trows = r.y + r.h - words - 1 - y - 1;
-	if (trows > (int)k)
-		trows = (int)k;
+	if (trows > r.y + r.h - words - 1 - y - 1)
+		trows = r.y + r.h - words - 1 - y - 1;
 	if (trows >= 1)
 		y += draw_table(g, (struct rect){ r.x, y, r.w, r.h }, v, trows) + 1;
 	draw_words(g, (struct rect){ r.x, r.y + r.h - words, r.w, words }, v);

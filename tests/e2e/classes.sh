@@ -149,5 +149,13 @@ n=$(same_matrix thresholded --multiclass -l label -s a,b,c "$T/big.csv") && ok |
 key q
 after_exit "q (7 digits)" 0
 
+# ---- a terminal that cannot draw the explorer gets the multiclass report
+shell 100 30 TERM=dumb LANG=C.UTF-8
+tm send-keys -t e "$BIN --thresholds two=0.9 $D; echo EXIT=\$?" Enter
+wait_for "EXIT=[0-9]"
+tm capture-pane -t e -p -S -300 >"$T/dumb"
+grep -q "^cutoff multiclass report: samples/digits_classes.csv" "$T/dumb" && grep -q "^two .* 0.9 " "$T/dumb" &&
+	grep -q "EXIT=0" "$T/dumb" && ok || bad "TERM=dumb: $(head -5 "$T/dumb")"
+
 echo "e2e classes: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
