@@ -34,7 +34,7 @@ LIBS    = $(CORE_LIBS) $(READLINE_LIBS) $(CURSES_LIBS)
 # main/options at the top (docs/hacking.md draws them).  NOCURSES is
 # everything that links without curses (the unit tests and fuzzers link
 # it); TERMINAL is what only the program links.
-NOCURSES = $(patsubst src/%.c,%,$(wildcard src/core/*/*.c src/app/*.c src/ui/*.c)) options usage say print
+NOCURSES = $(patsubst src/%.c,%,$(wildcard src/core/*/*.c src/app/*.c src/ui/*.c)) options optlist usage say print
 TERMINAL = $(patsubst src/%.c,%,$(wildcard src/tty/*.c)) main
 # every tests/unit/test_*.c; make unit ONLY=fold runs test_fold alone
 TESTS   = $(patsubst tests/unit/%.c,%,$(wildcard tests/unit/test_*.c))
@@ -126,6 +126,8 @@ cli: cutoff build/asan/cutoff build/gen
 	@sh tests/cli/drift.sh ./build/asan/cutoff
 	@sh tests/cli/multiclass.sh ./cutoff
 	@sh tests/cli/multiclass.sh ./build/asan/cutoff
+	@sh tests/cli/rows.sh ./cutoff
+	@sh tests/cli/rows.sh ./build/asan/cutoff
 	@GEN=./build/gen sh tests/cli/hostile.sh ./cutoff
 	@GEN=./build/gen sh tests/cli/hostile.sh ./build/asan/cutoff
 	@sh tests/cli/attack.sh ./cutoff

@@ -7,6 +7,8 @@
 
 #include "core/report/curvefile.h"
 #include "core/load/dataset.h"
+#include "core/load/rowlist.h"
+#include "optlist.h"
 #include "core/stats/fairness.h"
 #include "core/stats/optimize.h"
 #include "core/report/report.h"
@@ -51,9 +53,18 @@ struct options {
 	bool seed_set;
 	const char *classes[OPTIONS_MAX_SCORES]; /* --classes, split */
 	char *classes_buf;
-	struct { const char *name; double threshold; } class_thr[OPTIONS_MAX_SCORES]; /* --thresholds */
+	struct optlist_thr class_thr[OPTIONS_MAX_SCORES]; /* --thresholds */
 	size_t n_class_thr;
 	char *thresholds_buf;
+	const char *id;                 /* --id COL */
+	const char *show[OPTIONS_MAX_SCORES]; /* --show, split */
+	size_t n_show;
+	char *show_buf;
+	const char *extra[OPTIONS_MAX_SCORES + 1]; /* --id then --show: data.extra */
+	bool list;                      /* --list CELL */
+	enum rowlist_cell list_cell;
+	size_t limit;                   /* --limit N (default 20; 0: every row) */
+	bool limit_set;
 	bool ascii, no_color, no_mouse;
 	bool help, version;
 };

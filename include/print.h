@@ -6,10 +6,13 @@
 #define CUTOFF_PRINT_H
 
 #include "app/session.h"
+#include "core/load/rowlist.h"
 #include "options.h"
 
-/* Every model at its threshold, or its optimum; or a curve. */
-int print_report(struct session *s, const struct options *o);
+/* Every model at its threshold, or its optimum; or a curve.  With
+ * --list, the cell's rows too: from kept, the rows kept as read (standard
+ * input), or else by reading the file again. */
+int print_report(struct session *s, const struct options *o, struct rowlists *kept);
 
 /* --against: ref (opened by the caller, who closes it) beside s at each
  * model's threshold (under --optimize, the reference's optimum). */

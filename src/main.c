@@ -374,7 +374,7 @@ static int explore(struct session *s, const struct options *o)
 }
 
 /* Where the session goes: commands, the explorer, or a report. */
-static int run(struct session *s, const struct options *o)
+static int run(struct session *s, const struct options *o, struct rowlists *kept)
 {
 	char err[1024];
 
@@ -391,7 +391,7 @@ static int run(struct session *s, const struct options *o)
 			return explore(s, o);
 		/* a terminal that cannot draw the explorer gets the report */
 		say("%s: printing the report (the explorer needs a full-screen terminal)", err);
-		return s->ds->multiclass ? print_classes(s, o) : print_report(s, o);
+		return s->ds->multiclass ? print_classes(s, o) : print_report(s, o, kept);
 	}
 	if (o->against != NULL) {
 		struct session ref;
@@ -403,13 +403,35 @@ static int run(struct session *s, const struct options *o)
 		session_close(&ref);
 		return status;
 	}
-	return print_report(s, o);
+	return print_report(s, o, kept);
+}
+
+/* --list on an input that cannot be read twice (standard input, a pipe):
+ * its rows are kept as they are read, for the list.  0, or -1 (said). */
+static int keep_rows_for_list(struct options *o, struct rowlists *kept, bool *keeping)
+{
+	struct stat sb;
+
+	*keeping = false;
+	if (!o->list || (o->data.path != NULL && strcmp(o->data.path, "-") != 0 && stat(o->data.path, &sb) == 0 &&
+			 S_ISREG(sb.st_mode)))
+		return 0;
+	if (rowlists_init(kept, o->list_cell, o->limit, 0, o->data.n_extra, true) < 0) {
+		say("out of memory");
+		return -1;
+	}
+	o->data.on_row = rowlists_take;
+	o->data.on_row_arg = kept;
+	*keeping = true;
+	return 0;
 }
 
 int main(int argc, char **argv)
 {
 	struct options o;
-	struct session s;
+	struct session s = { 0 };
+	struct rowlists kept = { 0 };
+	bool keeping = false;
 	char err[1024];
 	int status;
 
@@ -437,14 +459,17 @@ int main(int argc, char **argv)
 		options_free(&o);
 		return status;
 	}
-	if (open_data(&s, &o) < 0)
+	if (keep_rows_for_list(&o, &kept, &keeping) < 0)
+		status = 1;
+	else if (open_data(&s, &o) < 0)
 		status = 1;
 	else if ((status = after_loading(&s, &o)) == 0) {
 		if (o.names[0] != NULL)
 			view_set_names(&s.view, o.names[0], o.names[1]);
-		status = run(&s, &o);
+		status = run(&s, &o, keeping ? &kept : NULL);
 	}
 	session_close(&s);
+	rowlists_free(&kept);
 	options_free(&o);
 	return status;
 }

@@ -5,6 +5,8 @@
  */
 #include "options.h"
 
+#include "optlist.h"
+
 #include "core/stats/deploy.h"
 #include "core/base/parse.h"
 
@@ -20,7 +22,7 @@ enum {
 	OPT_FORMAT, OPT_STRICT, OPT_ASCII, OPT_NO_COLOR, OPT_NO_MOUSE, OPT_VERSION, OPT_COMMANDS,
 	OPT_BATCH, OPT_NAMES, OPT_STREAM, OPT_BINS, OPT_INVERT, OPT_CONF_LEVEL, OPT_PARTIAL_AUC, OPT_BOOTSTRAP, OPT_SEED,
 	OPT_PREVALENCE, OPT_AGAINST, OPT_GROUP, OPT_FOLD, OPT_GROUP_THRESHOLDS, OPT_MAX_FLAGGED, OPT_MAX_FLAG_RATE, OPT_CALIB_BINS, OPT_CALIB_STRATEGY,
-	OPT_MULTICLASS, OPT_CLASSES, OPT_THRESHOLDS
+	OPT_MULTICLASS, OPT_CLASSES, OPT_THRESHOLDS, OPT_ID, OPT_SHOW, OPT_LIST, OPT_LIMIT
 };
 
 static const struct option long_options[] = {
@@ -32,6 +34,10 @@ static const struct option long_options[] = {
 	{ "multiclass", no_argument, NULL, OPT_MULTICLASS },
 	{ "classes", required_argument, NULL, OPT_CLASSES },
 	{ "thresholds", required_argument, NULL, OPT_THRESHOLDS },
+	{ "id", required_argument, NULL, OPT_ID },
+	{ "show", required_argument, NULL, OPT_SHOW },
+	{ "list", required_argument, NULL, OPT_LIST },
+	{ "limit", required_argument, NULL, OPT_LIMIT },
 	{ "delimiter", required_argument, NULL, 'd' },
 	{ "header", no_argument, NULL, OPT_HEADER },
 	{ "no-header", no_argument, NULL, OPT_NO_HEADER },
@@ -147,59 +153,6 @@ static int add_scores(struct options *o, const char *arg, char *err, size_t errl
 	return 0;
 }
 
-/* Splits a comma-separated list into a copy kept in *buf: at most max
- * non-empty items, none twice.  The count, or -1 (said in err). */
-static int split_list(const char *opt, const char *arg, char **buf, const char **items, size_t max, char *err,
-		      size_t errlen)
-{
-	size_t n = 0, i;
-	char *p, *tok;
-
-	free(*buf);
-	if ((*buf = strdup(arg)) == NULL)
-		return usage_error(err, errlen, "out of memory"), -1;
-	for (tok = *buf;; tok = p + 1) {
-		if ((p = strchr(tok, ',')) != NULL)
-			*p = '\0';
-		if (*tok == '\0')
-			return usage_error(err, errlen, "%s: empty item in '%s'", opt, arg), -1;
-		if (n == max)
-			return usage_error(err, errlen, "%s: at most %zu items", opt, max), -1;
-		for (i = 0; i < n; i++)
-			if (strcmp(items[i], tok) == 0)
-				return usage_error(err, errlen, "%s names '%s' twice", opt, tok), -1;
-		items[n++] = tok;
-		if (p == NULL)
-			return (int)n;
-	}
-}
-
-/* --thresholds CLASS=X,...: each class's threshold (the last '=' splits,
- * so that a class name may hold one). */
-static int parse_class_thresholds(struct options *o, const char *arg, char *err, size_t errlen)
-{
-	const char *items[OPTIONS_MAX_SCORES];
-	int n = split_list("--thresholds", arg, &o->thresholds_buf, items, OPTIONS_MAX_SCORES, err, errlen);
-
-	if (n < 0)
-		return OPTIONS_USAGE;
-	for (int i = 0; i < n; i++) {
-		char *eq = strrchr(items[i], '=');
-
-		if (eq == NULL || eq == items[i])
-			return usage_error(err, errlen, "--thresholds takes CLASS=X,... (got '%s')", items[i]);
-		*eq = '\0';
-		for (int j = 0; j < i; j++)
-			if (strcmp(o->class_thr[j].name, items[i]) == 0)
-				return usage_error(err, errlen, "--thresholds names class '%s' twice", items[i]);
-		o->class_thr[i].name = items[i];
-		if (number("--thresholds", eq + 1, &o->class_thr[i].threshold, true, err, errlen) != 0)
-			return OPTIONS_USAGE;
-	}
-	o->n_class_thr = (size_t)n;
-	return 0;
-}
-
 /* Splits "A,B" (both non-empty, one comma) into a copy kept in *buf. */
 static int split_pair(const char *arg, char **buf, const char **a, const char **b)
 {
@@ -289,6 +242,55 @@ static int parse_seed(struct options *o, const char *arg, char *err, size_t errl
 	return rc;
 }
 
+/* Several classes, and the rows to list. */
+static int list_option(struct options *o, int c, const char *arg, char *err, size_t errlen)
+{
+	int rc = 0;
+
+	switch (c) {
+	case OPT_MULTICLASS:
+		o->data.multiclass = true;
+		break;
+	case OPT_ID:
+		o->id = arg;
+		break;
+	case OPT_SHOW: {
+		int n = optlist_split("--show", arg, &o->show_buf, o->show, OPTIONS_MAX_SCORES, err, errlen);
+
+		if (n < 0)
+			return OPTIONS_USAGE;
+		o->n_show = (size_t)n;
+		break;
+	}
+	case OPT_CLASSES: {
+		int n = optlist_split("--classes", arg, &o->classes_buf, o->classes, OPTIONS_MAX_SCORES, err, errlen);
+
+		if (n < 0)
+			return OPTIONS_USAGE;
+		o->data.classes = o->classes;
+		o->data.n_classes = (size_t)n;
+		o->data.multiclass = true; /* naming classes asks for them */
+		break;
+	}
+	case OPT_THRESHOLDS:
+		rc = optlist_thresholds(arg, &o->thresholds_buf, o->class_thr, OPTIONS_MAX_SCORES, &o->n_class_thr, err, errlen) < 0 ? OPTIONS_USAGE : 0;
+		break;
+	case OPT_LIST:
+		if (rowlist_parse_cell(arg, &o->list_cell) < 0)
+			return usage_error(err, errlen, "--list takes fp, fn, tp, tn or near (got '%s')", arg);
+		o->list = true;
+		break;
+	case OPT_LIMIT:
+		if (optlist_count("--limit", arg, &o->limit, err, errlen) < 0)
+			return OPTIONS_USAGE;
+		o->limit_set = true;
+		break;
+	default:
+		return NOT_MINE;
+	}
+	return rc;
+}
+
 /* The data's columns and how to read them. */
 static int data_option(struct options *o, int c, const char *arg, char *err, size_t errlen)
 {
@@ -298,19 +300,6 @@ static int data_option(struct options *o, int c, const char *arg, char *err, siz
 	case 'l':
 		o->data.label = arg;
 		break;
-	case OPT_MULTICLASS:
-		o->data.multiclass = true;
-		break;
-	case OPT_CLASSES: {
-		int n = split_list("--classes", arg, &o->classes_buf, o->classes, OPTIONS_MAX_SCORES, err, errlen);
-
-		if (n < 0)
-			return OPTIONS_USAGE;
-		o->data.classes = o->classes;
-		o->data.n_classes = (size_t)n;
-		o->data.multiclass = true; /* naming classes asks for them */
-		break;
-	}
 	case 's':
 		rc = add_scores(o, arg, err, errlen);
 		break;
@@ -378,9 +367,6 @@ static int decision_option(struct options *o, int c, const char *arg, struct see
 	case 't':
 		o->has_threshold = true;
 		rc = number("--threshold", arg, &o->threshold, true, err, errlen);
-		break;
-	case OPT_THRESHOLDS:
-		rc = parse_class_thresholds(o, arg, err, errlen);
 		break;
 	case OPT_OPTIMIZE:
 		if (optimize_parse(arg, &o->spec.objective) < 0)
@@ -555,6 +541,21 @@ static int output_option(struct options *o, int c, const char *arg, char *err, s
 	return rc;
 }
 
+/* --list: a report's rows, of every row kept; --limit goes with it. */
+static int list_combinations(const struct options *o, char *err, size_t errlen)
+{
+	const char *no = o->data.counts_pos ? "--counts" : o->data.bins ? "--bins" : o->data.stream ? "--stream" :
+			 o->data.multiclass ? "--multiclass" : o->against ? "--against" : o->mode == MODE_CURVE ? "--curve" :
+			 o->commands || o->batch ? "--commands and --batch" : NULL;
+
+	if (o->limit_set && !o->list)
+		return usage_error(err, errlen, "--limit goes with --list CELL");
+	if (o->list && no != NULL)
+		return usage_error(err, errlen, "--list needs every row as read: not with %s%s", no,
+				   o->data.counts_pos || o->data.bins || o->data.stream ? " (no rows are kept)" : "");
+	return 0;
+}
+
 /* --multiclass: two score columns or more; what it does not take. */
 static int multiclass_combinations(const struct options *o, char *err, size_t errlen)
 {
@@ -612,6 +613,8 @@ static int combinations(const struct options *o, const struct seen *seen, char *
 		return usage_error(err, errlen, "--group-thresholds goes with --group COL");
 	if (o->group_strategy_set && o->group_strategy.strategy == FAIR_BEST && o->mode != MODE_OPTIMIZE)
 		return usage_error(err, errlen, "--group-thresholds best needs --optimize OBJ (each group's optimum of it)");
+	if ((rc = list_combinations(o, err, errlen)) != 0)
+		return rc;
 	if (o->n_class_thr > 0 && o->mode == MODE_OPTIMIZE)
 		return usage_error(err, errlen, "--thresholds and --optimize both choose the thresholds; give one");
 	if (o->data.multiclass && (rc = multiclass_combinations(o, err, errlen)) != 0)
@@ -630,6 +633,7 @@ int options_parse(int argc, char **argv, struct options *o, char *err, size_t er
 	o->data.header = -1;
 	o->data.scores = o->scores;
 	o->spec = optimize_defaults(OBJ_F1);
+	o->limit = 20;
 	o->format = FORMAT_TEXT;
 	optind = 0; /* reset getopt, so that tests can parse many times */
 	opterr = 0;
@@ -639,7 +643,8 @@ int options_parse(int argc, char **argv, struct options *o, char *err, size_t er
 		if ((rc = data_option(o, c, optarg, err, errlen)) == NOT_MINE &&
 		    (rc = decision_option(o, c, optarg, &seen, err, errlen)) == NOT_MINE &&
 		    (rc = stats_option(o, c, optarg, err, errlen)) == NOT_MINE &&
-		    (rc = output_option(o, c, optarg, err, errlen)) == NOT_MINE) {
+		    (rc = output_option(o, c, optarg, err, errlen)) == NOT_MINE &&
+		    (rc = list_option(o, c, optarg, err, errlen)) == NOT_MINE) {
 			if (optopt != 0 && optopt < 256)
 				return usage_error(err, errlen, "unknown option '-%c' (see cutoff --help)", optopt);
 			return usage_error(err, errlen, "unknown option '%s' (see cutoff --help)", argv[optind - 1]);
@@ -654,6 +659,12 @@ int options_parse(int argc, char **argv, struct options *o, char *err, size_t er
 				   argv[optind + 1]);
 	o->data.path = optind < argc ? argv[optind] : NULL;
 	o->costs_given = seen.costs;
+	/* the columns read to be shown: --id first, then --show */
+	if (o->id != NULL)
+		o->extra[o->data.n_extra++] = o->id;
+	for (size_t i = 0; i < o->n_show; i++)
+		o->extra[o->data.n_extra++] = o->show[i];
+	o->data.extra = o->extra;
 	return combinations(o, &seen, err, errlen);
 }
 
@@ -682,5 +693,6 @@ void options_free(struct options *o)
 	free(o->names_buf);
 	free(o->classes_buf);
 	free(o->thresholds_buf);
-	o->score_buf = o->counts_buf = o->names_buf = o->classes_buf = o->thresholds_buf = NULL;
+	free(o->show_buf);
+	o->score_buf = o->counts_buf = o->names_buf = o->classes_buf = o->thresholds_buf = o->show_buf = NULL;
 }

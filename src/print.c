@@ -140,10 +140,66 @@ static void report_options(struct reportview *rv, struct session *s, const struc
 	}
 }
 
-int print_report(struct session *s, const struct options *o)
+/* --list: the cell's rows of every model at its threshold, from the rows
+ * kept as they were read (kept: standard input), or by reading the file
+ * again (it must be the file read: dev, inode, size and times), taking
+ * only the rows that are listed.  0, or -1 (said). */
+static int list_rows(struct session *s, const struct options *o, struct reportview *rv, struct rowlists *kept,
+		     struct rowlists *rl)
+{
+	struct dataset_options d = o->data;
+	struct dataset *again;
+	char err[1024];
+	size_t i;
+
+	if (kept != NULL) {
+		*rl = *kept;
+		memset(kept, 0, sizeof *kept);
+	} else if (rowlists_init(rl, o->list_cell, o->limit, s->view.n_models, o->data.n_extra, false) < 0) {
+		say("out of memory");
+		return -1;
+	}
+	for (i = 0; i < s->view.n_models; i++)
+		rl->threshold_at[i] = rv->models[i].threshold;
+	rl->threshold = rl->threshold_at;
+	rl->negate = o->invert;
+	if (kept != NULL) {
+		if (rowlists_select(rl) < 0) {
+			say("out of memory listing the rows");
+			return -1;
+		}
+	} else {
+		if (dataset_same_file(s->ds, o->data.path, err, sizeof err) < 0) {
+			say("%s", err);
+			return -1;
+		}
+		d.on_row = rowlists_take, d.on_row_arg = rl, d.rows_only = true, d.one_thread = true, d.progress = NULL;
+		if (dataset_load(&d, &again, err, sizeof err) < 0) {
+			say("%s", err);
+			return -1;
+		}
+		dataset_free(again);
+		if (rl->failed) {
+			say("out of memory listing the rows");
+			return -1;
+		}
+	}
+	rowlists_finish(rl);
+	for (i = 0; i < s->view.n_models; i++)
+		rv->models[i].rows = &rl->list[i];
+	rv->report.rows_cell = rowlist_cell_names[o->list_cell];
+	rv->report.id_name = o->id;
+	rv->report.show_names = o->show;
+	rv->report.n_show = o->n_show;
+	rv->report.weighted = s->ds->weighted;
+	return 0;
+}
+
+int print_report(struct session *s, const struct options *o, struct rowlists *kept)
 {
 	struct reportview rv;
 	struct boot_result *boots = NULL;
+	struct rowlists rl = { 0 };
 	size_t i;
 	int status = 1;
 
@@ -165,6 +221,8 @@ int print_report(struct session *s, const struct options *o)
 	}
 	if (s->n_groups > 0)
 		group_thresholds(s, o, rv.models, rv.group_thr);
+	if (o->list && list_rows(s, o, &rv, kept, &rl) < 0)
+		goto out;
 	if (o->mode == MODE_CURVE) {
 		char err[300];
 
@@ -183,6 +241,7 @@ int print_report(struct session *s, const struct options *o)
 		status = 0;
 out:
 	free(boots);
+	rowlists_free(&rl);
 	reportview_free(&rv);
 	return status;
 }

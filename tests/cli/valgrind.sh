@@ -70,6 +70,12 @@ vg 1 --report --against "$T/missing.csv" -p malignant -l diagnosis -s logreg $DR
 printf 'prevalence 0.01\nbudget 50\ngroup size\ngroup-thresholds equal-fpr 0.05\nexport json\ngroup off\nprevalence off\nexport txt\n' >"$T/c"
 vg 0 --commands "$T/c" -p malignant -l diagnosis -s logreg "$BG"
 
+# the rows behind a cell: a second reading, standard input, each format
+RW=tests/reference/rows
+vg 0 --report --list fp --limit 3 --id id --show note -w w -l label -p yes -s m1,m2 -t 0.5 $RW/ties_crlf.csv
+vg 0 --optimize f1 --list near --limit 0 --format csv -l label -p yes -s m1 $RW/ties.csv
+vg 0 --report --format markdown --list fn --id id -p malignant -s logreg "$BC"
+
 # several classes: every format, the optimum per class, curves, refusals
 MC=tests/reference/multiclass
 vg 0 --report --format json samples/digits_classes.csv

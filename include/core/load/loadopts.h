@@ -8,6 +8,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 /* Switches that tests set (to compare the fast paths with plain ones, or
  * to reach a ceiling with small files): they travel here, never in a
@@ -17,6 +18,24 @@ struct load_tuning {
 	bool plain_sort;              /* qsort for every sort (no radix) */
 	size_t max_distinct;          /* a fold's distinct-score ceiling; 0: half of memory */
 	size_t count_limit;           /* a fold's rows before its counts turn to doubles; 0: 2^32 - 1 */
+};
+
+/* The most score columns a load takes (options.h's OPTIONS_MAX_SCORES). */
+#define LOADOPTS_MAX_MODELS 64
+
+/* A usable row as the loader takes it, for a caller that lists rows
+ * (--list, rowlist.h): its line, every model's score, its class, weight,
+ * the label's text and the extra columns' text (NULL: not in the record). */
+struct row_seen {
+	uint64_t line;
+	size_t n_scores;
+	const double *scores;
+	bool positive;
+	double weight;
+	const char *label;
+	size_t label_len;
+	const char *const *extra;
+	const size_t *extra_len;
 };
 
 struct dataset_options {
@@ -41,6 +60,14 @@ struct dataset_options {
 	bool one_thread;              /* no second thread (for tests) */
 	bool libcsv_only;             /* no scanner: libcsv reads every byte (for tests) */
 	struct load_tuning tuning;
+	/* --id and --show: columns read only to be shown (they change no
+	 * number: a record without them is still used), and who takes each
+	 * usable row (rows_only: no model keeps it, for a second reading) */
+	const char *const *extra;
+	size_t n_extra;
+	void (*on_row)(void *arg, const struct row_seen *r);
+	void *on_row_arg;
+	bool rows_only;
 	/* told now and then how far loading is: bytes done, and the total
 	 * (0 when unknown, as on a pipe); from the loading thread */
 	void (*progress)(void *arg, double done, double total);

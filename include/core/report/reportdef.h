@@ -6,6 +6,7 @@
 #ifndef CUTOFF_REPORTDEF_H
 #define CUTOFF_REPORTDEF_H
 
+#include "core/load/rowlist.h"
 #include "core/stats/boot.h"
 #include "core/stats/calib.h"
 #include "core/stats/fairness.h"
@@ -25,6 +26,7 @@ struct report_model {
 	const struct boot_result *boot; /* --bootstrap's intervals, or NULL */
 	const struct sweep *const *group_sw; /* --group: each group's sweep, or NULL */
 	const double *group_thr;    /* --group-thresholds: each group's threshold */
+	const struct rowlist *rows; /* --list: the cell's rows, or NULL */
 };
 
 /* --group: the groups (each model's sweeps are in its report_model). */
@@ -66,6 +68,13 @@ struct report {
 	uint64_t seed;
 	const struct report_groups *groups; /* --group, or NULL */
 	const char *const *classes; /* --multiclass: model i is class i against the rest (else NULL) */
+	/* --list: the cell, the --id column (or NULL) and the --show columns,
+	 * as given; each model's rows in its report_model */
+	const char *rows_cell;
+	const char *id_name;
+	const char *const *show_names;
+	size_t n_show;
+	bool weighted;              /* the rows' weights are worth a column */
 };
 
 #endif

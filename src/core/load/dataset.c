@@ -146,7 +146,8 @@ static void setup(struct loader *l, struct csvread *cr)
 		loader_note(ds, "%s: guessed score column '%s'; choose with --score", ds->shown,
 			 text_show_str(ds->models[0].name));
 
-	l->simple = o->counts_pos == NULL && o->weight == NULL && o->positive == NULL && !ds->grouped && ds->n_models == 1;
+	l->simple = o->counts_pos == NULL && o->weight == NULL && o->positive == NULL && !ds->grouped && ds->n_models == 1 &&
+		    o->on_row == NULL;
 	l->simple_cols[0] = c->label_col;
 	l->simple_cols[1] = c->score_col[0];
 	l->delim = cr->delim;
@@ -448,7 +449,7 @@ int dataset_load(const struct dataset_options *opt, struct dataset **out, char *
 		.source = ds->shown, .delimiter = opt->delimiter,
 		/* streaming on two readers: exact, unweighted folds (merged counts
 		 * are the same numbers in any order) */
-		.may_split = !opt->one_thread && opt->bins == 0 && l.array_limit == 0 &&
+		.may_split = !opt->one_thread && opt->on_row == NULL && opt->bins == 0 && l.array_limit == 0 &&
 			     (!l.opt->stream || (!ds->weighted && !opt->group && !opt->fold)),
 		.libcsv_only = opt->libcsv_only,
 		.progress = opt->progress, .progress_arg = opt->progress_arg,

@@ -286,6 +286,22 @@ static int parse_weight(struct loader *l, const struct row *r, size_t col, const
 	return 0;
 }
 
+/* --list: the usable row to whoever lists rows: its line, scores, class,
+ * weight, label and shown fields as read. */
+static void see_row(struct loader *l, const struct row *r, const double *scores, bool positive, double w)
+{
+	const char *ex[LOADER_MAX_EXTRA], *label;
+	size_t exl[LOADER_MAX_EXTRA], label_len, i, n = l->opt->n_extra < LOADER_MAX_EXTRA ? l->opt->n_extra : LOADER_MAX_EXTRA;
+
+	row_get(r, l->c->label_col, &label, &label_len);
+	parse_trim(&label, &label_len);
+	for (i = 0; i < n; i++)
+		if (!row_get(r, l->c->extra_col[i], &ex[i], &exl[i]))
+			ex[i] = NULL, exl[i] = 0;
+	l->opt->on_row(l->opt->on_row_arg, &(struct row_seen){ row_line(r), l->ds->n_models, scores, positive, w, label, label_len,
+								ex, exl });
+}
+
 /* Long: one row's path from parsed fields to the model arrays, groups and
  * folds, in the order a row is checked; the per-row hot path, kept in one
  * place so that it reads as one. */
@@ -334,6 +350,12 @@ void loader_row(struct loader *l, const struct row *r)
 	}
 	if (l->label_bad)
 		goto out; /* the load fails; keep scanning only to list the labels */
+	if (o->on_row != NULL)
+		see_row(l, r, scores, positive, w);
+	if (o->rows_only) {
+		ds->rows++;
+		goto out;
+	}
 	if (ds->multiclass) {
 		if (push_classes(ds, cls, scores, w) < 0) {
 			status_fail(l->st, "out of memory after %llu rows (--multiclass keeps every row: %zu bytes a row)",

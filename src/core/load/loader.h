@@ -19,6 +19,7 @@
 #include <stdint.h>
 
 #define MAX_DISTINCT_LABELS 10
+#define LOADER_MAX_EXTRA 65       /* --id and --show columns: see options.c */
 
 struct loader {
 	const struct dataset_options *opt;

@@ -571,6 +571,14 @@ int sniff_columns(struct columns *c, const struct dataset_options *o, const char
 	for (i = 0; i < c->ncols; i++)
 		if (c->want[i])
 			c->need = i + 1;
+	/* shown columns last: a record that lacks them is still used */
+	if (o->n_extra > 0 && (c->extra_col = calloc(o->n_extra, sizeof *c->extra_col)) == NULL)
+		goto oom;
+	for (i = 0; i < o->n_extra; i++) {
+		if (resolve(l, o->extra[i], i == 0 ? "id" : "shown", &c->extra_col[i]) < 0)
+			return -1;
+		c->want[c->extra_col[i]] = true;
+	}
 	return 0;
 oom:
 	status_fail(st, "out of memory");
@@ -587,5 +595,6 @@ void sniff_free(struct columns *c)
 	free(c->names);
 	free(c->want);
 	free(c->score_col);
+	free(c->extra_col);
 	memset(c, 0, sizeof *c);
 }

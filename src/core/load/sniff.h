@@ -21,6 +21,7 @@ struct columns {
 	bool header;
 	size_t label_col, weight_col, cpos_col, cneg_col, group_col;
 	size_t *score_col;          /* one per model */
+	size_t *extra_col;          /* --id, --show: one each (n_extra), read but not needed */
 	size_t n_scores;
 	bool *want;                 /* ncols: the columns some role uses */
 	size_t need;                /* fields a usable record must have */

@@ -5,6 +5,8 @@
  * exact).
  */
 #include "core/report/report.h"
+
+#include "core/report/reportrows.h"
 #include "core/report/figures.h"
 #include "core/report/reportmd.h"
 #include "core/report/reportgroups.h"
@@ -202,6 +204,7 @@ void report_json_model(FILE *f, const struct report *r, const struct report_mode
 		fputs(i + 1 < n ? ",\n" : "", f);
 	}
 	reportgroups_json(f, r, m, indent);
+	reportrows_json(f, r, m, indent);
 	fprintf(f, "\n%s}", indent);
 }
 
@@ -542,9 +545,11 @@ void report_write(FILE *f, const struct report *r, enum report_format fmt)
 	switch (fmt) {
 	case FORMAT_TEXT:
 		text_report(f, r);
+		reportrows_text(f, r, false);
 		break;
 	case FORMAT_MARKDOWN:
 		reportmd_write(f, r);
+		reportrows_text(f, r, true);
 		break;
 	case FORMAT_JSON:
 		if (r->n_models == 1) {
@@ -563,6 +568,10 @@ void report_write(FILE *f, const struct report *r, enum report_format fmt)
 		fputs(r->n_pairs > 0 ? "\n  ]\n}\n" : "]\n}\n", f);
 		break;
 	case FORMAT_CSV:
+		if (r->rows_cell != NULL) {
+			reportrows_csv(f, r); /* one rectangle: the rows */
+			break;
+		}
 		for (i = 0; i < r->n_models; i++) {
 			struct kv kv[MAX_FIELDS];
 			size_t n = model_fields(r, &r->models[i], kv);

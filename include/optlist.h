@@ -1,0 +1,29 @@
+/*
+ * optlist: an option's comma-separated list, split.
+ */
+#ifndef CUTOFF_OPTLIST_H
+#define CUTOFF_OPTLIST_H
+
+#include <stddef.h>
+
+/* A class's threshold from --thresholds CLASS=X. */
+struct optlist_thr {
+	const char *name;
+	double threshold;
+};
+
+/* Splits arg into a copy kept in *buf (freed first): at most max
+ * non-empty items, none twice, pointed at from items.  The count, or -1
+ * with the message in err ("OPT: ..."). */
+int optlist_split(const char *opt, const char *arg, char **buf, const char **items, size_t max, char *err,
+		  size_t errlen);
+
+/* --thresholds CLASS=X,...: at most max entries into out (names in a copy
+ * kept in *buf), their count in *n; 0, or -1 with the message. */
+int optlist_thresholds(const char *arg, char **buf, struct optlist_thr *out, size_t max, size_t *n, char *err,
+		       size_t errlen);
+
+/* A whole number of rows (--limit N); 0, or -1 with the message. */
+int optlist_count(const char *opt, const char *arg, size_t *out, char *err, size_t errlen);
+
+#endif

@@ -1,0 +1,92 @@
+/*
+ * optlist: an option's comma-separated list (--classes, --show), split
+ * into a copy of its own.
+ */
+#include "optlist.h"
+
+#include "core/base/parse.h"
+
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static int fail(char *err, size_t errlen, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+
+static int fail(char *err, size_t errlen, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(err, errlen, fmt, ap);
+	va_end(ap);
+	return -1;
+}
+
+int optlist_split(const char *opt, const char *arg, char **buf, const char **items, size_t max, char *err,
+		  size_t errlen)
+{
+	size_t n = 0, i;
+	char *p, *tok;
+
+	free(*buf);
+	if ((*buf = strdup(arg)) == NULL)
+		return fail(err, errlen, "out of memory");
+	for (tok = *buf;; tok = p + 1) {
+		if ((p = strchr(tok, ',')) != NULL)
+			*p = '\0';
+		if (*tok == '\0')
+			return fail(err, errlen, "%s: empty item in '%s'", opt, arg);
+		if (n == max)
+			return fail(err, errlen, "%s: at most %zu items", opt, max);
+		for (i = 0; i < n; i++)
+			if (strcmp(items[i], tok) == 0)
+				return fail(err, errlen, "%s names '%s' twice", opt, tok);
+		items[n++] = tok;
+		if (p == NULL)
+			return (int)n;
+	}
+}
+
+/* --thresholds CLASS=X,...: each class's threshold (the last '=' splits,
+ * so that a class name may hold one; X may be inf). */
+int optlist_thresholds(const char *arg, char **buf, struct optlist_thr *out, size_t max, size_t *count, char *err,
+		       size_t errlen)
+{
+	const char *items[256];
+	int n = optlist_split("--thresholds", arg, buf, items, max < 256 ? max : 256, err, errlen);
+
+	for (int i = 0; i < n; i++) {
+		char *eq = strrchr(items[i], '=');
+		enum parse_status st;
+
+		if (eq == NULL || eq == items[i])
+			return fail(err, errlen, "--thresholds takes CLASS=X,... (got '%s')", items[i]);
+		*eq = '\0';
+		for (int j = 0; j < i; j++)
+			if (strcmp(out[j].name, items[i]) == 0)
+				return fail(err, errlen, "--thresholds names class '%s' twice", items[i]);
+		out[i].name = items[i];
+		st = parse_number(eq + 1, strlen(eq + 1), &out[i].threshold);
+		if (st == PARSE_NONFINITE)
+			out[i].threshold = strchr(eq + 1, '-') ? -INFINITY : INFINITY;
+		else if (st != PARSE_OK)
+			return fail(err, errlen, "--thresholds: '%s' is not a number", eq + 1);
+	}
+	if (n < 0)
+		return -1;
+	*count = (size_t)n;
+	return 0;
+}
+
+/* --limit N: a whole number of rows, 0 for every row. */
+int optlist_count(const char *opt, const char *arg, size_t *out, char *err, size_t errlen)
+{
+	double v;
+
+	if (parse_number(arg, strlen(arg), &v) != PARSE_OK || v < 0 || v != floor(v) || v > 1e15)
+		return fail(err, errlen, "%s takes a whole number of rows (0: every row), not %s", opt, arg);
+	*out = (size_t)v;
+	return 0;
+}
