@@ -7,7 +7,8 @@
  * the plots as v does (4: gains, net benefit, calibration, ROC); -p prints
  * the last screen; -a uses ASCII glyphs; -k, with a score column per
  * class, shows every class (the explorer's k), each step's classes worked
- * out as the explorer does.  Run it under callgrind and divide
+ * out as the explorer does; -R opens the rows panel (r) on the false
+ * positives, listed again at each step.  Run it under callgrind and divide
  * by n for the instructions per step (make bench-steps).
  */
 #include "ui/grid.h"
@@ -15,6 +16,7 @@
 #include "ui/panels.h"
 #include "app/session.h"
 #include "app/classview.h"
+#include "app/rowsview.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -32,14 +34,17 @@ __attribute__((noinline)) static void run_steps(struct grid *g, struct screen *s
 		view_step(v, i < n / 2 ? +1 : -1, STEP_FINE);
 		if (v->classes != NULL)
 			classview_sync(v->classes, v);
+		if (v->rows != NULL)
+			rowsview_sync(v->rows, v, 40);
 		panels_draw(g, scr, v);
 	}
 }
 
 int main(int argc, char **argv)
 {
-	int w = 200, h = 60, n = 1000, print = 0, ascii = 0, rotation = 0, classes = 0, c;
+	int w = 200, h = 60, n = 1000, print = 0, ascii = 0, rotation = 0, classes = 0, rows = 0, c;
 	struct classview cv;
+	struct rowsview rv;
 	struct options o;
 	struct session_start st;
 	struct session s;
@@ -49,7 +54,7 @@ int main(int argc, char **argv)
 
 	/* glyph widths as in a UTF-8 terminal, numbers in C */
 	setlocale(LC_CTYPE, "C.UTF-8");
-	while ((c = getopt(argc, argv, "W:H:n:r:pak")) != -1) {
+	while ((c = getopt(argc, argv, "W:H:n:r:pakR")) != -1) {
 		switch (c) {
 		case 'W': w = atoi(optarg); break;
 		case 'H': h = atoi(optarg); break;
@@ -58,6 +63,7 @@ int main(int argc, char **argv)
 		case 'p': print = 1; break;
 		case 'a': ascii = 1; break;
 		case 'k': classes = 1; break;
+		case 'R': rows = 1; break;
 		default:
 			fprintf(stderr, "usage: steps [-W cols] [-H rows] [-n steps] [-r rotation] [-p] [-a] [-k] -- [options] FILE\n");
 			return 2;
@@ -86,6 +92,15 @@ int main(int argc, char **argv)
 		view_set_model(&s.view, 0); /* the first class's words */
 		classview_sync(&cv, &s.view);
 	}
+	if (rows) {
+		if (rowsview_open(&rv, &s, o.id, o.show, o.n_show, err, sizeof err) < 0) {
+			fprintf(stderr, "steps: %s\n", err);
+			return 1;
+		}
+		s.view.rows = &rv;
+		s.view.rows_shown = true;
+		rowsview_sync(&rv, &s.view, 40);
+	}
 	memset(&scr, 0, sizeof scr);
 	g = grid_new(w, h);
 	panels_draw(g, &scr, &s.view); /* the first frame rasterises the plots */
@@ -98,6 +113,10 @@ int main(int argc, char **argv)
 	}
 	grid_free(g);
 	panels_free(&scr);
+	if (s.view.rows != NULL) {
+		s.view.rows = NULL;
+		rowsview_close(&rv);
+	}
 	if (s.view.classes != NULL) {
 		s.view.classes = NULL;
 		classview_close(&cv);

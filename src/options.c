@@ -684,6 +684,7 @@ void options_start(const struct options *o, struct session_start *st)
 	st->conf_level = o->conf_level > 0 ? o->conf_level : 0.95;
 	st->ascii = o->ascii;
 	st->color = !o->no_color;
+	st->id = o->id, st->show = o->show, st->n_show = o->n_show;
 }
 
 void options_free(struct options *o)

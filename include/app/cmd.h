@@ -23,7 +23,8 @@ enum export_format { EXPORT_MD, EXPORT_TXT, EXPORT_JSON };
 /* What the caller of cmd_apply (or keys_apply) must do. */
 enum cmd_effect { EFFECT_NONE, EFFECT_QUIT, EFFECT_EXPORT, EFFECT_DISPLAY, EFFECT_BOOTSTRAP,
 		  EFFECT_REGROUP, /* :group: the caller reads the file again (c->text, "" for off) */
-		  EFFECT_PROMPT /* the key ':': the caller opens the command line */ };
+		  EFFECT_PROMPT, /* the key ':': the caller opens the command line */
+		  EFFECT_ROWS /* the rows panel is to show: the caller builds its index once */ };
 
 enum set_what { SET_ASCII, SET_UNICODE, SET_COLOR, SET_MONO, SET_CONF };
 
@@ -78,7 +79,7 @@ extern const size_t cmd_count;
  * cmdview.c (the data's reading and what is shown). */
 extern const struct cmd_entry cmdmove_threshold, cmdmove_class, cmdmove_step, cmdmove_model, cmdmove_optimize, cmdmove_cost,
 	cmdmove_budget;
-extern const struct cmd_entry cmdview_names, cmdview_invert, cmdview_prevalence, cmdview_group,
+extern const struct cmd_entry cmdview_rows, cmdview_names, cmdview_invert, cmdview_prevalence, cmdview_group,
 	cmdview_group_thresholds, cmdview_bootstrap, cmdview_explain, cmdview_export, cmdview_set, cmdview_help,
 	cmdview_quit;
 

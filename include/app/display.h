@@ -25,6 +25,11 @@ void display_toggle_explain(struct view *v);
 void display_toggle_classes(struct view *v);
 void display_toggle_argmax(struct view *v);
 
+/* r: the rows panel, open or closed; ] and [: its cell, the next or the
+ * previous of fp, fn, tp, tn, near (the panel opens). */
+void display_toggle_rows(struct view *v);
+void display_rows_cell(struct view *v, int dir);
+
 /* The help box: what (HELP_KEYS, HELP_COMMANDS or a command's index)
  * from its top; closed; scrolled to top (clamped to 0..max). */
 void display_help(struct view *v, int what);

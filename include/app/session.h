@@ -26,6 +26,9 @@ struct session_start {
 	enum calib_strategy calib_strategy;
 	double conf_level;              /* of the intervals */
 	bool ascii, color;
+	const char *id;                 /* --id and --show, for the rows panel */
+	const char *const *show;
+	size_t n_show;
 };
 
 struct session {
@@ -48,6 +51,9 @@ struct session {
 	char *group_column;
 	struct sweep **ref_ptrs;        /* --against: the reference's sweeps, then its samples */
 	double *class_u;                /* --multiclass: the one-vs-one sums (k x k), from the sweeps' sorts */
+	const char *rows_id;            /* --id and --show, for the rows panel */
+	const char *const *rows_show;
+	size_t rows_n_show;
 	struct view view;
 };
 

@@ -49,6 +49,7 @@ struct view_model {
 };
 
 struct classview;
+struct rowsview;
 
 struct view {
 	/* what was loaded */
@@ -92,6 +93,12 @@ struct view {
 	char *const *class_names;   /* as the data names them */
 	bool classes_shown;         /* the whole decision in place of the tables and plots */
 	bool classes_argmax;        /* its matrix by the highest score, not the thresholds */
+
+	/* r: the rows behind a cell, in place of the plots (the explorer
+	 * builds rows when it is first asked for) */
+	struct rowsview *rows;
+	bool rows_shown;
+	int rows_cell;              /* enum rowlist_cell */
 
 	/* what the user chose */
 	size_t model;

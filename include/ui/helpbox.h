@@ -16,4 +16,7 @@ void helpbox_draw(struct grid *g, int w, int h, const struct view *v);
 /* The largest help_top that still fills the box (0 when all fits). */
 int helpbox_max_top(int w, int h, const struct view *v);
 
+/* A box's frame over r (its inside blanked), as the help box has it. */
+void helpbox_frame(struct grid *g, struct rect r, const struct view *v);
+
 #endif

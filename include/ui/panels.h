@@ -32,7 +32,7 @@ void panels_invalidate(struct screen *s);
 
 void panels_free(struct screen *s);
 
-enum hit { HIT_NONE, HIT_SLIDER, HIT_PLOT };
+enum hit { HIT_NONE, HIT_SLIDER, HIT_PLOT, HIT_CELL /* a matrix cell: *k is its enum rowlist_cell */ };
 
 /* What the cell (x, y) of the last drawn screen points at; sets *k to the
  * threshold index it stands for. */

@@ -6,6 +6,8 @@
  * return an effect for the caller.
  */
 #include "app/cmd.h"
+
+#include "core/load/rowlist.h"
 #include "app/display.h"
 
 #include "core/base/fmt.h"
@@ -370,6 +372,49 @@ const struct cmd_entry cmdview_bootstrap = {
 	"bootstrap [N]",
 	"resample N times (default 1000): where the best F1's threshold falls",
 	parse_bootstrap, apply_bootstrap, NULL
+};
+
+/* rows fp|fn|tp|tn|near|off */
+static int parse_rows(const struct cmd_words *a, struct cmd *c, char *err, size_t errlen)
+{
+	enum rowlist_cell cell;
+
+	if (a->n != 2 || (strcmp(a->w[1], "off") != 0 && rowlist_parse_cell(a->w[1], &cell) < 0))
+		return cmd_fail(err, errlen, "rows takes fp, fn, tp, tn, near or off");
+	snprintf(c->text, sizeof c->text, "%s", a->w[1]);
+	return 0;
+}
+
+static enum cmd_effect apply_rows(struct view *v, const struct cmd *c)
+{
+	enum rowlist_cell cell;
+
+	if (rowlist_parse_cell(c->text, &cell) < 0) {
+		v->rows_shown = false;
+		return EFFECT_NONE;
+	}
+	v->rows_shown = true;
+	v->rows_cell = (int)cell;
+	return EFFECT_ROWS;
+}
+
+static void complete_rows(const struct view *v, size_t n, const char *prefix, void (*add)(void *, const char *),
+			  void *arg)
+{
+	(void)v;
+	for (int i = 0; n == 1 && i <= ROWS_CELLS; i++) {
+		const char *w = i < ROWS_CELLS ? rowlist_cell_names[i] : "off";
+
+		if (strncmp(w, prefix, strlen(prefix)) == 0)
+			add(arg, w);
+	}
+}
+
+const struct cmd_entry cmdview_rows = {
+	"rows", NULL,
+	"rows fp|fn|tp|tn|near|off",
+	"the rows behind a cell of the matrix, in place of the plots",
+	parse_rows, apply_rows, complete_rows
 };
 
 const struct cmd_entry cmdview_explain = {

@@ -4,6 +4,8 @@
  */
 #include "app/display.h"
 
+#include "core/load/rowlist.h"
+
 #include <limits.h>
 #include <stdio.h>
 
@@ -31,6 +33,17 @@ void display_toggle_argmax(struct view *v)
 	v->classes_argmax = !v->classes_argmax;
 	view_say(v, false, v->classes_argmax ? "the matrix: the highest score decides" :
 		 "the matrix: the thresholds decide (the highest class at or above its threshold)");
+}
+
+void display_toggle_rows(struct view *v)
+{
+	v->rows_shown = !v->rows_shown;
+}
+
+void display_rows_cell(struct view *v, int dir)
+{
+	v->rows_shown = true;
+	v->rows_cell = (v->rows_cell + ROWS_CELLS + dir) % ROWS_CELLS;
 }
 
 void display_next_plots(struct view *v)

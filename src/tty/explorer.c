@@ -6,6 +6,7 @@
 #include "tty/explorer.h"
 
 #include "app/classview.h"
+#include "app/rowsview.h"
 
 #include "core/base/text.h"
 #include "core/base/fmt.h"
@@ -49,6 +50,8 @@ struct loop {
 	int quit;
 	int resized;
 	struct booting boot;
+	struct rowsview rows;           /* r: built when first shown */
+	bool rows_built;
 };
 
 static void boot_progress(void *arg, size_t done, size_t total)
@@ -134,6 +137,14 @@ static void sync_classes(struct view *v)
 {
 	if (v->classes != NULL && classview_sync(v->classes, v) < 0)
 		view_say(v, true, "out of memory: the classes' matrix shows the last thresholds");
+	/* the rows panel: its cell's rows at the knob, as many as fit */
+	if (v->rows != NULL && v->rows_shown) {
+		int w, h;
+
+		term_size(&w, &h);
+		v->rows->cell = (enum rowlist_cell)v->rows_cell;
+		rowsview_sync(v->rows, v, h > 10 ? (size_t)h - 8 : 2);
+	}
 }
 
 static void export_snapshot(struct loop *l, const char *path, enum export_format fmt)
@@ -146,6 +157,48 @@ static void export_snapshot(struct loop *l, const char *path, enum export_format
 		view_say(l->v, true, "%s", err);
 	else
 		view_say(l->v, false, "snapshot written to %s", used);
+}
+
+/* r or :rows: the rows panel's index, built the first time (a second
+ * reading of the file); a file that cannot be read again says why. */
+static void open_rows(struct loop *l)
+{
+	char err[600];
+
+	if (!l->v->rows_shown || l->rows_built)
+		return;
+	if (rowsview_open(&l->rows, l->s, l->s->rows_id, l->s->rows_show, l->s->rows_n_show, err, sizeof err) < 0) {
+		l->v->rows_shown = false;
+		view_say(l->v, true, "%s", err);
+		return;
+	}
+	l->rows_built = true;
+	l->v->rows = &l->rows;
+}
+
+/* With the rows panel open: Up and Down choose a row, Enter opens its
+ * record (any key closes it).  1 when the key was the panel's. */
+static int rows_key(struct loop *l, int key)
+{
+	struct rowsview *rv = &l->rows;
+
+	if (!l->v->rows_shown || !l->rows_built)
+		return 0;
+	sync_classes(l->v); /* keys typed ahead: the list as it is now */
+	if (rv->record_open) {
+		rv->record_open = false;
+		return 1;
+	}
+	if (key == K_UP && rv->sel > 0)
+		rv->sel--;
+	else if (key == K_DOWN && rv->sel + 1 < rv->n)
+		rv->sel++;
+	else if (key == '\r' || key == '\n') {
+		if (rowsview_record(rv) < 0)
+			view_say(l->v, true, rv->n == 0 ? "no row in this cell" : "the record could not be read again");
+	} else
+		return key == K_UP || key == K_DOWN;
+	return 1;
 }
 
 /* What a command or a key's action left for the shell to do. */
@@ -171,6 +224,9 @@ static void effect(struct loop *l, enum cmd_effect e, const struct cmd *c)
 		break;
 	case EFFECT_PROMPT:
 		cmdline_open();
+		break;
+	case EFFECT_ROWS:
+		open_rows(l);
 		break;
 	case EFFECT_NONE:
 		break;
@@ -221,8 +277,14 @@ static void on_mouse(struct loop *l, const struct term_event *ev)
 	case MOUSE_PRESS:
 		l->dragging = 0;
 		h = panels_hit(&l->scr, l->v, ev->x, ev->y, &k);
-		if (h != HIT_NONE)
+		if (h == HIT_CELL) {
+			/* a matrix cell: its rows in the panel */
+			l->v->rows_shown = true;
+			l->v->rows_cell = (int)k;
+			open_rows(l);
+		} else if (h != HIT_NONE) {
 			view_set_k(l->v, k);
+		}
 		l->dragging = h == HIT_SLIDER;
 		break;
 	case MOUSE_DRAG:
@@ -305,6 +367,8 @@ static void on_event(struct loop *l, const struct term_event *ev)
 				display_close_help(l->v); /* any other key closes the help, q too: the box says so */
 			break;
 		}
+		if (rows_key(l, ev->key))
+			break;
 		if (ev->key == 27 && l->boot.running) {
 			atomic_store(&l->boot.cancel, 1); /* Esc stops the bootstrap; boot_poll says so */
 			break;
@@ -323,6 +387,17 @@ static void on_event(struct loop *l, const struct term_event *ev)
 static struct term_event next_event(struct loop *l, bool wait)
 {
 	return l->v->cmd_active ? term_read_raw(wait) : term_read(wait);
+}
+
+/* What the loop holds besides the screen: a bootstrap running, the rows
+ * panel's index. */
+static void loop_done(struct loop *l)
+{
+	boot_stop(l);
+	if (l->rows_built) {
+		l->v->rows = NULL;
+		rowsview_close(&l->rows);
+	}
 }
 
 int explorer_run(struct session *s, const struct term_options *to)
@@ -381,7 +456,7 @@ int explorer_run(struct session *s, const struct term_options *to)
 		while (!l.quit && (ev = next_event(&l, false)).kind != TEV_NONE)
 			on_event(&l, &ev);
 	}
-	boot_stop(&l);
+	loop_done(&l);
 	{
 		char herr[4200];
 		int saved = cmdline_done(herr, sizeof herr);

@@ -209,23 +209,23 @@ int helpbox_max_top(int w, int h, const struct view *v)
 	return nr > b.visible ? nr - b.visible : 0;
 }
 
-static void frame(struct grid *g, const struct box *b, const struct view *v)
+void helpbox_frame(struct grid *g, struct rect b, const struct view *v)
 {
 	int x, y;
 
-	grid_fill(g, (struct rect){ b->x0, b->y0, b->w, b->h }, ' ', ST_NORMAL);
-	for (x = b->x0; x < b->x0 + b->w; x++) {
-		grid_put(g, x, b->y0, glyph_get(v->glyphs, G_HLINE), ST_AXIS);
-		grid_put(g, x, b->y0 + b->h - 1, glyph_get(v->glyphs, G_HLINE), ST_AXIS);
+	grid_fill(g, b, ' ', ST_NORMAL);
+	for (x = b.x; x < b.x + b.w; x++) {
+		grid_put(g, x, b.y, glyph_get(v->glyphs, G_HLINE), ST_AXIS);
+		grid_put(g, x, b.y + b.h - 1, glyph_get(v->glyphs, G_HLINE), ST_AXIS);
 	}
-	for (y = b->y0; y < b->y0 + b->h; y++) {
-		grid_put(g, b->x0, y, glyph_get(v->glyphs, G_VLINE), ST_AXIS);
-		grid_put(g, b->x0 + b->w - 1, y, glyph_get(v->glyphs, G_VLINE), ST_AXIS);
+	for (y = b.y; y < b.y + b.h; y++) {
+		grid_put(g, b.x, y, glyph_get(v->glyphs, G_VLINE), ST_AXIS);
+		grid_put(g, b.x + b.w - 1, y, glyph_get(v->glyphs, G_VLINE), ST_AXIS);
 	}
-	grid_put(g, b->x0, b->y0, v->glyphs == GLYPHS_ASCII ? '+' : 0x250C, ST_AXIS);
-	grid_put(g, b->x0 + b->w - 1, b->y0, v->glyphs == GLYPHS_ASCII ? '+' : 0x2510, ST_AXIS);
-	grid_put(g, b->x0, b->y0 + b->h - 1, v->glyphs == GLYPHS_ASCII ? '+' : 0x2514, ST_AXIS);
-	grid_put(g, b->x0 + b->w - 1, b->y0 + b->h - 1, v->glyphs == GLYPHS_ASCII ? '+' : 0x2518, ST_AXIS);
+	grid_put(g, b.x, b.y, v->glyphs == GLYPHS_ASCII ? '+' : 0x250C, ST_AXIS);
+	grid_put(g, b.x + b.w - 1, b.y, v->glyphs == GLYPHS_ASCII ? '+' : 0x2510, ST_AXIS);
+	grid_put(g, b.x, b.y + b.h - 1, v->glyphs == GLYPHS_ASCII ? '+' : 0x2514, ST_AXIS);
+	grid_put(g, b.x + b.w - 1, b.y + b.h - 1, v->glyphs == GLYPHS_ASCII ? '+' : 0x2518, ST_AXIS);
 }
 
 void helpbox_draw(struct grid *g, int w, int h, const struct view *v)
@@ -244,7 +244,7 @@ void helpbox_draw(struct grid *g, int w, int h, const struct view *v)
 	top = v->help_top < 0 ? 0 : v->help_top > nr - b.visible && scrolls ? nr - b.visible : v->help_top;
 	if (!scrolls)
 		top = 0;
-	frame(g, &b, v);
+	helpbox_frame(g, (struct rect){ b.x0, b.y0, b.w, b.h }, v);
 	x = b.x0 + 2;
 	x += grid_text(g, x, b.y0 + 1, title, ST_TITLE, b.inner);
 	grid_text(g, x + 2, b.y0 + 1,

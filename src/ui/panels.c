@@ -6,6 +6,8 @@
 #include "ui/panels.h"
 
 #include "ui/classpanel.h"
+#include "ui/rowspanel.h"
+#include "core/load/rowlist.h"
 
 #include "core/stats/curve.h"
 #include "core/base/fmt.h"
@@ -594,7 +596,13 @@ void panels_draw(struct grid *g, struct screen *s, const struct view *v)
 		draw_metrics(g, l->metrics, v);
 		if (l->summary.h > 0)
 			draw_summary(g, l->summary, v);
-		for (i = 0; i < l->n_plots; i++) {
+		if (v->rows != NULL && v->rows_shown && l->n_plots > 0) {
+			/* the rows take the plots' place */
+			int x0 = l->plot[0].x;
+
+			rowspanel_draw(g, (struct rect){ x0, l->plot[0].y, g->w - x0, l->status.y - l->plot[0].y }, v);
+		}
+		for (i = 0; i < l->n_plots && !(v->rows != NULL && v->rows_shown); i++) {
 			l->kind[i] = (enum plot_kind)((i + v->rotation) % PLOT_COUNT);
 			if (l->kind[i] == PLOT_HIST && v->n_groups > 0 && !v->folds)
 				l->kind[i] = PLOT_GROUPS; /* the groups take the scores' place */
@@ -602,6 +610,8 @@ void panels_draw(struct grid *g, struct screen *s, const struct view *v)
 		}
 	}
 	draw_bottom(g, l->status, v);
+	if (v->rows != NULL)
+		rowspanel_record(g, v);
 	if (v->help)
 		helpbox_draw(g, g->w, g->h, v);
 }
@@ -636,6 +646,23 @@ enum hit panels_hit(const struct screen *s, const struct view *v, int x, int y, 
 
 		*k = view_k_at(v, w > 1 ? (double)(x - l->slider.x - 1) / (w - 1) : 0.5);
 		return HIT_SLIDER;
+	}
+	if (!v->stakeholder && !(v->classes != NULL && v->classes_shown) && y >= l->matrix.y + 3 && y < l->matrix.y + 7) {
+		/* a matrix cell: its rows (TP FN over FP TN, two lines each) */
+		const struct view_model *m = view_current(v);
+		struct confusion c = view_at(v, m->k);
+		struct matrix_cols mc = matrix_cols(c.tp + c.fn + c.tn + c.fp, l->matrix.w);
+		int cx = l->matrix.x + mc.lab, c2 = cx + mc.cw + 1;
+		bool actual_pos = y < l->matrix.y + 5;
+
+		if (x >= cx && x < cx + mc.cw) {
+			*k = actual_pos ? ROWS_TP : ROWS_FP;
+			return HIT_CELL;
+		}
+		if (x >= c2 && x < c2 + mc.cw) {
+			*k = actual_pos ? ROWS_FN : ROWS_TN;
+			return HIT_CELL;
+		}
 	}
 	for (i = 0; i < l->n_plots && !v->stakeholder; i++)
 		if (plot_hit(&s->cache[i], v, x, y, k))

@@ -122,7 +122,7 @@ box_rows() { screen | LC_ALL=C.UTF-8 sed -n 's/^.[│|]\(.*\)[│|].\{0,1\}$/\1/
 box_all() {
 	box_rows >"$T/box"
 	i=0
-	while screen | grep -q "▼ [0-9]* more" && [ $i -lt 40 ]; do
+	while screen | grep -q "▼ [0-9]* more" && [ $i -lt 80 ]; do
 		tm send-keys -t e Down
 		sleep 0.1
 		box_rows | tail -1 >>"$T/box"

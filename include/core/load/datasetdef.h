@@ -52,6 +52,8 @@ struct dataset {
 	uint64_t rows;                /* usable rows (records) */
 	uint64_t skipped;
 	struct dataset_stamp stamp;
+	char delim;                   /* as detected or given */
+	bool header;                  /* the first record names the columns */
 	bool multiclass;              /* models are classes, one against the rest */
 	struct dataset_classes classes;
 	char **notes;                 /* lines for stderr, without "cutoff: " */

@@ -122,7 +122,7 @@ static ssize_t read_full(int fd, char *buf, size_t want, off_t at)
 	return (ssize_t)got;
 }
 
-static struct csv_parser *new_parser(struct csv_parser *p, char delim)
+struct csv_parser *csvread_parser(struct csv_parser *p, char delim)
 {
 	if (csv_init(p, CSV_APPEND_NULL | CSV_REPALL_NL) != 0)
 		return NULL;
@@ -379,7 +379,7 @@ static void *worker_main(void *arg)
 	struct csv_parser p;
 	char *buf = malloc(2 * CHUNK);
 
-	if (buf == NULL || new_parser(&p, w->delim) == NULL) {
+	if (buf == NULL || csvread_parser(&p, w->delim) == NULL) {
 		status_fail(&w->st, "out of memory");
 		free(buf);
 		return NULL;
@@ -521,7 +521,7 @@ uint64_t csvread_run(const struct csvread_options *o, const struct csvread_sink 
 	w.delim = o->delimiter ? o->delimiter : sniff_delimiter(buf + off, (size_t)n - off, (size_t)n < SNIFF_BYTES);
 	cr.delim = w.delim;
 	w.scan = !o->libcsv_only && scan_delimiter_ok(w.delim);
-	if (new_parser(&p, w.delim) == NULL) {
+	if (csvread_parser(&p, w.delim) == NULL) {
 		status_fail(st, "out of memory");
 		goto out;
 	}

@@ -85,6 +85,12 @@ void csvread_keep(struct csvread *cr, const bool *want, size_t n);
  * sink got are not the file's): read it again with may_split off. */
 #define CSVREAD_AGAIN UINT64_MAX
 
+struct csv_parser;
+
+/* libcsv set up as the reader sets it up (delimiter, line ends, spaces),
+ * for a record read on its own; NULL when out of memory. */
+struct csv_parser *csvread_parser(struct csv_parser *p, char delim);
+
 uint64_t csvread_run(const struct csvread_options *o, const struct csvread_sink *sink, void *ctx,
 		     struct status *st, int fd, bool seekable, off_t size);
 

@@ -98,6 +98,8 @@ static void setup(struct loader *l, struct csvread *cr)
 	if (sniff_columns(&l->cols, o, ds->shown, l->sample.v, l->sample.n, l->st) < 0)
 		return;
 	csvread_keep(cr, c->want, c->ncols);
+	ds->delim = cr->delim;
+	ds->header = c->header;
 	if ((ds->models = calloc(c->n_scores, sizeof *ds->models)) == NULL)
 		goto oom;
 	ds->n_models = c->n_scores;

@@ -1,0 +1,308 @@
+/*
+ * rowindex: the rows of a file findable again (see rowindex.h).
+ */
+#include "core/load/rowindex.h"
+
+#include "core/load/csvread.h"
+#include "core/load/dataset.h"
+#include "core/load/unpack.h"
+#include "core/sort/radix.h"
+
+#include <csv.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+/* While reading: each model's rows of each class, score and line (as a
+ * double beside it, for the sort: exact below 2^53). */
+struct column_rows {
+	double *score, *line;
+	size_t n, cap;
+};
+
+struct collect {
+	size_t n_models;
+	bool negate;
+	struct column_rows (*c)[2];
+	bool failed;
+};
+
+static void collect_row(void *arg, const struct row_seen *r)
+{
+	struct collect *k = arg;
+
+	for (size_t m = 0; m < k->n_models && !k->failed; m++) {
+		struct column_rows *c = &k->c[m][r->positive];
+
+		if (c->n == c->cap) {
+			size_t cap = c->cap ? c->cap + c->cap / 2 : 1024;
+			double *s = realloc(c->score, cap * sizeof *s), *l;
+
+			if (s == NULL) {
+				k->failed = true;
+				return;
+			}
+			c->score = s;
+			if ((l = realloc(c->line, cap * sizeof *l)) == NULL) {
+				k->failed = true;
+				return;
+			}
+			c->line = l, c->cap = cap;
+		}
+		c->score[c->n] = k->negate ? -r->scores[m] : r->scores[m];
+		c->line[c->n++] = (double)r->line;
+	}
+}
+
+/* Where every ROWINDEX_STRIDE-th line starts: line breaks as the reader
+ * counts them (LF, CRLF, a lone CR), quotes or not. */
+static int mark_lines(struct rowindex *ix)
+{
+	char buf[1 << 16];
+	off_t at = 0;
+	uint64_t line = 1;
+	size_t cap = 64;
+	bool cr = false;
+	ssize_t got;
+
+	if ((ix->mark = malloc(cap * sizeof *ix->mark)) == NULL)
+		return -1;
+	ix->mark[ix->n_marks++] = 0;
+	while ((got = pread(ix->fd, buf, sizeof buf, at)) > 0) {
+		for (ssize_t i = 0; i < got; i++) {
+			bool brk = buf[i] == '\n' ? !cr : buf[i] == '\r';
+
+			if (cr && buf[i] == '\n') {
+				/* the CRLF's line started after the LF */
+				if ((line - 1) % ROWINDEX_STRIDE == 0)
+					ix->mark[ix->n_marks - 1] = at + i + 1;
+			}
+			cr = buf[i] == '\r';
+			if (!brk)
+				continue;
+			line++;
+			if ((line - 1) % ROWINDEX_STRIDE == 0) {
+				if (ix->n_marks == cap) {
+					off_t *m = realloc(ix->mark, 2 * cap * sizeof *m);
+
+					if (m == NULL)
+						return -1;
+					ix->mark = m, cap *= 2;
+				}
+				ix->mark[ix->n_marks++] = at + i + 1;
+			}
+		}
+		at += got;
+	}
+	return got < 0 ? -1 : 0;
+}
+
+int rowindex_build(struct rowindex *ix, const struct dataset_options *opt, const struct dataset *ds, bool negate,
+		   char *err, size_t errlen)
+{
+	struct dataset_options d = *opt;
+	struct collect k = { ds->n_models, negate, NULL, false };
+	struct dataset *again = NULL;
+	struct rowrec head = { 0 };
+	size_t m, c;
+	int rc = -1;
+
+	memset(ix, 0, sizeof *ix);
+	ix->fd = -1;
+	if (opt->path == NULL || strcmp(opt->path, "-") == 0 || !ds->stamp.regular) {
+		snprintf(err, errlen, "the rows panel reads the file again: not standard input or a pipe (--list keeps its rows)");
+		return -1;
+	}
+	if ((ix->fd = open(opt->path, O_RDONLY | O_CLOEXEC)) < 0) {
+		snprintf(err, errlen, "%s: %s", ds->shown, strerror(errno));
+		return -1;
+	}
+	if (unpack_detect_fd(ix->fd) != UNPACK_NONE) {
+		snprintf(err, errlen, "the rows panel reads records again: not in a compressed file (--list works)");
+		goto out;
+	}
+	ix->delim = ds->delim;
+	ix->n_models = ds->n_models;
+	if ((k.c = calloc(ds->n_models, sizeof *k.c)) == NULL || (ix->run = calloc(ds->n_models, sizeof *ix->run)) == NULL)
+		goto oom;
+	d.on_row = collect_row, d.on_row_arg = &k, d.rows_only = true, d.one_thread = true, d.progress = NULL;
+	if (dataset_load(&d, &again, err, errlen) < 0)
+		goto out;
+	dataset_free(again);
+	if (k.failed)
+		goto oom;
+	for (m = 0; m < ds->n_models; m++)
+		for (c = 0; c < 2; c++) {
+			struct rowindex_run *r = &ix->run[m][c];
+
+			/* stable: equal scores stay in file order */
+			if (radix_sort(k.c[m][c].score, k.c[m][c].line, k.c[m][c].n) < 0)
+				goto oom;
+			r->n = k.c[m][c].n;
+			if ((r->line = malloc((r->n ? r->n : 1) * sizeof *r->line)) == NULL)
+				goto oom;
+			for (size_t i = 0; i < r->n; i++)
+				r->line[i] = (uint64_t)k.c[m][c].line[i];
+			r->score = k.c[m][c].score;
+			k.c[m][c].score = NULL;
+			free(k.c[m][c].line);
+			k.c[m][c].line = NULL;
+		}
+	if (mark_lines(ix) < 0)
+		goto oom;
+	if (ds->header && rowindex_record(ix, 1, &head) == 0) {
+		/* the header's names, for the record box */
+		if ((ix->names = calloc(head.n ? head.n : 1, sizeof *ix->names)) == NULL)
+			goto oom;
+		for (size_t i = 0; i < head.n; i++)
+			if ((ix->names[i] = strdup(head.buf + head.off[i])) == NULL)
+				goto oom;
+		ix->n_names = head.n;
+	}
+	rc = 0;
+	goto out;
+oom:
+	snprintf(err, errlen, "out of memory indexing the rows");
+out:
+	for (m = 0; k.c != NULL && m < ds->n_models; m++)
+		for (c = 0; c < 2; c++)
+			free(k.c[m][c].score), free(k.c[m][c].line);
+	free(k.c);
+	rowrec_free(&head);
+	if (rc < 0)
+		rowindex_free(ix);
+	return rc;
+}
+
+void rowindex_drop_scores(struct rowindex *ix)
+{
+	for (size_t m = 0; ix->run != NULL && m < ix->n_models; m++)
+		for (int c = 0; c < 2; c++) {
+			free(ix->run[m][c].score);
+			ix->run[m][c].score = NULL;
+		}
+}
+
+/* ---- a record read again ---------------------------------------------------- */
+
+struct reading {
+	struct rowrec *rec;
+	bool done, failed;
+	bool bom;
+};
+
+static void rec_field(void *s, size_t len, void *arg)
+{
+	struct reading *r = arg;
+	struct rowrec *rec = r->rec;
+	const char *text = s;
+
+	if (r->done || r->failed)
+		return;
+	if (r->bom && rec->n == 0 && len >= 3 && memcmp(text, "\xef\xbb\xbf", 3) == 0)
+		text += 3, len -= 3;
+	if (rec->n == rec->cap_f) {
+		size_t cap = rec->cap_f ? 2 * rec->cap_f : 16, *off = realloc(rec->off, cap * sizeof *off);
+
+		if (off == NULL) {
+			r->failed = true;
+			return;
+		}
+		rec->off = off, rec->cap_f = cap;
+	}
+	if (rec->used + len + 1 > rec->cap) {
+		size_t cap = 2 * (rec->used + len + 1);
+		char *b = realloc(rec->buf, cap);
+
+		if (b == NULL) {
+			r->failed = true;
+			return;
+		}
+		rec->buf = b, rec->cap = cap;
+	}
+	rec->off[rec->n++] = rec->used;
+	memcpy(rec->buf + rec->used, text, len);
+	rec->buf[rec->used + len] = '\0';
+	rec->used += len + 1;
+}
+
+static void rec_end(int c, void *arg)
+{
+	struct reading *r = arg;
+
+	(void)c;
+	if (r->rec->n > 0)
+		r->done = true; /* a blank line before it is no record */
+}
+
+int rowindex_record(const struct rowindex *ix, uint64_t line, struct rowrec *rec)
+{
+	struct csv_parser p;
+	struct reading r = { rec, false, false, line == 1 };
+	char buf[1 << 14];
+	uint64_t skip;
+	off_t at;
+	ssize_t got;
+	bool cr = false;
+
+	rec->used = rec->n = 0;
+	if (line == 0 || (line - 1) / ROWINDEX_STRIDE >= ix->n_marks || csvread_parser(&p, ix->delim) == NULL)
+		return -1;
+	at = ix->mark[(line - 1) / ROWINDEX_STRIDE];
+	skip = (line - 1) % ROWINDEX_STRIDE;
+	/* to the line's start: as many line breaks as lines between */
+	while (skip > 0 && (got = pread(ix->fd, buf, sizeof buf, at)) > 0) {
+		ssize_t i;
+
+		for (i = 0; i < got && skip > 0; i++) {
+			if (buf[i] == '\n' ? !cr : buf[i] == '\r')
+				skip--;
+			cr = buf[i] == '\r';
+		}
+		if (skip == 0 && cr && i < got && buf[i] == '\n')
+			i++; /* a CRLF's LF */
+		at += i;
+	}
+	while (!r.done && !r.failed && (got = pread(ix->fd, buf, sizeof buf, at)) > 0) {
+		/* a line at a time: the record ends at a line's end (or, quoted,
+		 * a later one); the rest of the buffer is not parsed */
+		for (size_t pos = 0; pos < (size_t)got && !r.done && !r.failed;) {
+			const char *nl = memchr(buf + pos, '\n', (size_t)got - pos);
+			size_t len = nl != NULL ? (size_t)(nl - (buf + pos)) + 1 : (size_t)got - pos;
+
+			if (csv_parse(&p, buf + pos, len, rec_field, rec_end, &r) != len)
+				r.failed = true;
+			pos += len;
+		}
+		at += got;
+	}
+	if (!r.done && !r.failed)
+		csv_fini(&p, rec_field, rec_end, &r);
+	csv_free(&p);
+	return r.failed || rec->n == 0 ? -1 : 0;
+}
+
+void rowrec_free(struct rowrec *rec)
+{
+	free(rec->buf), free(rec->off);
+	memset(rec, 0, sizeof *rec);
+}
+
+void rowindex_free(struct rowindex *ix)
+{
+	for (size_t m = 0; ix->run != NULL && m < ix->n_models; m++)
+		for (int c = 0; c < 2; c++)
+			free(ix->run[m][c].line), free(ix->run[m][c].score);
+	free(ix->run);
+	free(ix->mark);
+	for (size_t i = 0; i < ix->n_names; i++)
+		free(ix->names[i]);
+	free(ix->names);
+	if (ix->fd >= 0)
+		close(ix->fd);
+	memset(ix, 0, sizeof *ix);
+	ix->fd = -1;
+}

@@ -1,0 +1,92 @@
+#!/bin/sh
+# The explorer in tmux: the rows behind a cell (r): the panel lists the
+# cell's rows as --list does at the threshold shown, a step moves them, ]
+# goes to the next cell, Enter shows a record read again, :rows chooses a
+# cell; a record with escape bytes and a 10 KB field stays in its box;
+# standard input says why it has no panel.  At 80x24 and 160x50.
+# Usage: tests/e2e/rows.sh ./cutoff      (from the project root)
+set -u
+. tests/e2e/lib.sh
+
+key() { tm send-keys -t e "$@"; sleep 0.3; }
+
+# same_rows CELL ARGS...: the panel's rows (id or line, and score) are
+# --list's first rows at the threshold on screen
+same_rows() {
+	cell=$1
+	shift
+	t=$(threshold)
+	"$BIN" "$@" -t "$t" --list "$cell" --limit 5 --report --format json "$BC" >"$T/json" 2>/dev/null
+	screen >"$T/screen"
+	python3 - "$T/json" "$T/screen" <<'PY'
+import json, sys
+rows = json.load(open(sys.argv[1]))["rows"]["rows"]
+lines = open(sys.argv[2]).read().split("\n")
+got = []
+for l in lines:
+    # the panel's rows: "› ID SCORE LABEL ..." in the right half
+    part = l[46:].replace("\u203a", " ").split()
+    if len(part) >= 3 and part[2] in ("malignant", "benign"):
+        got.append((part[0], float(part[1])))
+want = [(r["id"], r["score"]) for r in rows]
+if got[:len(want)] != want:
+    sys.exit("screen %s, --list %s" % (got[:5], want))
+PY
+}
+
+for size in "80 24" "160 50"; do
+	shell ${size% *} ${size#* } LANG=C.UTF-8 LC_ALL=C.UTF-8
+	tm send-keys -t e "$BIN -p malignant -l diagnosis -s logreg --id id --show naive_bayes $BC; echo EXIT=\$?" Enter
+	wait_for "Confusion matrix"
+	key r
+	screen | grep -q "False positives at 0.5: 5" && ok || bad "$size: r: $(screen | sed -n 5p)"
+	msg=$(same_rows fp -p malignant -l diagnosis -s logreg --id id) && ok || bad "$size: fp: $msg"
+	key Left Left Left
+	msg=$(same_rows fp -p malignant -l diagnosis -s logreg --id id) && ok || bad "$size: fp after a step: $msg"
+	key ']'
+	screen | grep -q "Misses at" && ok || bad "$size: ]: $(screen | sed -n 5p)"
+	msg=$(same_rows fn -p malignant -l diagnosis -s logreg --id id) && ok || bad "$size: fn: $msg"
+	type_cmd "rows near"
+	key Enter
+	msg=$(same_rows near -p malignant -l diagnosis -s logreg --id id) && ok || bad "$size: near: $msg"
+	key Down Enter
+	screen | grep -q "Line [0-9]*, every column" && screen | grep -q "diagnosis" && ok || bad "$size: Enter: no record box"
+	key x
+	screen | grep -q "every column" && bad "$size: a key did not close the record" || ok
+	type_cmd "rows off"
+	key Enter
+	screen | grep -q "Nearest the threshold" && bad "$size: :rows off" || ok
+	# a click on the FN cell (the matrix's second row, second column) lists its rows
+	x=$(screen | sed -n 8p | awk '{ print index($0, " FN ") + 2 }')
+	send_sgr 0 "$x" 8 M
+	send_sgr 0 "$x" 8 m
+	sleep 0.4
+	screen | grep -q "Misses at" && ok || bad "$size: click on FN: $(screen | sed -n 5p)"
+	key q
+	after_exit "q (rows $size)" 0
+done
+
+# hostile fields: escape bytes and a 10 KB field stay inside the box, escaped
+awk 'BEGIN { printf "label,score,note\n"; for (i = 0; i < 40; i++) printf "%d,0.%02d,plain\n", i % 2, i + 10;
+	printf "0,0.99,\"\033[31mred\033[0m"; for (i = 0; i < 10000; i++) printf "x"; printf "\"\n" }' >"$T/hostile.csv"
+shell 80 24 LANG=C.UTF-8 LC_ALL=C.UTF-8
+tm send-keys -t e "$BIN --show note $T/hostile.csv; echo EXIT=\$?" Enter
+wait_for "Confusion matrix"
+key r Enter
+screen >"$T/box"
+grep -q "Line 42, every column" "$T/box" && grep -qF '\x1b[31mred' "$T/box" && ! grep -q "$(printf '\033')" "$T/box" &&
+	python3 -c 'import sys; sys.exit(max(len(l) for l in open(sys.argv[1], encoding="utf-8").read().split("\n")) > 80)' "$T/box" && ok || bad "hostile record: $(grep -n note "$T/box")"
+key q q
+after_exit "q (hostile)" 0
+
+# standard input cannot be read again: the panel says so
+shell 80 24 LANG=C.UTF-8 LC_ALL=C.UTF-8
+tm send-keys -t e "$BIN -p malignant -s logreg - < $BC; echo EXIT=\$?" Enter
+wait_for "Confusion matrix"
+key r
+screen | tail -1 | grep -q "reads the file again: not standard input" && ok || bad "stdin: $(screen | tail -1)"
+key q
+after_exit "q (stdin)" 0
+
+echo "e2e rows: $pass passed, $fail failed"
+[ "$fail" -eq 0 ]
