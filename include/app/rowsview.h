@@ -16,6 +16,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 
 #define ROWSVIEW_MAX 64             /* rows listed at most (a tall panel) */
 #define ROWSVIEW_TEXT 512           /* an entry's shown text */
@@ -64,6 +65,12 @@ int rowsview_sync(struct rowsview *rv, const struct view *v, size_t want);
 
 /* The selected row's whole record into rv->rec (and record_open). */
 int rowsview_record(struct rowsview *rv);
+
+/* :export rows: every row of the view's cell at its threshold, in the
+ * cell's order, as CSV: the file's header and every column of each record
+ * (shown_only: line, id, score and the shown columns), in one more reading
+ * of the file.  0, or -1 (out of memory, or the file could not be read). */
+int rowsview_export(FILE *f, struct rowsview *rv, const struct view *v, bool shown_only);
 
 void rowsview_close(struct rowsview *rv);
 

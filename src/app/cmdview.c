@@ -204,6 +204,10 @@ static int parse_export(const struct cmd_words *a, struct cmd *c, char *err, siz
 			c->format = EXPORT_TXT, c->has_format = true;
 		} else if (strcasecmp(w, "json") == 0) {
 			c->format = EXPORT_JSON, c->has_format = true;
+		} else if (i == 1 && strcasecmp(w, "rows") == 0) {
+			c->format = EXPORT_ROWS, c->has_format = true;
+		} else if (c->format >= EXPORT_ROWS && (strcmp(w, "--shown") == 0 || strcmp(w, "--all-columns") == 0)) {
+			c->format = w[2] == 's' ? EXPORT_ROWS_SHOWN : EXPORT_ROWS;
 		} else if (!c->has_file) {
 			/* any path the system takes; never a cut one */
 			if (strlen(w) >= sizeof c->text)
@@ -216,6 +220,8 @@ static int parse_export(const struct cmd_words *a, struct cmd *c, char *err, siz
 			return cmd_fail(err, errlen, "export takes one FILE and a format (md, txt, json)");
 		}
 	}
+	if (c->format >= EXPORT_ROWS && !c->has_file)
+		return cmd_fail(err, errlen, "export rows needs a FILE (CSV)");
 	if (c->has_file && !c->has_format) {
 		/* the file's extension says the format */
 		const char *dot = strrchr(c->text, '.');
@@ -426,8 +432,8 @@ const struct cmd_entry cmdview_explain = {
 
 const struct cmd_entry cmdview_export = {
 	"export", "x",
-	"export [FILE] [md|txt|json]",
-	"write a snapshot (Markdown unless said)",
+	"export [FILE] [md|txt|json] | export rows FILE [--shown]",
+	"write a snapshot (Markdown unless said); rows: every row of the rows panel's cell as CSV",
 	parse_export, apply_export, complete_export
 };
 

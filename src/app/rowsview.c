@@ -6,7 +6,9 @@
  */
 #include "app/rowsview.h"
 
+#include "core/base/fmt.h"
 #include "core/base/text.h"
+#include "core/sort/radix.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -194,49 +196,47 @@ static void fill_entry(struct rowsview *rv, struct rowsview_entry *e)
 }
 
 /* Long: the five cells' streams are set up side by side so that their
- * bounds read against one another; the merge below serves them all. */
-int rowsview_sync(struct rowsview *rv, const struct view *v, size_t want)
+ * bounds read against one another; the merge below serves them all.
+ * Gives emit the first want rows of the cell (SIZE_MAX: all); returns
+ * how many the cell holds. */
+static uint64_t walk_cell(const struct rowsview *rv, const struct view *v, size_t want,
+			  void (*emit)(void *arg, uint64_t line, double score, bool positive), void *arg)
 {
 	const struct view_model *m = &v->models[v->model];
 	const struct sweep *sw = m->sample;
 	const struct rowindex_run *neg = &rv->ix.run[v->model][0], *pos = &rv->ix.run[v->model][1];
-	size_t N = count_ge(sw, neg, 0, m->threshold), P = count_ge(sw, pos, 1, m->threshold), ns = 0, i;
+	size_t N = count_ge(sw, neg, 0, m->threshold), P = count_ge(sw, pos, 1, m->threshold), ns = 0, i, given = 0;
 	struct stream st[4];
 	const struct rowindex_run *runs[4];
 	int cls[4];
+	uint64_t total;
 
-	if (want > ROWSVIEW_MAX)
-		want = ROWSVIEW_MAX;
-	/* the rows listed last keep their fields (a step moves few rows) */
-	memcpy(rv->was, rv->e, rv->n * sizeof *rv->e);
-	rv->n_was = rv->model == v->model ? rv->n : 0;
-	rv->model = v->model, rv->threshold = m->threshold, rv->n = 0;
 	switch (rv->cell) {
 	case ROWS_FP:
-		rv->total = N;
+		total = N;
 		stream_init(&st[ns], sw, neg, 0, false, neg->n - N, neg->n), runs[ns] = neg, cls[ns++] = 0;
 		break;
 	case ROWS_TP:
-		rv->total = P;
+		total = P;
 		stream_init(&st[ns], sw, pos, 1, false, pos->n - P, pos->n), runs[ns] = pos, cls[ns++] = 1;
 		break;
 	case ROWS_FN:
-		rv->total = pos->n - P;
+		total = pos->n - P;
 		stream_init(&st[ns], sw, pos, 1, true, 0, pos->n - P), runs[ns] = pos, cls[ns++] = 1;
 		break;
 	case ROWS_TN:
-		rv->total = neg->n - N;
+		total = neg->n - N;
 		stream_init(&st[ns], sw, neg, 0, true, 0, neg->n - N), runs[ns] = neg, cls[ns++] = 0;
 		break;
 	default:
-		rv->total = pos->n + neg->n;
+		total = pos->n + neg->n;
 		stream_init(&st[ns], sw, pos, 1, true, pos->n - P, pos->n), runs[ns] = pos, cls[ns++] = 1;
 		stream_init(&st[ns], sw, neg, 0, true, neg->n - N, neg->n), runs[ns] = neg, cls[ns++] = 0;
 		stream_init(&st[ns], sw, pos, 1, false, 0, pos->n - P), runs[ns] = pos, cls[ns++] = 1;
 		stream_init(&st[ns], sw, neg, 0, false, 0, neg->n - N), runs[ns] = neg, cls[ns++] = 0;
 		break;
 	}
-	while (rv->n < want) {
+	while (given < want) {
 		size_t best = SIZE_MAX, bp = 0;
 		double bs = 0;
 
@@ -253,12 +253,197 @@ int rowsview_sync(struct rowsview *rv, const struct view *v, size_t want)
 		if (best == SIZE_MAX)
 			break;
 		take(&st[best]);
-		rv->e[rv->n] = (struct rowsview_entry){ .line = runs[best]->line[bp], .score = bs, .positive = cls[best] };
-		fill_entry(rv, &rv->e[rv->n++]);
+		emit(arg, runs[best]->line[bp], bs, cls[best]);
+		given++;
 	}
+	return total;
+}
+
+static void emit_entry(void *arg, uint64_t line, double score, bool positive)
+{
+	struct rowsview *rv = arg;
+
+	rv->e[rv->n] = (struct rowsview_entry){ .line = line, .score = score, .positive = positive };
+	fill_entry(rv, &rv->e[rv->n++]);
+}
+
+int rowsview_sync(struct rowsview *rv, const struct view *v, size_t want)
+{
+	if (want > ROWSVIEW_MAX)
+		want = ROWSVIEW_MAX;
+	/* the rows listed last keep their fields (a step moves few rows) */
+	memcpy(rv->was, rv->e, rv->n * sizeof *rv->e);
+	rv->n_was = rv->model == v->model ? rv->n : 0;
+	rv->model = v->model, rv->threshold = v->models[v->model].threshold, rv->n = 0;
+	rv->total = walk_cell(rv, v, want, emit_entry, rv);
 	if (rv->sel >= rv->n)
 		rv->sel = rv->n > 0 ? rv->n - 1 : 0;
 	return 0;
+}
+
+/* ---- :export rows ------------------------------------------------------------------ */
+
+struct exporting {
+	const struct rowsview *rv;
+	bool shown_only;
+	uint64_t *line;                 /* the cell's rows, in its order */
+	double *score;
+	size_t n, cap;
+	char **text;                    /* each row's CSV line, once read */
+	size_t *pos_of;                 /* the i-th row in file order: its place in the cell */
+	bool failed;
+};
+
+static void emit_export(void *arg, uint64_t line, double score, bool positive)
+{
+	struct exporting *x = arg;
+
+	(void)positive;
+	if (x->n == x->cap) {
+		size_t cap = x->cap ? 2 * x->cap : 1024;
+		uint64_t *l = realloc(x->line, cap * sizeof *l);
+		double *s;
+
+		if (l == NULL) {
+			x->failed = true;
+			return;
+		}
+		x->line = l;
+		if ((s = realloc(x->score, cap * sizeof *s)) == NULL) {
+			x->failed = true;
+			return;
+		}
+		x->score = s, x->cap = cap;
+	}
+	x->line[x->n] = line, x->score[x->n++] = score;
+}
+
+/* One field of a record as a CSV cell (empty when the record lacks it):
+ * escaped and neutralised (text_csv) for the shown columns; exactly as
+ * read, quoted where RFC 4180 needs it, for every column (raw): the
+ * export then reads back as the input's own records. */
+static void cell_of(FILE *f, const struct rowrec *rec, size_t col, bool raw)
+{
+	const char *v;
+
+	if (col >= rec->n)
+		return;
+	v = rec->buf + rec->off[col];
+	if (!raw) {
+		text_csv(f, v);
+		return;
+	}
+	if (v[strcspn(v, ",\"\r\n")] == '\0' && v[0] != ' ' && v[0] != '\t' &&
+	    (v[0] == '\0' || (v[strlen(v) - 1] != ' ' && v[strlen(v) - 1] != '\t'))) {
+		fputs(v, f);
+		return;
+	}
+	fputc('"', f);
+	for (; *v; v++) {
+		if (*v == '"')
+			fputc('"', f);
+		fputc(*v, f);
+	}
+	fputc('"', f);
+}
+
+static void export_record(void *arg, size_t i, const struct rowrec *rec)
+{
+	struct exporting *x = arg;
+	size_t at = x->pos_of[i];
+	char *buf = NULL, s[40];
+	size_t len = 0;
+	FILE *f = open_memstream(&buf, &len);
+
+	if (f == NULL) {
+		x->failed = true;
+		return;
+	}
+	if (x->shown_only) {
+		fprintf(f, "%llu,", (unsigned long long)x->line[at]);
+		if (x->rv->id_col != SIZE_MAX)
+			cell_of(f, rec, x->rv->id_col, false), fputc(',', f);
+		fputs(fmt_exact(s, sizeof s, x->score[at]), f);
+		for (size_t c = 0; c < x->rv->n_show; c++)
+			fputc(',', f), cell_of(f, rec, x->rv->show_col[c], false);
+	} else {
+		for (size_t c = 0; c < rec->n; c++) {
+			if (c > 0)
+				fputc(',', f);
+			cell_of(f, rec, c, true);
+		}
+	}
+	fputc('\n', f);
+	if (fclose(f) != 0 || buf == NULL) {
+		free(buf);
+		x->failed = true;
+		return;
+	}
+	x->text[at] = buf;
+}
+
+/* The header: the file's (every column), or line, id, score, shown. */
+static void export_header(FILE *f, const struct rowsview *rv, bool shown_only)
+{
+	if (shown_only) {
+		fputs(rv->id_col != SIZE_MAX ? "line,id,score" : "line,score", f);
+		for (size_t c = 0; c < rv->n_show; c++) {
+			fputc(',', f);
+			if (rv->show_col[c] < rv->ix.n_names)
+				text_csv(f, rv->ix.names[rv->show_col[c]]);
+		}
+		fputc('\n', f);
+		return;
+	}
+	for (size_t c = 0; c < rv->ix.n_names; c++) {
+		struct rowrec one = { rv->ix.names[c], 0, 0, (size_t[]){ 0 }, 1, 1 };
+
+		if (c > 0)
+			fputc(',', f);
+		cell_of(f, &one, 0, true);
+	}
+	if (rv->ix.n_names > 0)
+		fputc('\n', f);
+}
+
+/* Long: the cell in its order, the same rows in file order for one
+ * reading, and back: each step's arrays are freed at one place. */
+int rowsview_export(FILE *f, struct rowsview *rv, const struct view *v, bool shown_only)
+{
+	struct exporting x = { rv, shown_only, NULL, NULL, 0, 0, NULL, NULL, false };
+	double *key = NULL, *idx = NULL;
+	uint64_t *sorted = NULL;
+	int rc = -1;
+
+	rv->cell = (enum rowlist_cell)v->rows_cell;
+	walk_cell(rv, v, SIZE_MAX, emit_export, &x);
+	if (x.failed)
+		goto out;
+	key = malloc((x.n ? x.n : 1) * sizeof *key);
+	idx = malloc((x.n ? x.n : 1) * sizeof *idx);
+	sorted = malloc((x.n ? x.n : 1) * sizeof *sorted);
+	x.pos_of = malloc((x.n ? x.n : 1) * sizeof *x.pos_of);
+	x.text = calloc(x.n ? x.n : 1, sizeof *x.text);
+	if (key == NULL || idx == NULL || sorted == NULL || x.pos_of == NULL || x.text == NULL)
+		goto out;
+	for (size_t i = 0; i < x.n; i++)
+		key[i] = (double)x.line[i], idx[i] = (double)i;
+	if (radix_sort(key, idx, x.n) < 0)
+		goto out;
+	for (size_t i = 0; i < x.n; i++)
+		sorted[i] = (uint64_t)key[i], x.pos_of[i] = (size_t)idx[i];
+	if (rowindex_each(&rv->ix, sorted, x.n, export_record, &x) < 0 || x.failed)
+		goto out;
+	export_header(f, rv, shown_only);
+	for (size_t i = 0; i < x.n; i++)
+		if (x.text[i] != NULL)
+			fputs(x.text[i], f);
+	rc = 0;
+out:
+	for (size_t i = 0; x.text != NULL && i < x.n; i++)
+		free(x.text[i]);
+	free(x.text), free(x.pos_of), free(x.line), free(x.score), free(key), free(idx), free(sorted);
+	return rc;
 }
 
 int rowsview_record(struct rowsview *rv)

@@ -131,6 +131,24 @@ static void boot_stop(struct loop *l)
 	}
 }
 
+/* The rows panel's index, built the first time it is needed (a second
+ * reading of the file); a file that cannot be read again says why. */
+static bool build_rows(struct loop *l)
+{
+	char err[600];
+
+	if (l->rows_built)
+		return true;
+	if (rowsview_open(&l->rows, l->s, l->s->rows_id, l->s->rows_show, l->s->rows_n_show, err, sizeof err) < 0) {
+		l->v->rows_shown = false;
+		view_say(l->v, true, "%s", err);
+		return false;
+	}
+	l->rows_built = true;
+	l->v->rows = &l->rows;
+	return true;
+}
+
 /* --multiclass: every class at the knobs, after the keys and before the
  * drawing (it reads no rows; a new class on screen is worked out once). */
 static void sync_classes(struct view *v)
@@ -152,28 +170,20 @@ static void export_snapshot(struct loop *l, const char *path, enum export_format
 	char used[4096], err[512];
 
 	sync_classes(l->v); /* the keys before this one may have moved a knob */
+	if (fmt >= EXPORT_ROWS && !build_rows(l))
+		return;
 
 	if (export_file(l->v, path, fmt, used, sizeof used, err, sizeof err) < 0)
 		view_say(l->v, true, "%s", err);
 	else
-		view_say(l->v, false, "snapshot written to %s", used);
+		view_say(l->v, false, "%s written to %s", fmt >= EXPORT_ROWS ? "rows" : "snapshot", used);
 }
 
-/* r or :rows: the rows panel's index, built the first time (a second
- * reading of the file); a file that cannot be read again says why. */
+/* r or :rows: the panel shows, its index built. */
 static void open_rows(struct loop *l)
 {
-	char err[600];
-
-	if (!l->v->rows_shown || l->rows_built)
-		return;
-	if (rowsview_open(&l->rows, l->s, l->s->rows_id, l->s->rows_show, l->s->rows_n_show, err, sizeof err) < 0) {
-		l->v->rows_shown = false;
-		view_say(l->v, true, "%s", err);
-		return;
-	}
-	l->rows_built = true;
-	l->v->rows = &l->rows;
+	if (l->v->rows_shown)
+		build_rows(l);
 }
 
 /* With the rows panel open: Up and Down choose a row, Enter opens its

@@ -14,6 +14,7 @@
 #include "ui/plot.h"
 #include "app/reportview.h"
 #include "app/classview.h"
+#include "app/rowsview.h"
 #include "core/report/reportmc.h"
 #include "core/base/text.h"
 #include <stdint.h>
@@ -91,6 +92,15 @@ int export_write(FILE *f, const struct view *v, enum export_format fmt)
 	struct reportview rv;
 	char words[2048];
 
+	if (fmt >= EXPORT_ROWS) {
+		/* the rows of the panel's cell; the caller built the index */
+		if (v->rows == NULL || rowsview_export(f, v->rows, v, fmt == EXPORT_ROWS_SHOWN) < 0) {
+			errno = v->rows == NULL ? EINVAL : ENOMEM;
+			return -1;
+		}
+		return 0;
+	}
+
 	if (v->classes != NULL) {
 		if (write_classes(f, v, fmt == EXPORT_JSON ? FORMAT_JSON : fmt == EXPORT_MD ? FORMAT_MARKDOWN : FORMAT_TEXT) < 0) {
 			errno = ENOMEM;
@@ -134,7 +144,7 @@ int export_write(FILE *f, const struct view *v, enum export_format fmt)
 
 static const char *extension(enum export_format fmt)
 {
-	return fmt == EXPORT_JSON ? "json" : fmt == EXPORT_TXT ? "txt" : "md";
+	return fmt == EXPORT_JSON ? "json" : fmt == EXPORT_TXT ? "txt" : fmt >= EXPORT_ROWS ? "csv" : "md";
 }
 
 /* A name for a snapshot: cutoff-MODEL-THRESHOLD[-N].EXT, free in ".". */

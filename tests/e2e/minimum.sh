@@ -23,7 +23,7 @@ tm send-keys -t e Enter
 sleep 0.3
 screen | grep -q "Commands" && ok || bad ":help: no box"
 box_all
-for word in "class's" "rank" "column)" "the rest" "cost" "classes" "back" "off" "said)" "level" "one" "cutoff"; do
+for word in "class's" "rank" "column)" "the rest" "cost" "classes" "back" "off" "CSV" "level" "one" "cutoff"; do
 	grep -q "$word *\$" "$T/box" && ok || bad "60x20: :help lacks a whole '... $word'"
 done
 tm send-keys -t e Escape

@@ -66,6 +66,49 @@ for size in "80 24" "160 50"; do
 	after_exit "q (rows $size)" 0
 done
 
+# :export rows: every row of the cell, every column, in the cell's order;
+# read back, the input's records of that cell (quoted newlines, CRLF, a BOM)
+R=tests/reference/rows/ties_crlf.csv
+shell 100 30 LANG=C.UTF-8 LC_ALL=C.UTF-8
+tm send-keys -t e "$BIN -l label -p yes -s m1 --id id $R; echo EXIT=\$?" Enter
+wait_for "Confusion matrix"
+type_cmd "rows near"
+key Enter
+type_cmd "export rows $T/near.csv"
+key Enter
+screen | tail -1 | grep -q "rows written to" && ok || bad "export rows: $(screen | tail -1)"
+type_cmd "export rows $T/near-shown.csv --shown"
+key Enter
+: >"$T/target.csv"
+ln -s "$T/target.csv" "$T/link.csv"
+type_cmd "export rows $T/link.csv"
+key Enter
+type_cmd "export rows /dev/full"
+key Enter
+screen | tail -1 | grep -q "cannot write /dev/full" && ok || bad "export rows to /dev/full: $(screen | tail -1)"
+key q
+after_exit "q (export rows)" 0
+"$BIN" -l label -p yes -s m1 --id id -t 0.5 --list near --limit 0 --report --format json $R >"$T/list.json" 2>/dev/null
+python3 - "$R" "$T/near.csv" "$T/list.json" "$T/target.csv" "$T/near-shown.csv" <<'PY' && ok || bad "export rows read back"
+import csv, io, json, sys
+text = open(sys.argv[1], newline="", encoding="utf-8-sig").read()
+reader = csv.reader(io.StringIO(text))
+head = next(reader)
+records, prev = {}, 1
+for row in reader:
+    records[prev + 1] = row
+    prev = reader.line_num
+got = list(csv.reader(open(sys.argv[2], newline="", encoding="utf-8")))
+assert got[0] == head, got[0]
+order = [r["line"] for r in json.load(open(sys.argv[3]))["rows"]["rows"]]
+want = [records[l] for l in order]
+assert got[1:] == want, (len(got) - 1, len(want))
+assert open(sys.argv[4]).read() == open(sys.argv[2]).read()  # through the link, at its target
+shown = list(csv.reader(open(sys.argv[5], newline="")))
+assert shown[0] == ["line", "id", "score"] and [int(r[0]) for r in shown[1:]] == order
+PY
+[ -L "$T/link.csv" ] && ok || bad "export rows replaced the link itself"
+
 # hostile fields: escape bytes and a 10 KB field stay inside the box, escaped
 awk 'BEGIN { printf "label,score,note\n"; for (i = 0; i < 40; i++) printf "%d,0.%02d,plain\n", i % 2, i + 10;
 	printf "0,0.99,\"\033[31mred\033[0m"; for (i = 0; i < 10000; i++) printf "x"; printf "\"\n" }' >"$T/hostile.csv"

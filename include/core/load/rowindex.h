@@ -62,6 +62,12 @@ int rowindex_record(const struct rowindex *ix, uint64_t line, struct rowrec *rec
 
 void rowrec_free(struct rowrec *rec);
 
+/* Every record whose first line is in lines (ascending, n), in one
+ * reading of the file from its start: each given to fn with its index in
+ * lines.  0, or -1 (a read error, or out of memory). */
+int rowindex_each(const struct rowindex *ix, const uint64_t *lines, size_t n,
+		  void (*fn)(void *arg, size_t i, const struct rowrec *rec), void *arg);
+
 void rowindex_free(struct rowindex *ix);
 
 #endif

@@ -285,6 +285,86 @@ int rowindex_record(const struct rowindex *ix, uint64_t line, struct rowrec *rec
 	return r.failed || rec->n == 0 ? -1 : 0;
 }
 
+/* rowindex_each's reading: the reader's line count (a field's quoted
+ * line breaks, a record's end) and the record being read. */
+struct walk {
+	struct reading r;
+	uint64_t line, start;
+	bool last_cr, in_record;
+	const uint64_t *want;
+	size_t n, next;
+	void (*fn)(void *arg, size_t i, const struct rowrec *rec);
+	void *arg;
+};
+
+static void walk_field(void *s, size_t len, void *arg)
+{
+	struct walk *w = arg;
+	const char *t = s;
+
+	if (!w->in_record) {
+		w->in_record = true;
+		w->start = w->line;
+		w->r.rec->used = w->r.rec->n = 0;
+		w->r.done = false;
+		w->r.bom = w->start == 1;
+	}
+	for (size_t i = 0; i < len; i++)
+		if (t[i] == '\n' || (t[i] == '\r' && (i + 1 == len || t[i + 1] != '\n')))
+			w->line++;
+	w->last_cr = false;
+	if (w->next < w->n && w->want[w->next] == w->start)
+		rec_field(s, len, &w->r);
+}
+
+static void walk_end(int c, void *arg)
+{
+	struct walk *w = arg;
+
+	if (c == '\n') {
+		if (!w->last_cr)
+			w->line++;
+		w->last_cr = false;
+	} else if (c == '\r') {
+		w->line++;
+		w->last_cr = true;
+	}
+	if (!w->in_record)
+		return;
+	w->in_record = false;
+	while (w->next < w->n && w->want[w->next] < w->start)
+		w->next++; /* a line that starts no record: nothing to give */
+	if (w->next < w->n && w->want[w->next] == w->start && !w->r.failed && w->r.rec->n > 0)
+		w->fn(w->arg, w->next++, w->r.rec);
+}
+
+int rowindex_each(const struct rowindex *ix, const uint64_t *lines, size_t n,
+		  void (*fn)(void *arg, size_t i, const struct rowrec *rec), void *arg)
+{
+	struct csv_parser p;
+	struct rowrec rec = { 0 };
+	struct walk w = { { &rec, false, false, false }, 1, 1, false, false, lines, n, 0, fn, arg };
+	char *buf = malloc(1 << 20);
+	off_t at = 0;
+	ssize_t got;
+
+	if (buf == NULL || csvread_parser(&p, ix->delim) == NULL) {
+		free(buf);
+		return -1;
+	}
+	while (w.next < n && !w.r.failed && (got = pread(ix->fd, buf, 1 << 20, at)) > 0) {
+		if (csv_parse(&p, buf, (size_t)got, walk_field, walk_end, &w) != (size_t)got)
+			w.r.failed = true;
+		at += got;
+	}
+	if (w.next < n && !w.r.failed)
+		csv_fini(&p, walk_field, walk_end, &w);
+	csv_free(&p);
+	rowrec_free(&rec);
+	free(buf);
+	return w.r.failed ? -1 : 0;
+}
+
 void rowrec_free(struct rowrec *rec)
 {
 	free(rec->buf), free(rec->off);
