@@ -128,3 +128,19 @@ one=$1
 set -- $(measure ./cutoff --report --format json --multiclass -l label -s a,b,c "$OUT/mc3.csv")
 row "10M x 3 classes --report" "$1" "" "" "$2"
 echo "  3 classes / one score column: $(ratio "$1" "$one")x; peak $(awk -v m="$2" 'BEGIN { printf "%.1f", m * 1048576 / 3e7 }') bytes a row and class"
+# the rows behind a cell (issue 30): --list on 10M rows against the same
+# report without it (a second reading, no more memory a row), and the
+# explorer's rows index (bench steps -R: the file read again, 8 bytes a
+# row kept)
+f=$OUT/bench-10000000.csv
+RUNS=3
+set -- $(measure ./cutoff --report --format json -l label -s score "$f")
+plain=$1 pmem=$2
+set -- $(measure ./cutoff --report --format json -l label -s score --list fp --limit 20 "$f")
+row "10M --report --list fp" "$1" "$plain" "$(ratio "$1" "$plain")" "$2"
+echo "  peak MB with --list $2, without $pmem"
+make -s build/steps >/dev/null
+set -- $(measure ./build/steps -n 1 -- -l label -s score "$f")
+smem=$2
+set -- $(measure ./build/steps -R -n 1 -- -l label -s score "$f")
+echo "  explorer rows index, 10M rows: $1 s to load and index, peak $2 MB (without the panel $smem MB)"
