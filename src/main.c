@@ -348,13 +348,14 @@ static int explore_classes(struct session *s, const struct options *o)
 }
 
 /* The explorer, with --against the reference beside the data. */
-static int explore(struct session *s, const struct options *o)
+static int explore(struct session *s, const struct options *o, struct rowlists *kept)
 {
 	struct session ref;
 	int status;
 
 	if (s->ds->multiclass)
 		return explore_classes(s, o);
+	s->rows_kept = kept; /* the rows panel reads them instead of the file */
 	if (o->against != NULL) {
 		if (open_reference(&ref, o, s) < 0)
 			return 1;
@@ -388,7 +389,7 @@ static int run(struct session *s, const struct options *o, struct rowlists *kept
 		return print_classes(s, o);
 	if (o->mode == MODE_EXPLORE && isatty(STDOUT_FILENO)) {
 		if (term_can_draw(err, sizeof err))
-			return explore(s, o);
+			return explore(s, o, kept);
 		/* a terminal that cannot draw the explorer gets the report */
 		say("%s: printing the report (the explorer needs a full-screen terminal)", err);
 		return s->ds->multiclass ? print_classes(s, o) : print_report(s, o, kept);
@@ -406,15 +407,16 @@ static int run(struct session *s, const struct options *o, struct rowlists *kept
 	return print_report(s, o, kept);
 }
 
-/* --list on an input that cannot be read twice (standard input, a pipe):
- * its rows are kept as they are read, for the list.  0, or -1 (said). */
+/* Rows asked for (--list, or the explorer with --id or --show) from an
+ * input that cannot be read again record by record (standard input, a
+ * pipe, a compressed file): its rows are kept as they are read, with the
+ * --id and --show fields only.  0, or -1 (said). */
 static int keep_rows_for_list(struct options *o, struct rowlists *kept, bool *keeping)
 {
-	struct stat sb;
-
 	*keeping = false;
-	if (!o->list || (o->data.path != NULL && strcmp(o->data.path, "-") != 0 && stat(o->data.path, &sb) == 0 &&
-			 S_ISREG(sb.st_mode)))
+	if (!(o->list || (o->mode == MODE_EXPLORE && (o->id != NULL || o->n_show > 0))) ||
+	    o->data.counts_pos != NULL || o->data.stream || o->data.bins > 0 || o->data.multiclass ||
+	    dataset_rereadable(o->data.path))
 		return 0;
 	if (rowlists_init(kept, o->list_cell, o->limit, 0, o->data.n_extra, true) < 0) {
 		say("out of memory");

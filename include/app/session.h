@@ -8,6 +8,7 @@
 #define CUTOFF_SESSION_H
 
 #include "core/load/dataset.h"
+#include "core/load/rowlist.h"
 #include "core/stats/sweep.h"
 #include "app/view.h"
 
@@ -54,6 +55,7 @@ struct session {
 	const char *rows_id;            /* --id and --show, for the rows panel */
 	const char *const *rows_show;
 	size_t rows_n_show;
+	const struct rowlists *rows_kept; /* rows kept as read (no file to read again), or NULL */
 	struct view view;
 };
 

@@ -36,13 +36,26 @@ int rowsview_open(struct rowsview *rv, struct session *s, const char *id, const 
 	memset(rv, 0, sizeof *rv);
 	rv->negated = v->models[0].sample->inverted;
 	rv->weighted = s->ds->weighted;
-	if (s->data->path == NULL || strcmp(s->data->path, "-") == 0 || !s->ds->stamp.regular) {
-		snprintf(err, errlen, "the rows panel reads the file again: not standard input or a pipe (--list keeps its rows)");
+	if (s->rows_kept != NULL) {
+		/* kept as read: the --id and --show fields are the records */
+		const char *names[LOADOPTS_MAX_MODELS + 1];
+		size_t n = 0;
+
+		if (s->rows_id != NULL)
+			names[n++] = s->rows_id;
+		for (size_t i = 0; i < s->rows_n_show && n <= LOADOPTS_MAX_MODELS; i++)
+			names[n++] = s->rows_show[i];
+		if (rowindex_from_rows(&rv->ix, s->rows_kept, names, n, rv->negated, err, errlen) < 0)
+			return -1;
+	} else if (s->data->path == NULL || strcmp(s->data->path, "-") == 0 || !s->ds->stamp.regular ||
+		   !dataset_rereadable(s->data->path)) {
+		snprintf(err, errlen, "the rows panel reads the file again: not standard input, a pipe or a compressed file "
+			 "(give --id or --show at the start: the rows are then kept as they are read)");
+		return -1;
+	} else if (dataset_same_file(s->ds, s->data->path, err, errlen) < 0 ||
+		   rowindex_build(&rv->ix, s->data, s->ds, rv->negated, err, errlen) < 0) {
 		return -1;
 	}
-	if (dataset_same_file(s->ds, s->data->path, err, errlen) < 0 ||
-	    rowindex_build(&rv->ix, s->data, s->ds, rv->negated, err, errlen) < 0)
-		return -1;
 	if (!rv->weighted)
 		rowindex_drop_scores(&rv->ix); /* the sweeps count the rows */
 	rv->id_col = id != NULL ? find_column(&rv->ix, id) : SIZE_MAX;

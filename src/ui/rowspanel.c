@@ -94,7 +94,8 @@ void rowspanel_record(struct grid *g, const struct view *v)
 		return;
 	b = (struct rect){ (g->w - bw) / 2, (g->h - 1 - bh) / 2, bw, bh };
 	helpbox_frame(g, b, v);
-	grid_printf(g, b.x + 2, b.y + 1, ST_TITLE, bw - 4, "Line %llu, every column (any key closes)",
+	grid_printf(g, b.x + 2, b.y + 1, ST_TITLE, bw - 4, rv->ix.kept != NULL ?
+		    "Line %llu, the columns kept as read (any key closes)" : "Line %llu, every column (any key closes)",
 		    (unsigned long long)rv->record_line);
 	for (i = 0; i < rv->record.n && i < rv->ix.n_names; i++)
 		if (grid_text_width(rv->ix.names[i]) > nw)

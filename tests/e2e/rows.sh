@@ -122,7 +122,19 @@ grep -q "Line 42, every column" "$T/box" && grep -qF '\x1b[31mred' "$T/box" && !
 key q q
 after_exit "q (hostile)" 0
 
-# standard input cannot be read again: the panel says so
+# standard input with --id: the rows kept as read, the same list
+shell 100 30 LANG=C.UTF-8 LC_ALL=C.UTF-8
+tm send-keys -t e "$BIN -p malignant -l diagnosis -s logreg --id id --show naive_bayes - < $BC; echo EXIT=\$?" Enter
+wait_for "Confusion matrix"
+key r
+msg=$(same_rows fp -p malignant -l diagnosis -s logreg --id id) && ok || bad "stdin --id: $msg"
+key Enter
+screen | grep -q "Line 543, the columns kept as read" && screen | grep -q "naive_bayes  0.443331" && ok ||
+	bad "stdin record: $(screen | grep -A3 'Line')"
+key q q
+after_exit "q (stdin --id)" 0
+
+# standard input without --id or --show: nothing was kept, the panel says so
 shell 80 24 LANG=C.UTF-8 LC_ALL=C.UTF-8
 tm send-keys -t e "$BIN -p malignant -s logreg - < $BC; echo EXIT=\$?" Enter
 wait_for "Confusion matrix"

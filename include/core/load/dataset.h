@@ -40,4 +40,8 @@ void dataset_free(struct dataset *ds);
  * file's place must not block. */
 int dataset_same_file(const struct dataset *ds, const char *path, char *err, size_t errlen);
 
+/* Whether path can be read a second time record by record: a regular,
+ * uncompressed file (not standard input, a pipe or a gzip/zstd file). */
+bool dataset_rereadable(const char *path);
+
 #endif

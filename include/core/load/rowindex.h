@@ -12,6 +12,7 @@
 
 #include "core/load/datasetdef.h"
 #include "core/load/loadopts.h"
+#include "core/load/rowlist.h"
 
 #include <stdbool.h>
 #include <stddef.h>
@@ -37,6 +38,7 @@ struct rowindex {
 	size_t n_marks;
 	char **names;                   /* the header's fields (NULL: none) */
 	size_t n_names;
+	const struct rowlists *kept;    /* rows kept as read (no file to read again): records from them */
 };
 
 /* A record read again: its fields (NUL-terminated, in a buffer of its own). */
@@ -53,6 +55,13 @@ struct rowrec {
  * in err. */
 int rowindex_build(struct rowindex *ix, const struct dataset_options *opt, const struct dataset *ds, bool negate,
 		   char *err, size_t errlen);
+
+/* The same from rows kept as they were read (standard input, a pipe, a
+ * compressed file: rowlists keep_all, which must outlive the index): a
+ * record is then the kept fields, named by names (n of them: the --id and
+ * --show columns). */
+int rowindex_from_rows(struct rowindex *ix, const struct rowlists *kept, const char *const *names, size_t n,
+		       bool negate, char *err, size_t errlen);
 
 void rowindex_drop_scores(struct rowindex *ix);
 

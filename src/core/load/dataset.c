@@ -517,6 +517,20 @@ int dataset_same_file(const struct dataset *ds, const char *path, char *err, siz
 	return 0;
 }
 
+bool dataset_rereadable(const char *path)
+{
+	struct stat sb;
+	int fd;
+	bool ok;
+
+	if (path == NULL || strcmp(path, "-") == 0 || stat(path, &sb) < 0 || !S_ISREG(sb.st_mode) ||
+	    (fd = open(path, O_RDONLY | O_CLOEXEC)) < 0)
+		return false;
+	ok = unpack_detect_fd(fd) == UNPACK_NONE;
+	close(fd);
+	return ok;
+}
+
 void dataset_free(struct dataset *ds)
 {
 	size_t i;

@@ -57,6 +57,38 @@ static void collect_row(void *arg, const struct row_seen *r)
 	}
 }
 
+/* Each model's rows of each class sorted by score (stable: equal scores in
+ * file order), as the index's runs: the collected arrays are taken. */
+static int runs_from(struct rowindex *ix, struct collect *k)
+{
+	for (size_t m = 0; m < k->n_models; m++)
+		for (int c = 0; c < 2; c++) {
+			struct rowindex_run *r = &ix->run[m][c];
+
+			if (radix_sort(k->c[m][c].score, k->c[m][c].line, k->c[m][c].n) < 0)
+				return -1;
+			r->n = k->c[m][c].n;
+			if ((r->line = malloc((r->n ? r->n : 1) * sizeof *r->line)) == NULL)
+				return -1;
+			for (size_t i = 0; i < r->n; i++)
+				r->line[i] = (uint64_t)k->c[m][c].line[i];
+			r->score = k->c[m][c].score;
+			k->c[m][c].score = NULL;
+			free(k->c[m][c].line);
+			k->c[m][c].line = NULL;
+		}
+	return 0;
+}
+
+static void free_collect(struct collect *k)
+{
+	for (size_t m = 0; k->c != NULL && m < k->n_models; m++)
+		for (int c = 0; c < 2; c++)
+			free(k->c[m][c].score), free(k->c[m][c].line);
+	free(k->c);
+	k->c = NULL;
+}
+
 /* Where every ROWINDEX_STRIDE-th line starts: line breaks as the reader
  * counts them (LF, CRLF, a lone CR), quotes or not. */
 static int mark_lines(struct rowindex *ix)
@@ -107,7 +139,6 @@ int rowindex_build(struct rowindex *ix, const struct dataset_options *opt, const
 	struct collect k = { ds->n_models, negate, NULL, false };
 	struct dataset *again = NULL;
 	struct rowrec head = { 0 };
-	size_t m, c;
 	int rc = -1;
 
 	memset(ix, 0, sizeof *ix);
@@ -134,24 +165,7 @@ int rowindex_build(struct rowindex *ix, const struct dataset_options *opt, const
 	dataset_free(again);
 	if (k.failed)
 		goto oom;
-	for (m = 0; m < ds->n_models; m++)
-		for (c = 0; c < 2; c++) {
-			struct rowindex_run *r = &ix->run[m][c];
-
-			/* stable: equal scores stay in file order */
-			if (radix_sort(k.c[m][c].score, k.c[m][c].line, k.c[m][c].n) < 0)
-				goto oom;
-			r->n = k.c[m][c].n;
-			if ((r->line = malloc((r->n ? r->n : 1) * sizeof *r->line)) == NULL)
-				goto oom;
-			for (size_t i = 0; i < r->n; i++)
-				r->line[i] = (uint64_t)k.c[m][c].line[i];
-			r->score = k.c[m][c].score;
-			k.c[m][c].score = NULL;
-			free(k.c[m][c].line);
-			k.c[m][c].line = NULL;
-		}
-	if (mark_lines(ix) < 0)
+	if (runs_from(ix, &k) < 0 || mark_lines(ix) < 0)
 		goto oom;
 	if (ds->header && rowindex_record(ix, 1, &head) == 0) {
 		/* the header's names, for the record box */
@@ -167,14 +181,41 @@ int rowindex_build(struct rowindex *ix, const struct dataset_options *opt, const
 oom:
 	snprintf(err, errlen, "out of memory indexing the rows");
 out:
-	for (m = 0; k.c != NULL && m < ds->n_models; m++)
-		for (c = 0; c < 2; c++)
-			free(k.c[m][c].score), free(k.c[m][c].line);
-	free(k.c);
+	free_collect(&k);
 	rowrec_free(&head);
 	if (rc < 0)
 		rowindex_free(ix);
 	return rc;
+}
+
+int rowindex_from_rows(struct rowindex *ix, const struct rowlists *kept, const char *const *names, size_t n,
+		       bool negate, char *err, size_t errlen)
+{
+	struct collect k = { kept->n_models, negate, NULL, false };
+
+	memset(ix, 0, sizeof *ix);
+	ix->fd = -1;
+	ix->kept = kept;
+	ix->n_models = kept->n_models;
+	if ((k.c = calloc(kept->n_models ? kept->n_models : 1, sizeof *k.c)) == NULL ||
+	    (ix->run = calloc(kept->n_models ? kept->n_models : 1, sizeof *ix->run)) == NULL ||
+	    (ix->names = calloc(n ? n : 1, sizeof *ix->names)) == NULL)
+		goto oom;
+	for (size_t i = 0; i < n; i++)
+		if ((ix->names[ix->n_names++] = strdup(names[i])) == NULL)
+			goto oom;
+	for (size_t i = 0; i < kept->n_all && !k.failed; i++)
+		collect_row(&k, &(struct row_seen){ kept->all[i].line, kept->n_models, kept->all_scores + i * kept->n_models,
+						    kept->all[i].positive, kept->all[i].weight, NULL, 0, NULL, NULL });
+	if (k.failed || runs_from(ix, &k) < 0)
+		goto oom;
+	free(k.c);
+	return 0;
+oom:
+	snprintf(err, errlen, "out of memory indexing the rows");
+	free_collect(&k);
+	rowindex_free(ix);
+	return -1;
 }
 
 void rowindex_drop_scores(struct rowindex *ix)
@@ -238,6 +279,32 @@ static void rec_end(int c, void *arg)
 		r->done = true; /* a blank line before it is no record */
 }
 
+/* A kept row's fields as a record: binary search by line (kept in file
+ * order). */
+static int kept_record(const struct rowindex *ix, uint64_t line, struct rowrec *rec)
+{
+	const struct rowlists *k = ix->kept;
+	size_t lo = 0, hi = k->n_all;
+	struct reading r = { rec, false, false, false };
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (k->all[mid].line < line)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo == k->n_all || k->all[lo].line != line)
+		return -1;
+	for (size_t i = 0; i < k->n_extra; i++) {
+		const char *f = k->all[lo].extra != NULL && k->all[lo].extra[i] != NULL ? k->all[lo].extra[i] : "";
+
+		rec_field((void *)f, strlen(f), &r);
+	}
+	return r.failed ? -1 : 0;
+}
+
 int rowindex_record(const struct rowindex *ix, uint64_t line, struct rowrec *rec)
 {
 	struct csv_parser p;
@@ -249,6 +316,8 @@ int rowindex_record(const struct rowindex *ix, uint64_t line, struct rowrec *rec
 	bool cr = false;
 
 	rec->used = rec->n = 0;
+	if (ix->kept != NULL)
+		return kept_record(ix, line, rec);
 	if (line == 0 || (line - 1) / ROWINDEX_STRIDE >= ix->n_marks || csvread_parser(&p, ix->delim) == NULL)
 		return -1;
 	at = ix->mark[(line - 1) / ROWINDEX_STRIDE];
@@ -344,10 +413,22 @@ int rowindex_each(const struct rowindex *ix, const uint64_t *lines, size_t n,
 	struct csv_parser p;
 	struct rowrec rec = { 0 };
 	struct walk w = { { &rec, false, false, false }, 1, 1, false, false, lines, n, 0, fn, arg };
-	char *buf = malloc(1 << 20);
+	char *buf;
 	off_t at = 0;
 	ssize_t got;
 
+	if (ix->kept != NULL) {
+		for (size_t i = 0; i < n; i++) {
+			if (kept_record(ix, lines[i], &rec) < 0) {
+				rowrec_free(&rec);
+				return -1;
+			}
+			fn(arg, i, &rec);
+		}
+		rowrec_free(&rec);
+		return 0;
+	}
+	buf = malloc(1 << 20);
 	if (buf == NULL || csvread_parser(&p, ix->delim) == NULL) {
 		free(buf);
 		return -1;
