@@ -128,6 +128,8 @@ cli: cutoff build/asan/cutoff build/gen
 	@sh tests/cli/multiclass.sh ./build/asan/cutoff
 	@sh tests/cli/rows.sh ./cutoff
 	@sh tests/cli/rows.sh ./build/asan/cutoff
+	@sh tests/cli/baseline.sh ./cutoff
+	@sh tests/cli/baseline.sh ./build/asan/cutoff
 	@GEN=./build/gen sh tests/cli/hostile.sh ./cutoff
 	@GEN=./build/gen sh tests/cli/hostile.sh ./build/asan/cutoff
 	@sh tests/cli/attack.sh ./cutoff

@@ -65,6 +65,8 @@ struct options {
 	enum rowlist_cell list_cell;
 	size_t limit;                   /* --limit N (default 20; 0: every row) */
 	bool limit_set;
+	bool has_baseline;              /* --baseline T: today's policy */
+	double baseline;
 	bool ascii, no_color, no_mouse;
 	bool help, version;
 };

@@ -4,7 +4,10 @@
 #ifndef CUTOFF_OPTLIST_H
 #define CUTOFF_OPTLIST_H
 
+#include <stdbool.h>
 #include <stddef.h>
+
+#define OPTLIST_USAGE 2             /* options.h's OPTIONS_USAGE: what a bad value returns */
 
 /* A class's threshold from --thresholds CLASS=X. */
 struct optlist_thr {
@@ -25,5 +28,12 @@ int optlist_thresholds(const char *arg, char **buf, struct optlist_thr *out, siz
 
 /* A whole number of rows (--limit N); 0, or -1 with the message. */
 int optlist_count(const char *opt, const char *arg, size_t *out, char *err, size_t errlen);
+
+/* A number in the data's grammar ("0.5x" is no number; with allow_inf,
+ * inf and -inf): 0, or OPTLIST_USAGE with the message. */
+int optlist_number(const char *opt, const char *arg, double *v, bool allow_inf, char *err, size_t errlen);
+
+/* The same, between 0 and 1. */
+int optlist_unit(const char *opt, const char *arg, double *v, char *err, size_t errlen);
 
 #endif

@@ -22,7 +22,7 @@ enum {
 	OPT_FORMAT, OPT_STRICT, OPT_ASCII, OPT_NO_COLOR, OPT_NO_MOUSE, OPT_VERSION, OPT_COMMANDS,
 	OPT_BATCH, OPT_NAMES, OPT_STREAM, OPT_BINS, OPT_INVERT, OPT_CONF_LEVEL, OPT_PARTIAL_AUC, OPT_BOOTSTRAP, OPT_SEED,
 	OPT_PREVALENCE, OPT_AGAINST, OPT_GROUP, OPT_FOLD, OPT_GROUP_THRESHOLDS, OPT_MAX_FLAGGED, OPT_MAX_FLAG_RATE, OPT_CALIB_BINS, OPT_CALIB_STRATEGY,
-	OPT_MULTICLASS, OPT_CLASSES, OPT_THRESHOLDS, OPT_ID, OPT_SHOW, OPT_LIST, OPT_LIMIT
+	OPT_MULTICLASS, OPT_CLASSES, OPT_THRESHOLDS, OPT_ID, OPT_SHOW, OPT_LIST, OPT_LIMIT, OPT_BASELINE
 };
 
 static const struct option long_options[] = {
@@ -38,6 +38,7 @@ static const struct option long_options[] = {
 	{ "show", required_argument, NULL, OPT_SHOW },
 	{ "list", required_argument, NULL, OPT_LIST },
 	{ "limit", required_argument, NULL, OPT_LIMIT },
+	{ "baseline", required_argument, NULL, OPT_BASELINE },
 	{ "delimiter", required_argument, NULL, 'd' },
 	{ "header", no_argument, NULL, OPT_HEADER },
 	{ "no-header", no_argument, NULL, OPT_NO_HEADER },
@@ -91,28 +92,6 @@ static int usage_error(char *err, size_t errlen, const char *fmt, ...)
 	vsnprintf(err, errlen, fmt, ap);
 	va_end(ap);
 	return OPTIONS_USAGE;
-}
-
-static int number(const char *opt, const char *arg, double *v, bool allow_inf, char *err, size_t errlen)
-{
-	enum parse_status st = parse_number(arg, strlen(arg), v);
-
-	if (st == PARSE_NONFINITE && allow_inf) {
-		*v = strchr(arg, '-') ? -INFINITY : INFINITY;
-		return 0;
-	}
-	if (st != PARSE_OK)
-		return usage_error(err, errlen, "%s: '%s' is not a number", opt, arg);
-	return 0;
-}
-
-static int unit_interval(const char *opt, const char *arg, double *v, char *err, size_t errlen)
-{
-	if (number(opt, arg, v, false, err, errlen) != 0)
-		return OPTIONS_USAGE;
-	if (*v < 0 || *v > 1)
-		return usage_error(err, errlen, "%s: %s is not between 0 and 1", opt, arg);
-	return 0;
 }
 
 /* Appends the comma-separated names in arg to o->scores. */
@@ -234,7 +213,7 @@ static int parse_seed(struct options *o, const char *arg, char *err, size_t errl
 		o->seed = u, o->seed_set = true;
 		return 0;
 	}
-	rc = number("--seed", arg, &sd, false, err, errlen);
+	rc = optlist_number("--seed", arg, &sd, false, err, errlen);
 	if (rc == 0 && (sd < 0 || sd >= 9007199254740992.0 || sd != floor(sd)))
 		return usage_error(err, errlen, "--seed takes a whole number from 0 to 2^53, not %s", arg);
 	if (rc == 0)
@@ -279,6 +258,10 @@ static int list_option(struct options *o, int c, const char *arg, char *err, siz
 		if (rowlist_parse_cell(arg, &o->list_cell) < 0)
 			return usage_error(err, errlen, "--list takes fp, fn, tp, tn or near (got '%s')", arg);
 		o->list = true;
+		break;
+	case OPT_BASELINE:
+		o->has_baseline = true;
+		rc = optlist_number("--baseline", arg, &o->baseline, true, err, errlen);
 		break;
 	case OPT_LIMIT:
 		if (optlist_count("--limit", arg, &o->limit, err, errlen) < 0)
@@ -336,7 +319,7 @@ static int data_option(struct options *o, int c, const char *arg, char *err, siz
 	case OPT_BINS: {
 		double b;
 
-		rc = number("--bins", arg, &b, false, err, errlen);
+		rc = optlist_number("--bins", arg, &b, false, err, errlen);
 		if (rc == 0 && (b < 2 || b > 1e7 || b != floor(b)))
 			rc = usage_error(err, errlen, "--bins takes a whole number from 2 to 1e7, not %s", arg);
 		if (rc == 0)
@@ -366,7 +349,7 @@ static int decision_option(struct options *o, int c, const char *arg, struct see
 	switch (c) {
 	case 't':
 		o->has_threshold = true;
-		rc = number("--threshold", arg, &o->threshold, true, err, errlen);
+		rc = optlist_number("--threshold", arg, &o->threshold, true, err, errlen);
 		break;
 	case OPT_OPTIMIZE:
 		if (optimize_parse(arg, &o->spec.objective) < 0)
@@ -378,7 +361,7 @@ static int decision_option(struct options *o, int c, const char *arg, struct see
 		break;
 	case OPT_BETA:
 		seen->beta = true;
-		rc = number("--beta", arg, &o->spec.beta, false, err, errlen);
+		rc = optlist_number("--beta", arg, &o->spec.beta, false, err, errlen);
 		if (rc == 0 && !(o->spec.beta > 0))
 			rc = usage_error(err, errlen, "--beta must be positive, not %s", arg);
 		break;
@@ -388,7 +371,7 @@ static int decision_option(struct options *o, int c, const char *arg, struct see
 		double *v = c == OPT_COST_FP ? &o->spec.cost_fp : &o->spec.cost_fn;
 
 		seen->costs = true;
-		rc = number(name, arg, v, false, err, errlen);
+		rc = optlist_number(name, arg, v, false, err, errlen);
 		/* a cost is money per mistake: up to 1e100 keeps every
 		 * total of realistic counts finite */
 		if (rc == 0 && !(*v >= 0 && *v <= 1e100))
@@ -397,15 +380,15 @@ static int decision_option(struct options *o, int c, const char *arg, struct see
 	}
 	case OPT_MIN_PRECISION:
 		seen->constrained = true;
-		rc = unit_interval("--min-precision", arg, &o->spec.min_precision, err, errlen);
+		rc = optlist_unit("--min-precision", arg, &o->spec.min_precision, err, errlen);
 		break;
 	case OPT_MIN_RECALL:
 		seen->constrained = true;
-		rc = unit_interval("--min-recall", arg, &o->spec.min_recall, err, errlen);
+		rc = optlist_unit("--min-recall", arg, &o->spec.min_recall, err, errlen);
 		break;
 	case OPT_MAX_FPR:
 		seen->constrained = true;
-		rc = unit_interval("--max-fpr", arg, &o->spec.max_fpr, err, errlen);
+		rc = optlist_unit("--max-fpr", arg, &o->spec.max_fpr, err, errlen);
 		break;
 	case OPT_GROUP_THRESHOLDS:
 		if (fairness_parse(arg, &o->group_strategy) < 0)
@@ -415,14 +398,14 @@ static int decision_option(struct options *o, int c, const char *arg, struct see
 		break;
 	case OPT_MAX_FLAGGED:
 		seen->constrained = true;
-		rc = number("--max-flagged", arg, &o->spec.max_flagged, false, err, errlen);
+		rc = optlist_number("--max-flagged", arg, &o->spec.max_flagged, false, err, errlen);
 		if (rc == 0 && !(o->spec.max_flagged >= 0 && o->spec.max_flagged == floor(o->spec.max_flagged) &&
 				 o->spec.max_flagged <= 9007199254740992.0))
 			rc = usage_error(err, errlen, "--max-flagged takes a whole number of rows, 0 or more, not %s", arg);
 		break;
 	case OPT_MAX_FLAG_RATE:
 		seen->constrained = true;
-		rc = unit_interval("--max-flag-rate", arg, &o->spec.max_flag_rate, err, errlen);
+		rc = optlist_unit("--max-flag-rate", arg, &o->spec.max_flag_rate, err, errlen);
 		break;
 	default:
 		return NOT_MINE;
@@ -442,7 +425,7 @@ static int stats_option(struct options *o, int c, const char *arg, char *err, si
 	case OPT_BOOTSTRAP: {
 		double b;
 
-		rc = number("--bootstrap", arg, &b, false, err, errlen);
+		rc = optlist_number("--bootstrap", arg, &b, false, err, errlen);
 		if (rc == 0 && (b < 1 || b > 1e6 || b != floor(b)))
 			rc = usage_error(err, errlen, "--bootstrap takes a whole number of resamples from 1 to 1e6, not %s",
 					 arg);
@@ -454,7 +437,7 @@ static int stats_option(struct options *o, int c, const char *arg, char *err, si
 		rc = parse_seed(o, arg, err, errlen);
 		break;
 	case OPT_PREVALENCE:
-		rc = number("--prevalence", arg, &o->prevalence, false, err, errlen);
+		rc = optlist_number("--prevalence", arg, &o->prevalence, false, err, errlen);
 		if (rc == 0 && !(o->prevalence >= DEPLOY_MIN_PREVALENCE && o->prevalence <= 1 - DEPLOY_MIN_PREVALENCE))
 			rc = usage_error(err, errlen, "--prevalence takes a share of positives from 1e-9 to 1 - 1e-9 (such as 0.001), "
 					 "not %s", arg);
@@ -462,7 +445,7 @@ static int stats_option(struct options *o, int c, const char *arg, char *err, si
 	case OPT_CALIB_BINS: {
 		double b;
 
-		rc = number("--calibration-bins", arg, &b, false, err, errlen);
+		rc = optlist_number("--calibration-bins", arg, &b, false, err, errlen);
 		if (rc == 0 && (b < 1 || b > CALIB_MAX_BINS || b != floor(b)))
 			rc = usage_error(err, errlen, "--calibration-bins takes a whole number from 1 to %d, not %s",
 					 CALIB_MAX_BINS, arg);
@@ -475,12 +458,12 @@ static int stats_option(struct options *o, int c, const char *arg, char *err, si
 			return usage_error(err, errlen, "--calibration-strategy: '%s' is not uniform or quantile", arg);
 		break;
 	case OPT_PARTIAL_AUC:
-		rc = number("--partial-auc", arg, &o->partial_fpr, false, err, errlen);
+		rc = optlist_number("--partial-auc", arg, &o->partial_fpr, false, err, errlen);
 		if (rc == 0 && !(o->partial_fpr >= 1e-9 && o->partial_fpr <= 1))
 			rc = usage_error(err, errlen, "--partial-auc takes a largest FPR from 1e-9 to 1, not %s", arg);
 		break;
 	case OPT_CONF_LEVEL:
-		rc = number("--conf-level", arg, &o->conf_level, false, err, errlen);
+		rc = optlist_number("--conf-level", arg, &o->conf_level, false, err, errlen);
 		if (rc == 0 && !(o->conf_level > 0 && o->conf_level < 1))
 			rc = usage_error(err, errlen, "--conf-level takes a number between 0 and 1 (such as 0.95), not %s",
 					 arg);
@@ -550,6 +533,9 @@ static int list_combinations(const struct options *o, char *err, size_t errlen)
 
 	if (o->limit_set && !o->list)
 		return usage_error(err, errlen, "--limit goes with --list CELL");
+	if (o->has_baseline && (o->mode == MODE_EXPLORE || o->mode == MODE_CURVE || o->data.multiclass || o->against))
+		return usage_error(err, errlen, "--baseline goes with --report or --optimize (not --curve, --multiclass, "
+				   "--against or the explorer)");
 	if (o->list && no != NULL)
 		return usage_error(err, errlen, "--list needs every row as read: not with %s%s", no,
 				   o->data.counts_pos || o->data.bins || o->data.stream ? " (no rows are kept)" : "");

@@ -90,3 +90,25 @@ int optlist_count(const char *opt, const char *arg, size_t *out, char *err, size
 	*out = (size_t)v;
 	return 0;
 }
+
+int optlist_number(const char *opt, const char *arg, double *v, bool allow_inf, char *err, size_t errlen)
+{
+	enum parse_status st = parse_number(arg, strlen(arg), v);
+
+	if (st == PARSE_NONFINITE && allow_inf) {
+		*v = strchr(arg, '-') ? -INFINITY : INFINITY;
+		return 0;
+	}
+	if (st != PARSE_OK)
+		return fail(err, errlen, "%s: '%s' is not a number", opt, arg), OPTLIST_USAGE;
+	return 0;
+}
+
+int optlist_unit(const char *opt, const char *arg, double *v, char *err, size_t errlen)
+{
+	if (optlist_number(opt, arg, v, false, err, errlen) != 0)
+		return OPTLIST_USAGE;
+	if (*v < 0 || *v > 1)
+		return fail(err, errlen, "%s: %s is not between 0 and 1", opt, arg), OPTLIST_USAGE;
+	return 0;
+}

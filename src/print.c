@@ -133,6 +133,10 @@ static void report_options(struct reportview *rv, struct session *s, const struc
 	rv->report.boot_resamples = o->bootstrap;
 	rv->report.seed = o->seed_set ? o->seed : 1;
 	rv->report.max_flagged = o->mode == MODE_OPTIMIZE && !isnan(o->spec.max_flagged) ? o->spec.max_flagged : 0;
+	rv->report.has_baseline = o->has_baseline;
+	rv->report.baseline = o->baseline;
+	rv->report.costs = o->costs_given;
+	rv->report.cost_fp = o->spec.cost_fp, rv->report.cost_fn = o->spec.cost_fn;
 	if (s->n_groups > 0) {
 		rv->groups.optimize = o->mode == MODE_OPTIMIZE ? &o->spec : NULL;
 		rv->groups.strategy_set = o->group_strategy_set;

@@ -50,6 +50,8 @@ static void usage_actions(FILE *f)
 	      "  -t, --threshold X         the threshold (default 0.5 for probabilities, else 0)\n"
 	      "      --thresholds C=X,...  --multiclass: class C's threshold (the others: -t)\n"
 	      "      --report              print the report at the threshold\n"
+	      "      --baseline T          also the report at T (today's policy) and what\n"
+	      "                            changes from T to the threshold\n"
 	      "      --list CELL           also list the rows of a cell: fp, fn, tp, tn or near\n"
 	      "                            (the threshold's closest), in the cell's order\n"
 	      "      --limit N             how many rows --list gives (default 20; 0: all)\n"

@@ -76,6 +76,10 @@ vg 0 --report --list fp --limit 3 --id id --show note -w w -l label -p yes -s m1
 vg 0 --optimize f1 --list near --limit 0 --format csv -l label -p yes -s m1 $RW/ties.csv
 vg 0 --report --format markdown --list fn --id id -p malignant -s logreg "$BC"
 
+# today's policy as a baseline
+vg 0 --report --format json -l diagnosis -p malignant -s logreg,naive_bayes -t 0.3 --baseline 0.5 "$BC"
+vg 0 --optimize cost --cost-fn 20 --format csv -l diagnosis -p malignant -s logreg --baseline inf "$BC"
+
 # several classes: every format, the optimum per class, curves, refusals
 MC=tests/reference/multiclass
 vg 0 --report --format json samples/digits_classes.csv

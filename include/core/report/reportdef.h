@@ -75,6 +75,13 @@ struct report {
 	const char *const *show_names;
 	size_t n_show;
 	bool weighted;              /* the rows' weights are worth a column */
+	/* --baseline T: every model also at T, and the change to its own
+	 * threshold; the costs of a false alarm and a miss when given (costs
+	 * false: no cost figures) */
+	bool has_baseline;
+	double baseline;
+	bool costs;
+	double cost_fp, cost_fn;
 };
 
 #endif

@@ -6,6 +6,7 @@
  */
 #include "core/report/report.h"
 
+#include "core/report/reportbase.h"
 #include "core/report/reportrows.h"
 #include "core/report/figures.h"
 #include "core/report/reportmd.h"
@@ -205,6 +206,20 @@ void report_json_model(FILE *f, const struct report *r, const struct report_mode
 	}
 	reportgroups_json(f, r, m, indent);
 	reportrows_json(f, r, m, indent);
+	if (r->has_baseline) {
+		/* today's policy: the same report at T, then what changes */
+		struct report_model at = *m;
+		struct report plain = *r;
+		char deeper[32];
+
+		plain.has_baseline = false;
+		at.threshold = r->baseline, at.objective = NULL, at.boot = NULL, at.rows = NULL;
+		at.group_sw = NULL, at.group_thr = NULL;
+		snprintf(deeper, sizeof deeper, "%s  ", indent);
+		fprintf(f, ",\n%s  \"baseline\": ", indent);
+		report_json_model(f, &plain, &at, deeper);
+		reportbase_json(f, r, m, indent);
+	}
 	fprintf(f, "\n%s}", indent);
 }
 
@@ -244,6 +259,31 @@ static void csv_number(FILE *f, double v)
 
 	if (!isnan(v))
 		fputs(fmt_exact(buf, sizeof buf, v), f);
+}
+
+/* --baseline: the baseline and the change_* columns after a model's (a
+ * header's names, or a row's values); nothing without it. */
+static void csv_change(FILE *f, const struct report *r, const struct report_model *m, bool head)
+{
+	const char *k[REPORTBASE_KEYS];
+	double v[REPORTBASE_KEYS];
+	size_t n;
+
+	if (!r->has_baseline)
+		return;
+	n = reportbase_change(r, m, k, v);
+	if (head)
+		fputs("baseline", f);
+	else
+		csv_number(f, r->baseline);
+	for (size_t i = 0; i < n; i++) {
+		fputc(',', f);
+		if (head)
+			fprintf(f, "change_%s", k[i]);
+		else
+			csv_number(f, v[i]);
+	}
+	fputc('\n', f);
 }
 
 /* ---- text and Markdown helpers ----------------------------------------------------- */
@@ -545,10 +585,12 @@ void report_write(FILE *f, const struct report *r, enum report_format fmt)
 	switch (fmt) {
 	case FORMAT_TEXT:
 		text_report(f, r);
+		reportbase_text(f, r, false);
 		reportrows_text(f, r, false);
 		break;
 	case FORMAT_MARKDOWN:
 		reportmd_write(f, r);
+		reportbase_text(f, r, true);
 		reportrows_text(f, r, true);
 		break;
 	case FORMAT_JSON:
@@ -577,14 +619,16 @@ void report_write(FILE *f, const struct report *r, enum report_format fmt)
 			size_t n = model_fields(r, &r->models[i], kv);
 
 			/* an interval is two columns, KEY_lower and KEY_upper */
-			if (i == 0)
+			if (i == 0) {
 				for (j = 0; j < n; j++) {
 					if (kv[j].kind == KV_PAIR)
 						fprintf(f, "%s_lower,%s_upper", kv[j].key, kv[j].key);
 					else
 						fputs(kv[j].key, f);
-					fputc(j + 1 < n ? ',' : '\n', f);
+					fputc(j + 1 < n || r->has_baseline ? ',' : '\n', f);
 				}
+				csv_change(f, r, &r->models[i], true);
+			}
 			for (j = 0; j < n; j++) {
 				if (kv[j].kind == KV_STR) {
 					text_csv(f, kv[j].s);
@@ -597,8 +641,9 @@ void report_write(FILE *f, const struct report *r, enum report_format fmt)
 				} else {
 					csv_number(f, kv[j].v);
 				}
-				fputc(j + 1 < n ? ',' : '\n', f);
+				fputc(j + 1 < n || r->has_baseline ? ',' : '\n', f);
 			}
+			csv_change(f, r, &r->models[i], false);
 		}
 		break;
 	}

@@ -1,0 +1,64 @@
+#!/bin/sh
+# --baseline against tests/reference/baseline/ (brute force,
+# make_baseline_expected.py): the report at the baseline and the change,
+# for -t, --optimize f1 and cost, two models, weights, a baseline that
+# flags nothing; then CSV's change columns, the text table and sentence,
+# and the refusals.
+# Usage: tests/cli/baseline.sh ./cutoff      (from the project root)
+set -u
+BIN=${1:-./cutoff}
+D=tests/reference/baseline
+T=$(mktemp -d /tmp/cutoff-baseline.XXXXXX)
+trap 'rm -rf "$T"' EXIT
+. "$(dirname "$0")/lib.sh"
+
+flat() {
+	python3 -c '
+import json, sys
+r = json.load(sys.stdin)
+num = lambda v: "nan" if v is None else repr(float(v))
+for m in r.get("models", [r]):
+    s = m["score"]
+    print(s + ".threshold", num(m["threshold"]))
+    for k, v in m["baseline"].items():
+        if isinstance(v, (int, float)) or v is None:
+            print(s + ".baseline." + k, num(v))
+    for k, v in m["change"].items():
+        print(s + ".change." + k, num(v))
+'
+}
+
+for args in "$D"/*.args; do
+	name=$(basename "$args" .args)
+	# shellcheck disable=SC2046
+	if "$BIN" $(cat "$args") --format json >"$T/json" 2>"$T/err"; then
+		flat <"$T/json" >"$T/got"
+		if msg=$(close_files "$T/got" "$D/$name.expected"); then ok; else bad "$name: $(echo "$msg" | head -3)"; fi
+	else
+		bad "$name: cutoff failed: $(head -c 300 "$T/err")"
+	fi
+done
+
+A="-l diagnosis -p malignant -s logreg -t 0.3 --baseline 0.5 --report samples/breast_cancer.csv"
+# shellcheck disable=SC2086
+"$BIN" $A --format csv 2>/dev/null | python3 -c '
+import csv, sys
+r = list(csv.DictReader(sys.stdin))[0]
+assert r["baseline"] == "0.5" and r["change_tp"] == "2" and r["change_fp"] == "10" and r["change_flagged"] == "12", r
+' && ok || bad "CSV change columns"
+# shellcheck disable=SC2086
+"$BIN" $A 2>/dev/null >"$T/txt"
+grep -q "^logreg compared with the baseline$" "$T/txt" && grep -q "^FP  *15  *5  *+10$" "$T/txt" &&
+	grep -q "^Compared with 0.5: 2 more malignant cases caught, 10 more false alarms.$" "$T/txt" && ok ||
+	bad "text: $(tail -12 "$T/txt")"
+# shellcheck disable=SC2086
+"$BIN" $A --format markdown 2>/dev/null | grep -q "^| FP | 15 | 5 | +10 |$" && ok || bad "Markdown table"
+"$BIN" -l diagnosis -p malignant -s logreg --optimize cost --cost-fp 1 --cost-fn 20 --baseline 0.5 samples/breast_cancer.csv \
+	2>/dev/null | grep -q "less in costs\.$" && ok || bad "cost sentence"
+
+expect 2 "--baseline goes with --report or --optimize" --baseline 0.5 samples/breast_cancer.csv
+expect 2 "--baseline goes with --report or --optimize" --baseline 0.5 --curve roc samples/breast_cancer.csv
+expect 2 "--baseline: 'x' is not a number" --baseline x --report samples/breast_cancer.csv
+
+echo "baseline: $pass passed, $fail failed"
+[ "$fail" -eq 0 ]
