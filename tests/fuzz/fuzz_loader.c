@@ -19,6 +19,8 @@
 #include "options.h"
 #include "app/session.h"
 #include "app/classview.h"
+#include "app/rowsview.h"
+#include "core/load/rowlist.h"
 #include "core/report/reportmc.h"
 
 #include <stdint.h>
@@ -186,7 +188,38 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		}
 		fclose(devnull);
 		grid_free(g);
-	} else if (opened) {
+	} else if (opened && s.ds->n_models > 0 && !s.ds->streamed && s.data->counts_pos == NULL) {
+		/* the rows behind each cell: --list's second reading, and the
+		 * explorer's index, listing and records read again */
+		struct rowsview rv;
+		char e2[600];
+
+		for (int cell = 0; cell < ROWS_CELLS; cell++) {
+			struct rowlists rl;
+			struct dataset_options d = o.data;
+			struct dataset *again;
+
+			if (rowlists_init(&rl, (enum rowlist_cell)cell, size % 5, s.view.n_models, 0, false) < 0)
+				break;
+			for (size_t i = 0; i < s.view.n_models; i++)
+				rl.threshold_at[i] = s.view.models[i].threshold;
+			rl.threshold = rl.threshold_at;
+			d.on_row = rowlists_take, d.on_row_arg = &rl, d.rows_only = true, d.one_thread = true;
+			if (dataset_load(&d, &again, e2, sizeof e2) == 0)
+				dataset_free(again);
+			rowlists_finish(&rl);
+			rowlists_free(&rl);
+		}
+		if (rowsview_open(&rv, &s, "1", (const char *const[]){ "2" }, 1, e2, sizeof e2) == 0) {
+			for (int cell = 0; cell < ROWS_CELLS; cell++) {
+				rv.cell = (enum rowlist_cell)cell;
+				rowsview_sync(&rv, &s.view, 8);
+				rowsview_record(&rv);
+			}
+			rowsview_close(&rv);
+		}
+	}
+	if (opened && !s.ds->multiclass) {
 		struct report_model m[8];
 		struct report r;
 		struct screen scr;
