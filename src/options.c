@@ -533,9 +533,9 @@ static int list_combinations(const struct options *o, char *err, size_t errlen)
 
 	if (o->limit_set && !o->list)
 		return usage_error(err, errlen, "--limit goes with --list CELL");
-	if (o->has_baseline && (o->mode == MODE_EXPLORE || o->mode == MODE_CURVE || o->data.multiclass || o->against))
-		return usage_error(err, errlen, "--baseline goes with --report or --optimize (not --curve, --multiclass, "
-				   "--against or the explorer)");
+	if (o->has_baseline && (o->mode == MODE_CURVE || o->data.multiclass || o->against))
+		return usage_error(err, errlen, "--baseline goes with --report, --optimize or the explorer (not --curve, "
+				   "--multiclass or --against)");
 	if (o->list && no != NULL)
 		return usage_error(err, errlen, "--list needs every row as read: not with %s%s", no,
 				   o->data.counts_pos || o->data.bins || o->data.stream ? " (no rows are kept)" : "");
@@ -671,6 +671,7 @@ void options_start(const struct options *o, struct session_start *st)
 	st->ascii = o->ascii;
 	st->color = !o->no_color;
 	st->id = o->id, st->show = o->show, st->n_show = o->n_show;
+	st->pinned = o->has_baseline, st->pin = o->baseline;
 }
 
 void options_free(struct options *o)

@@ -28,6 +28,12 @@ void display_toggle_argmax(struct view *v);
 /* r: the rows panel, open or closed; ] and [: its cell, the next or the
  * previous of fp, fn, tp, tn, near (the panel opens). */
 void display_toggle_rows(struct view *v);
+
+/* p: pins the threshold on screen as the baseline (P on the slider, the
+ * words compare with it), or unpins it when it is pinned there already;
+ * :pin sets it (on false: off). */
+void display_toggle_pin(struct view *v);
+void display_set_pin(struct view *v, bool on, double t);
 void display_rows_cell(struct view *v, int dir);
 
 /* The help box: what (HELP_KEYS, HELP_COMMANDS or a command's index)

@@ -27,6 +27,8 @@ struct session_start {
 	enum calib_strategy calib_strategy;
 	double conf_level;              /* of the intervals */
 	bool ascii, color;
+	bool pinned;                    /* --baseline T: pinned in the explorer */
+	double pin;
 	const char *id;                 /* --id and --show, for the rows panel */
 	const char *const *show;
 	size_t n_show;

@@ -122,6 +122,8 @@ struct view {
 	double budget;              /* review capacity (:budget N; 0: none) */
 	size_t calib_bins;          /* the reliability diagram's (0: 10) */
 	enum calib_strategy calib_strategy;
+	bool pinned;                /* p, :pin, --baseline: today's threshold, to compare with */
+	double pin;
 	bool costs;                 /* cost optimum known */
 	double cost_fp, cost_fn;
 

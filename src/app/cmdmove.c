@@ -5,6 +5,8 @@
  */
 #include "app/cmd.h"
 
+#include "app/display.h"
+
 #include "core/base/fmt.h"
 #include "core/base/parse.h"
 #include "core/base/text.h"
@@ -162,6 +164,27 @@ static void complete_threshold(const struct view *v, size_t n, const char *prefi
 		if (strncmp(v->class_names[i], prefix, strlen(prefix)) == 0 &&
 		    snprintf(word, sizeof word, "%s=", v->class_names[i]) < (int)sizeof word)
 			add(arg, word);
+}
+
+/* pin X|off */
+static int parse_pin(const struct cmd_words *a, struct cmd *c, char *err, size_t errlen)
+{
+	if (a->n != 2)
+		return cmd_fail(err, errlen, "pin needs a threshold, or off");
+	c->value = NAN;
+	if (strcasecmp(a->w[1], "off") == 0)
+		return 0;
+	if (strcasecmp(a->w[1], "inf") == 0 || strcasecmp(a->w[1], "+inf") == 0)
+		c->value = INFINITY;
+	else if (cmd_number(a->w[1], &c->value) < 0)
+		return cmd_fail(err, errlen, "pin needs a number or off, not '%.40s'", a->w[1]);
+	return 0;
+}
+
+static enum cmd_effect apply_pin(struct view *v, const struct cmd *c)
+{
+	display_set_pin(v, !isnan(c->value), c->value);
+	return EFFECT_NONE;
 }
 
 /* class NAME|N */
@@ -421,6 +444,13 @@ const struct cmd_entry cmdmove_threshold = {
 	"threshold X | CLASS=X",
 	"move the threshold to X (inf: flag nothing); with --multiclass, CLASS=X moves that class's",
 	parse_threshold, apply_threshold, complete_threshold
+};
+
+const struct cmd_entry cmdmove_pin = {
+	"pin", NULL,
+	"pin X|off",
+	"a baseline threshold (today's policy): P on the slider, the plain words compare with it",
+	parse_pin, apply_pin, cmd_complete_off
 };
 
 const struct cmd_entry cmdmove_class = {

@@ -4,6 +4,7 @@
  */
 #include "app/display.h"
 
+#include "core/base/fmt.h"
 #include "core/load/rowlist.h"
 
 #include <limits.h>
@@ -33,6 +34,25 @@ void display_toggle_argmax(struct view *v)
 	v->classes_argmax = !v->classes_argmax;
 	view_say(v, false, v->classes_argmax ? "the matrix: the highest score decides" :
 		 "the matrix: the thresholds decide (the highest class at or above its threshold)");
+}
+
+void display_set_pin(struct view *v, bool on, double t)
+{
+	char a[40];
+
+	v->pinned = on;
+	v->pin = t;
+	if (on)
+		view_say(v, false, "pinned %s: the plain words compare with it (p again unpins)", fmt_exact(a, sizeof a, t));
+	else
+		view_say(v, false, "unpinned");
+}
+
+void display_toggle_pin(struct view *v)
+{
+	double t = view_current(v)->threshold;
+
+	display_set_pin(v, !(v->pinned && v->pin == t), t);
 }
 
 void display_toggle_rows(struct view *v)

@@ -33,6 +33,7 @@ const struct binding keys_table[] = {
 	{ 'r', "r", ACT_ROWS, "the rows behind a cell, in place of the plots (Up/Down, Enter: a record)", 1 },
 	{ ']', "]", ACT_NEXT_CELL, "the rows of the next cell: fp, fn, tp, tn, near", 0 },
 	{ '[', "[", ACT_PREV_CELL, "the rows of the previous cell", 0 },
+	{ 'p', "p", ACT_PIN, "pin the threshold as the baseline (again: unpin); the words compare with it", 0 },
 	{ 'o', "o", ACT_OVERLAY, "overlay all models (with --fold: each fold) on the ROC and PR plots", 0 },
 	{ 'v', "v", ACT_NEXT_PLOTS, "cycle the plots: ROC, PR, scores, metrics, gains, net benefit, calibration", 1 },
 	{ '\t', "Tab", ACT_NEXT_GROUP, "with per-group thresholds: the next group's knob", 0 },
@@ -98,6 +99,7 @@ enum cmd_effect keys_apply(struct view *v, enum action a, struct cmd *c)
 	case ACT_NEXT_GROUP: view_next_group(v); break;
 	case ACT_CLASSES: display_toggle_classes(v); break;
 	case ACT_ROWS: display_toggle_rows(v); return EFFECT_ROWS;
+	case ACT_PIN: display_toggle_pin(v); break;
 	case ACT_NEXT_CELL: display_rows_cell(v, +1); return EFFECT_ROWS;
 	case ACT_PREV_CELL: display_rows_cell(v, -1); return EFFECT_ROWS;
 	case ACT_ARGMAX: display_toggle_argmax(v); break;

@@ -345,6 +345,7 @@ int session_open(struct session *s, const struct dataset_options *data, const st
 		pair_tests(s); /* classes have other positives each: no paired test */
 	s->data = data;
 	s->rows_id = st->id, s->rows_show = st->show, s->rows_n_show = st->n_show;
+	v->pinned = st->pinned, v->pin = st->pin;
 	if (s->ds->grouped && build_groups(s, s->ds, data) < 0) {
 		snprintf(err, errlen, "out of memory sorting each group's rows");
 		return -1;

@@ -12,6 +12,7 @@
 #include "core/stats/curve.h"
 #include "core/base/fmt.h"
 #include "core/report/explain.h"
+#include "core/report/reportbase.h"
 #include "core/stats/interval.h"
 #include "core/base/text.h"
 #include "ui/glyph.h"
@@ -295,10 +296,24 @@ static int metric_half_width(const struct view *v, const struct view_model *m, c
 	return 1;
 }
 
+/* What the metrics' changes are since: the reference, or the pin. */
+static void metrics_heading(struct grid *g, struct rect r, const struct view *v, bool wide)
+{
+	char a[40];
+
+	if (v->ref_sw != NULL)
+		grid_text(g, r.x + 9, r.y, wide ? "with the change since the reference"
+					       : "change since ref., where it fits", ST_DIM, r.w - 9);
+	else if (v->pinned)
+		grid_printf(g, r.x + 9, r.y, ST_DIM, r.w - 9, "\u25b2\u25bc since the pin %s", fmt_exact(a, sizeof a, v->pin));
+}
+
 static void draw_metrics(struct grid *g, struct rect r, const struct view *v)
 {
 	const struct view_model *m = view_current(v);
-	struct confusion now = view_at(v, m->k), before = view_at(v, v->prev_k);
+	/* the arrows: since the last step, or pinned, since the pin */
+	struct confusion now = view_at(v, m->k),
+			 before = v->pinned ? sweep_at(m->sw, v->pin) : view_at(v, v->prev_k);
 	size_t i, n = sizeof shown / sizeof shown[0], rows = (n + 1) / 2;
 	char a[32], hw[100];
 	bool wide = r.w >= LAYOUT_WIDE_LEFT_W;
@@ -309,9 +324,7 @@ static void draw_metrics(struct grid *g, struct rect r, const struct view *v)
 	grid_text(g, r.x, r.y, "Metrics", ST_TITLE, r.w);
 	/* wide: the change in a column of its own; else beside the value,
 	 * where it fits, and the heading says so */
-	if (v->ref_sw != NULL)
-		grid_text(g, r.x + 9, r.y, wide ? "with the change since the reference"
-					       : "change since ref., where it fits", ST_DIM, r.w - 9);
+	metrics_heading(g, r, v, wide);
 	for (i = 0; i < n; i++) {
 		/* left: label 11, value up to 10 with its half-width ("0.9761±.02";
 		 * rates alone up to 9: "3.507e-05"), arrow, a space; right, from
@@ -379,7 +392,7 @@ static void draw_metrics(struct grid *g, struct rect r, const struct view *v)
 static void draw_summary(struct grid *g, struct rect r, const struct view *v)
 {
 	struct confusion c = view_at(v, view_current(v)->k);
-	char text[512], pos[256], neg[256];
+	char text[1024], pos[256], neg[256];
 
 	if (r.h < 3)
 		return;
@@ -403,7 +416,20 @@ static void draw_summary(struct grid *g, struct rect r, const struct view *v)
 		/* under per-group thresholds the words tell them, pooled */
 		if (view_pooled(v, &c))
 			view_policy(v, policy, sizeof policy);
-		explain_summary(text, sizeof text, &c, pos, v->neg_words != NULL ? neg : NULL, policy[0] ? policy : NULL);
+		size_t len = 0;
+
+		if (v->pinned) {
+			/* p: what changes since the pinned threshold comes first */
+			struct confusion pc = sweep_at(view_current(v)->sw, v->pin);
+			double dc = v->costs ? v->cost_fp * (c.fp - pc.fp) + v->cost_fn * (c.fn - pc.fn) : NAN;
+
+			reportbase_sentence(text, sizeof text, v->pin, c.tp - pc.tp, c.fp - pc.fp, dc, pos);
+			len = strlen(text);
+			if (len + 2 < sizeof text)
+				text[len++] = '\n', text[len] = '\0';
+		}
+		explain_summary(text + len, sizeof text - len, &c, pos, v->neg_words != NULL ? neg : NULL,
+				policy[0] ? policy : NULL);
 	}
 	grid_wrap(g, (struct rect){ r.x, r.y + 2, r.w, r.h - 2 }, r.y + 2, text, ST_NORMAL);
 }

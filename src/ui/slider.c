@@ -43,14 +43,15 @@ static int row_free(const struct grid *g, int x, int y, int n)
  * optima at the same or next columns show side by side ("FJ"), in
  * column order, rather than one hiding the other. */
 static void slider_marks(struct grid *g, struct rect r, const struct view *v, const struct view_model *m,
-			 const char marks[BEST_COUNT + 1])
+			 const char marks[BEST_COUNT + 2])
 {
-	int col[BEST_COUNT + 1], who[BEST_COUNT + 1], n = 0, b, i, x, next = r.x;
+	int col[BEST_COUNT + 2], who[BEST_COUNT + 2], n = 0, b, i, x, next = r.x;
 
-	/* the optima, then the review capacity (:budget) as B */
-	for (b = 0; b <= BEST_COUNT; b++)
-		if (b == BEST_COUNT ? v->budget > 0 : m->best[b] != VIEW_NONE) {
-			size_t k = b == BEST_COUNT ? deploy_budget_k(m->sw, v->budget) : m->best[b];
+	/* the optima, then the review capacity (:budget) as B, the pin as P */
+	for (b = 0; b <= BEST_COUNT + 1; b++)
+		if (b == BEST_COUNT + 1 ? v->pinned : b == BEST_COUNT ? v->budget > 0 : m->best[b] != VIEW_NONE) {
+			size_t k = b == BEST_COUNT + 1 ? sweep_index(m->sw, v->pin) :
+				   b == BEST_COUNT ? deploy_budget_k(m->sw, v->budget) : m->best[b];
 			int c = track_col(r, view_position(v, k));
 
 			/* insertion by column; equal columns keep F, J, C, $ order */
@@ -67,7 +68,7 @@ static void slider_marks(struct grid *g, struct rect r, const struct view *v, co
 		/* the letters still to come must fit before the right end */
 		if (x > r.x + r.w - 1 - (n - i))
 			x = r.x + r.w - 1 - (n - i);
-		grid_put(g, x, r.y, (uint32_t)marks[who[i]], who[i] == BEST_COUNT ? ST_WARN : ST_KEY);
+		grid_put(g, x, r.y, (uint32_t)marks[who[i]], who[i] >= BEST_COUNT ? ST_WARN : ST_KEY);
 		next = x + 1;
 	}
 }
@@ -77,7 +78,7 @@ static void slider_marks(struct grid *g, struct rect r, const struct view *v, co
  * share the columns computed at the top. */
 void slider_draw(struct grid *g, struct rect r, const struct view *v)
 {
-	static const char marks[BEST_COUNT + 1] = { 'F', 'J', 'C', '$', 'B' };
+	static const char marks[BEST_COUNT + 2] = { 'F', 'J', 'C', '$', 'B', 'P' };
 	const struct view_model *m = view_current(v);
 	const struct sweep *sw = m->sw;
 	double total = sw->pos + sw->neg, flagged = view_flagged(m, m->k);

@@ -56,8 +56,8 @@ grep -q "^logreg compared with the baseline$" "$T/txt" && grep -q "^FP  *15  *5 
 "$BIN" -l diagnosis -p malignant -s logreg --optimize cost --cost-fp 1 --cost-fn 20 --baseline 0.5 samples/breast_cancer.csv \
 	2>/dev/null | grep -q "less in costs\.$" && ok || bad "cost sentence"
 
-expect 2 "--baseline goes with --report or --optimize" --baseline 0.5 samples/breast_cancer.csv
-expect 2 "--baseline goes with --report or --optimize" --baseline 0.5 --curve roc samples/breast_cancer.csv
+expect 2 "--baseline goes with --report, --optimize or the explorer" --baseline 0.5 --curve roc samples/breast_cancer.csv
+expect 2 "--baseline goes with --report, --optimize or the explorer" --baseline 0.5 --multiclass -s logreg,naive_bayes samples/breast_cancer.csv
 expect 2 "--baseline: 'x' is not a number" --baseline x --report samples/breast_cancer.csv
 
 echo "baseline: $pass passed, $fail failed"

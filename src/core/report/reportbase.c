@@ -75,17 +75,28 @@ static const char *signed_value(char *buf, size_t cap, double v, bool count)
 	return buf;
 }
 
-/* "Compared with 0.5: 6 more malignant cases caught, 3 more false alarms[, 120 less in costs]." */
+char *reportbase_sentence(char *buf, size_t cap, double t, double d_tp, double d_fp, double d_cost,
+			  const char *pos_words)
+{
+	char tt[40], a[40], b[40], c[40];
+	int n;
+
+	n = snprintf(buf, cap, "Compared with %s: %s %s %s cases caught, %s %s false alarm%s", fmt_exact(tt, sizeof tt, t),
+		     fmt_count(a, sizeof a, fabs(d_tp)), d_tp < 0 ? "fewer" : "more", pos_words ? pos_words : "positive",
+		     fmt_count(b, sizeof b, fabs(d_fp)), d_fp < 0 ? "fewer" : "more", fabs(d_fp) == 1 ? "" : "s");
+	if (n > 0 && (size_t)n < cap && !isnan(d_cost))
+		n += snprintf(buf + n, cap - (size_t)n, ", %s %s in costs", fmt_count(c, sizeof c, fabs(d_cost)),
+			      d_cost > 0 ? "more" : "less");
+	if (n > 0 && (size_t)n < cap)
+		snprintf(buf + n, cap - (size_t)n, ".");
+	return buf;
+}
+
 static void sentence(FILE *f, const struct report *r, const double *d)
 {
-	char t[40], a[40], b[40], c[40];
+	char s[600];
 
-	fprintf(f, "Compared with %s: %s %s %s cases caught, %s %s false alarm%s", fmt_exact(t, sizeof t, r->baseline),
-		fmt_count(a, sizeof a, fabs(d[0])), d[0] < 0 ? "fewer" : "more", r->pos_words ? r->pos_words : "positive",
-		fmt_count(b, sizeof b, fabs(d[1])), d[1] < 0 ? "fewer" : "more", fabs(d[1]) == 1 ? "" : "s");
-	if (r->costs && !isnan(d[8]))
-		fprintf(f, ", %s %s in costs", fmt_count(c, sizeof c, fabs(d[8])), d[8] > 0 ? "more" : "less");
-	fputs(".\n", f);
+	fprintf(f, "%s\n", reportbase_sentence(s, sizeof s, r->baseline, d[0], d[1], r->costs ? d[8] : NAN, r->pos_words));
 }
 
 void reportbase_text(FILE *f, const struct report *r, bool md)
