@@ -65,6 +65,10 @@ struct options {
 	enum rowlist_cell list_cell;
 	size_t limit;                   /* --limit N (default 20; 0: every row) */
 	bool limit_set;
+	bool band;                      /* --band, --band-precision, --band-npv */
+	bool band_cuts;                 /* --band LOW,HIGH given */
+	double band_low, band_high;     /* --band LOW,HIGH (-inf, +inf: not given) */
+	double band_p, band_q;          /* NaN: not given */
 	bool has_baseline;              /* --baseline T: today's policy */
 	double baseline;
 	bool ascii, no_color, no_mouse;
@@ -79,12 +83,14 @@ int options_parse(int argc, char **argv, struct options *o, char *err, size_t er
 
 void options_free(struct options *o);
 
-/* What the explorer's session takes from the options. */
-void options_start(const struct options *o, struct session_start *st);
-
 /* The first option given that a score column per class does not take
  * ("--stream"), or NULL. */
 const char *options_multiclass_refusal(const struct options *o);
+
+/* What the explorer's session takes from the options. */
+void options_start(const struct options *o, struct session_start *st);
+
+
 
 #define CUTOFF_VERSION "0.1.0"
 

@@ -33,6 +33,13 @@ int optlist_count(const char *opt, const char *arg, size_t *out, char *err, size
  * inf and -inf): 0, or OPTLIST_USAGE with the message. */
 int optlist_number(const char *opt, const char *arg, double *v, bool allow_inf, char *err, size_t errlen);
 
+/* optlist_split, the count in *n: 0, or OPTLIST_USAGE with the message. */
+int optlist_items(const char *opt, const char *arg, char **buf, const char **items, size_t max, size_t *n, char *err,
+		  size_t errlen);
+
+/* --band LOW,HIGH: two numbers (inf allowed), LOW <= HIGH. */
+int optlist_band(const char *arg, double *low, double *high, char *err, size_t errlen);
+
 /* The same, between 0 and 1. */
 int optlist_unit(const char *opt, const char *arg, double *v, char *err, size_t errlen);
 

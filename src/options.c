@@ -22,7 +22,8 @@ enum {
 	OPT_FORMAT, OPT_STRICT, OPT_ASCII, OPT_NO_COLOR, OPT_NO_MOUSE, OPT_VERSION, OPT_COMMANDS,
 	OPT_BATCH, OPT_NAMES, OPT_STREAM, OPT_BINS, OPT_INVERT, OPT_CONF_LEVEL, OPT_PARTIAL_AUC, OPT_BOOTSTRAP, OPT_SEED,
 	OPT_PREVALENCE, OPT_AGAINST, OPT_GROUP, OPT_FOLD, OPT_GROUP_THRESHOLDS, OPT_MAX_FLAGGED, OPT_MAX_FLAG_RATE, OPT_CALIB_BINS, OPT_CALIB_STRATEGY,
-	OPT_MULTICLASS, OPT_CLASSES, OPT_THRESHOLDS, OPT_ID, OPT_SHOW, OPT_LIST, OPT_LIMIT, OPT_BASELINE
+	OPT_MULTICLASS, OPT_CLASSES, OPT_THRESHOLDS, OPT_ID, OPT_SHOW, OPT_LIST, OPT_LIMIT, OPT_BASELINE,
+	OPT_BAND, OPT_BAND_P, OPT_BAND_Q
 };
 
 static const struct option long_options[] = {
@@ -39,6 +40,9 @@ static const struct option long_options[] = {
 	{ "list", required_argument, NULL, OPT_LIST },
 	{ "limit", required_argument, NULL, OPT_LIMIT },
 	{ "baseline", required_argument, NULL, OPT_BASELINE },
+	{ "band", required_argument, NULL, OPT_BAND },
+	{ "band-precision", required_argument, NULL, OPT_BAND_P },
+	{ "band-npv", required_argument, NULL, OPT_BAND_Q },
 	{ "delimiter", required_argument, NULL, 'd' },
 	{ "header", no_argument, NULL, OPT_HEADER },
 	{ "no-header", no_argument, NULL, OPT_NO_HEADER },
@@ -233,14 +237,9 @@ static int list_option(struct options *o, int c, const char *arg, char *err, siz
 	case OPT_ID:
 		o->id = arg;
 		break;
-	case OPT_SHOW: {
-		int n = optlist_split("--show", arg, &o->show_buf, o->show, OPTIONS_MAX_SCORES, err, errlen);
-
-		if (n < 0)
-			return OPTIONS_USAGE;
-		o->n_show = (size_t)n;
+	case OPT_SHOW:
+		rc = optlist_items("--show", arg, &o->show_buf, o->show, OPTIONS_MAX_SCORES, &o->n_show, err, errlen);
 		break;
-	}
 	case OPT_CLASSES: {
 		int n = optlist_split("--classes", arg, &o->classes_buf, o->classes, OPTIONS_MAX_SCORES, err, errlen);
 
@@ -263,10 +262,19 @@ static int list_option(struct options *o, int c, const char *arg, char *err, siz
 		o->has_baseline = true;
 		rc = optlist_number("--baseline", arg, &o->baseline, true, err, errlen);
 		break;
+	case OPT_BAND:
+		o->band = o->band_cuts = true;
+		rc = optlist_band(arg, &o->band_low, &o->band_high, err, errlen);
+		break;
+	case OPT_BAND_P:
+	case OPT_BAND_Q:
+		o->band = true;
+		rc = optlist_unit(c == OPT_BAND_P ? "--band-precision" : "--band-npv", arg,
+				  c == OPT_BAND_P ? &o->band_p : &o->band_q, err, errlen);
+		break;
 	case OPT_LIMIT:
-		if (optlist_count("--limit", arg, &o->limit, err, errlen) < 0)
-			return OPTIONS_USAGE;
 		o->limit_set = true;
+		rc = optlist_count("--limit", arg, &o->limit, err, errlen) < 0 ? OPTIONS_USAGE : 0;
 		break;
 	default:
 		return NOT_MINE;
@@ -533,9 +541,10 @@ static int list_combinations(const struct options *o, char *err, size_t errlen)
 
 	if (o->limit_set && !o->list)
 		return usage_error(err, errlen, "--limit goes with --list CELL");
-	if (o->has_baseline && (o->mode == MODE_CURVE || o->data.multiclass || o->against))
-		return usage_error(err, errlen, "--baseline goes with --report, --optimize or the explorer (not --curve, "
-				   "--multiclass or --against)");
+	if ((o->band || o->has_baseline) && (o->mode == MODE_CURVE || o->data.multiclass || o->against ||
+					     (o->band && o->mode == MODE_EXPLORE)))
+		return usage_error(err, errlen, "%s goes with --report, --optimize%s (not --curve, --multiclass or --against)",
+				   o->band ? "--band" : "--baseline", o->band ? "" : " or the explorer");
 	if (o->list && no != NULL)
 		return usage_error(err, errlen, "--list needs every row as read: not with %s%s", no,
 				   o->data.counts_pos || o->data.bins || o->data.stream ? " (no rows are kept)" : "");
@@ -620,6 +629,7 @@ int options_parse(int argc, char **argv, struct options *o, char *err, size_t er
 	o->data.scores = o->scores;
 	o->spec = optimize_defaults(OBJ_F1);
 	o->limit = 20;
+	o->band_low = -INFINITY, o->band_high = INFINITY, o->band_p = o->band_q = NAN;
 	o->format = FORMAT_TEXT;
 	optind = 0; /* reset getopt, so that tests can parse many times */
 	opterr = 0;

@@ -104,6 +104,32 @@ int optlist_number(const char *opt, const char *arg, double *v, bool allow_inf, 
 	return 0;
 }
 
+int optlist_items(const char *opt, const char *arg, char **buf, const char **items, size_t max, size_t *n, char *err,
+		  size_t errlen)
+{
+	int got = optlist_split(opt, arg, buf, items, max, err, errlen);
+
+	if (got < 0)
+		return OPTLIST_USAGE;
+	*n = (size_t)got;
+	return 0;
+}
+
+int optlist_band(const char *arg, double *low, double *high, char *err, size_t errlen)
+{
+	char a[128], *comma;
+
+	if (snprintf(a, sizeof a, "%s", arg) >= (int)sizeof a || (comma = strchr(a, ',')) == NULL || strchr(comma + 1, ','))
+		return fail(err, errlen, "--band takes LOW,HIGH (got '%s')", arg), OPTLIST_USAGE;
+	*comma = '\0';
+	if (optlist_number("--band", a, low, true, err, errlen) != 0 ||
+	    optlist_number("--band", comma + 1, high, true, err, errlen) != 0)
+		return OPTLIST_USAGE;
+	if (*low > *high)
+		return fail(err, errlen, "--band: LOW %s is above HIGH %s", a, comma + 1), OPTLIST_USAGE;
+	return 0;
+}
+
 int optlist_unit(const char *opt, const char *arg, double *v, char *err, size_t errlen)
 {
 	if (optlist_number(opt, arg, v, false, err, errlen) != 0)

@@ -8,9 +8,11 @@
 
 #include "app/classview.h"
 #include "app/reportview.h"
+#include "core/base/fmt.h"
 #include "core/base/text.h"
 #include "core/report/curvefile.h"
 #include "core/report/reportmc.h"
+#include "core/stats/band.h"
 #include "core/stats/optimize.h"
 #include "say.h"
 
@@ -199,11 +201,41 @@ static int list_rows(struct session *s, const struct options *o, struct reportvi
 	return 0;
 }
 
+/* --band: each model's review band.  The cuts are --band's, or where
+ * --band-precision and --band-npv put them; a side neither gives stays at
+ * the model's threshold.  Cuts that cross close the band (said). */
+static int bands(struct session *s, const struct options *o, struct reportview *rv, struct band **out)
+{
+	struct band *b = calloc(s->view.n_models, sizeof *b);
+
+	if ((*out = b) == NULL) {
+		say("out of memory");
+		return -1;
+	}
+	for (size_t i = 0; i < s->view.n_models; i++) {
+		const struct sweep *sw = rv->models[i].sw;
+		double t = rv->models[i].threshold, low = o->band_cuts ? o->band_low : t, high = o->band_cuts ? o->band_high : t;
+		char a[40], c[40];
+
+		band_high_for(sw, o->band_p, &high);
+		band_low_for(sw, o->band_q, &low);
+		if (low > high) {
+			say("%s: model '%s': the band's cuts cross (%s above %s): no review, every row decided at %s", s->ds->shown,
+			    text_show_str(rv->models[i].score), fmt_exact(a, sizeof a, low), fmt_exact(c, sizeof c, high), c);
+			low = high;
+		}
+		band_at(sw, low, high, &b[i]);
+		rv->models[i].band = &b[i];
+	}
+	return 0;
+}
+
 int print_report(struct session *s, const struct options *o, struct rowlists *kept)
 {
 	struct reportview rv;
 	struct boot_result *boots = NULL;
 	struct rowlists rl = { 0 };
+	struct band *band = NULL;
 	size_t i;
 	int status = 1;
 
@@ -227,6 +259,8 @@ int print_report(struct session *s, const struct options *o, struct rowlists *ke
 		group_thresholds(s, o, rv.models, rv.group_thr);
 	if (o->list && list_rows(s, o, &rv, kept, &rl) < 0)
 		goto out;
+	if (o->band && bands(s, o, &rv, &band) < 0)
+		goto out;
 	if (o->mode == MODE_CURVE) {
 		char err[300];
 
@@ -245,6 +279,7 @@ int print_report(struct session *s, const struct options *o, struct rowlists *ke
 		status = 0;
 out:
 	free(boots);
+	free(band);
 	rowlists_free(&rl);
 	reportview_free(&rv);
 	return status;

@@ -80,6 +80,10 @@ vg 0 --report --format markdown --list fn --id id -p malignant -s logreg "$BC"
 vg 0 --report --format json -l diagnosis -p malignant -s logreg,naive_bayes -t 0.3 --baseline 0.5 "$BC"
 vg 0 --optimize cost --cost-fn 20 --format csv -l diagnosis -p malignant -s logreg --baseline inf "$BC"
 
+# a review band
+vg 0 --report --format json -l diagnosis -p malignant -s logreg,naive_bayes --band-precision 0.99 --band-npv 0.99 "$BC"
+vg 0 --optimize f1 --format markdown -l diagnosis -p malignant -s logreg --band 0.2,0.8 "$BC"
+
 # several classes: every format, the optimum per class, curves, refusals
 MC=tests/reference/multiclass
 vg 0 --report --format json samples/digits_classes.csv

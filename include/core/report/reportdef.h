@@ -7,6 +7,7 @@
 #define CUTOFF_REPORTDEF_H
 
 #include "core/load/rowlist.h"
+#include "core/stats/band.h"
 #include "core/stats/boot.h"
 #include "core/stats/calib.h"
 #include "core/stats/fairness.h"
@@ -27,6 +28,7 @@ struct report_model {
 	const struct sweep *const *group_sw; /* --group: each group's sweep, or NULL */
 	const double *group_thr;    /* --group-thresholds: each group's threshold */
 	const struct rowlist *rows; /* --list: the cell's rows, or NULL */
+	const struct band *band;    /* --band: the model's review band, or NULL */
 };
 
 /* --group: the groups (each model's sweeps are in its report_model). */

@@ -6,6 +6,7 @@
  */
 #include "core/report/report.h"
 
+#include "core/report/reportband.h"
 #include "core/report/reportbase.h"
 #include "core/report/reportrows.h"
 #include "core/report/figures.h"
@@ -217,9 +218,11 @@ void report_json_model(FILE *f, const struct report *r, const struct report_mode
 		at.group_sw = NULL, at.group_thr = NULL;
 		snprintf(deeper, sizeof deeper, "%s  ", indent);
 		fprintf(f, ",\n%s  \"baseline\": ", indent);
+		at.band = NULL;
 		report_json_model(f, &plain, &at, deeper);
 		reportbase_json(f, r, m, indent);
 	}
+	reportband_json(f, m, indent);
 	fprintf(f, "\n%s}", indent);
 }
 
@@ -261,28 +264,29 @@ static void csv_number(FILE *f, double v)
 		fputs(fmt_exact(buf, sizeof buf, v), f);
 }
 
-/* --baseline: the baseline and the change_* columns after a model's (a
- * header's names, or a row's values); nothing without it. */
-static void csv_change(FILE *f, const struct report *r, const struct report_model *m, bool head)
+/* The end of a model's CSV line (a header's names, or a row's values):
+ * with --baseline the baseline and change_* columns, with --band the
+ * band_* columns, then the line's end. */
+static void csv_tail(FILE *f, const struct report *r, const struct report_model *m, bool head)
 {
 	const char *k[REPORTBASE_KEYS];
 	double v[REPORTBASE_KEYS];
 	size_t n;
 
-	if (!r->has_baseline)
-		return;
-	n = reportbase_change(r, m, k, v);
-	if (head)
-		fputs("baseline", f);
-	else
-		csv_number(f, r->baseline);
-	for (size_t i = 0; i < n; i++) {
-		fputc(',', f);
-		if (head)
-			fprintf(f, "change_%s", k[i]);
-		else
-			csv_number(f, v[i]);
+	if (r->has_baseline) {
+		n = reportbase_change(r, m, k, v);
+		fputs(head ? ",baseline" : ",", f);
+		if (!head)
+			csv_number(f, r->baseline);
+		for (size_t i = 0; i < n; i++) {
+			fputc(',', f);
+			if (head)
+				fprintf(f, "change_%s", k[i]);
+			else
+				csv_number(f, v[i]);
+		}
 	}
+	reportband_csv(f, m, head);
 	fputc('\n', f);
 }
 
@@ -586,11 +590,13 @@ void report_write(FILE *f, const struct report *r, enum report_format fmt)
 	case FORMAT_TEXT:
 		text_report(f, r);
 		reportbase_text(f, r, false);
+		reportband_text(f, r, false);
 		reportrows_text(f, r, false);
 		break;
 	case FORMAT_MARKDOWN:
 		reportmd_write(f, r);
 		reportbase_text(f, r, true);
+		reportband_text(f, r, true);
 		reportrows_text(f, r, true);
 		break;
 	case FORMAT_JSON:
@@ -625,9 +631,10 @@ void report_write(FILE *f, const struct report *r, enum report_format fmt)
 						fprintf(f, "%s_lower,%s_upper", kv[j].key, kv[j].key);
 					else
 						fputs(kv[j].key, f);
-					fputc(j + 1 < n || r->has_baseline ? ',' : '\n', f);
+					if (j + 1 < n)
+						fputc(',', f);
 				}
-				csv_change(f, r, &r->models[i], true);
+				csv_tail(f, r, &r->models[i], true);
 			}
 			for (j = 0; j < n; j++) {
 				if (kv[j].kind == KV_STR) {
@@ -641,9 +648,10 @@ void report_write(FILE *f, const struct report *r, enum report_format fmt)
 				} else {
 					csv_number(f, kv[j].v);
 				}
-				fputc(j + 1 < n || r->has_baseline ? ',' : '\n', f);
+				if (j + 1 < n)
+					fputc(',', f);
 			}
-			csv_change(f, r, &r->models[i], false);
+			csv_tail(f, r, &r->models[i], false);
 		}
 		break;
 	}
