@@ -494,7 +494,7 @@ static int output_option(struct options *o, int c, const char *arg, char *err, s
 	case OPT_CURVE:
 		if (curvefile_parse(arg, &o->curve) < 0)
 			return usage_error(err, errlen,
-					   "--curve: unknown curve '%s' (roc, pr, gain, net-benefit, calibration)", arg);
+					   "--curve: unknown curve '%s' (roc, pr, gain, net-benefit, calibration, coverage)", arg);
 		rc = set_mode(o, MODE_CURVE, err, errlen);
 		break;
 	case OPT_FORMAT:

@@ -55,6 +55,21 @@ grep -q "^auto positive  *190  *1.000  *190  *0$" "$T/txt" && grep -q "^review  
 # shellcheck disable=SC2086
 "$BIN" $A --format markdown 2>/dev/null | grep -q "^| auto negative | 340 | 0.9882 | 4 | 336 |$" && ok || bad "Markdown table"
 
+# --curve coverage: each row is the band --band-precision P --band-npv P reports
+"$BIN" -l diagnosis -p malignant -s logreg --curve coverage --format csv samples/breast_cancer.csv >"$T/cov" 2>/dev/null
+for p in 0.9 0.99 0.999; do
+	"$BIN" -l diagnosis -p malignant -s logreg --band-precision $p --band-npv $p --report --format json \
+		samples/breast_cancer.csv 2>/dev/null >"$T/json"
+	python3 - "$T/cov" "$T/json" $p <<'PY' && ok || bad "coverage at $p"
+import csv, json, sys
+row = next(r for r in csv.DictReader(open(sys.argv[1])) if float(r["target"]) == float(sys.argv[3]))
+b = json.load(open(sys.argv[2]))["band"]
+assert float(row["coverage"]) == b["coverage"] and float(row["accuracy_decided"]) == b["accuracy_decided"], (row, b)
+assert float(row["high"]) == b["high"] and float(row["low"]) == b["low"], (row, b)
+PY
+done
+[ "$(wc -l <"$T/cov")" -eq 53 ] && ok || bad "coverage rows: $(wc -l <"$T/cov")"
+
 expect 2 "--band: LOW 0.8 is above HIGH 0.2" --band 0.8,0.2 --report samples/breast_cancer.csv
 expect 2 "--band takes LOW,HIGH" --band 0.2 --report samples/breast_cancer.csv
 expect 2 "--band-precision: 1.5 is not between 0 and 1" --band-precision 1.5 --report samples/breast_cancer.csv

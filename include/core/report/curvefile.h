@@ -1,7 +1,7 @@
 /*
  * curvefile: writing whole curves (--curve) in the report formats: ROC and
- * precision-recall, cumulative gains, net benefit (decision curve) and
- * calibration (reliability bins).
+ * precision-recall, cumulative gains, net benefit (decision curve),
+ * calibration (reliability bins) and a review band's coverage.
  */
 #ifndef CUTOFF_CURVEFILE_H
 #define CUTOFF_CURVEFILE_H
@@ -11,7 +11,7 @@
 
 #include <stdio.h>
 
-enum curvefile_kind { CF_ROC, CF_PR, CF_GAIN, CF_NET_BENEFIT, CF_CALIBRATION, CF_COUNT };
+enum curvefile_kind { CF_ROC, CF_PR, CF_GAIN, CF_NET_BENEFIT, CF_CALIBRATION, CF_COVERAGE, CF_COUNT };
 
 /* "roc", "pr", "gain", "net-benefit", "calibration"; -1 when unknown. */
 int curvefile_parse(const char *name, enum curvefile_kind *kind);

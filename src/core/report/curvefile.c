@@ -7,6 +7,8 @@
  */
 #include "core/report/curvefile.h"
 
+#include "core/stats/band.h"
+
 #include "core/stats/calib.h"
 #include "core/stats/deploy.h"
 #include "core/base/fmt.h"
@@ -30,6 +32,7 @@ static const struct {
 	[CF_PR] = { "pr", 3, { "threshold", "recall", "precision" } },
 	[CF_GAIN] = { "gain", 4, { "threshold", "flag_rate", "tpr", "lift" } },
 	[CF_NET_BENEFIT] = { "net-benefit", 3, { "threshold", "net_benefit", "treat_all" } },
+	[CF_COVERAGE] = { "coverage", 6, { "target", "low", "high", "coverage", "accuracy_decided", "review_rate" } },
 	[CF_CALIBRATION] = { "calibration", 6,
 			     { "bin", "lower", "upper", "mean_predicted", "fraction_positive", "count" } },
 };
@@ -76,6 +79,8 @@ struct table {
 	struct calib_bin *bins;
 };
 
+#define COVERAGE_ROWS 52 /* P = 0.50, 0.51, ..., 0.99, 0.995, 0.999 */
+
 static int table_open(struct table *t, const struct report *r, const struct report_model *m, enum curvefile_kind kind)
 {
 	memset(t, 0, sizeof *t);
@@ -91,6 +96,9 @@ static int table_open(struct table *t, const struct report *r, const struct repo
 		break;
 	case CF_NET_BENEFIT:
 		t->rows = 99; /* t = 0.01 ... 0.99 */
+		break;
+	case CF_COVERAGE:
+		t->rows = COVERAGE_ROWS;
 		break;
 	default: {
 		size_t b = r->calib_bins ? r->calib_bins : 10;
@@ -132,6 +140,19 @@ static void table_row(const struct table *t, size_t i, double *v)
 		v[0] = th;
 		v[1] = deploy_net_benefit(sw, &c, th);
 		v[2] = deploy_treat_all(sw, th);
+		break;
+	}
+	case CF_COVERAGE: {
+		/* the band whose automatic decisions reach precision and NPV P */
+		double p = i < 50 ? 0.5 + (double)i / 100 : i == 50 ? 0.995 : 0.999, low = NAN, high = NAN;
+		struct band b;
+
+		band_high_for(sw, p, &high);
+		band_low_for(sw, p, &low);
+		if (low > high)
+			low = high;
+		band_at(sw, low, high, &b);
+		v[0] = p, v[1] = low, v[2] = high, v[3] = b.coverage, v[4] = b.accuracy_decided, v[5] = b.rate;
 		break;
 	}
 	default: {
