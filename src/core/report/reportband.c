@@ -70,10 +70,14 @@ void reportband_csv(FILE *f, const struct report_model *m, bool head)
 
 /* "204 decided malignant automatically (97.6% right), 30 reviewed (5.3% of
  * cases), 335 decided benign (99.1% right)." */
-static void sentence(FILE *f, const struct report *r, const struct band *b)
+static void sentence(FILE *f, const struct report *r, const struct band *b, bool md)
 {
-	char a[40], p[40], c[40], q[40], n[40], s[40];
+	char a[40], p[40], c[40], q[40], n[40], s[40], pw[200], nw[200];
 	const char *pos = r->pos_words ? r->pos_words : "positive", *neg = r->neg_words ? r->neg_words : "negative";
+
+	/* the class words come from the data: escaped for the format */
+	pos = md ? text_markdown(pw, sizeof pw, pos, 40) : text_escape(pw, sizeof pw, pos, strlen(pos), 40);
+	neg = md ? text_markdown(nw, sizeof nw, neg, 40) : text_escape(nw, sizeof nw, neg, strlen(neg), 40);
 
 	fprintf(f, "%s decided %s automatically (%s%% right), %s reviewed (%s%% of cases), %s decided %s (%s%% right).\n",
 		fmt_count(a, sizeof a, b->pos_n), pos, fmt_rate(p, sizeof p, 100 * b->precision),
@@ -123,6 +127,6 @@ void reportband_text(FILE *f, const struct report *r, bool md)
 		}
 		if (md)
 			fputc('\n', f);
-		sentence(f, r, b);
+		sentence(f, r, b, md);
 	}
 }

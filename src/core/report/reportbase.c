@@ -92,11 +92,20 @@ char *reportbase_sentence(char *buf, size_t cap, double t, double d_tp, double d
 	return buf;
 }
 
-static void sentence(FILE *f, const struct report *r, const double *d)
+/* The class word from the data, escaped for the format. */
+static const char *words(char *buf, size_t cap, const char *w, bool md)
 {
-	char s[600];
+	if (w == NULL)
+		return "positive";
+	return md ? text_markdown(buf, cap, w, 40) : text_escape(buf, cap, w, strlen(w), 40);
+}
 
-	fprintf(f, "%s\n", reportbase_sentence(s, sizeof s, r->baseline, d[0], d[1], r->costs ? d[8] : NAN, r->pos_words));
+static void sentence(FILE *f, const struct report *r, const double *d, bool md)
+{
+	char s[600], pos[200];
+
+	fprintf(f, "%s\n", reportbase_sentence(s, sizeof s, r->baseline, d[0], d[1], r->costs ? d[8] : NAN,
+						words(pos, sizeof pos, r->pos_words, md)));
 }
 
 void reportbase_text(FILE *f, const struct report *r, bool md)
@@ -147,6 +156,6 @@ void reportbase_text(FILE *f, const struct report *r, bool md)
 		}
 		if (md)
 			fputc('\n', f);
-		sentence(f, r, d);
+		sentence(f, r, d, md);
 	}
 }
