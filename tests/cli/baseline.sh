@@ -56,6 +56,15 @@ grep -q "^logreg compared with the baseline$" "$T/txt" && grep -q "^FP  *15  *5 
 "$BIN" -l diagnosis -p malignant -s logreg --optimize cost --cost-fp 1 --cost-fn 20 --baseline 0.5 samples/breast_cancer.csv \
 	2>/dev/null | grep -q "less in costs\.$" && ok || bad "cost sentence"
 
+# class words from the data are escaped in the sentences (baseline and band), text and Markdown
+printf 'y,s\n\033[31mA,0.9\nB,0.1\n\033[31mA,0.7\nB,0.4\n' >"$T/h.csv"
+for fmt in text markdown; do
+	"$BIN" -l y -s s -p "$(printf '\033[31mA')" --band 0.3,0.8 --baseline 0.5 -t 0.6 --report --format $fmt "$T/h.csv" \
+		>"$T/h.out" 2>/dev/null
+	grep -q "Compared with 0.5: 0 more .*x1b.*31mA cases caught" "$T/h.out" && grep -q "1 decided .*x1b.*31mA automatically" "$T/h.out" &&
+		! grep -q "$(printf '\033')" "$T/h.out" && ok || bad "$fmt: class words not escaped"
+done
+
 expect 2 "--baseline goes with --report, --optimize or the explorer" --baseline 0.5 --curve roc samples/breast_cancer.csv
 expect 2 "--baseline goes with --report, --optimize or the explorer" --baseline 0.5 --multiclass -s logreg,naive_bayes samples/breast_cancer.csv
 expect 2 "--baseline: 'x' is not a number" --baseline x --report samples/breast_cancer.csv
