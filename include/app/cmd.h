@@ -78,7 +78,7 @@ extern const size_t cmd_count;
 
 /* The entries, in cmdmove.c (the threshold and where it should be) and
  * cmdview.c (the data's reading and what is shown). */
-extern const struct cmd_entry cmdmove_threshold, cmdmove_class, cmdmove_pin, cmdmove_step, cmdmove_model, cmdmove_optimize, cmdmove_cost,
+extern const struct cmd_entry cmdmove_threshold, cmdmove_class, cmdmove_pin, cmdmove_band, cmdmove_step, cmdmove_model, cmdmove_optimize, cmdmove_cost,
 	cmdmove_budget;
 extern const struct cmd_entry cmdview_rows, cmdview_names, cmdview_invert, cmdview_prevalence, cmdview_group,
 	cmdview_group_thresholds, cmdview_bootstrap, cmdview_explain, cmdview_export, cmdview_set, cmdview_help,

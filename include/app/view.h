@@ -122,6 +122,9 @@ struct view {
 	double budget;              /* review capacity (:budget N; 0: none) */
 	size_t calib_bins;          /* the reliability diagram's (0: 10) */
 	enum calib_strategy calib_strategy;
+	bool band;                  /* :band: a review band on the model on screen (bandview.h) */
+	double band_low, band_high;
+	int band_sel;               /* the arrows move: 0 the threshold, 1 LOW, 2 HIGH */
 	bool pinned;                /* p, :pin, --baseline: today's threshold, to compare with */
 	double pin;
 	bool costs;                 /* cost optimum known */

@@ -5,6 +5,7 @@
  */
 #include "app/cmd.h"
 
+#include "app/bandview.h"
 #include "app/display.h"
 
 #include "core/base/fmt.h"
@@ -184,6 +185,45 @@ static int parse_pin(const struct cmd_words *a, struct cmd *c, char *err, size_t
 static enum cmd_effect apply_pin(struct view *v, const struct cmd *c)
 {
 	display_set_pin(v, !isnan(c->value), c->value);
+	return EFFECT_NONE;
+}
+
+/* band LOW HIGH | band precision=P npv=Q | band off */
+static int parse_band(const struct cmd_words *a, struct cmd *c, char *err, size_t errlen)
+{
+	c->value = NAN, c->cost_fp = c->cost_fn = NAN; /* low, high; or p, q */
+	c->text[0] = '\0';
+	if (a->n == 2 && strcasecmp(a->w[1], "off") == 0) {
+		snprintf(c->text, sizeof c->text, "off");
+		return 0;
+	}
+	if (a->n == 3 && cmd_number(a->w[1], &c->cost_fp) == 0 && cmd_number(a->w[2], &c->cost_fn) == 0) {
+		if (c->cost_fp > c->cost_fn)
+			return cmd_fail(err, errlen, "band: LOW %s is above HIGH %s", a->w[1], a->w[2]);
+		snprintf(c->text, sizeof c->text, "cuts");
+		return 0;
+	}
+	for (size_t i = 1; i < a->n; i++) {
+		double *to = strncasecmp(a->w[i], "precision=", 10) == 0 ? &c->cost_fp :
+			     strncasecmp(a->w[i], "npv=", 4) == 0 ? &c->cost_fn : NULL;
+		const char *num = to == &c->cost_fp ? a->w[i] + 10 : a->w[i] + 4;
+
+		if (to == NULL || cmd_number(num, to) < 0 || *to < 0 || *to > 1)
+			return cmd_fail(err, errlen, "band takes LOW HIGH, precision=P npv=Q (between 0 and 1) or off");
+	}
+	if (a->n < 2)
+		return cmd_fail(err, errlen, "band takes LOW HIGH, precision=P npv=Q or off");
+	return 0;
+}
+
+static enum cmd_effect apply_band(struct view *v, const struct cmd *c)
+{
+	if (strcmp(c->text, "off") == 0)
+		bandview_off(v);
+	else if (strcmp(c->text, "cuts") == 0)
+		bandview_set(v, c->cost_fp, c->cost_fn);
+	else
+		bandview_choose(v, c->cost_fp, c->cost_fn);
 	return EFFECT_NONE;
 }
 
@@ -451,6 +491,13 @@ const struct cmd_entry cmdmove_pin = {
 	"pin X|off",
 	"a baseline threshold (today's policy): P on the slider, the plain words compare with it",
 	parse_pin, apply_pin, cmd_complete_off
+};
+
+const struct cmd_entry cmdmove_band = {
+	"band", NULL,
+	"band LOW HIGH | band precision=P npv=Q | band off",
+	"a review band: L and H on the slider (Tab, then the arrows, move them), its table in the matrix's place",
+	parse_band, apply_band, NULL
 };
 
 const struct cmd_entry cmdmove_class = {

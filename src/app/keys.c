@@ -5,6 +5,7 @@
  */
 #include "app/keys.h"
 
+#include "app/bandview.h"
 #include "app/display.h"
 
 #include <string.h>
@@ -36,7 +37,7 @@ const struct binding keys_table[] = {
 	{ 'p', "p", ACT_PIN, "pin the threshold as the baseline (again: unpin); the words compare with it", 0 },
 	{ 'o', "o", ACT_OVERLAY, "overlay all models (with --fold: each fold) on the ROC and PR plots", 0 },
 	{ 'v', "v", ACT_NEXT_PLOTS, "cycle the plots: ROC, PR, scores, metrics, gains, net benefit, calibration", 1 },
-	{ '\t', "Tab", ACT_NEXT_GROUP, "with per-group thresholds: the next group's knob", 0 },
+	{ '\t', "Tab", ACT_NEXT_GROUP, "with per-group thresholds: the next group's knob; with :band, L then H", 0 },
 	{ 'g', "g", ACT_GLYPHS, "cycle glyphs: braille, blocks, ASCII", 0 },
 	{ ':', ":", ACT_COMMAND, "type a command (:help lists them)", 1 },
 	{ 'e', "e", ACT_EXPLAIN, "plain-language view for stakeholders", 1 },
@@ -75,8 +76,8 @@ enum cmd_effect keys_apply(struct view *v, enum action a, struct cmd *c)
 {
 	memset(c, 0, sizeof *c);
 	switch (a) {
-	case ACT_UP_FINE: view_step(v, +1, STEP_FINE); break;
-	case ACT_DOWN_FINE: view_step(v, -1, STEP_FINE); break;
+	case ACT_UP_FINE: if (!bandview_step(v, +1)) view_step(v, +1, STEP_FINE); break;
+	case ACT_DOWN_FINE: if (!bandview_step(v, -1)) view_step(v, -1, STEP_FINE); break;
 	case ACT_UP_SMALL: view_step(v, +1, STEP_SMALL); break;
 	case ACT_DOWN_SMALL: view_step(v, -1, STEP_SMALL); break;
 	case ACT_UP_LARGE: view_step(v, +1, STEP_LARGE); break;
@@ -96,7 +97,12 @@ enum cmd_effect keys_apply(struct view *v, enum action a, struct cmd *c)
 	case ACT_EXPLAIN: display_toggle_explain(v); break;
 	case ACT_EXPORT: return command(v, "export", c);
 	case ACT_BOOTSTRAP: return command(v, "bootstrap", c);
-	case ACT_NEXT_GROUP: view_next_group(v); break;
+	case ACT_NEXT_GROUP:
+		if (v->band && !(v->group_strategy && v->group_strategy_model == v->model))
+			bandview_next_knob(v);
+		else
+			view_next_group(v);
+		break;
 	case ACT_CLASSES: display_toggle_classes(v); break;
 	case ACT_ROWS: display_toggle_rows(v); return EFFECT_ROWS;
 	case ACT_PIN: display_toggle_pin(v); break;

@@ -5,6 +5,10 @@
  */
 #include "ui/panels.h"
 
+#include "app/bandview.h"
+#include "ui/bandpanel.h"
+#include "ui/statusline.h"
+
 #include "ui/classpanel.h"
 #include "ui/rowspanel.h"
 #include "core/load/rowlist.h"
@@ -12,6 +16,7 @@
 #include "core/stats/curve.h"
 #include "core/base/fmt.h"
 #include "core/report/explain.h"
+#include "core/report/reportband.h"
 #include "core/report/reportbase.h"
 #include "core/stats/interval.h"
 #include "core/base/text.h"
@@ -418,12 +423,22 @@ static void draw_summary(struct grid *g, struct rect r, const struct view *v)
 			view_policy(v, policy, sizeof policy);
 		size_t len = 0;
 
+		if (v->band) {
+			/* the band's three ways come first */
+			struct band b;
+
+			bandview_at(v, &b);
+			reportband_sentence(text, sizeof text, &b, pos, v->neg_words != NULL ? neg : "other");
+			len = strlen(text);
+			if (len + 2 < sizeof text)
+				text[len++] = '\n', text[len] = '\0';
+		}
 		if (v->pinned) {
 			/* p: what changes since the pinned threshold comes first */
 			struct confusion pc = sweep_at(view_current(v)->sw, v->pin);
 			double dc = v->costs ? v->cost_fp * (c.fp - pc.fp) + v->cost_fn * (c.fn - pc.fn) : NAN;
 
-			reportbase_sentence(text, sizeof text, v->pin, c.tp - pc.tp, c.fp - pc.fp, dc, pos);
+			reportbase_sentence(text + len, sizeof text - len, v->pin, c.tp - pc.tp, c.fp - pc.fp, dc, pos);
 			len = strlen(text);
 			if (len + 2 < sizeof text)
 				text[len++] = '\n', text[len] = '\0';
@@ -432,83 +447,6 @@ static void draw_summary(struct grid *g, struct rect r, const struct view *v)
 				policy[0] ? policy : NULL);
 	}
 	grid_wrap(g, (struct rect){ r.x, r.y + 2, r.w, r.h - 2 }, r.y + 2, text, ST_NORMAL);
-}
-
-/* ---- status line and help ------------------------------------------------------------ */
-
-static void draw_status(struct grid *g, struct rect r, const struct view *v)
-{
-	/* in order of importance; "? help  q quit" always shows, at the end */
-	static const struct { enum action act; const char *name, *ascii, *brief; } hints[] = {
-		{ ACT_UP_FINE, "\u2190 \u2192", "<- ->", "step" },
-		{ ACT_COMMAND, ":", ":", "command" },
-		{ ACT_EXPLAIN, "e", "e", "explain" },
-		{ ACT_BEST_F1, "f/j/c", "f/j/c", "best" },
-		{ ACT_CLASSES, "k", "k", "classes" },
-		{ ACT_EXPORT, "x", "x", "export" },
-		{ ACT_NEXT_MODEL, "m", "m", "model" },
-		{ ACT_UP_LARGE, "PgUp/Dn", "PgUp/Dn", "10%" },
-		{ ACT_NEXT_PLOTS, "v", "v", "plots" },
-		{ ACT_STEP_MODE, "s", "s", "mode" },
-	};
-	const char *tail = "? help  q quit";
-	/* the last column stays empty: the bottom-right cell cannot be drawn */
-	int x = r.x, end = r.x + r.w - 1 - grid_text_width(tail) - 2;
-	size_t i;
-
-	for (i = 0; i < sizeof hints / sizeof hints[0]; i++) {
-		const char *name = v->glyphs == GLYPHS_ASCII ? hints[i].ascii : hints[i].name;
-		/* --multiclass: m goes through the classes */
-		const char *brief = hints[i].act == ACT_NEXT_MODEL && v->classes != NULL ? "class" : hints[i].brief;
-		int w = grid_text_width(name) + 1 + grid_text_width(brief);
-
-		if ((hints[i].act == ACT_NEXT_MODEL && v->n_models < 2) || (hints[i].act == ACT_CLASSES && v->classes == NULL))
-			continue;
-		if (hints[i].act == ACT_EXPORT && v->classes != NULL)
-			continue; /* k and m say more there; x still exports */
-		if (x + w > end)
-			continue;
-		x += grid_text(g, x, r.y, name, ST_KEY, w);
-		x += 1;
-		x += grid_text(g, x, r.y, brief, ST_STATUS, w) + 2;
-	}
-	x = r.x + r.w - 1 - grid_text_width(tail);
-	if (x < r.x)
-		x = r.x;
-	grid_text(g, x, r.y, "?", ST_KEY, 1);
-	grid_text(g, x + 2, r.y, "help", ST_STATUS, 4);
-	grid_text(g, x + 8, r.y, "q", ST_KEY, 1);
-	grid_text(g, x + 10, r.y, "quit", ST_STATUS, 4);
-}
-
-/* The bottom line: the command line while it is open (completions on the
- * line above), else a message, else the keys. */
-static void draw_bottom(struct grid *g, struct rect r, const struct view *v)
-{
-	if (v->cmd_active) {
-		if (v->cmd_matches[0]) {
-			grid_fill(g, (struct rect){ r.x, r.y - 1, r.w, 1 }, ' ', ST_NORMAL);
-			grid_text(g, r.x, r.y - 1, v->cmd_matches, ST_DIM, r.w);
-		}
-		grid_text(g, r.x, r.y, v->cmd_text, ST_NORMAL, r.w);
-		return;
-	}
-	if (v->message[0]) {
-		grid_shown(g, r.x, r.y, v->message, v->message_is_error ? ST_WARN : ST_STATUS, r.w);
-		return;
-	}
-	if (v->group_sel != VIEW_NONE && v->group_sel < v->n_groups) {
-		/* a group's knob in hand: say which, as long as it is */
-		char nm[256];
-		int x = r.x + grid_text(g, r.x, r.y, "the arrows move group ", ST_STATUS, r.w);
-
-		x += grid_shown(g, x, r.y, text_fit(nm, sizeof nm, v->group_names[v->group_sel], 30), ST_KNOB, r.x + r.w - x);
-		x += grid_text(g, x, r.y, "'s threshold  ", ST_STATUS, r.x + r.w - x);
-		x += grid_text(g, x, r.y, "Tab", ST_KEY, r.x + r.w - x);
-		grid_text(g, x, r.y, " next group, back to the model's knob", ST_STATUS, r.x + r.w - x);
-		return;
-	}
-	draw_status(g, r, v);
 }
 
 /* ---- the stakeholder view ------------------------------------------------------------------------ */
@@ -618,7 +556,10 @@ void panels_draw(struct grid *g, struct screen *s, const struct view *v)
 	} else if (v->classes != NULL && v->classes_shown) {
 		classpanel_draw(g, (struct rect){ 0, l->matrix.y, g->w, l->status.y - l->matrix.y }, v);
 	} else {
-		draw_matrix(g, l->matrix, v);
+		if (v->band)
+			bandpanel_draw(g, l->matrix, v);
+		else
+			draw_matrix(g, l->matrix, v);
 		draw_metrics(g, l->metrics, v);
 		if (l->summary.h > 0)
 			draw_summary(g, l->summary, v);
@@ -635,7 +576,7 @@ void panels_draw(struct grid *g, struct screen *s, const struct view *v)
 			plot_draw(g, l->plot[i], &s->cache[i], l->kind[i], v);
 		}
 	}
-	draw_bottom(g, l->status, v);
+	statusline_draw(g, l->status, v);
 	if (v->rows != NULL)
 		rowspanel_record(g, v);
 	if (v->help)

@@ -114,6 +114,16 @@ void slider_draw(struct grid *g, struct rect r, const struct view *v)
 		for (x = c1 < c2 ? c1 : c2; x <= (c1 < c2 ? c2 : c1); x++)
 			grid_put(g, x, r.y + 1, glyph_get(v->glyphs, G_BAND), ST_MARKER);
 	}
+	/* :band: the review band shaded between its cuts, L and H at them */
+	if (v->band) {
+		int cl = track_col(r, view_position(v, sweep_index(sw, v->band_low)));
+		int ch = track_col(r, view_position(v, sweep_index(sw, v->band_high)));
+
+		for (x = (cl < ch ? cl : ch) + 1; x < (cl < ch ? ch : cl); x++)
+			grid_put(g, x, r.y + 1, glyph_get(v->glyphs, G_BAND), ST_MARKER);
+		grid_put(g, cl, r.y + 1, 'L', v->band_sel == 1 ? ST_ACTIVE : ST_WARN);
+		grid_put(g, ch, r.y + 1, 'H', v->band_sel == 2 ? ST_ACTIVE : ST_WARN);
+	}
 	/* per-group thresholds: each group's knob, in its letter */
 	if (v->group_strategy && v->group_strategy_model == v->model) {
 		size_t gi;

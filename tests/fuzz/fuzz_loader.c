@@ -228,6 +228,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		size_t i;
 
 		memset(&r, 0, sizeof r);
+		memset(m, 0, sizeof m); /* every field a writer may read (rows, band) is set or none */
 		r.file = s.view.file;
 		r.label = s.view.label;
 		r.positive = s.view.positive;

@@ -70,19 +70,26 @@ void reportband_csv(FILE *f, const struct report_model *m, bool head)
 
 /* "204 decided malignant automatically (97.6% right), 30 reviewed (5.3% of
  * cases), 335 decided benign (99.1% right)." */
+char *reportband_sentence(char *buf, size_t cap, const struct band *b, const char *pos, const char *neg)
+{
+	char a[40], p[40], c[40], q[40], n[40], s[40];
+
+	snprintf(buf, cap, "%s decided %s automatically (%s%% right), %s reviewed (%s%% of cases), %s decided %s (%s%% right).",
+		 fmt_count(a, sizeof a, b->pos_n), pos, fmt_rate(p, sizeof p, 100 * b->precision),
+		 fmt_count(c, sizeof c, b->review_n), fmt_rate(q, sizeof q, 100 * b->rate), fmt_count(n, sizeof n, b->neg_n),
+		 neg, fmt_rate(s, sizeof s, 100 * b->npv));
+	return buf;
+}
+
 static void sentence(FILE *f, const struct report *r, const struct band *b, bool md)
 {
-	char a[40], p[40], c[40], q[40], n[40], s[40], pw[200], nw[200];
+	char pw[200], nw[200], out[700];
 	const char *pos = r->pos_words ? r->pos_words : "positive", *neg = r->neg_words ? r->neg_words : "negative";
 
 	/* the class words come from the data: escaped for the format */
 	pos = md ? text_markdown(pw, sizeof pw, pos, 40) : text_escape(pw, sizeof pw, pos, strlen(pos), 40);
 	neg = md ? text_markdown(nw, sizeof nw, neg, 40) : text_escape(nw, sizeof nw, neg, strlen(neg), 40);
-
-	fprintf(f, "%s decided %s automatically (%s%% right), %s reviewed (%s%% of cases), %s decided %s (%s%% right).\n",
-		fmt_count(a, sizeof a, b->pos_n), pos, fmt_rate(p, sizeof p, 100 * b->precision),
-		fmt_count(c, sizeof c, b->review_n), fmt_rate(q, sizeof q, 100 * b->rate), fmt_count(n, sizeof n, b->neg_n),
-		neg, fmt_rate(s, sizeof s, 100 * b->npv));
+	fprintf(f, "%s\n", reportband_sentence(out, sizeof out, b, pos, neg));
 }
 
 void reportband_text(FILE *f, const struct report *r, bool md)
