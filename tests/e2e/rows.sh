@@ -86,6 +86,23 @@ key Enter
 type_cmd "export rows /dev/full"
 key Enter
 screen | tail -1 | grep -q "cannot write /dev/full" && ok || bad "export rows to /dev/full: $(screen | tail -1)"
+# a FIFO someone reads is written into; one no one reads is refused at once; a long path is fine
+mkfifo "$T/ff" "$T/ff2"
+(cat "$T/ff" >"$T/ff.out" &)
+type_cmd "export rows $T/ff"
+key Enter
+sleep 0.3
+[ "$(head -1 "$T/ff.out")" = "id,label,m1,m2,w,note" ] && [ "$(grep -c . "$T/ff.out")" -gt 100 ] && ok ||
+	bad "export rows into a FIFO: $(head -2 "$T/ff.out")"
+type_cmd "export rows $T/ff2"
+key Enter
+screen | tail -1 | grep -q "no one reads it" && ok || bad "export rows to a FIFO no one reads: $(screen | tail -1)"
+LONG="$T/a_directory_with_a_rather_long_name_for_testing/another_level_of_folders_that_goes_on/and_one_more"
+mkdir -p "$LONG"
+type_cmd "export rows $LONG/near_rows_of_the_cell_at_the_threshold.csv"
+key Enter
+[ -s "$LONG/near_rows_of_the_cell_at_the_threshold.csv" ] && cmp -s "$LONG/near_rows_of_the_cell_at_the_threshold.csv" "$T/near.csv" &&
+	ok || bad "export rows to a long path: $(screen | tail -1)"
 key q
 after_exit "q (export rows)" 0
 "$BIN" -l label -p yes -s m1 --id id -t 0.5 --list near --limit 0 --report --format json $R >"$T/list.json" 2>/dev/null
