@@ -14,6 +14,7 @@
 #include "ui/plot.h"
 #include "app/reportview.h"
 #include "app/classview.h"
+#include "app/bandview.h"
 #include "app/rowsview.h"
 #include "core/report/reportmc.h"
 #include "core/base/text.h"
@@ -90,6 +91,7 @@ static int write_classes(FILE *f, const struct view *v, enum report_format fmt)
 int export_write(FILE *f, const struct view *v, enum export_format fmt)
 {
 	struct reportview rv;
+	struct band band;
 	char words[2048];
 
 	if (fmt >= EXPORT_ROWS) {
@@ -120,6 +122,15 @@ int export_write(FILE *f, const struct view *v, enum export_format fmt)
 	if (reportview_build(&rv, v, REPORTVIEW_ON_SCREEN) < 0) {
 		errno = ENOMEM;
 		return -1;
+	}
+	/* the pin and the band on screen go with it, as --baseline and --band print them */
+	rv.report.has_baseline = v->pinned;
+	rv.report.baseline = v->pin;
+	rv.report.costs = v->costs;
+	rv.report.cost_fp = v->cost_fp, rv.report.cost_fn = v->cost_fn;
+	if (v->band) {
+		bandview_at(v, &band);
+		rv.models[0].band = &band;
 	}
 	if (fmt == EXPORT_JSON) {
 		reportview_write(f, &rv, FORMAT_JSON);

@@ -52,5 +52,23 @@ for size in "80 24" "160 50"; do
 	after_exit "q (band $size)" 0
 done
 
+# x: the snapshot carries the band and the pin as --band and --baseline print them
+shell 100 30 LANG=C.UTF-8 LC_ALL=C.UTF-8
+tm send-keys -t e "cd $T && $BIN -p malignant -l diagnosis -s logreg $PWD/$BC; echo EXIT=\$?" Enter
+wait_for "Confusion matrix"
+type_cmd "band 0.2 0.8"
+key Enter
+type_cmd "pin 0.3"
+key Enter
+type_cmd "export $T/snap.txt"
+key Enter
+"$BIN" -p malignant -l diagnosis -s logreg -t 0.5 --band 0.2,0.8 --baseline 0.3 --report "$BC" 2>/dev/null >"$T/want.txt"
+for line in "^auto positive  *190 " "^190 decided malignant automatically" "^Compared with 0.3: " "^logreg compared with the baseline"; do
+	want=$(grep "$line" "$T/want.txt")
+	[ -n "$want" ] && grep -qxF "$want" "$T/snap.txt" && ok || bad "snapshot lacks '$line': $(grep -c . "$T/snap.txt") lines"
+done
+key q
+after_exit "q (snapshot)" 0
+
 echo "e2e band: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
