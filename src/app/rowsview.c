@@ -36,6 +36,11 @@ int rowsview_open(struct rowsview *rv, struct session *s, const char *id, const 
 	memset(rv, 0, sizeof *rv);
 	rv->negated = v->models[0].sample->inverted;
 	rv->weighted = s->ds->weighted;
+	if (v->models[0].sample->bins > 0) {
+		/* grouped scores count rows by bin: a row's cell is its own score's */
+		snprintf(err, errlen, "the rows panel needs each row's score: not with --bins (as --list)");
+		return -1;
+	}
 	if (s->rows_kept != NULL) {
 		/* kept as read: the --id and --show fields are the records */
 		const char *names[LOADOPTS_MAX_MODELS + 1];

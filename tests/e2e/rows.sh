@@ -151,6 +151,15 @@ screen | grep -q "Line 543, the columns kept as read" && screen | grep -q "naive
 key q q
 after_exit "q (stdin --id)" 0
 
+# --bins groups the scores: the panel says it needs each row's
+shell 80 24 LANG=C.UTF-8 LC_ALL=C.UTF-8
+tm send-keys -t e "$BIN -p malignant -s logreg --bins 20 $BC; echo EXIT=\$?" Enter
+wait_for "Confusion matrix"
+key r
+screen | tail -1 | grep -q "not with --bins" && ok || bad "--bins: $(screen | tail -1)"
+key q
+after_exit "q (--bins)" 0
+
 # standard input without --id or --show: nothing was kept, the panel says so
 shell 80 24 LANG=C.UTF-8 LC_ALL=C.UTF-8
 tm send-keys -t e "$BIN -p malignant -s logreg - < $BC; echo EXIT=\$?" Enter
