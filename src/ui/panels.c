@@ -446,7 +446,8 @@ static void draw_summary(struct grid *g, struct rect r, const struct view *v)
 		explain_summary(text + len, sizeof text - len, &c, pos, v->neg_words != NULL ? neg : NULL,
 				policy[0] ? policy : NULL);
 	}
-	grid_wrap(g, (struct rect){ r.x, r.y + 2, r.w, r.h - 2 }, r.y + 2, text, ST_NORMAL);
+	/* one column short: the plots' y labels start right after the gutter */
+	grid_wrap(g, (struct rect){ r.x, r.y + 2, r.w - 1, r.h - 2 }, r.y + 2, text, ST_NORMAL);
 }
 
 /* ---- the stakeholder view ------------------------------------------------------------------------ */
