@@ -130,6 +130,8 @@ cli: cutoff build/asan/cutoff build/gen
 	@sh tests/cli/rows.sh ./build/asan/cutoff
 	@sh tests/cli/baseline.sh ./cutoff
 	@sh tests/cli/baseline.sh ./build/asan/cutoff
+	@sh tests/cli/rowcost.sh ./cutoff
+	@sh tests/cli/rowcost.sh ./build/asan/cutoff
 	@sh tests/cli/band.sh ./cutoff
 	@sh tests/cli/band.sh ./build/asan/cutoff
 	@GEN=./build/gen sh tests/cli/hostile.sh ./cutoff

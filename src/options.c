@@ -23,7 +23,7 @@ enum {
 	OPT_BATCH, OPT_NAMES, OPT_STREAM, OPT_BINS, OPT_INVERT, OPT_CONF_LEVEL, OPT_PARTIAL_AUC, OPT_BOOTSTRAP, OPT_SEED,
 	OPT_PREVALENCE, OPT_AGAINST, OPT_GROUP, OPT_FOLD, OPT_GROUP_THRESHOLDS, OPT_MAX_FLAGGED, OPT_MAX_FLAG_RATE, OPT_CALIB_BINS, OPT_CALIB_STRATEGY,
 	OPT_MULTICLASS, OPT_CLASSES, OPT_THRESHOLDS, OPT_ID, OPT_SHOW, OPT_LIST, OPT_LIMIT, OPT_BASELINE,
-	OPT_BAND, OPT_BAND_P, OPT_BAND_Q
+	OPT_BAND, OPT_BAND_P, OPT_BAND_Q, OPT_COST_FP_COL, OPT_COST_FN_COL
 };
 
 static const struct option long_options[] = {
@@ -52,6 +52,8 @@ static const struct option long_options[] = {
 	{ "beta", required_argument, NULL, OPT_BETA },
 	{ "cost-fp", required_argument, NULL, OPT_COST_FP },
 	{ "cost-fn", required_argument, NULL, OPT_COST_FN },
+	{ "cost-fp-col", required_argument, NULL, OPT_COST_FP_COL },
+	{ "cost-fn-col", required_argument, NULL, OPT_COST_FN_COL },
 	{ "min-precision", required_argument, NULL, OPT_MIN_PRECISION },
 	{ "min-recall", required_argument, NULL, OPT_MIN_RECALL },
 	{ "max-fpr", required_argument, NULL, OPT_MAX_FPR },
@@ -169,13 +171,17 @@ static int set_mode(struct options *o, enum options_mode m, char *err, size_t er
  * are caught when the header is read. */
 static int one_role_each(const struct options *o, char *err, size_t errlen)
 {
-	const char *spec[6 + OPTIONS_MAX_SCORES], *what[6 + OPTIONS_MAX_SCORES];
+	const char *spec[8 + OPTIONS_MAX_SCORES], *what[8 + OPTIONS_MAX_SCORES];
 	size_t n = 0, i, j;
 
 	if (o->data.label)
 		spec[n] = o->data.label, what[n++] = "--label";
 	if (o->data.weight)
 		spec[n] = o->data.weight, what[n++] = "--weight";
+	if (o->data.cost_fp_col)
+		spec[n] = o->data.cost_fp_col, what[n++] = "--cost-fp-col";
+	if (o->data.cost_fn_col)
+		spec[n] = o->data.cost_fn_col, what[n++] = "--cost-fn-col";
 	if (o->data.group)
 		spec[n] = o->data.group, what[n++] = "--group";
 	if (o->data.fold)
@@ -299,6 +305,12 @@ static int data_option(struct options *o, int c, const char *arg, char *err, siz
 		break;
 	case 'w':
 		o->data.weight = arg;
+		break;
+	case OPT_COST_FP_COL:
+		o->data.cost_fp_col = arg;
+		break;
+	case OPT_COST_FN_COL:
+		o->data.cost_fn_col = arg;
 		break;
 	case OPT_COUNTS:
 		if (split_pair(arg, &o->counts_buf, &o->data.counts_pos, &o->data.counts_neg) < 0)
@@ -494,7 +506,7 @@ static int output_option(struct options *o, int c, const char *arg, char *err, s
 	case OPT_CURVE:
 		if (curvefile_parse(arg, &o->curve) < 0)
 			return usage_error(err, errlen,
-					   "--curve: unknown curve '%s' (roc, pr, gain, net-benefit, calibration, coverage)", arg);
+					   "--curve: unknown curve '%s' (roc, pr, gain, net-benefit, calibration, coverage, cost)", arg);
 		rc = set_mode(o, MODE_CURVE, err, errlen);
 		break;
 	case OPT_FORMAT:
@@ -569,9 +581,24 @@ static int multiclass_combinations(const struct options *o, char *err, size_t er
 const char *options_multiclass_refusal(const struct options *o)
 {
 	return o->data.counts_pos ? "--counts" : o->data.positive ? "--positive" : o->data.stream ? "--stream" :
+	       o->data.cost_fp_col ? "--cost-fp-col" : o->data.cost_fn_col ? "--cost-fn-col" :
 	       o->data.bins ? "--bins" : o->data.group ? "--group" : o->data.fold ? "--fold" :
 	       o->against ? "--against" : o->bootstrap ? "--bootstrap" : o->prevalence > 0 ? "--prevalence" :
 	       o->invert ? "--invert" : o->partial_fpr > 0 ? "--partial-auc" : o->commands || o->batch ? "--commands and --batch" : NULL;
+}
+
+/* Row costs are summed once at the sample's scores: reweighting to a
+ * prevalence or grouping scores into bins would have to redo the sums. */
+static int rowcost_combinations(const struct options *o, char *err, size_t errlen)
+{
+	const char *col = o->data.cost_fp_col ? "--cost-fp-col" : "--cost-fn-col";
+
+	if (o->data.cost_fp_col == NULL && o->data.cost_fn_col == NULL)
+		return 0;
+	if (o->data.bins > 0 || o->prevalence > 0)
+		return usage_error(err, errlen, "%s sums each row's cost at its own score: not with %s", col,
+				   o->data.bins > 0 ? "--bins" : "--prevalence");
+	return 0;
 }
 
 /* Options that do not go together, or need another. */
@@ -584,8 +611,12 @@ static int combinations(const struct options *o, const struct seen *seen, char *
 				   "--min-precision, --min-recall, --max-fpr, --max-flagged and --max-flag-rate go with --optimize");
 	if (seen->beta && !(o->mode == MODE_OPTIMIZE && o->spec.objective == OBJ_FBETA))
 		return usage_error(err, errlen, "--beta goes with --optimize fbeta");
-	if (seen->costs && !(o->mode == MODE_OPTIMIZE && o->spec.objective == OBJ_COST) && o->mode != MODE_EXPLORE)
-		return usage_error(err, errlen, "--cost-fp and --cost-fn go with --optimize cost");
+	if (o->costs_given && ((o->mode == MODE_OPTIMIZE && o->spec.objective != OBJ_COST) ||
+			       (o->mode == MODE_CURVE && o->curve != CF_COST)))
+		return usage_error(err, errlen, "--cost-fp, --cost-fn and their -col options go with --report, "
+				   "--optimize cost, --curve cost or the explorer");
+	if ((rc = rowcost_combinations(o, err, errlen)) != 0)
+		return rc;
 	if (o->mode == MODE_OPTIMIZE && o->has_threshold)
 		return usage_error(err, errlen, "--threshold and --optimize both choose the threshold; give one");
 	if ((o->commands != NULL || o->batch) && o->mode != MODE_EXPLORE)
@@ -654,7 +685,7 @@ int options_parse(int argc, char **argv, struct options *o, char *err, size_t er
 		return usage_error(err, errlen, "one input file at a time (got '%s' and '%s')", argv[optind],
 				   argv[optind + 1]);
 	o->data.path = optind < argc ? argv[optind] : NULL;
-	o->costs_given = seen.costs;
+	o->costs_given = seen.costs || o->data.cost_fp_col != NULL || o->data.cost_fn_col != NULL;
 	/* the columns read to be shown: --id first, then --show */
 	if (o->id != NULL)
 		o->extra[o->data.n_extra++] = o->id;

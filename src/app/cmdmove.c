@@ -424,11 +424,16 @@ static enum cmd_effect apply_cost(struct view *v, const struct cmd *c)
 {
 	char a[40], b[40];
 
+	const struct sweep *sw = view_current(v)->sw;
+
 	view_set_costs(v, c->cost_fp, c->cost_fn);
+	/* typed, but shown on every redraw: escaped once here */
 	if (c->has_unit)
-		snprintf(v->cost_unit, sizeof v->cost_unit, "%s", c->unit);
-	view_say(v, false, "a false alarm costs %s, a miss %s", fmt_money(a, sizeof a, c->cost_fp, v->cost_unit),
-		 fmt_money(b, sizeof b, c->cost_fn, v->cost_unit));
+		text_escape(v->cost_unit, sizeof v->cost_unit, c->unit, strlen(c->unit), 15);
+	/* a side priced row by row (--cost-fp-col, --cost-fn-col) keeps its rows' costs */
+	view_say(v, false, "a false alarm costs %s, a miss %s",
+		 sw->fp_cost != NULL ? "each row's own" : fmt_money(a, sizeof a, c->cost_fp, v->cost_unit),
+		 sw->fn_cost != NULL ? "each row's own" : fmt_money(b, sizeof b, c->cost_fn, v->cost_unit));
 	return EFFECT_NONE;
 }
 

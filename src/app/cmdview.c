@@ -104,6 +104,11 @@ static enum cmd_effect apply_prevalence(struct view *v, const struct cmd *c)
 			 "--prevalence P --against REF to reweight both");
 		return EFFECT_NONE;
 	}
+	if (c->value > 0 && (m->sample->fp_cost != NULL || m->sample->fn_cost != NULL)) {
+		/* the row costs are summed at the sample's rows, not reweighted ones */
+		view_say(v, true, "no :prevalence with row costs (--cost-fp-col, --cost-fn-col)");
+		return EFFECT_NONE;
+	}
 	if (view_set_prevalence(v, c->value) < 0) {
 		view_say(v, true, "no prevalence: a model lacks a class (or memory ran out)");
 		return EFFECT_NONE;

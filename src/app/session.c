@@ -9,6 +9,7 @@
 #include "core/sort/fold.h"
 #include "core/stats/interval.h"
 #include "core/stats/optimize.h"
+#include "core/stats/rowcost.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -131,6 +132,42 @@ static int build(struct sweep *sw, struct model *m, const struct dataset_options
 	}
 	model_release(m);
 	sw->weighted = data->weight != NULL; /* --counts are whole rows */
+	return rc;
+}
+
+/* --cost-fp-col, --cost-fn-col: the rows' costs summed at the model's
+ * scores (its sweep already turned round if it is), the cost rows freed.
+ * 0, -1 when out of memory, -2 when the costs overflow a double. */
+static int attach_costs(struct sweep *sw, struct model *costs, const struct dataset_options *data, bool invert)
+{
+	struct sweep c;
+	int rc;
+
+	memset(&c, 0, sizeof c);
+	if (costs->fold == NULL) {
+		/* rows in arrays: summed straight from them, no second sweep */
+		double total = 0;
+
+		for (size_t i = 0; i < costs->n_pos; i++)
+			total += costs->pos_w[i];
+		for (size_t i = 0; i < costs->n_neg; i++)
+			total += costs->neg_w[i];
+		if (!isfinite(total))
+			return model_release(costs), -2;
+		rc = rowcost_from_rows(sw, costs->pos, costs->pos_w, costs->n_pos, costs->neg, costs->neg_w, costs->n_neg,
+				       data->cost_fp_col != NULL, data->cost_fn_col != NULL, invert);
+		costs->pos = costs->pos_w = costs->neg = costs->neg_w = NULL;
+		model_release(costs);
+		return rc;
+	}
+	rc = build(&c, costs, data);
+	if (rc == 0 && !isfinite(c.pos + c.neg))
+		rc = -2;
+	if (rc == 0 && invert)
+		sweep_invert(&c);
+	if (rc == 0)
+		rc = rowcost_attach(sw, &c, data->cost_fp_col != NULL, data->cost_fn_col != NULL);
+	sweep_free(&c);
 	return rc;
 }
 
@@ -299,6 +336,7 @@ int session_open(struct session *s, const struct dataset_options *data, const st
 {
 	struct view *v = &s->view;
 	size_t i;
+	int rc;
 
 	memset(s, 0, sizeof *s);
 	if (dataset_load(data, &s->ds, err, errlen) < 0)
@@ -335,6 +373,14 @@ int session_open(struct session *s, const struct dataset_options *data, const st
 		}
 		if (st->invert)
 			sweep_invert(&s->sweeps[i]);
+		if (s->ds->costs != NULL && (rc = attach_costs(&s->sweeps[i], &s->ds->costs[i], data, st->invert)) < 0) {
+			if (rc == -2)
+				snprintf(err, errlen, "%s: the costs add up to more than a double can hold", s->ds->shown);
+			else
+				snprintf(err, errlen, "out of memory summing the costs of %llu rows",
+					 (unsigned long long)s->ds->rows);
+			return -1;
+		}
 		/* once, so that no redraw walks the distinct scores */
 		interval_delong_se(&s->sweeps[i], &s->sweeps[i].roc_auc_se);
 		s->models[i].name = m->name;

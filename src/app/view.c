@@ -10,6 +10,7 @@
 #include "core/base/fmt.h"
 #include "core/stats/interval.h"
 #include "core/stats/optimize.h"
+#include "core/stats/rowcost.h"
 #include "core/base/text.h"
 
 #include <math.h>
@@ -530,6 +531,16 @@ size_t view_k_at(const struct view *v, double pos)
 	return sweep_index(sw, sweep_at_fraction(sw, pos));
 }
 
+double view_cost(const struct view *v, size_t k)
+{
+	return rowcost_total(view_current(v)->sw, k, v->cost_fp, v->cost_fn);
+}
+
+double view_cost_at(const struct view *v, double threshold)
+{
+	return rowcost_at(view_current(v)->sw, threshold, v->cost_fp, v->cost_fn);
+}
+
 void view_set_costs(struct view *v, double cost_fp, double cost_fn)
 {
 	size_t i;
@@ -589,13 +600,16 @@ size_t view_stakeholder_text(const struct view *v, char *buf, size_t cap)
 		in.up = sweep_confusion(m->sw, m->k - 1);
 		in.up_threshold = sweep_threshold(m->sw, m->k - 1);
 	}
-	in.has_costs = v->costs;
-	in.cost_fp = v->cost_fp;
-	in.cost_fn = v->cost_fn;
+	/* a policy's pooled matrix is priced a mistake at a time: no row costs */
+	in.has_costs = v->costs && (in.policy == NULL || !rowcost_any(m->sw));
+	if (in.policy == NULL)
+		in.cost = view_cost(v, m->k);
+	else
+		in.cost = (v->cost_fp > 0 ? v->cost_fp * in.now.fp : 0) + (v->cost_fn > 0 ? v->cost_fn * in.now.fn : 0);
 	in.unit = text_escape(unit, sizeof unit, v->cost_unit, strlen(v->cost_unit), 15);
 	if (v->costs && m->best[BEST_COST] != VIEW_NONE && in.policy == NULL) {
 		in.has_best = 1;
-		in.best = sweep_confusion(m->sw, m->best[BEST_COST]);
+		in.best_cost = view_cost(v, m->best[BEST_COST]);
 		in.best_threshold = sweep_threshold(m->sw, m->best[BEST_COST]);
 	}
 	in.level = interval_level(v->conf_level);

@@ -128,6 +128,7 @@ int export_write(FILE *f, const struct view *v, enum export_format fmt)
 	rv.report.baseline = v->pin;
 	rv.report.costs = v->costs;
 	rv.report.cost_fp = v->cost_fp, rv.report.cost_fn = v->cost_fn;
+	rv.report.cost_unit = v->cost_unit; /* escaped when :cost set it */
 	if (v->band) {
 		bandview_at(v, &band);
 		rv.models[0].band = &band;

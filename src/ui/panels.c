@@ -436,12 +436,25 @@ static void draw_summary(struct grid *g, struct rect r, const struct view *v)
 		if (v->pinned) {
 			/* p: what changes since the pinned threshold comes first */
 			struct confusion pc = sweep_at(view_current(v)->sw, v->pin);
-			double dc = v->costs ? v->cost_fp * (c.fp - pc.fp) + v->cost_fn * (c.fn - pc.fn) : NAN;
+			double dc = v->costs ? view_cost(v, view_current(v)->k) - view_cost_at(v, v->pin) : NAN;
 
-			reportbase_sentence(text + len, sizeof text - len, v->pin, c.tp - pc.tp, c.fp - pc.fp, dc, pos);
+			reportbase_sentence(text + len, sizeof text - len, v->pin, c.tp - pc.tp, c.fp - pc.fp, dc, v->cost_unit, pos);
 			len = strlen(text);
 			if (len + 2 < sizeof text)
 				text[len++] = '\n', text[len] = '\0';
+		}
+		if (v->costs && !policy[0]) {
+			/* what the mistakes cost, in the money of :cost */
+			char a[48], b[48], t[40];
+
+			fmt_money(a, sizeof a, view_cost(v, view_current(v)->k), v->cost_unit);
+			if (v->pinned)
+				snprintf(text + len, sizeof text - len, "The mistakes cost %s here, %s at %s.\n", a,
+					 fmt_money(b, sizeof b, view_cost_at(v, v->pin), v->cost_unit),
+					 fmt_exact(t, sizeof t, v->pin));
+			else
+				snprintf(text + len, sizeof text - len, "The mistakes cost %s in all.\n", a);
+			len = strlen(text);
 		}
 		explain_summary(text + len, sizeof text - len, &c, pos, v->neg_words != NULL ? neg : NULL,
 				policy[0] ? policy : NULL);

@@ -76,6 +76,30 @@ static void slider_marks(struct grid *g, struct rect r, const struct view *v, co
 /* Long: the slider's three rows drawn in order (optima letters and end
  * values, the track with every knob, the exact threshold line); the rows
  * share the columns computed at the top. */
+/* What the mistakes cost here, and at the pin with the change, as much
+ * as fits whole ("   cost $1,427 (pin 0.5: $1,997, -$570)"); the
+ * columns used. */
+static int draw_cost(struct grid *g, int x, int y, int room, const struct view *v)
+{
+	const struct view_model *m = view_current(v);
+	double now = view_cost(v, m->k), then, d;
+	char a[48], b[48], c[48], t[40];
+	int used;
+
+	fmt_money(a, sizeof a, now, v->cost_unit);
+	if (!v->pinned)
+		return grid_printf(g, x, y, ST_LABEL, room, "   cost %s", a);
+	then = view_cost_at(v, v->pin);
+	d = now - then;
+	fmt_money(b, sizeof b, then, v->cost_unit);
+	fmt_money(c, sizeof c, fabs(d), v->cost_unit);
+	fmt_exact(t, sizeof t, v->pin);
+	if ((used = grid_printf(g, x, y, ST_LABEL, room, "   cost %s (pin %s: %s, %s%s)", a, t, b, d < 0 ? "-" : "+", c)) == 0 &&
+	    (used = grid_printf(g, x, y, ST_LABEL, room, "   cost %s (%s%s)", a, d < 0 ? "-" : "+", c)) == 0)
+		used = grid_printf(g, x, y, ST_LABEL, room, "   cost %s", a);
+	return used;
+}
+
 void slider_draw(struct grid *g, struct rect r, const struct view *v)
 {
 	static const char marks[BEST_COUNT + 2] = { 'F', 'J', 'C', '$', 'B', 'P' };
@@ -183,6 +207,8 @@ void slider_draw(struct grid *g, struct rect r, const struct view *v)
 	    (used = grid_printf(g, x, r.y + 2, ST_LABEL, end - x, "   flags %s of %s", a, c)) == 0)
 		used = grid_printf(g, x, r.y + 2, ST_LABEL, end - x, "   flags %s", a);
 	x += used;
+	if (v->costs && view_policy(v, pol, sizeof pol) == NULL)
+		x += draw_cost(g, x, r.y + 2, end - x, v);
 	/* --fold: what the digits on the slider are */
 	if (v->folds && v->group_best != NULL && x + 30 <= r.x + r.w) {
 		char digits[24];

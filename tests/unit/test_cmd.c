@@ -322,11 +322,10 @@ static void test_stakeholder_text(void **state)
 	in.up = (struct confusion){ 13, 7, 976, 4 };
 	in.up_threshold = 0.55;
 	in.has_costs = 1;
-	in.cost_fp = 5;
-	in.cost_fn = 200;
+	in.cost = 5 * 9 + 200 * 3;
 	in.unit = "$";
 	in.has_best = 1;
-	in.best = (struct confusion){ 16, 30, 953, 1 };
+	in.best_cost = 5 * 30 + 200 * 1;
 	in.best_threshold = 0.2;
 	explain_stakeholder(buf, sizeof buf, &in);
 	assert_non_null(strstr(buf, "Out of every 1,000 cases, about 17 are fraud.\n"));

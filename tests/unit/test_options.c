@@ -113,7 +113,10 @@ static void test_usage_errors(void **state)
 	usage("--optimize f1 --beta 2 f", "--beta goes with --optimize fbeta");
 	usage("--optimize fbeta --beta -1 f", "--beta must be positive");
 	usage("--optimize cost --cost-fp -1 f", "takes a number from 0 to 1e100, not -1");
-	usage("--report --cost-fp 2 f", "go with --optimize cost");
+	usage("--optimize f1 --cost-fp 2 f", "go with --report, --optimize cost, --curve cost or the explorer");
+	usage("--curve roc --cost-fn-col a f", "go with --report, --optimize cost, --curve cost or the explorer");
+	usage("--report --cost-fp-col a --bins 10 f", "not with --bins");
+	usage("--report --cost-fp-col a --cost-fn-col a f", "both name column 'a'");
 	usage("--optimize f1 -t 0.3 f", "give one");
 	usage("--counts pos f", "--counts takes two columns");
 	usage("--counts a,b,c f", "--counts takes two columns");

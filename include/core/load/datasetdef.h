@@ -47,6 +47,10 @@ struct dataset {
 	bool streamed;                /* read through the streaming path */
 	size_t n_models;
 	struct model *models;
+	/* --cost-fp-col, --cost-fn-col: each model's rows again, weighted by
+	 * what they cost as a mistake (a positive its miss cost, a negative
+	 * its false-alarm cost, times its weight), else NULL */
+	struct model *costs;
 	bool grouped;                 /* --group: each group's rows too */
 	struct groups groups;         /* sorted by value, the missing group (NA) last; names as shown (text_escape) */
 	uint64_t rows;                /* usable rows (records) */

@@ -45,6 +45,8 @@ struct dataset_options {
 	size_t n_scores;
 	const char *positive;         /* positive label value; NULL: vocabulary */
 	const char *weight;           /* weight column, or NULL */
+	const char *cost_fp_col;      /* --cost-fp-col: each row's false-alarm cost, or NULL */
+	const char *cost_fn_col;      /* --cost-fn-col: each row's miss cost, or NULL */
 	const char *group;            /* --group column, or NULL */
 	const char *fold;             /* --fold column (read as groups, one or the other), or NULL */
 	const char *counts_pos;       /* --counts POS,NEG columns, or NULL */

@@ -58,4 +58,10 @@ int model_append(struct model *m, struct model *o, bool weighted);
 /* Frees the rows (arrays or fold) once the sweep is built. */
 void model_release(struct model *m);
 
+/* n empty models (calloc'd, each range empty), or NULL when out of
+ * memory; model_free releases n of them (0: none to release) and the
+ * array. */
+struct model *model_new(size_t n);
+void model_free(struct model *m, size_t n);
+
 #endif

@@ -1,7 +1,8 @@
 /*
  * curvefile: writing whole curves (--curve) in the report formats: ROC and
  * precision-recall, cumulative gains, net benefit (decision curve),
- * calibration (reliability bins) and a review band's coverage.
+ * calibration (reliability bins), a review band's coverage and the cost
+ * of the mistakes at every threshold.
  */
 #ifndef CUTOFF_CURVEFILE_H
 #define CUTOFF_CURVEFILE_H
@@ -11,9 +12,10 @@
 
 #include <stdio.h>
 
-enum curvefile_kind { CF_ROC, CF_PR, CF_GAIN, CF_NET_BENEFIT, CF_CALIBRATION, CF_COVERAGE, CF_COUNT };
+enum curvefile_kind { CF_ROC, CF_PR, CF_GAIN, CF_NET_BENEFIT, CF_CALIBRATION, CF_COVERAGE, CF_COST, CF_COUNT };
 
-/* "roc", "pr", "gain", "net-benefit", "calibration"; -1 when unknown. */
+/* "roc", "pr", "gain", "net-benefit", "calibration", "coverage", "cost";
+ * -1 when unknown. */
 int curvefile_parse(const char *name, enum curvefile_kind *kind);
 
 /* Whether every model can have this curve; else a reason in err

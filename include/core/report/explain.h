@@ -54,10 +54,10 @@ struct explain_input {
 	struct confusion up;        /*   its matrix */
 	double up_threshold;
 	int has_costs;
-	double cost_fp, cost_fn;
+	double cost;                /* what the mistakes cost in all (rowcost.h) */
 	const char *unit;           /* "$", "EUR", or "" */
 	int has_best;               /* the cost optimum: */
-	struct confusion best;
+	double best_cost;
 	double best_threshold;
 	int has_recall_ci;          /* recall's interval (Wilson): */
 	double recall_lo, recall_hi;

@@ -23,9 +23,10 @@ size_t reportbase_change(const struct report *r, const struct report_model *m, c
 void reportbase_json(FILE *f, const struct report *r, const struct report_model *m, const char *indent);
 
 /* "Compared with T: N more POS cases caught, M more false alarms[, X less
- * in costs]." for changes d_tp and d_fp (d_cost: NaN for none), in buf. */
+ * in costs]." for changes d_tp and d_fp (d_cost: NaN for none, money in
+ * unit, "" for none), in buf. */
 char *reportbase_sentence(char *buf, size_t cap, double t, double d_tp, double d_fp, double d_cost,
-			  const char *pos_words);
+			  const char *unit, const char *pos_words);
 
 /* Each model's table and sentence (nothing without --baseline). */
 void reportbase_text(FILE *f, const struct report *r, bool md);

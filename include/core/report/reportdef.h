@@ -84,6 +84,7 @@ struct report {
 	double baseline;
 	bool costs;
 	double cost_fp, cost_fn;
+	const char *cost_unit;      /* money's unit in text ("$"; NULL: none), escaped */
 };
 
 #endif

@@ -10,6 +10,11 @@
  * out of memory (a is then unchanged). */
 int radix_sort(double *a, double *w, size_t n);
 
+/* radix_sort without an array as large as the input (American flag sort,
+ * then cache-sized buckets): for rows whose sort must not double their
+ * memory (row costs).  Not stable: equal scores' weights may change order. */
+int radix_sort_inplace(double *a, double *w, size_t n);
+
 /* radix_sort with qsort: what tests compare the fast path with
  * (load_tuning's plain_sort). */
 int radix_sort_plain(double *a, double *w, size_t n);

@@ -54,6 +54,11 @@ struct sweep {
 	 * the exact one (0 when nothing was grouped) */
 	size_t bins;
 	double auc_error;
+	/* row costs (rowcost.h), else NULL: fp_cost[k] the false-alarm cost
+	 * of the negatives with score >= score[k] (n entries), fn_cost[k]
+	 * the miss cost of the positives from k down (n + 1); 16 bytes a
+	 * distinct score, so that the cost at any threshold is a lookup */
+	double *fp_cost, *fn_cost;
 };
 
 /* Builds a sweep from the scores of positives and negatives, with their

@@ -117,6 +117,8 @@ static void setup(struct loader *l, struct csvread *cr)
 		if ((ds->models[i].name = text_dup(c->names[c->score_col[i]], strlen(c->names[c->score_col[i]]))) == NULL)
 			goto oom;
 	}
+	if ((o->cost_fp_col != NULL || o->cost_fn_col != NULL) && !c->multiclass && (ds->costs = model_new(c->n_scores)) == NULL)
+		goto oom;
 	if (o->counts_pos == NULL &&
 	    (ds->label_name = text_dup(c->names[c->label_col], strlen(c->names[c->label_col]))) == NULL)
 		goto oom;
@@ -149,7 +151,7 @@ static void setup(struct loader *l, struct csvread *cr)
 			 text_show_str(ds->models[0].name));
 
 	l->simple = o->counts_pos == NULL && o->weight == NULL && o->positive == NULL && !ds->grouped && ds->n_models == 1 &&
-		    o->on_row == NULL;
+		    o->on_row == NULL && ds->costs == NULL;
 	l->simple_cols[0] = c->label_col;
 	l->simple_cols[1] = c->score_col[0];
 	l->delim = cr->delim;
@@ -228,17 +230,21 @@ static void *on_fork(void *ctx, struct status *st)
 		free(h);
 		return NULL;
 	}
+	if (l->ds->costs != NULL && (h->ds.costs = model_new(h->ds.n_models)) == NULL)
+		st->failed = true;
 	for (i = 0; i < h->ds.n_models; i++) {
 		h->ds.models[i].min = 1.0 / 0.0;
 		h->ds.models[i].max = -1.0 / 0.0;
 		/* streaming: a fold of its own (a half's share of the ceiling) */
 		if (h->ds.streamed && model_fold(&h->ds.models[i], false, 0, 2 * h->ds.n_models, false, &l->opt->tuning) < 0)
 			st->failed = true;
+		if (h->ds.streamed && h->ds.costs != NULL &&
+		    model_fold(&h->ds.costs[i], true, 0, 2 * h->ds.n_models, false, &l->opt->tuning) < 0)
+			st->failed = true;
 	}
 	if (st->failed) {
-		for (i = 0; i < h->ds.n_models; i++)
-			model_release(&h->ds.models[i]);
-		free(h->ds.models);
+		model_free(h->ds.models, h->ds.n_models);
+		model_free(h->ds.costs, h->ds.n_models);
 		free(h);
 		return NULL;
 	}
@@ -289,21 +295,27 @@ static void on_join(void *ctx, void *child)
 			l->neg_multi = true;
 		free(wd->negative_name);
 	}
-	/* rows */
-	for (i = 0; i < ds->n_models && wd->models != NULL; i++) {
-		struct model *m = &ds->models[i], *o = &wd->models[i];
+	/* rows, and their costs */
+	for (i = 0; i < 2 * ds->n_models && wd->models != NULL; i++) {
+		struct model *m = i < ds->n_models ? &ds->models[i] : ds->costs ? &ds->costs[i - ds->n_models] : NULL;
+		struct model *o = i < ds->n_models ? &wd->models[i] : wd->costs ? &wd->costs[i - ds->n_models] : NULL;
 		char why[200];
-		int rc = l->st->failed ? 0 : m->fold != NULL ? fold_join(m->fold, o->fold) : model_append(m, o, ds->weighted);
+		int rc;
 
+		if (m == NULL || o == NULL)
+			break;
+		rc = l->st->failed ? 0 : m->fold != NULL ? fold_join(m->fold, o->fold) :
+		     model_append(m, o, ds->weighted || i >= ds->n_models);
 		if (rc == -2)
 			status_fail(l->st, "%s: more than %zu distinct scores in column '%s' would not fit in memory; --bins N keeps it fixed",
-				    ds->shown, m->fold->max_distinct, text_show_str(m->name));
+				    ds->shown, m->fold->max_distinct, text_show_str(ds->models[i % ds->n_models].name));
 		else if (rc < 0)
 			status_fail(l->st, "out of memory after %llu rows; %s", (unsigned long long)ds->rows,
 				    loader_advice(l, why, sizeof why));
 		model_release(o);
 	}
-	free(wd->models);
+	model_free(wd->models, 0);
+	model_free(wd->costs, ds->n_models);
 	if (wd->multiclass && !l->st->failed && loader_classes_join(&ds->classes, &wd->classes, ds->weighted) < 0)
 		status_fail(l->st, "out of memory after %llu rows", (unsigned long long)ds->rows);
 	free(wd->classes.label), free(wd->classes.score), free(wd->classes.weight);
@@ -349,8 +361,11 @@ static void plan_memory(struct loader *l, const struct stat *sb, int fd)
 /* The whole file's folds, then each group's: their last runs merged. */
 static void finish_folds(struct dataset *ds, struct status *st)
 {
-	for (size_t i = 0; !st->failed && i < ds->n_models * (1 + ds->groups.n); i++) {
-		struct model *m = i < ds->n_models ? &ds->models[i] : &ds->groups.models[i - ds->n_models];
+	size_t n = ds->n_models * (1 + ds->groups.n);
+
+	for (size_t i = 0; !st->failed && i < n + (ds->costs ? ds->n_models : 0); i++) {
+		struct model *m = i < ds->n_models ? &ds->models[i] : i < n ? &ds->groups.models[i - ds->n_models] :
+				  &ds->costs[i - n];
 		int rc = m->fold != NULL ? fold_finish(m->fold) : 0;
 
 		if (rc == -2)
@@ -540,6 +555,7 @@ void dataset_free(struct dataset *ds)
 	for (i = 0; i < ds->n_models; i++)
 		model_release(&ds->models[i]), free(ds->models[i].name);
 	free(ds->models);
+	model_free(ds->costs, ds->n_models);
 	groups_free(&ds->groups);
 	for (i = 0; ds->classes.names != NULL && i < ds->classes.k; i++)
 		free(ds->classes.names[i]);

@@ -68,9 +68,14 @@ int loader_fold(struct loader *l)
 	size_t i;
 
 	l->ds->streamed = true;
-	for (i = 0; i < l->ds->n_models; i++)
+	for (i = 0; i < l->ds->n_models; i++) {
 		if (l->ds->models[i].fold == NULL && model_fold(&l->ds->models[i], l->ds->weighted, l->opt->bins, l->ds->n_models, false, &l->opt->tuning) < 0)
 			return -1;
+		/* costs are weights: the same scores, a second fold's share */
+		if (l->ds->costs != NULL && l->ds->costs[i].fold == NULL &&
+		    model_fold(&l->ds->costs[i], true, 0, 2 * l->ds->n_models, false, &l->opt->tuning) < 0)
+			return -1;
+	}
 	return l->ds->grouped ? groups_fold(&l->ds->groups) : 0;
 }
 
@@ -286,6 +291,25 @@ static int parse_weight(struct loader *l, const struct row *r, size_t col, const
 	return 0;
 }
 
+/* A row's cost as a mistake (--cost-fp-col, --cost-fn-col): a number
+ * from 0 to 1e100 (as --cost-fp), so that no total of them overflows;
+ * else the row is skipped. */
+static int parse_cost(struct loader *l, const struct row *r, size_t col, double *c)
+{
+	if (parse_weight(l, r, col, "cost", c) < 0)
+		return -1;
+	if (*c > 1e100) {
+		const char *s;
+		size_t len;
+
+		row_get(r, col, &s, &len);
+		loader_skip(l, row_line(r), "cost '%s' in column '%s' is over 1e100", text_show(s, len),
+			    text_show_str(l->c->names[col]));
+		return -1;
+	}
+	return 0;
+}
+
 /* --list: the usable row to whoever lists rows: its line, scores, class,
  * weight, label and shown fields as read. */
 static void see_row(struct loader *l, const struct row *r, const double *scores, bool positive, double w)
@@ -311,7 +335,7 @@ void loader_row(struct loader *l, const struct row *r)
 	struct dataset *ds = l->ds;
 	double scores_small[16];
 	double *scores = scores_small;
-	double w = 1, wpos = 0, wneg = 0;
+	double w = 1, wpos = 0, wneg = 0, cfp = 1, cfn = 1;
 	bool positive = false;
 	uint32_t cls = 0;
 	size_t i;
@@ -332,6 +356,9 @@ void loader_row(struct loader *l, const struct row *r)
 	if (o->counts_pos != NULL &&
 	    (parse_weight(l, r, l->c->cpos_col, "count", &wpos) < 0 ||
 	     parse_weight(l, r, l->c->cneg_col, "count", &wneg) < 0))
+		goto out;
+	if ((o->cost_fp_col != NULL && parse_cost(l, r, l->c->cfp_col, &cfp) < 0) ||
+	    (o->cost_fn_col != NULL && parse_cost(l, r, l->c->cfn_col, &cfn) < 0))
 		goto out;
 	for (i = 0; i < ds->n_models; i++) {
 		size_t col = l->c->score_col[i];
@@ -368,6 +395,11 @@ void loader_row(struct loader *l, const struct row *r)
 		int rc = model_push_row(m, ds->n_models, scores, o->counts_pos != NULL, positive, w, wpos, wneg,
 					ds->weighted, &bad);
 
+		/* the same row again, weighing what it costs as a mistake */
+		if (rc == 0 && ds->costs != NULL)
+			rc = model_push_row(m = ds->costs, ds->n_models, scores, o->counts_pos != NULL, positive,
+					    w * (positive ? cfn : cfp), wpos * cfn, wneg * cfp, true, &bad);
+
 		if (rc == 0 && ds->grouped) {
 			const char *s;
 			size_t len;
@@ -398,7 +430,7 @@ void loader_row(struct loader *l, const struct row *r)
 	/* rows in arrays cost 8 bytes a model (16 with weights), and sorting
 	 * doubles that: past the limit, fold instead */
 	if (!ds->streamed && l->array_limit > 0) {
-		l->array_bytes += ds->n_models * (ds->weighted ? 32 : 16);
+		l->array_bytes += ds->n_models * (ds->weighted ? 32 : 16) + (ds->costs ? ds->n_models * 32 : 0);
 		if (l->array_bytes > l->array_limit && loader_fold(l) < 0) {
 			char why[200];
 

@@ -152,6 +152,26 @@ void model_sort(struct model *m, const struct load_tuning *t)
 		    m->neg2 == NULL && sort(m->pos, NULL, m->n_pos) == 0 && sort(m->neg, NULL, m->n_neg) == 0;
 }
 
+/* Moves n entries of *src after dst[0..at), from the back a chunk at a
+ * time, *src shrinking behind the copy and freed at the end: the two
+ * halves of a large model are never both in memory twice. */
+static void move_rows(double *dst, size_t at, double **src, size_t n)
+{
+	const size_t chunk = (size_t)1 << 20;
+
+	while (n > 0) {
+		size_t c = n < chunk ? n : chunk;
+		double *t;
+
+		n -= c;
+		memcpy(dst + at + n, *src + n, c * sizeof *dst);
+		if (n > 0 && (t = realloc(*src, n * sizeof *t)) != NULL)
+			*src = t;
+	}
+	free(*src);
+	*src = NULL;
+}
+
 int model_append(struct model *m, struct model *o, bool weighted)
 {
 	if (m->sorted && o->sorted && !weighted && m->pos2 == NULL && m->neg2 == NULL) {
@@ -175,18 +195,15 @@ int model_append(struct model *m, struct model *o, bool weighted)
 		return -1;
 	/* a half may have no rows of a class (or none at all, when the file
 	 * shrank while read): no copy from NULL */
-	if (o->n_pos > 0) {
-		memcpy(m->pos + m->n_pos, o->pos, o->n_pos * sizeof *o->pos);
-		if (weighted)
-			memcpy(m->pos_w + m->n_pos, o->pos_w, o->n_pos * sizeof *o->pos_w);
-	}
-	if (o->n_neg > 0) {
-		memcpy(m->neg + m->n_neg, o->neg, o->n_neg * sizeof *o->neg);
-		if (weighted)
-			memcpy(m->neg_w + m->n_neg, o->neg_w, o->n_neg * sizeof *o->neg_w);
+	move_rows(m->pos, m->n_pos, &o->pos, o->n_pos);
+	move_rows(m->neg, m->n_neg, &o->neg, o->n_neg);
+	if (weighted) {
+		move_rows(m->pos_w, m->n_pos, &o->pos_w, o->n_pos);
+		move_rows(m->neg_w, m->n_neg, &o->neg_w, o->n_neg);
 	}
 	m->n_pos += o->n_pos;
 	m->n_neg += o->n_neg;
+	o->n_pos = o->n_neg = o->cap_pos = o->cap_neg = 0;
 	m->cap_pos = m->n_pos;
 	m->cap_neg = m->n_neg;
 	if (o->min < m->min)
@@ -204,4 +221,22 @@ void model_release(struct model *m)
 		m->fold = NULL;
 	}
 	drop_arrays(m);
+}
+
+struct model *model_new(size_t n)
+{
+	struct model *m = calloc(n ? n : 1, sizeof *m);
+
+	for (size_t i = 0; m != NULL && i < n; i++) {
+		m[i].min = 1.0 / 0.0;
+		m[i].max = -1.0 / 0.0;
+	}
+	return m;
+}
+
+void model_free(struct model *m, size_t n)
+{
+	for (size_t i = 0; m != NULL && i < n; i++)
+		model_release(&m[i]);
+	free(m);
 }

@@ -459,6 +459,10 @@ static size_t named_roles(const struct dataset_options *o, struct columns *c, st
 	}
 	if (o->weight != NULL)
 		r[n++] = (struct role){ "weight", o->weight, &c->weight_col };
+	if (o->cost_fp_col != NULL)
+		r[n++] = (struct role){ "false-alarm cost", o->cost_fp_col, &c->cfp_col };
+	if (o->cost_fn_col != NULL)
+		r[n++] = (struct role){ "miss cost", o->cost_fn_col, &c->cfn_col };
 	if (o->group != NULL)
 		r[n++] = (struct role){ "group", o->group, &c->group_col };
 	else if (o->fold != NULL)
@@ -475,7 +479,7 @@ int sniff_columns(struct columns *c, const struct dataset_options *o, const char
 {
 	struct sniffer sn = { o, source, sample, n, c, st };
 	struct sniffer *l = &sn;
-	struct role roles[8];
+	struct role roles[10];
 	size_t i, nroles;
 
 	memset(c, 0, sizeof *c);

@@ -19,7 +19,7 @@ struct columns {
 	size_t ncols;
 	char **names;               /* from the header, or "column N" */
 	bool header;
-	size_t label_col, weight_col, cpos_col, cneg_col, group_col;
+	size_t label_col, weight_col, cpos_col, cneg_col, group_col, cfp_col, cfn_col;
 	size_t *score_col;          /* one per model */
 	size_t *extra_col;          /* --id, --show: one each (n_extra), read but not needed */
 	size_t n_scores;

@@ -13,6 +13,7 @@
 #include "core/stats/deploy.h"
 #include "core/base/fmt.h"
 #include "core/stats/metrics.h"
+#include "core/stats/rowcost.h"
 #include "core/report/report.h"
 #include "core/base/text.h"
 
@@ -32,6 +33,7 @@ static const struct {
 	[CF_PR] = { "pr", 3, { "threshold", "recall", "precision" } },
 	[CF_GAIN] = { "gain", 4, { "threshold", "flag_rate", "tpr", "lift" } },
 	[CF_NET_BENEFIT] = { "net-benefit", 3, { "threshold", "net_benefit", "treat_all" } },
+	[CF_COST] = { "cost", 4, { "threshold", "cost", "false_alarm_cost", "miss_cost" } },
 	[CF_COVERAGE] = { "coverage", 6, { "target", "low", "high", "coverage", "accuracy_decided", "review_rate" } },
 	[CF_CALIBRATION] = { "calibration", 6,
 			     { "bin", "lower", "upper", "mean_predicted", "fraction_positive", "count" } },
@@ -77,6 +79,7 @@ struct table {
 	enum curvefile_kind kind;
 	size_t rows;
 	struct calib_bin *bins;
+	double cost_fp, cost_fn;        /* cost: a side's price without row costs */
 };
 
 #define COVERAGE_ROWS 52 /* P = 0.50, 0.51, ..., 0.99, 0.995, 0.999 */
@@ -99,6 +102,10 @@ static int table_open(struct table *t, const struct report *r, const struct repo
 		break;
 	case CF_COVERAGE:
 		t->rows = COVERAGE_ROWS;
+		break;
+	case CF_COST:
+		t->rows = m->sw->n + 1; /* from flagging nothing (inf) to flagging all */
+		t->cost_fp = r->cost_fp, t->cost_fn = r->cost_fn;
 		break;
 	default: {
 		size_t b = r->calib_bins ? r->calib_bins : 10;
@@ -142,6 +149,11 @@ static void table_row(const struct table *t, size_t i, double *v)
 		v[2] = deploy_treat_all(sw, th);
 		break;
 	}
+	case CF_COST:
+		v[0] = sweep_threshold(sw, i);
+		rowcost_sides(sw, i, t->cost_fp, t->cost_fn, &v[2], &v[3]);
+		v[1] = v[2] + v[3];
+		break;
 	case CF_COVERAGE: {
 		/* the band whose automatic decisions reach precision and NPV P */
 		double p = i < 50 ? 0.5 + (double)i / 100 : i == 50 ? 0.995 : 0.999, low = NAN, high = NAN;

@@ -274,12 +274,11 @@ costs:
 		    in->pos, in->best_group, b);
 	}
 	if (in->has_costs && n > 0) {
-		double now = (in->cost_fp * c->fp + in->cost_fn * c->fn) / n * 1000;
+		double now = in->cost / n * 1000;
 
 		put(&o, "\nMistakes cost about %s per 1,000 cases", fmt_money(a, sizeof a, now, in->unit));
 		if (in->has_best) {
-			const struct confusion *bc = &in->best;
-			double best = (in->cost_fp * bc->fp + in->cost_fn * bc->fn) / n * 1000;
+			double best = in->best_cost / n * 1000;
 
 			if (in->best_threshold == in->threshold || fabs(best - now) < 0.5)
 				put(&o, ": the least any threshold costs.\n");

@@ -8,6 +8,7 @@
 
 #include "core/report/reportband.h"
 #include "core/report/reportbase.h"
+#include "core/stats/rowcost.h"
 #include "core/report/reportrows.h"
 #include "core/report/figures.h"
 #include "core/report/reportmd.h"
@@ -97,6 +98,10 @@ static size_t model_fields(const struct report *r, const struct report_model *m,
 	NUM("fp", c.fp);
 	NUM("tn", c.tn);
 	NUM("fn", c.fn);
+	if (r->costs) {
+		/* what the mistakes cost: each row's own where a column gives it */
+		NUM("cost", rowcost_at(sw, m->threshold, r->cost_fp, r->cost_fn));
+	}
 	for (i = 0; i < METRIC_COUNT; i++) {
 		NUM(metric_table[i].key, metrics_value((enum metric)i, &c));
 	}
@@ -375,6 +380,20 @@ static void text_boot(FILE *f, const struct report *r, const struct report_model
 /* Long: one model's text report written top to bottom in the order it reads
  * (heading, matrix with totals, metrics, intervals, words); split, one
  * page's layout would be spread over several functions. */
+/* The cost line: the total, and what the false alarms and the misses
+ * each add to it. */
+static void text_cost(FILE *f, const struct report *r, const struct sweep *sw, double t)
+{
+	const char *u = r->cost_unit ? r->cost_unit : "";
+	double fp, fn;
+	char a[48], b[48], d[48];
+
+	rowcost_sides(sw, sweep_index(sw, t), r->cost_fp, r->cost_fn, &fp, &fn);
+	fprintf(f, "cost       %s: %s for false alarms%s, %s for misses%s\n", fmt_money(a, sizeof a, fp + fn, u),
+		fmt_money(b, sizeof b, fp, u), sw->fp_cost != NULL ? " (each row's own)" : "",
+		fmt_money(d, sizeof d, fn, u), sw->fn_cost != NULL ? " (each row's own)" : "");
+}
+
 static void text_model(FILE *f, const struct report *r, const struct report_model *m)
 {
 	const struct sweep *sw = m->sw;
@@ -411,6 +430,8 @@ static void text_model(FILE *f, const struct report *r, const struct report_mode
 		fprintf(f, "optimum    %s %s %s\n", m->objective,
 			strcmp(m->objective, "cost") == 0 ? "minimised:" : "maximised:",
 			fmt_rate(a, sizeof a, m->value));
+	if (r->costs)
+		text_cost(f, r, sw, m->threshold);
 	if (r->max_flagged > 0) {
 		/* a threshold flags every row at or above it: ties at the cut can
 		 * leave the capacity unused */

@@ -6,6 +6,7 @@
 #include "core/base/fmt.h"
 #include "core/base/text.h"
 #include "core/stats/metrics.h"
+#include "core/stats/rowcost.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -27,7 +28,7 @@ static void figures_at(const struct report *r, const struct report_model *m, dou
 	v[5] = metrics_value(METRIC_PRECISION, &c);
 	v[6] = metrics_value(METRIC_RECALL, &c);
 	v[7] = metrics_value(METRIC_F1, &c);
-	v[8] = r->costs ? r->cost_fp * c.fp + r->cost_fn * c.fn : NAN;
+	v[8] = r->costs ? rowcost_at(m->sw, t, r->cost_fp, r->cost_fn) : NAN;
 }
 
 size_t reportbase_change(const struct report *r, const struct report_model *m, const char **keys, double *v)
@@ -76,7 +77,7 @@ static const char *signed_value(char *buf, size_t cap, double v, bool count)
 }
 
 char *reportbase_sentence(char *buf, size_t cap, double t, double d_tp, double d_fp, double d_cost,
-			  const char *pos_words)
+			  const char *unit, const char *pos_words)
 {
 	char tt[40], a[40], b[40], c[40];
 	int n;
@@ -85,7 +86,7 @@ char *reportbase_sentence(char *buf, size_t cap, double t, double d_tp, double d
 		     fmt_count(a, sizeof a, fabs(d_tp)), d_tp < 0 ? "fewer" : "more", pos_words ? pos_words : "positive",
 		     fmt_count(b, sizeof b, fabs(d_fp)), d_fp < 0 ? "fewer" : "more", fabs(d_fp) == 1 ? "" : "s");
 	if (n > 0 && (size_t)n < cap && !isnan(d_cost))
-		n += snprintf(buf + n, cap - (size_t)n, ", %s %s in costs", fmt_count(c, sizeof c, fabs(d_cost)),
+		n += snprintf(buf + n, cap - (size_t)n, ", %s %s in costs", fmt_money(c, sizeof c, fabs(d_cost), unit),
 			      d_cost > 0 ? "more" : "less");
 	if (n > 0 && (size_t)n < cap)
 		snprintf(buf + n, cap - (size_t)n, ".");
@@ -104,7 +105,7 @@ static void sentence(FILE *f, const struct report *r, const double *d, bool md)
 {
 	char s[600], pos[200];
 
-	fprintf(f, "%s\n", reportbase_sentence(s, sizeof s, r->baseline, d[0], d[1], r->costs ? d[8] : NAN,
+	fprintf(f, "%s\n", reportbase_sentence(s, sizeof s, r->baseline, d[0], d[1], r->costs ? d[8] : NAN, r->cost_unit ? r->cost_unit : "",
 						words(pos, sizeof pos, r->pos_words, md)));
 }
 
@@ -139,16 +140,27 @@ void reportbase_text(FILE *f, const struct report *r, bool md)
 			fprintf(f, "\n%s compared with the baseline\n%-10s %20s %24s %12s\n", name, "", h1, h2, "change");
 		}
 		for (size_t i = 0; i < n; i++) {
-			bool count = i < 5 || i == 8;
+			bool count = i < 5;
 
-			if (count) {
+			if (i == 8) {
+				/* money, as every cost is written */
+				fmt_money(a, sizeof a, now[i], r->cost_unit ? r->cost_unit : "");
+				fmt_money(b, sizeof b, then[i], r->cost_unit ? r->cost_unit : "");
+			} else if (count) {
 				fmt_count(a, sizeof a, now[i]);
 				fmt_count(b, sizeof b, then[i]);
 			} else {
 				fmt_rate(a, sizeof a, now[i]);
 				fmt_rate(b, sizeof b, then[i]);
 			}
-			signed_value(c, sizeof c, d[i], count);
+			if (i == 8 && !isnan(d[i])) {
+				char mo[40];
+
+				snprintf(c, sizeof c, "%s%s", d[i] > 0 ? "+" : d[i] < 0 ? "-" : "",
+					 fmt_money(mo, sizeof mo, fabs(d[i]), r->cost_unit ? r->cost_unit : ""));
+			} else {
+				signed_value(c, sizeof c, d[i], count);
+			}
 			if (md)
 				fprintf(f, "| %s | %s | %s | %s |\n", labels[i], a, b, c);
 			else

@@ -119,6 +119,7 @@ static void radix_pass_all(double *a, double *w, double *tmp, double *tmp_w, siz
 
 struct scratch {
 	double *a;      /* BUCKET_MAX */
+	double *w;      /* BUCKET_MAX, or NULL: no weights */
 	uint32_t *hist; /* HIST_MAX */
 };
 
@@ -142,17 +143,17 @@ static void insertion_sort(double *a, double *w, size_t m)
 	}
 }
 
-/* Sorts a[0..m) (keys equal above bit `bits`). */
-static void sort_bucket(double *a, const struct scratch *s, size_t m, unsigned bits)
+/* Sorts a[0..m) (keys equal above bit `bits`), w (NULL: none) alongside. */
+static void sort_bucket(double *a, double *w, const struct scratch *s, size_t m, unsigned bits)
 {
 	unsigned digit = m >= WIDE_MIN ? 12 : 8, size = 1u << digit;
 	unsigned passes = (bits + digit - 1) / digit, p;
-	double *from = a, *to = s->a, *t;
+	double *from = a, *to = s->a, *t, *from_w = w, *to_w = s->w;
 	uint32_t *hist = s->hist;
 	size_t i;
 
 	if (m <= 32) {
-		insertion_sort(a, NULL, m);
+		insertion_sort(a, w, m);
 		return;
 	}
 	memset(hist, 0, (size_t)passes * size * sizeof *hist);
@@ -174,23 +175,33 @@ static void sort_bucket(double *a, const struct scratch *s, size_t m, unsigned b
 			h[b] = sum;
 			sum += c;
 		}
-		for (i = 0; i < m; i++)
-			to[h[(key_of(from[i]) >> shift) & (size - 1)]++] = from[i];
+		for (i = 0; i < m; i++) {
+			uint32_t d = h[(key_of(from[i]) >> shift) & (size - 1)]++;
+
+			to[d] = from[i];
+			if (w != NULL)
+				to_w[d] = from_w[i];
+		}
 		t = from, from = to, to = t;
+		t = from_w, from_w = to_w, to_w = t;
 	}
-	if (from != a)
+	if (from != a) {
 		memcpy(a, from, m * sizeof *a);
+		if (w != NULL)
+			memcpy(w, from_w, m * sizeof *w);
+	}
 }
 
-/* Sorts a[0..n) (keys equal above bit `bits`) in place. */
-static void sort_range(double *a, size_t n, unsigned bits, const struct scratch *scratch)
+/* Sorts a[0..n) (keys equal above bit `bits`) in place, w (NULL: none)
+ * alongside. */
+static void sort_range(double *a, double *w, size_t n, unsigned bits, const struct scratch *scratch)
 {
 	size_t start[RADIX_SIZE + 1], next[RADIX_SIZE], i, b;
 	uint64_t lo = UINT64_MAX, hi = 0, diff;
 	unsigned top = 0, shift;
 
 	if (n <= BUCKET_MAX) {
-		sort_bucket(a, scratch, n, bits);
+		sort_bucket(a, w, scratch, n, bits);
 		return;
 	}
 	for (i = 0; i < n; i++) {
@@ -215,22 +226,31 @@ static void sort_range(double *a, size_t n, unsigned bits, const struct scratch 
 	 * the one in hand belongs where it was taken from */
 	for (b = 0; b < RADIX_SIZE; b++)
 		while (next[b] < start[b + 1]) {
-			double v = a[next[b]];
+			double v = a[next[b]], vw = w != NULL ? w[next[b]] : 0;
 			size_t d = (key_of(v) >> shift) & (RADIX_SIZE - 1);
 
 			while (d != b) {
 				double t = a[next[d]];
 
+				if (w != NULL) {
+					double tw = w[next[d]];
+
+					w[next[d]] = vw;
+					vw = tw;
+				}
 				a[next[d]++] = v;
 				v = t;
 				d = (key_of(v) >> shift) & (RADIX_SIZE - 1);
 			}
+			if (w != NULL)
+				w[next[b]] = vw;
 			a[next[b]++] = v;
 		}
 	if (shift > 0)
 		for (b = 0; b < RADIX_SIZE; b++)
 			if (start[b + 1] - start[b] > 1)
-				sort_range(a + start[b], start[b + 1] - start[b], shift, scratch);
+				sort_range(a + start[b], w != NULL ? w + start[b] : NULL, start[b + 1] - start[b], shift,
+					   scratch);
 }
 
 /* Small arrays (a group's rows, a short buffer) are insertion-sorted:
@@ -259,10 +279,10 @@ int radix_sort(double *a, double *w, size_t n)
 	}
 	if (w == NULL && n >= MSD_MIN) {
 		/* in place but for a bucket's scratch */
-		struct scratch s = { malloc(BUCKET_MAX * sizeof *s.a), malloc(HIST_MAX * sizeof *s.hist) };
+		struct scratch s = { malloc(BUCKET_MAX * sizeof *s.a), NULL, malloc(HIST_MAX * sizeof *s.hist) };
 
 		if (s.a != NULL && s.hist != NULL) {
-			sort_range(a, n, 64, &s);
+			sort_range(a, NULL, n, 64, &s);
 			rc = 0;
 		}
 		free(s.a);
@@ -283,3 +303,25 @@ int radix_sort(double *a, double *w, size_t n)
 	return rc;
 }
 
+
+int radix_sort_inplace(double *a, double *w, size_t n)
+{
+	struct scratch s;
+	int rc = -1;
+
+	if (n <= INSERTION_MAX) {
+		insertion_sort(a, w, n);
+		return 0;
+	}
+	s.a = malloc(BUCKET_MAX * sizeof *s.a);
+	s.w = w != NULL ? malloc(BUCKET_MAX * sizeof *s.w) : NULL;
+	s.hist = malloc(HIST_MAX * sizeof *s.hist);
+	if (s.a != NULL && (w == NULL || s.w != NULL) && s.hist != NULL) {
+		sort_range(a, w, n, 64, &s);
+		rc = 0;
+	}
+	free(s.a);
+	free(s.w);
+	free(s.hist);
+	return rc;
+}

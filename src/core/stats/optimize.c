@@ -6,6 +6,7 @@
 #include "core/stats/optimize.h"
 
 #include "core/stats/metrics.h"
+#include "core/stats/rowcost.h"
 
 #include <math.h>
 #include <string.h>
@@ -101,8 +102,9 @@ int optimize_run(const struct sweep *sw, const struct optimize_spec *spec_in, st
 
 	/* costs compared in units of the larger one: A*FP + B*FN of huge
 	 * weights must not overflow to inf everywhere (and pick "flag
-	 * nothing"); the value is scaled back at the end */
-	if (minimise && fmax(scaled.cost_fp, scaled.cost_fn) * (sw->pos + sw->neg) > 1e300) {
+	 * nothing"); the value is scaled back at the end (row costs are
+	 * summed in money: no scale) */
+	if (minimise && !rowcost_any(sw) && fmax(scaled.cost_fp, scaled.cost_fn) * (sw->pos + sw->neg) > 1e300) {
 		unit = fmax(scaled.cost_fp, scaled.cost_fn);
 		scaled.cost_fp /= unit;
 		scaled.cost_fn /= unit;
@@ -114,7 +116,8 @@ int optimize_run(const struct sweep *sw, const struct optimize_spec *spec_in, st
 
 		if (!optimize_feasible(spec, &c))
 			continue;
-		v = optimize_value(spec, &c);
+		/* row costs: each row's own price, summed once in the sweep */
+		v = minimise && rowcost_any(sw) ? rowcost_total(sw, k, spec->cost_fp, spec->cost_fn) : optimize_value(spec, &c);
 		if (isnan(v))
 			continue;
 		if (!found || (minimise ? v < out->value : v > out->value)) {

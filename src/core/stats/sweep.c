@@ -483,6 +483,29 @@ static void own_reversed(uint32_t *a, size_t n)
 	}
 }
 
+/* Row costs turned round: the cost at or above a score becomes the
+ * total less the cost above it, reversed.  By difference, so to rounding
+ * (the sums from the other end are not kept: 16 bytes a score, not 32). */
+static void invert_costs(struct sweep *sw)
+{
+	size_t n = sw->n, k;
+
+	if (sw->fp_cost != NULL && n > 0) {
+		double all = sw->fp_cost[n - 1];
+
+		for (k = n; k-- > 0;)
+			sw->fp_cost[k] = fmax(0, all - (k > 0 ? sw->fp_cost[k - 1] : 0));
+		reverse(sw->fp_cost, n);
+	}
+	if (sw->fn_cost != NULL && n > 0) {
+		double all = sw->fn_cost[0];
+
+		for (k = 0; k < n; k++)
+			sw->fn_cost[k] = fmax(0, all - sw->fn_cost[k + 1]);
+		reverse(sw->fn_cost, n);
+	}
+}
+
 void sweep_invert(struct sweep *sw)
 {
 	struct acc a;
@@ -490,6 +513,7 @@ void sweep_invert(struct sweep *sw)
 	size_t n = sw->n, k;
 
 	memset(&a, 0, sizeof a);
+	invert_costs(sw);
 	if (sw->count_pos != NULL) {
 		own_reversed(sw->count_pos, n);
 		own_reversed(sw->count_neg, n);
@@ -557,6 +581,9 @@ void sweep_free(struct sweep *sw)
 	free(sw->below_neg);
 	free(sw->count_pos);
 	free(sw->count_neg);
+	free(sw->fp_cost);
+	free(sw->fn_cost);
+	sw->fp_cost = sw->fn_cost = NULL;
 	sw->score = sw->cum_pos = sw->cum_neg = sw->below_pos = sw->below_neg = NULL;
 	sw->count_pos = sw->count_neg = NULL;
 	sw->n = 0;
