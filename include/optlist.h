@@ -6,6 +6,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #define OPTLIST_USAGE 2             /* options.h's OPTIONS_USAGE: what a bad value returns */
 
@@ -42,5 +43,13 @@ int optlist_band(const char *arg, double *low, double *high, char *err, size_t e
 
 /* The same, between 0 and 1. */
 int optlist_unit(const char *opt, const char *arg, double *v, char *err, size_t errlen);
+
+/* Splits "A,B" (both non-empty, one comma) into a copy kept in *buf
+ * (freed first); 0, or -1. */
+int optlist_pair(const char *arg, char **buf, const char **a, const char **b);
+
+/* --seed: a whole number from 0 to 2^53, its digits read exactly
+ * (9007199254740993 is not 2^53); 0, or OPTLIST_USAGE with the message. */
+int optlist_seed(const char *arg, uint64_t *seed, char *err, size_t errlen);
 
 #endif

@@ -138,23 +138,6 @@ static int add_scores(struct options *o, const char *arg, char *err, size_t errl
 	return 0;
 }
 
-/* Splits "A,B" (both non-empty, one comma) into a copy kept in *buf. */
-static int split_pair(const char *arg, char **buf, const char **a, const char **b)
-{
-	char *comma;
-
-	free(*buf);
-	if ((*buf = strdup(arg)) == NULL)
-		return -1;
-	comma = strchr(*buf, ',');
-	if (comma == NULL || comma == *buf || comma[1] == '\0' || strchr(comma + 1, ','))
-		return -1;
-	*comma = '\0';
-	*a = *buf;
-	*b = comma + 1;
-	return 0;
-}
-
 static int set_mode(struct options *o, enum options_mode m, char *err, size_t errlen)
 {
 	if (o->mode != MODE_EXPLORE && o->mode != m &&
@@ -208,28 +191,6 @@ struct seen {
 };
 
 #define NOT_MINE (-1)       /* an option parser's: not one of its options */
-
-/* --seed: digits are read exactly (9007199254740993 is not 2^53). */
-static int parse_seed(struct options *o, const char *arg, char *err, size_t errlen)
-{
-	double sd;
-	int rc;
-
-	if (arg[0] != '\0' && strspn(arg, "0123456789") == strlen(arg)) {
-		unsigned long long u = strtoull(arg, NULL, 10);
-
-		if (u > 9007199254740992ULL || strlen(arg) > 20)
-			return usage_error(err, errlen, "--seed takes a whole number from 0 to 2^53, not %s", arg);
-		o->seed = u, o->seed_set = true;
-		return 0;
-	}
-	rc = optlist_number("--seed", arg, &sd, false, err, errlen);
-	if (rc == 0 && (sd < 0 || sd >= 9007199254740992.0 || sd != floor(sd)))
-		return usage_error(err, errlen, "--seed takes a whole number from 0 to 2^53, not %s", arg);
-	if (rc == 0)
-		o->seed = (uint64_t)sd, o->seed_set = true;
-	return rc;
-}
 
 /* Several classes, and the rows to list. */
 static int list_option(struct options *o, int c, const char *arg, char *err, size_t errlen)
@@ -313,7 +274,7 @@ static int data_option(struct options *o, int c, const char *arg, char *err, siz
 		o->data.cost_fn_col = arg;
 		break;
 	case OPT_COUNTS:
-		if (split_pair(arg, &o->counts_buf, &o->data.counts_pos, &o->data.counts_neg) < 0)
+		if (optlist_pair(arg, &o->counts_buf, &o->data.counts_pos, &o->data.counts_neg) < 0)
 			return usage_error(err, errlen, "--counts takes two columns, POS,NEG (got '%s')", arg);
 		break;
 	case 'd':
@@ -454,7 +415,8 @@ static int stats_option(struct options *o, int c, const char *arg, char *err, si
 		break;
 	}
 	case OPT_SEED:
-		rc = parse_seed(o, arg, err, errlen);
+		if ((rc = optlist_seed(arg, &o->seed, err, errlen)) == 0)
+			o->seed_set = true;
 		break;
 	case OPT_PREVALENCE:
 		rc = optlist_number("--prevalence", arg, &o->prevalence, false, err, errlen);
@@ -529,7 +491,7 @@ static int output_option(struct options *o, int c, const char *arg, char *err, s
 		o->batch = true;
 		break;
 	case OPT_NAMES:
-		if (split_pair(arg, &o->names_buf, &o->names[0], &o->names[1]) < 0)
+		if (optlist_pair(arg, &o->names_buf, &o->names[0], &o->names[1]) < 0)
 			return usage_error(err, errlen, "--names takes two words, POS,NEG (got '%s')", arg);
 		break;
 	case 'h':

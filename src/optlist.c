@@ -138,3 +138,39 @@ int optlist_unit(const char *opt, const char *arg, double *v, char *err, size_t 
 		return fail(err, errlen, "%s: %s is not between 0 and 1", opt, arg), OPTLIST_USAGE;
 	return 0;
 }
+
+int optlist_pair(const char *arg, char **buf, const char **a, const char **b)
+{
+	char *comma;
+
+	free(*buf);
+	if ((*buf = strdup(arg)) == NULL)
+		return -1;
+	comma = strchr(*buf, ',');
+	if (comma == NULL || comma == *buf || comma[1] == '\0' || strchr(comma + 1, ','))
+		return -1;
+	*comma = '\0';
+	*a = *buf;
+	*b = comma + 1;
+	return 0;
+}
+
+int optlist_seed(const char *arg, uint64_t *seed, char *err, size_t errlen)
+{
+	double sd;
+
+	if (arg[0] != '\0' && strspn(arg, "0123456789") == strlen(arg)) {
+		unsigned long long u = strtoull(arg, NULL, 10);
+
+		if (u > 9007199254740992ULL || strlen(arg) > 20)
+			return fail(err, errlen, "--seed takes a whole number from 0 to 2^53, not %s", arg), OPTLIST_USAGE;
+		*seed = u;
+		return 0;
+	}
+	if (optlist_number("--seed", arg, &sd, false, err, errlen) != 0)
+		return OPTLIST_USAGE;
+	if (sd < 0 || sd >= 9007199254740992.0 || sd != floor(sd))
+		return fail(err, errlen, "--seed takes a whole number from 0 to 2^53, not %s", arg), OPTLIST_USAGE;
+	*seed = (uint64_t)sd;
+	return 0;
+}

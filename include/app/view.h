@@ -170,15 +170,6 @@ void view_step(struct view *v, int dir, enum step_size size);
 
 void view_jump(struct view *v, enum best which);
 
-/* Sets the costs and finds every model's cost optimum. */
-void view_set_costs(struct view *v, double cost_fp, double cost_fn);
-
-/* What the mistakes cost on the current model with its top k distinct
- * scores flagged (at a threshold): each row's own cost where the data
- * gives it (rowcost.h), else the view's price a mistake. */
-double view_cost(const struct view *v, size_t k);
-double view_cost_at(const struct view *v, double threshold);
-
 /* --against: each model's drift (PSI, KS, DeLong's unpaired test), of the
  * data as read: once when the reference is set, again for a model turned
  * round.  0, or -1 when out of memory (then none is shown). */

@@ -6,6 +6,7 @@
 #include "app/cmd.h"
 
 #include "app/bandview.h"
+#include "app/costview.h"
 #include "app/display.h"
 
 #include "core/base/fmt.h"
@@ -426,7 +427,7 @@ static enum cmd_effect apply_cost(struct view *v, const struct cmd *c)
 
 	const struct sweep *sw = view_current(v)->sw;
 
-	view_set_costs(v, c->cost_fp, c->cost_fn);
+	costview_set(v, c->cost_fp, c->cost_fn);
 	/* typed, but shown on every redraw: escaped once here */
 	if (c->has_unit)
 		text_escape(v->cost_unit, sizeof v->cost_unit, c->unit, strlen(c->unit), 15);

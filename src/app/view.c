@@ -531,33 +531,6 @@ size_t view_k_at(const struct view *v, double pos)
 	return sweep_index(sw, sweep_at_fraction(sw, pos));
 }
 
-double view_cost(const struct view *v, size_t k)
-{
-	return rowcost_total(view_current(v)->sw, k, v->cost_fp, v->cost_fn);
-}
-
-double view_cost_at(const struct view *v, double threshold)
-{
-	return rowcost_at(view_current(v)->sw, threshold, v->cost_fp, v->cost_fn);
-}
-
-void view_set_costs(struct view *v, double cost_fp, double cost_fn)
-{
-	size_t i;
-
-	v->costs = true;
-	v->cost_fp = cost_fp;
-	v->cost_fn = cost_fn;
-	for (i = 0; i < v->n_models; i++) {
-		struct optimize_spec spec = optimize_defaults(OBJ_COST);
-		struct optimum o;
-
-		spec.cost_fp = cost_fp;
-		spec.cost_fn = cost_fn;
-		v->models[i].best[BEST_COST] = optimize_run(v->models[i].sw, &spec, &o) == 0 ? o.k : VIEW_NONE;
-	}
-}
-
 void view_set_names(struct view *v, const char *pos, const char *neg)
 {
 	snprintf(v->names[0], sizeof v->names[0], "%s", pos);
@@ -603,13 +576,13 @@ size_t view_stakeholder_text(const struct view *v, char *buf, size_t cap)
 	/* a policy's pooled matrix is priced a mistake at a time: no row costs */
 	in.has_costs = v->costs && (in.policy == NULL || !rowcost_any(m->sw));
 	if (in.policy == NULL)
-		in.cost = view_cost(v, m->k);
+		in.cost = rowcost_total(m->sw, m->k, v->cost_fp, v->cost_fn);
 	else
 		in.cost = (v->cost_fp > 0 ? v->cost_fp * in.now.fp : 0) + (v->cost_fn > 0 ? v->cost_fn * in.now.fn : 0);
 	in.unit = text_escape(unit, sizeof unit, v->cost_unit, strlen(v->cost_unit), 15);
 	if (v->costs && m->best[BEST_COST] != VIEW_NONE && in.policy == NULL) {
 		in.has_best = 1;
-		in.best_cost = view_cost(v, m->best[BEST_COST]);
+		in.best_cost = rowcost_total(m->sw, m->best[BEST_COST], v->cost_fp, v->cost_fn);
 		in.best_threshold = sweep_threshold(m->sw, m->best[BEST_COST]);
 	}
 	in.level = interval_level(v->conf_level);

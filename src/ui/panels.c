@@ -6,6 +6,7 @@
 #include "ui/panels.h"
 
 #include "app/bandview.h"
+#include "app/costview.h"
 #include "ui/bandpanel.h"
 #include "ui/statusline.h"
 
@@ -436,7 +437,7 @@ static void draw_summary(struct grid *g, struct rect r, const struct view *v)
 		if (v->pinned) {
 			/* p: what changes since the pinned threshold comes first */
 			struct confusion pc = sweep_at(view_current(v)->sw, v->pin);
-			double dc = v->costs ? view_cost(v, view_current(v)->k) - view_cost_at(v, v->pin) : NAN;
+			double dc = v->costs ? costview_total(v, view_current(v)->k) - costview_at(v, v->pin) : NAN;
 
 			reportbase_sentence(text + len, sizeof text - len, v->pin, c.tp - pc.tp, c.fp - pc.fp, dc, v->cost_unit, pos);
 			len = strlen(text);
@@ -447,10 +448,10 @@ static void draw_summary(struct grid *g, struct rect r, const struct view *v)
 			/* what the mistakes cost, in the money of :cost */
 			char a[48], b[48], t[40];
 
-			fmt_money(a, sizeof a, view_cost(v, view_current(v)->k), v->cost_unit);
+			fmt_money(a, sizeof a, costview_total(v, view_current(v)->k), v->cost_unit);
 			if (v->pinned)
 				snprintf(text + len, sizeof text - len, "The mistakes cost %s here, %s at %s.\n", a,
-					 fmt_money(b, sizeof b, view_cost_at(v, v->pin), v->cost_unit),
+					 fmt_money(b, sizeof b, costview_at(v, v->pin), v->cost_unit),
 					 fmt_exact(t, sizeof t, v->pin));
 			else
 				snprintf(text + len, sizeof text - len, "The mistakes cost %s in all.\n", a);

@@ -7,6 +7,7 @@
  */
 #include "ui/slider.h"
 
+#include "app/costview.h"
 #include "core/stats/deploy.h"
 #include "core/base/fmt.h"
 #include "ui/glyph.h"
@@ -73,23 +74,20 @@ static void slider_marks(struct grid *g, struct rect r, const struct view *v, co
 	}
 }
 
-/* Long: the slider's three rows drawn in order (optima letters and end
- * values, the track with every knob, the exact threshold line); the rows
- * share the columns computed at the top. */
 /* What the mistakes cost here, and at the pin with the change, as much
  * as fits whole ("   cost $1,427 (pin 0.5: $1,997, -$570)"); the
  * columns used. */
 static int draw_cost(struct grid *g, int x, int y, int room, const struct view *v)
 {
 	const struct view_model *m = view_current(v);
-	double now = view_cost(v, m->k), then, d;
+	double now = costview_total(v, m->k), then, d;
 	char a[48], b[48], c[48], t[40];
 	int used;
 
 	fmt_money(a, sizeof a, now, v->cost_unit);
 	if (!v->pinned)
 		return grid_printf(g, x, y, ST_LABEL, room, "   cost %s", a);
-	then = view_cost_at(v, v->pin);
+	then = costview_at(v, v->pin);
 	d = now - then;
 	fmt_money(b, sizeof b, then, v->cost_unit);
 	fmt_money(c, sizeof c, fabs(d), v->cost_unit);
@@ -100,6 +98,9 @@ static int draw_cost(struct grid *g, int x, int y, int room, const struct view *
 	return used;
 }
 
+/* Long: the slider's three rows drawn in order (optima letters and end
+ * values, the track with every knob, the exact threshold line); the rows
+ * share the columns computed at the top. */
 void slider_draw(struct grid *g, struct rect r, const struct view *v)
 {
 	static const char marks[BEST_COUNT + 2] = { 'F', 'J', 'C', '$', 'B', 'P' };

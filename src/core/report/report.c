@@ -377,9 +377,6 @@ static void text_boot(FILE *f, const struct report *r, const struct report_model
 	fputc('\n', f);
 }
 
-/* Long: one model's text report written top to bottom in the order it reads
- * (heading, matrix with totals, metrics, intervals, words); split, one
- * page's layout would be spread over several functions. */
 /* The cost line: the total, and what the false alarms and the misses
  * each add to it. */
 static void text_cost(FILE *f, const struct report *r, const struct sweep *sw, double t)
@@ -394,6 +391,9 @@ static void text_cost(FILE *f, const struct report *r, const struct sweep *sw, d
 		fmt_money(d, sizeof d, fn, u), sw->fn_cost != NULL ? " (each row's own)" : "");
 }
 
+/* Long: one model's text report written top to bottom in the order it reads
+ * (heading, matrix with totals, metrics, intervals, words); split, one
+ * page's layout would be spread over several functions. */
 static void text_model(FILE *f, const struct report *r, const struct report_model *m)
 {
 	const struct sweep *sw = m->sw;
