@@ -1,6 +1,6 @@
 #!/bin/sh
 # The explorer in tmux with row costs (--cost-fp-col fee --cost-fn-col
-# amount): the threshold line's cost, the pin's and the change equal
+# amount): the threshold line's and the metrics' cost, the pin's and the change equal
 # --report's at the thresholds shown; $ jumps to --optimize cost's
 # threshold; the plain words say the cost; Right moves it all.  At 80x24
 # and 160x50.
@@ -24,6 +24,9 @@ same_costs() { # PIN
 	line=$(screen | grep "^threshold ")
 	now=$(echo "$line" | sed -n 's/.*   cost \([^ ]*\).*/\1/p')
 	[ -n "$now" ] && [ "$now" = "$(report_cost "$t")" ] || { echo "at $t: screen '$now', report '$(report_cost "$t")'"; return 1; }
+	# the metrics' cost, in average precision's place
+	met=$(screen | sed -n '/^Metrics/,/^ROC AUC/p' | cut -c1-46 | sed -n 's/.*cost  *\([0-9.,]*\).*/\1/p')
+	[ "$met" = "$now" ] || { echo "metrics' cost '$met', threshold line's '$now'"; return 1; }
 	case $line in
 	*"(pin "*)
 		pin=$(echo "$line" | sed -n 's/.*(pin [^:]*: \(.*\), \([-+][^)]*\)).*/\1 \2/p')
