@@ -302,13 +302,20 @@ static int metric_half_width(const struct view *v, const struct view_model *m, c
 	return 1;
 }
 
-/* The metrics' cost: what the mistakes cost in money, and its arrow since
- * the pin or the last step (down is better). */
-static void metric_cost(struct grid *g, int x, int y, const struct view *v)
+/* With costs (and one threshold), the cost takes average precision's
+ * place in the metrics (the PR plot's title keeps that): the mistakes in
+ * money, its arrow since the pin or the last step (down is better).
+ * False: no costs, average precision stays. */
+static bool metric_cost(struct grid *g, int x, int y, const struct view *v)
 {
 	const struct view_model *m = view_current(v);
-	double now = costview_total(v, m->k), before = v->pinned ? costview_at(v, v->pin) : costview_total(v, v->prev_k);
+	double now, before;
 	char a[48];
+
+	if (!v->costs || view_policy(v, a, sizeof a) != NULL)
+		return false;
+	now = costview_total(v, m->k);
+	before = v->pinned ? costview_at(v, v->pin) : costview_total(v, v->prev_k);
 
 	grid_text(g, x, y, "cost", ST_LABEL, 11);
 	if (fmt_width(fmt_money(a, sizeof a, now, v->cost_unit)) > 10)
@@ -316,6 +323,7 @@ static void metric_cost(struct grid *g, int x, int y, const struct view *v)
 	x += 10 + grid_text(g, x + 10, y, a, ST_VALUE, 10);
 	if (now != before)
 		grid_put(g, x, y, glyph_get(v->glyphs, now > before ? G_UP : G_DOWN), now > before ? ST_DOWN : ST_UP);
+	return true;
 }
 
 /* What the metrics' changes are since: the reference, or the pin. */
@@ -359,12 +367,8 @@ static void draw_metrics(struct grid *g, struct rect r, const struct view *v)
 
 		if (y >= r.y + r.h)
 			continue;
-		if (shown[i].free_kind == 2 && v->costs && view_policy(v, hw, sizeof hw) == NULL) {
-			/* with costs, the cost takes average precision's place (the
-			 * PR plot's title keeps that) */
-			metric_cost(g, x, y, v);
+		if (shown[i].free_kind == 2 && metric_cost(g, x, y, v))
 			continue;
-		}
 		if (shown[i].metric == METRIC_COUNT) {
 			val = old = shown[i].free_kind == 1 ? m->sw->roc_auc : m->sw->average_precision;
 		} else {
