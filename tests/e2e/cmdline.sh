@@ -94,7 +94,9 @@ tm send-keys -t e e
 sleep 0.2
 screen | grep -q "Confusion matrix" && ok || bad "e did not return to the numbers"
 # exports: named, then two default names that never overwrite
+CN_COSTS="--cost-fp 1 --cost-fn 20"
 check_numbers "before :export"
+unset CN_COSTS
 type_cmd "export snap.md"
 tm send-keys -t e Enter
 sleep 0.3

@@ -77,7 +77,7 @@ check_numbers() {
 	inv=
 	case $model in -*) model=${model#-} inv=--invert ;; esac
 	# shellcheck disable=SC2086
-	"$BIN" --report --format json ${CN_ARGS--p malignant -l diagnosis} $inv -s "$model" -t "$thr" "${CN_FILE:-$BC}" \
+	"$BIN" --report --format json ${CN_ARGS--p malignant -l diagnosis} ${CN_COSTS-} $inv -s "$model" -t "$thr" "${CN_FILE:-$BC}" \
 		>"$T/json" 2>/dev/null
 	for tag in TP:tp FN:fn FP:fp TN:tn; do
 		got=$(grep -o "${tag%%:*}  *[0-9][0-9,]*" "$T/screen" | head -1 | sed 's/^[A-Z]* *//; s/,//g')
@@ -89,6 +89,16 @@ check_numbers() {
 		"flagged:predicted_positive_rate" "ROC AUC:roc_auc" "avg prec.:average_precision"; do
 		label=${pair%%:*}
 		key=${pair#*:}
+		# with costs set (CN_COSTS: the same prices for the report) the cost
+		# has average precision's place: money, whole from 100 up
+		if [ "$label" = "avg prec." ] && [ -n "${CN_COSTS-}" ]; then
+			got=$(sed -n '/^Metrics/,$p' "$T/screen" | LC_ALL=C.UTF-8 grep -o "^.\{24,25\}cost  *[^ ]*" | head -1 |
+				awk '{print $NF}' | sed 's/[▲▼^v]$//; s/[^0-9.]//g')
+			want=$(sed -n 's/^  "cost": \([^,]*\),*$/\1/p' "$T/json")
+			[ -n "$got" ] && awk -v g="$got" -v w="$want" 'BEGIN { d = g - w; if (d < 0) d = -d; exit !(d <= (w >= 100 ? 0.5 : 0.005)) }' &&
+				ok || bad "$what ($model at $thr): cost screen '$got', report '$want'"
+			continue
+		fi
 		# metrics sit at columns 0 and 24 (25 in ASCII; counted in characters: UTF-8
 		# grep); a value is a number or n/a, maybe with its half-width
 		# ("±.02") and a trend arrow
