@@ -57,25 +57,58 @@ static void collect_row(void *arg, const struct row_seen *r)
 	}
 }
 
-/* Each model's rows of each class sorted by score (stable: equal scores in
- * file order), as the index's runs: the collected arrays are taken. */
+/* Equal scores in file order: each run of them sorted by line (the
+ * in-place sort is not stable; lines are distinct, so this is the order
+ * a stable sort would leave). */
+static void ties_by_line(const double *score, double *line, size_t n)
+{
+	for (size_t i = 0, j; i < n; i = j) {
+		for (j = i + 1; j < n && score[j] == score[i]; j++)
+			;
+		if (j - i > 1)
+			radix_sort_inplace(line + i, NULL, j - i);
+	}
+}
+
+/* The lines, doubles (exact below 2^53), made whole numbers in the same
+ * memory: no second array. */
+static uint64_t *lines_in_place(double *a, size_t n)
+{
+	uint64_t *u = (uint64_t *)(void *)a;
+
+	for (size_t i = 0; i < n; i++) {
+		uint64_t v = (uint64_t)a[i];
+
+		memcpy(&u[i], &v, sizeof v);
+	}
+	return u;
+}
+
+/* Each model's rows of each class sorted by score (equal scores in file
+ * order), as the index's runs: the collected arrays are taken, sorted in
+ * place and kept, so that the index never holds more than its 16 bytes a
+ * row (score and line) while it is built. */
 static int runs_from(struct rowindex *ix, struct collect *k)
 {
 	for (size_t m = 0; m < k->n_models; m++)
 		for (int c = 0; c < 2; c++) {
 			struct rowindex_run *r = &ix->run[m][c];
+			struct column_rows *col = &k->c[m][c];
 
-			if (radix_sort(k->c[m][c].score, k->c[m][c].line, k->c[m][c].n) < 0)
+			if (col->n == 0) {
+				/* an empty class: arrays of one, never read */
+				free(col->score), free(col->line);
+				col->score = malloc(sizeof *col->score), col->line = malloc(sizeof *col->line);
+				if (col->score == NULL || col->line == NULL)
+					return -1;
+			} else if (radix_sort_inplace(col->score, col->line, col->n) < 0) {
 				return -1;
-			r->n = k->c[m][c].n;
-			if ((r->line = malloc((r->n ? r->n : 1) * sizeof *r->line)) == NULL)
-				return -1;
-			for (size_t i = 0; i < r->n; i++)
-				r->line[i] = (uint64_t)k->c[m][c].line[i];
-			r->score = k->c[m][c].score;
-			k->c[m][c].score = NULL;
-			free(k->c[m][c].line);
-			k->c[m][c].line = NULL;
+			}
+			ties_by_line(col->score, col->line, col->n);
+			r->n = col->n;
+			r->line = lines_in_place(col->line, col->n);
+			r->score = col->score;
+			col->score = col->line = NULL;
 		}
 	return 0;
 }
