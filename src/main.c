@@ -9,6 +9,7 @@
 #include "app/display.h"
 #include "tty/explorer.h"
 #include "tty/term.h"
+#include "ui/copy.h"
 #include "ui/export.h"
 #include "core/base/fmt.h"
 #include "core/stats/optimize.h"
@@ -150,6 +151,10 @@ static int command_effect(struct session *s, const struct cmd *c, enum cmd_effec
 
 		if (view_boot_options(v, (size_t)c->value, &spec, &bo) == 0)
 			view_boot_done(v, v->model, &res, &bo, boot_run(view_current(v)->sw, &bo, &res));
+	} else if (effect == EFFECT_COPY) {
+		/* no terminal, no clipboard: the text itself, as an export */
+		copy_tsv(stdout, v);
+		return 1;
 	} else if (effect == EFFECT_EXPORT && !c->has_file) {
 		if (export_write(stdout, v, c->format) < 0) {
 			snprintf(err, errlen, "out of memory");

@@ -104,7 +104,8 @@ static void usage_explorer(FILE *f)
 {
 	fputs("Explorer:\n"
 	      "      --names POS,NEG       words for the two classes\n"
-	      "      --ascii, --no-color, --no-mouse\n"
+	      "      --ascii, --no-color, --no-mouse  (M in the explorer: the mouse back\n"
+	      "                            and forth; y copies the numbers, tab-separated)\n"
 	      "      --commands FILE       run explorer commands from FILE without a terminal,\n"
 	      "                            printing what export writes\n"
 	      "      --batch               the same, with the commands on standard input\n"

@@ -15,7 +15,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-enum export_format { EXPORT_MD, EXPORT_TXT, EXPORT_JSON,
+enum export_format { EXPORT_MD, EXPORT_TXT, EXPORT_JSON, EXPORT_TSV /* :copy FILE */,
 		     EXPORT_ROWS, EXPORT_ROWS_SHOWN /* :export rows: the cell's rows as CSV (every column, or the shown) */ };
 
 /* The longest command line: a path of PATH_MAX bytes and then some. */
@@ -25,7 +25,9 @@ enum export_format { EXPORT_MD, EXPORT_TXT, EXPORT_JSON,
 enum cmd_effect { EFFECT_NONE, EFFECT_QUIT, EFFECT_EXPORT, EFFECT_DISPLAY, EFFECT_BOOTSTRAP,
 		  EFFECT_REGROUP, /* :group: the caller reads the file again (c->text, "" for off) */
 		  EFFECT_PROMPT, /* the key ':': the caller opens the command line */
-		  EFFECT_ROWS /* the rows panel is to show: the caller builds its index once */ };
+		  EFFECT_ROWS, /* the rows panel is to show: the caller builds its index once */
+		  EFFECT_COPY, /* y, :copy: the caller puts copy_text on the clipboard */
+		  EFFECT_MOUSE /* M: the caller gives the mouse to the terminal, or takes it back */ };
 
 enum set_what { SET_ASCII, SET_UNICODE, SET_COLOR, SET_MONO, SET_CONF };
 
@@ -81,7 +83,7 @@ extern const size_t cmd_count;
 extern const struct cmd_entry cmdmove_threshold, cmdmove_class, cmdmove_pin, cmdmove_band, cmdmove_step, cmdmove_model, cmdmove_optimize, cmdmove_cost,
 	cmdmove_budget;
 extern const struct cmd_entry cmdview_rows, cmdview_names, cmdview_invert, cmdview_prevalence, cmdview_group,
-	cmdview_group_thresholds, cmdview_bootstrap, cmdview_explain, cmdview_export, cmdview_set, cmdview_help,
+	cmdview_group_thresholds, cmdview_bootstrap, cmdview_explain, cmdview_export, cmdview_copy, cmdview_set, cmdview_help,
 	cmdview_quit;
 
 /* The command a name or short form names (any case), NULL if none. */

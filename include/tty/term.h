@@ -37,6 +37,16 @@ int term_can_draw(char *why, size_t whylen);
 /* Takes the terminal.  Returns 0, or -1 with a message in err. */
 int term_init(const struct term_options *o, char *err, size_t errlen);
 
+/* M: gives the mouse to the terminal (its own selection works) or takes
+ * it back; whether it is now ours. */
+bool term_mouse(bool on);
+bool term_mouse_is_ours(void);
+
+/* Puts text on the terminal's clipboard (OSC 52: through ssh, and through
+ * tmux with set-clipboard on); 0, or -1 when out of memory.  Whether it
+ * arrived, no terminal says. */
+int term_clipboard(const char *text, size_t len);
+
 /* Gives the terminal back as it was; safe to call twice (atexit). */
 void term_done(void);
 

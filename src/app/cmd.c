@@ -18,7 +18,7 @@
 const struct cmd_entry *const cmd_table[] = {
 	&cmdmove_threshold, &cmdmove_step, &cmdmove_model, &cmdmove_class, &cmdmove_pin, &cmdmove_band, &cmdmove_optimize, &cmdmove_cost,
 	&cmdview_names, &cmdview_invert, &cmdview_prevalence, &cmdmove_budget, &cmdview_group,
-	&cmdview_group_thresholds, &cmdview_bootstrap, &cmdview_rows, &cmdview_explain, &cmdview_export, &cmdview_set,
+	&cmdview_group_thresholds, &cmdview_bootstrap, &cmdview_rows, &cmdview_explain, &cmdview_export, &cmdview_copy, &cmdview_set,
 	&cmdview_help, &cmdview_quit,
 };
 

@@ -254,6 +254,27 @@ static void complete_export(const struct view *v, size_t n, const char *prefix, 
 	cmd_offer(formats, prefix, add, arg);
 }
 
+/* copy [FILE]: the caller puts the numbers on the clipboard, or in FILE */
+static int parse_copy(const struct cmd_words *a, struct cmd *c, char *err, size_t errlen)
+{
+	c->format = EXPORT_TSV, c->has_format = true;
+	if (a->n > 2)
+		return cmd_fail(err, errlen, "copy takes one FILE at most");
+	if (a->n == 2) {
+		if (strlen(a->w[1]) >= sizeof c->text)
+			return cmd_fail(err, errlen, "copy: the file name is longer than %zu bytes", sizeof c->text - 1);
+		snprintf(c->text, sizeof c->text, "%s", a->w[1]);
+		c->has_file = a->w[1][0] != '\0';
+	}
+	return 0;
+}
+
+static enum cmd_effect apply_copy(struct view *v, const struct cmd *c)
+{
+	(void)v;
+	return c->has_file ? EFFECT_EXPORT : EFFECT_COPY;
+}
+
 /* set ascii|unicode|color|mono|conf L */
 static int parse_set(const struct cmd_words *a, struct cmd *c, char *err, size_t errlen)
 {
@@ -440,6 +461,13 @@ const struct cmd_entry cmdview_export = {
 	"export [FILE] [md|txt|json] | export rows FILE [--shown]",
 	"write a snapshot (Markdown unless said); rows: every row of the rows panel's cell as CSV",
 	parse_export, apply_export, complete_export
+};
+
+const struct cmd_entry cmdview_copy = {
+	"copy", "y",
+	"copy [FILE]",
+	"the matrix and metrics as tab-separated text: on the clipboard (OSC 52), or into FILE",
+	parse_copy, apply_copy, NULL
 };
 
 const struct cmd_entry cmdview_set = {

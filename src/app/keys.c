@@ -42,6 +42,8 @@ const struct binding keys_table[] = {
 	{ ':', ":", ACT_COMMAND, "type a command (:help lists them)", 1 },
 	{ 'e', "e", ACT_EXPLAIN, "plain-language view for stakeholders", 1 },
 	{ 'x', "x", ACT_EXPORT, "export a Markdown snapshot (see :export)", 1 },
+	{ 'y', "y", ACT_COPY, "copy the matrix and metrics (tab-separated) to the clipboard (see :copy)", 1 },
+	{ 'M', "M", ACT_MOUSE, "give the mouse to the terminal (select, copy), or take it back", 0 },
 	{ 'b', "b", ACT_BOOTSTRAP, "bootstrap 1000 resamples: the best F1's band (Esc stops it)", 0 },
 	{ '?', "?", ACT_HELP, "this help", 1 },
 	{ 'q', "q", ACT_QUIT, "quit", 1 },
@@ -109,6 +111,8 @@ enum cmd_effect keys_apply(struct view *v, enum action a, struct cmd *c)
 	case ACT_NEXT_CELL: display_rows_cell(v, +1); return EFFECT_ROWS;
 	case ACT_PREV_CELL: display_rows_cell(v, -1); return EFFECT_ROWS;
 	case ACT_ARGMAX: display_toggle_argmax(v); break;
+	case ACT_COPY: return command(v, "copy", c);
+	case ACT_MOUSE: return EFFECT_MOUSE;
 	case ACT_HELP: display_toggle_help(v); break;
 	case ACT_QUIT: return command(v, "quit", c);
 	case ACT_NONE: break;

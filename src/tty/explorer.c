@@ -13,6 +13,7 @@
 #include "app/cmd.h"
 #include "app/display.h"
 #include "tty/cmdline.h"
+#include "ui/copy.h"
 #include "ui/export.h"
 #include "ui/helpbox.h"
 #include "app/keys.h"
@@ -179,6 +180,34 @@ static void export_snapshot(struct loop *l, const char *path, enum export_format
 		view_say(l->v, false, "%s written to %s", fmt >= EXPORT_ROWS ? "rows" : "snapshot", used);
 }
 
+/* y, :copy: the matrix and metrics on the terminal's clipboard. */
+static void copy_numbers(struct loop *l)
+{
+	size_t len = 0, lines = 0;
+	char *text;
+
+	sync_classes(l->v);
+	if ((text = copy_text(l->v, &len)) == NULL || term_clipboard(text, len) < 0) {
+		view_say(l->v, true, "copy: out of memory");
+		free(text);
+		return;
+	}
+	for (size_t i = 0; i < len; i++)
+		lines += text[i] == '\n';
+	free(text);
+	/* no terminal says whether it took it: the way round, said with it */
+	view_say(l->v, false, "copied %zu lines by OSC 52 (tab-separated); none arrived? :copy FILE", lines);
+}
+
+/* M: the mouse to the terminal's own selection, or back. */
+static void toggle_mouse(struct loop *l)
+{
+	if (term_mouse(!term_mouse_is_ours()))
+		view_say(l->v, false, "the mouse is cutoff's again: click and drag the slider (M gives it back)");
+	else
+		view_say(l->v, false, "the mouse is the terminal's: select and copy text (M takes it back)");
+}
+
 /* r or :rows: the panel shows, its index built. */
 static void open_rows(struct loop *l)
 {
@@ -237,6 +266,12 @@ static void effect(struct loop *l, enum cmd_effect e, const struct cmd *c)
 		break;
 	case EFFECT_ROWS:
 		open_rows(l);
+		break;
+	case EFFECT_COPY:
+		copy_numbers(l);
+		break;
+	case EFFECT_MOUSE:
+		toggle_mouse(l);
 		break;
 	case EFFECT_NONE:
 		break;

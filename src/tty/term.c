@@ -22,6 +22,7 @@
 #include "tty/term.h"
 
 #include "app/keys.h"
+#include "core/base/text.h"
 
 #include <curses.h>
 #include <errno.h>
@@ -132,6 +133,24 @@ static void mouse_modes_on(void)
 		send_raw("\033[?1006h");
 }
 
+/* Takes the mouse: clicks, drags and the wheel come to us. */
+static void mouse_start(void)
+{
+	const char *kmous;
+
+	mousemask(BUTTON1_PRESSED | BUTTON1_RELEASED | REPORT_MOUSE_POSITION | BUTTON4_PRESSED | BUTTON5_PRESSED, NULL);
+	mouseinterval(0);
+	mouse_on = 1;
+	/* SGR reports are decoded here on every terminal: where terminfo
+	 * says X10 (tmux, screen: stops at column 223), and where it says
+	 * SGR too (xterm), because ncurses drops a click whose press and
+	 * release arrive in one read, as they often do over ssh */
+	kmous = tigetstr("kmous");
+	sgr_ourselves = kmous == NULL || kmous == (char *)-1 || strcmp(kmous, "\033[<") != 0;
+	define_key("\033[<", KEY_SGR_MOUSE);
+	mouse_modes_on();
+}
+
 /* Style -> colour pair number (0: the terminal's own) and attributes, with
  * a monochrome column in which every element stays distinguishable. */
 struct look {
@@ -218,7 +237,6 @@ int term_can_draw(char *why, size_t whylen)
 int term_init(const struct term_options *o, char *err, size_t errlen)
 {
 	const char *term = getenv("TERM"), *nc = getenv("NO_COLOR");
-	const char *kmous;
 	int i;
 
 	if (o->use_tty) {
@@ -284,21 +302,39 @@ int term_init(const struct term_options *o, char *err, size_t errlen)
 				init_pair((short)(i + 1), looks[i].fg, -1);
 	}
 
-	if (!o->no_mouse) {
-		mousemask(BUTTON1_PRESSED | BUTTON1_RELEASED | REPORT_MOUSE_POSITION | BUTTON4_PRESSED |
-				  BUTTON5_PRESSED,
-			  NULL);
-		mouseinterval(0);
-		mouse_on = 1;
-		/* SGR reports are decoded here on every terminal: where terminfo
-		 * says X10 (tmux, screen: stops at column 223), and where it says
-		 * SGR too (xterm), because ncurses drops a click whose press and
-		 * release arrive in one read, as they often do over ssh */
-		kmous = tigetstr("kmous");
-		sgr_ourselves = kmous == NULL || kmous == (char *)-1 || strcmp(kmous, "\033[<") != 0;
-		define_key("\033[<", KEY_SGR_MOUSE);
-		mouse_modes_on();
+	if (!o->no_mouse)
+		mouse_start();
+	return 0;
+}
+
+bool term_mouse(bool on)
+{
+	if (on && !mouse_on) {
+		mouse_start();
+	} else if (!on && mouse_on) {
+		send_raw(mouse_off);
+		mousemask(0, NULL);
+		mouse_on = 0;
 	}
+	return mouse_on;
+}
+
+bool term_mouse_is_ours(void)
+{
+	return mouse_on;
+}
+
+int term_clipboard(const char *text, size_t len)
+{
+	char *b64 = text_base64(text, len);
+
+	if (b64 == NULL)
+		return -1;
+	/* OSC 52, "c": the clipboard; BEL ends it where ST would not */
+	send_raw("\033]52;c;");
+	send_raw(b64);
+	send_raw("\a");
+	free(b64);
 	return 0;
 }
 

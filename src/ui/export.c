@@ -12,6 +12,7 @@
 #include "core/report/explain.h"
 #include "core/base/fmt.h"
 #include "ui/plot.h"
+#include "ui/copy.h"
 #include "app/reportview.h"
 #include "app/classview.h"
 #include "app/bandview.h"
@@ -94,6 +95,10 @@ int export_write(FILE *f, const struct view *v, enum export_format fmt)
 	struct band band;
 	char words[2048];
 
+	if (fmt == EXPORT_TSV) {
+		copy_tsv(f, v);
+		return 0;
+	}
 	if (fmt >= EXPORT_ROWS) {
 		/* the rows of the panel's cell; the caller built the index */
 		if (v->rows == NULL || rowsview_export(f, v->rows, v, fmt == EXPORT_ROWS_SHOWN) < 0) {
@@ -156,7 +161,7 @@ int export_write(FILE *f, const struct view *v, enum export_format fmt)
 
 static const char *extension(enum export_format fmt)
 {
-	return fmt == EXPORT_JSON ? "json" : fmt == EXPORT_TXT ? "txt" : fmt >= EXPORT_ROWS ? "csv" : "md";
+	return fmt == EXPORT_JSON ? "json" : fmt == EXPORT_TXT ? "txt" : fmt == EXPORT_TSV ? "tsv" : fmt >= EXPORT_ROWS ? "csv" : "md";
 }
 
 /* A name for a snapshot: cutoff-MODEL-THRESHOLD[-N].EXT, free in ".". */

@@ -537,6 +537,45 @@ static void test_radix_buckets(void **state)
 	free(b);
 }
 
+/* The in-place sort (row costs, the rows index): the same order as qsort
+ * on every shape, each weight still beside its own score. */
+static void test_radix_inplace(void **state)
+{
+	enum { N = 300000 };
+	double *a = malloc(N * sizeof *a), *w = malloc(N * sizeof *w), *orig = malloc(N * sizeof *orig);
+	double *b = malloc(N * sizeof *b);
+	unsigned char *seen = calloc(N, 1);
+
+	(void)state;
+	assert_true(a != NULL && w != NULL && orig != NULL && b != NULL && seen != NULL);
+	for (int shape = 0; shape < 4; shape++) {
+		size_t n = shape == 3 ? 40 : N; /* 40: the insertion sort */
+
+		for (size_t i = 0; i < n; i++) {
+			uint64_t r = next();
+
+			a[i] = shape == 0 ? (double)(r % 1000000) / 1e6 : shape == 1 ? (double)(r >> 11) / 9007199254740992.0 :
+			       ((double)(r >> 11) - 4503599627370496.0) * pow(10, (double)(r % 40) - 20);
+			if (a[i] == 0)
+				a[i] = 0;
+			orig[i] = b[i] = a[i];
+			w[i] = (double)i; /* the row it came from */
+		}
+		assert_int_equal(radix_sort_inplace(a, w, n), 0);
+		assert_int_equal(radix_sort_plain(b, NULL, n), 0);
+		if (memcmp(a, b, n * sizeof *a) != 0)
+			fail_msg("shape %d: in-place and qsort differ", shape);
+		memset(seen, 0, n);
+		for (size_t i = 0; i < n; i++) {
+			size_t from = (size_t)w[i];
+
+			assert_true(from < n && !seen[from] && orig[from] == a[i]);
+			seen[from] = 1;
+		}
+	}
+	free(a), free(w), free(orig), free(b), free(seen);
+}
+
 static void test_radix_simple_mode(void **state)
 {
 	double a[1000], b[1000];
@@ -569,6 +608,7 @@ int main(void)
 		cmocka_unit_test(test_group_folds),
 		cmocka_unit_test(test_radix_simple_mode),
 		cmocka_unit_test(test_radix_buckets),
+		cmocka_unit_test(test_radix_inplace),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -125,6 +125,36 @@ static void test_text_escape(void **state)
 	assert_string_equal(text_escape(buf, 4, "abcdef", 6, 40), "abc");
 }
 
+/* :copy's cells and OSC 52's payload: a tab or line break from the data
+ * never splits a cell, a would-be formula is kept text, base64 as RFC 4648. */
+static void test_tsv_base64(void **state)
+{
+	char *buf = NULL, *b;
+	size_t len = 0;
+	FILE *f = open_memstream(&buf, &len);
+
+	(void)state;
+	assert_non_null(f);
+	text_tsv(f, "a\tb\nc");
+	fputc('|', f);
+	text_tsv(f, "=HYPERLINK(\"x\")");
+	fputc('|', f);
+	text_tsv(f, "-1.5");
+	fputc('|', f);
+	text_tsv(f, "@x");
+	fclose(f);
+	assert_null(strchr(buf, '\t'));
+	assert_null(strchr(buf, '\n'));
+	assert_non_null(strstr(buf, "|'=HYPERLINK(\"x\")|-1.5|'@x"));
+	free(buf);
+	assert_string_equal(b = text_base64("", 0), ""), free(b);
+	assert_string_equal(b = text_base64("f", 1), "Zg=="), free(b);
+	assert_string_equal(b = text_base64("fo", 2), "Zm8="), free(b);
+	assert_string_equal(b = text_base64("foo", 3), "Zm9v"), free(b);
+	assert_string_equal(b = text_base64("foobar", 6), "Zm9vYmFy"), free(b);
+	assert_string_equal(b = text_base64("\xff\xfe\x00", 3), "//4A"), free(b);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -133,6 +163,7 @@ int main(void)
 		cmocka_unit_test(test_numbers_equal_strtod),
 		cmocka_unit_test(test_labels),
 		cmocka_unit_test(test_text_escape),
+		cmocka_unit_test(test_tsv_base64),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

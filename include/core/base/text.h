@@ -93,4 +93,13 @@ char *text_markdown_shown(char *dst, size_t cap, const char *shown, size_t width
  * spreadsheet reads it as text, not as a formula; NULL is an empty field. */
 void text_csv(FILE *f, const char *s);
 
+/* The same as a tab-separated cell: escaped (a tab or a line break in s
+ * is written as a visible escape, never as a cell or row break), the '
+ * before a would-be formula; NULL is an empty cell. */
+void text_tsv(FILE *f, const char *s);
+
+/* s[0..n) in base64 (RFC 4648, padded), NUL-terminated, in memory the
+ * caller frees; NULL when out of memory. */
+char *text_base64(const char *s, size_t n);
+
 #endif

@@ -394,3 +394,43 @@ void text_csv(FILE *f, const char *s)
 	}
 	free(esc);
 }
+
+void text_tsv(FILE *f, const char *s)
+{
+	char *esc;
+
+	if (s == NULL)
+		return;
+	esc = text_escape_all(s); /* tab, CR and LF become visible escapes */
+	if (esc != NULL)
+		s = esc;
+	if (s[0] != '\0' && strchr("=+-@", s[0]) != NULL && !text_number(s))
+		fputc('\'', f);
+	fputs(s, f);
+	free(esc);
+}
+
+char *text_base64(const char *s, size_t n)
+{
+	static const char digits[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+	const unsigned char *u = (const unsigned char *)s;
+	char *out, *o;
+	size_t i;
+
+	if (n > (SIZE_MAX - 1) / 4 * 3 - 3 || (out = malloc((n + 2) / 3 * 4 + 1)) == NULL)
+		return NULL;
+	for (i = 0, o = out; i + 2 < n; i += 3) {
+		*o++ = digits[u[i] >> 2];
+		*o++ = digits[(u[i] & 3) << 4 | u[i + 1] >> 4];
+		*o++ = digits[(u[i + 1] & 15) << 2 | u[i + 2] >> 6];
+		*o++ = digits[u[i + 2] & 63];
+	}
+	if (i < n) {
+		*o++ = digits[u[i] >> 2];
+		*o++ = digits[(u[i] & 3) << 4 | (i + 1 < n ? u[i + 1] >> 4 : 0)];
+		*o++ = i + 1 < n ? digits[(u[i + 1] & 15) << 2] : '=';
+		*o++ = '=';
+	}
+	*o = '\0';
+	return out;
+}
