@@ -473,7 +473,7 @@ static int output_option(struct options *o, int c, const char *arg, char *err, s
 		break;
 	case OPT_FORMAT:
 		if (report_parse_format(arg, &o->format) < 0)
-			return usage_error(err, errlen, "--format: unknown format '%s' (text, json, csv, markdown)", arg);
+			return usage_error(err, errlen, "--format: unknown format '%s' (text, json, csv, markdown; svg with --curve)", arg);
 		break;
 	case OPT_ASCII:
 		o->ascii = true;
@@ -579,6 +579,8 @@ static int combinations(const struct options *o, const struct seen *seen, char *
 				   "--optimize cost, --curve cost or the explorer");
 	if ((rc = rowcost_combinations(o, err, errlen)) != 0)
 		return rc;
+	if (o->format == FORMAT_SVG && (o->mode != MODE_CURVE || o->against != NULL))
+		return usage_error(err, errlen, "--format svg draws a --curve (one picture of every model's curve)");
 	if (o->mode == MODE_OPTIMIZE && o->has_threshold)
 		return usage_error(err, errlen, "--threshold and --optimize both choose the threshold; give one");
 	if ((o->commands != NULL || o->batch) && o->mode != MODE_EXPLORE)

@@ -11,6 +11,7 @@
 #include "core/base/fmt.h"
 #include "core/base/text.h"
 #include "core/report/curvefile.h"
+#include "core/report/curvesvg.h"
 #include "core/report/reportmc.h"
 #include "core/stats/band.h"
 #include "core/stats/optimize.h"
@@ -230,6 +231,14 @@ static int bands(struct session *s, const struct options *o, struct reportview *
 	return 0;
 }
 
+/* --curve: a table in the format, or with --format svg a picture. */
+static int write_curve(const struct report *r, const struct options *o)
+{
+	if (o->format == FORMAT_SVG)
+		return curvesvg_write(stdout, r, o->curve);
+	return curvefile_write(stdout, r, o->curve, o->format);
+}
+
 int print_report(struct session *s, const struct options *o, struct rowlists *kept)
 {
 	struct reportview rv;
@@ -268,7 +277,7 @@ int print_report(struct session *s, const struct options *o, struct rowlists *ke
 			say("%s: %s", s->ds->shown, err);
 			goto out;
 		}
-		if (curvefile_write(stdout, &rv.report, o->curve, o->format) < 0) {
+		if (write_curve(&rv.report, o) < 0) {
 			say("out of memory");
 			goto out;
 		}
@@ -334,7 +343,7 @@ int print_classes(struct session *s, const struct options *o)
 		rv.report.classes = (const char *const *)dc->names;
 		if (curvefile_check(&rv.report, o->curve, err, sizeof err) < 0)
 			say("%s: %s", s->ds->shown, err);
-		else if (curvefile_write(stdout, &rv.report, o->curve, o->format) < 0)
+		else if (write_curve(&rv.report, o) < 0)
 			say("out of memory");
 		else
 			status = say_output_done() == 0 ? 0 : 1;

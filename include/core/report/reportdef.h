@@ -15,7 +15,7 @@
 
 #include <stdint.h>
 
-enum report_format { FORMAT_TEXT, FORMAT_JSON, FORMAT_CSV, FORMAT_MARKDOWN };
+enum report_format { FORMAT_TEXT, FORMAT_JSON, FORMAT_CSV, FORMAT_MARKDOWN, FORMAT_SVG /* --curve only */ };
 
 struct report_model {
 	const char *score;          /* score column */

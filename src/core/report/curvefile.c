@@ -22,7 +22,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define MAX_COLS 6
+#define MAX_COLS CURVEFILE_MAX_COLS
 
 static const struct {
 	const char *name;
@@ -51,6 +51,16 @@ int curvefile_parse(const char *name, enum curvefile_kind *kind)
 	return -1;
 }
 
+const char *curvefile_column(enum curvefile_kind kind, int col)
+{
+	return col < kinds[kind].n_cols ? kinds[kind].cols[col] : NULL;
+}
+
+const char *curvefile_name(enum curvefile_kind kind)
+{
+	return kinds[kind].name;
+}
+
 int curvefile_check(const struct report *r, enum curvefile_kind kind, char *err, size_t errlen)
 {
 	size_t i;
@@ -72,19 +82,10 @@ int curvefile_check(const struct report *r, enum curvefile_kind kind, char *err,
 	return 0;
 }
 
-/* One model's table: its rows, computed up front (calibration bins) or
- * on the fly from the sweep. */
-struct table {
-	const struct sweep *sw;
-	enum curvefile_kind kind;
-	size_t rows;
-	struct calib_bin *bins;
-	double cost_fp, cost_fn;        /* cost: a side's price without row costs */
-};
 
 #define COVERAGE_ROWS 52 /* P = 0.50, 0.51, ..., 0.99, 0.995, 0.999 */
 
-static int table_open(struct table *t, const struct report *r, const struct report_model *m, enum curvefile_kind kind)
+int curvefile_table_open(struct curvefile_table *t, const struct report *r, const struct report_model *m, enum curvefile_kind kind)
 {
 	memset(t, 0, sizeof *t);
 	t->sw = m->sw;
@@ -119,7 +120,7 @@ static int table_open(struct table *t, const struct report *r, const struct repo
 	return 0;
 }
 
-static void table_row(const struct table *t, size_t i, double *v)
+void curvefile_table_row(const struct curvefile_table *t, size_t i, double *v)
 {
 	const struct sweep *sw = t->sw;
 
@@ -177,7 +178,7 @@ static void table_row(const struct table *t, size_t i, double *v)
 	}
 }
 
-static void curve_json(FILE *f, const struct report *r, size_t mi, const struct table *t, const char *indent)
+static void curve_json(FILE *f, const struct report *r, size_t mi, const struct curvefile_table *t, const char *indent)
 {
 	const struct report_model *m = &r->models[mi];
 	double v[MAX_COLS];
@@ -202,7 +203,7 @@ static void curve_json(FILE *f, const struct report *r, size_t mi, const struct 
 	for (col = 0; col < kinds[t->kind].n_cols; col++) {
 		fprintf(f, ",\n%s  \"%s\": [", indent, kinds[t->kind].cols[col]);
 		for (i = 0; i < t->rows; i++) {
-			table_row(t, i, v);
+			curvefile_table_row(t, i, v);
 			if (i > 0)
 				fputc(',', f);
 			report_json_number(f, v[col]);
@@ -221,13 +222,13 @@ int curvefile_write(FILE *f, const struct report *r, enum curvefile_kind kind, e
 	const char *word = r->classes != NULL ? "class" : "model";
 	int nc = kinds[kind].n_cols, col;
 	size_t i, mi;
-	struct table t;
+	struct curvefile_table t;
 
 	if (fmt == FORMAT_JSON) {
 		if (multi)
 			fprintf(f, "{\n  \"%ss\": [\n    ", r->classes != NULL ? "classe" : "model");
 		for (mi = 0; mi < r->n_models; mi++) {
-			if (table_open(&t, r, &r->models[mi], kind) < 0)
+			if (curvefile_table_open(&t, r, &r->models[mi], kind) < 0)
 				return -1;
 			curve_json(f, r, mi, &t, multi ? "    " : "");
 			free(t.bins);
@@ -264,7 +265,7 @@ int curvefile_write(FILE *f, const struct report *r, enum curvefile_kind kind, e
 		const char *named = r->classes != NULL ? r->classes[mi] : m->score;
 		char name[200];
 
-		if (table_open(&t, r, m, kind) < 0)
+		if (curvefile_table_open(&t, r, m, kind) < 0)
 			return -1;
 		if (fmt == FORMAT_MARKDOWN)
 			text_markdown(name, sizeof name, named, 40);
@@ -274,7 +275,7 @@ int curvefile_write(FILE *f, const struct report *r, enum curvefile_kind kind, e
 			double v[MAX_COLS];
 			char s[40];
 
-			table_row(&t, i, v);
+			curvefile_table_row(&t, i, v);
 			if (multi) {
 				if (fmt == FORMAT_CSV)
 					text_csv(f, named), fputc(',', f);

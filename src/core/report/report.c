@@ -29,7 +29,7 @@
 
 int report_parse_format(const char *name, enum report_format *fmt)
 {
-	static const char *const names[] = { "text", "json", "csv", "markdown" };
+	static const char *const names[] = { "text", "json", "csv", "markdown", "svg" };
 	size_t i;
 
 	for (i = 0; i < sizeof names / sizeof names[0]; i++)
@@ -636,6 +636,8 @@ void report_write(FILE *f, const struct report *r, enum report_format fmt)
 			json_pair(f, r, &r->pairs[i], i + 1 < r->n_pairs);
 		fputs(r->n_pairs > 0 ? "\n  ]\n}\n" : "]\n}\n", f);
 		break;
+	case FORMAT_SVG:
+		break; /* a picture of a curve only: options refuse it here */
 	case FORMAT_CSV:
 		if (r->rows_cell != NULL) {
 			reportrows_csv(f, r); /* one rectangle: the rows */
