@@ -72,6 +72,7 @@ struct options {
 	bool has_baseline;              /* --baseline T: today's policy */
 	double baseline;
 	bool ascii, no_color, no_mouse;
+	bool linear;                    /* --linear: the explorer as sentences, for a screen reader */
 	bool help, version;
 };
 

@@ -346,7 +346,7 @@ static int explore_classes(struct session *s, const struct options *o)
 	s->view.class_names = s->ds->classes.names;
 	view_set_model(&s->view, 0);
 	status = classview_sync(&cv, &s->view) < 0 ? (say("out of memory"), 1) :
-		 explorer_run(s, &(struct term_options){ !isatty(STDIN_FILENO), o->no_color, o->no_mouse, o->ascii });
+		 explorer_run(s, &(struct term_options){ !isatty(STDIN_FILENO), o->no_color, o->no_mouse, o->ascii, o->linear });
 	s->view.classes = NULL;
 	classview_close(&cv);
 	return status;
@@ -371,7 +371,7 @@ static int explore(struct session *s, const struct options *o, struct rowlists *
 			return 1;
 		}
 	}
-	status = explorer_run(s, &(struct term_options){ !isatty(STDIN_FILENO), o->no_color, o->no_mouse, o->ascii });
+	status = explorer_run(s, &(struct term_options){ !isatty(STDIN_FILENO), o->no_color, o->no_mouse, o->ascii, o->linear });
 	if (o->against != NULL) {
 		session_detach(s);
 		session_close(&ref);
@@ -393,8 +393,8 @@ static int run(struct session *s, const struct options *o, struct rowlists *kept
 	if (s->ds->multiclass && !(o->mode == MODE_EXPLORE && isatty(STDOUT_FILENO)))
 		return print_classes(s, o);
 	if (o->mode == MODE_EXPLORE && isatty(STDOUT_FILENO)) {
-		if (term_can_draw(err, sizeof err))
-			return explore(s, o, kept);
+		if (o->linear || term_can_draw(err, sizeof err))
+			return explore(s, o, kept); /* --linear draws nothing: any terminal */
 		/* a terminal that cannot draw the explorer gets the report */
 		say("%s: printing the report (the explorer needs a full-screen terminal)", err);
 		return s->ds->multiclass ? print_classes(s, o) : print_report(s, o, kept);

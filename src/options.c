@@ -23,7 +23,7 @@ enum {
 	OPT_BATCH, OPT_NAMES, OPT_STREAM, OPT_BINS, OPT_INVERT, OPT_CONF_LEVEL, OPT_PARTIAL_AUC, OPT_BOOTSTRAP, OPT_SEED,
 	OPT_PREVALENCE, OPT_AGAINST, OPT_GROUP, OPT_FOLD, OPT_GROUP_THRESHOLDS, OPT_MAX_FLAGGED, OPT_MAX_FLAG_RATE, OPT_CALIB_BINS, OPT_CALIB_STRATEGY,
 	OPT_MULTICLASS, OPT_CLASSES, OPT_THRESHOLDS, OPT_ID, OPT_SHOW, OPT_LIST, OPT_LIMIT, OPT_BASELINE,
-	OPT_BAND, OPT_BAND_P, OPT_BAND_Q, OPT_COST_FP_COL, OPT_COST_FN_COL
+	OPT_BAND, OPT_BAND_P, OPT_BAND_Q, OPT_COST_FP_COL, OPT_COST_FN_COL, OPT_LINEAR
 };
 
 static const struct option long_options[] = {
@@ -79,6 +79,7 @@ static const struct option long_options[] = {
 	{ "ascii", no_argument, NULL, OPT_ASCII },
 	{ "no-color", no_argument, NULL, OPT_NO_COLOR },
 	{ "no-mouse", no_argument, NULL, OPT_NO_MOUSE },
+	{ "linear", no_argument, NULL, OPT_LINEAR },
 	{ "commands", required_argument, NULL, OPT_COMMANDS },
 	{ "batch", no_argument, NULL, OPT_BATCH },
 	{ "names", required_argument, NULL, OPT_NAMES },
@@ -480,6 +481,9 @@ static int output_option(struct options *o, int c, const char *arg, char *err, s
 		break;
 	case OPT_NO_COLOR:
 		o->no_color = true;
+		break;
+	case OPT_LINEAR:
+		o->linear = true;
 		break;
 	case OPT_NO_MOUSE:
 		o->no_mouse = true;

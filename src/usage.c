@@ -105,6 +105,8 @@ static void usage_explorer(FILE *f)
 {
 	fputs("Explorer:\n"
 	      "      --names POS,NEG       words for the two classes\n"
+	      "      --linear              for a screen reader: sentences below each other,\n"
+	      "                            nothing drawn in place (keys as usual)\n"
 	      "      --ascii, --no-color, --no-mouse  (M in the explorer: the mouse back\n"
 	      "                            and forth; y copies the numbers, tab-separated)\n"
 	      "      --commands FILE       run explorer commands from FILE without a terminal,\n"

@@ -27,9 +27,10 @@ enum cmd_effect { EFFECT_NONE, EFFECT_QUIT, EFFECT_EXPORT, EFFECT_DISPLAY, EFFEC
 		  EFFECT_PROMPT, /* the key ':': the caller opens the command line */
 		  EFFECT_ROWS, /* the rows panel is to show: the caller builds its index once */
 		  EFFECT_COPY, /* y, :copy: the caller puts copy_text on the clipboard */
-		  EFFECT_MOUSE /* M: the caller gives the mouse to the terminal, or takes it back */ };
+		  EFFECT_MOUSE, /* M: the caller gives the mouse to the terminal, or takes it back */
+		  EFFECT_LINEAR /* :set linear: the caller leaves the screen for --linear's sentences */ };
 
-enum set_what { SET_ASCII, SET_UNICODE, SET_COLOR, SET_MONO, SET_CONF };
+enum set_what { SET_ASCII, SET_UNICODE, SET_COLOR, SET_MONO, SET_CONF, SET_LINEAR, SET_LOGFPR, SET_LINFPR };
 
 struct cmd_entry;
 

@@ -14,6 +14,10 @@
 #include <stddef.h>
 
 void display_toggle_overlay(struct view *v);
+
+/* L, :set logfpr: ROC's FPR axis on a log scale from 1/negatives to 1 (or
+ * linear again); for rare positives, where the first 1% of FPR matters. */
+void display_set_logfpr(struct view *v, bool on);
 void display_next_plots(struct view *v);        /* which plot comes first when few fit */
 void display_set_glyphs(struct view *v, enum glyphs g);
 void display_next_glyphs(struct view *v);       /* braille, blocks, ASCII, braille... */

@@ -105,6 +105,7 @@ struct view {
 	size_t prev_k;              /* before the last move, for the arrows */
 	enum step_mode step;
 	bool overlay;               /* all models on the ROC and PR plots */
+	bool logfpr;                /* ROC's FPR axis on a log scale, from 1/negatives */
 	bool help;                  /* the help box is open */
 	int help_what;              /* HELP_KEYS, HELP_COMMANDS or a command's index */
 	int help_top;               /* its first row shown, when it scrolls */

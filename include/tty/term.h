@@ -17,6 +17,7 @@ struct term_options {
 	bool no_color;
 	bool no_mouse;
 	bool ascii;
+	bool linear;         /* --linear: sentences, nothing drawn (linear.h) */
 };
 
 enum term_event_kind { TEV_NONE, TEV_KEY, TEV_MOUSE, TEV_RESIZE, TEV_QUIT, TEV_CANCEL };

@@ -16,6 +16,14 @@ struct rect axes_area(struct rect r);
 int axes_dot_x(const struct canvas *c, double x);
 int axes_dot_y(const struct canvas *c, double y);
 
+/* Where an FPR sits on ROC's x axis, 0 to 1: itself, or with L (logfpr)
+ * its place on a log axis from 1/negatives to 1. */
+double axes_fpr(const struct view *v, double fpr);
+
+/* Under area a, at row y: the log FPR axis's decades (1e-3, .01, .1, 1),
+ * each where it falls and only where it fits apart from the last. */
+void axes_fpr_decades(struct grid *g, struct rect a, int y, const struct view *v);
+
 /* The y axis of area a in rectangle r, ticked 0, .25, .5, .75, 1. */
 void axes_y(struct grid *g, struct rect r, struct rect a, const struct view *v);
 

@@ -288,17 +288,27 @@ static int parse_set(const struct cmd_words *a, struct cmd *c, char *err, size_t
 		c->set = SET_COLOR;
 	else if (a->n == 2 && strcasecmp(w, "mono") == 0)
 		c->set = SET_MONO;
+	else if (a->n == 2 && strcasecmp(w, "linear") == 0)
+		c->set = SET_LINEAR;
+	else if (a->n == 2 && (strcasecmp(w, "logfpr") == 0 || strcasecmp(w, "linfpr") == 0))
+		c->set = tolower((unsigned char)w[1]) == 'o' ? SET_LOGFPR : SET_LINFPR;
 	else if (a->n == 3 && strcasecmp(w, "conf") == 0) {
 		c->set = SET_CONF;
 		if (cmd_number(a->w[2], &c->value) < 0 || !(c->value > 0 && c->value < 1))
 			return cmd_fail(err, errlen, "set conf takes a level between 0 and 1, such as 0.9");
 	} else
-		return cmd_fail(err, errlen, "set takes ascii, unicode, color, mono or conf L");
+		return cmd_fail(err, errlen, "set takes ascii, unicode, color, mono, linear, logfpr, linfpr or conf L");
 	return 0;
 }
 
 static enum cmd_effect apply_set(struct view *v, const struct cmd *c)
 {
+	if (c->set == SET_LINEAR)
+		return EFFECT_LINEAR;
+	if (c->set == SET_LOGFPR || c->set == SET_LINFPR) {
+		display_set_logfpr(v, c->set == SET_LOGFPR);
+		return EFFECT_DISPLAY;
+	}
 	if (c->set == SET_CONF) {
 		v->conf_level = c->value;
 		view_say(v, false, "intervals at %g%%", 100 * c->value);
@@ -316,7 +326,7 @@ static enum cmd_effect apply_set(struct view *v, const struct cmd *c)
 static void complete_set(const struct view *v, size_t n, const char *prefix, void (*add)(void *, const char *),
 			 void *arg)
 {
-	static const char *const sets[] = { "ascii", "unicode", "color", "mono", "conf", NULL };
+	static const char *const sets[] = { "ascii", "unicode", "color", "mono", "linear", "logfpr", "linfpr", "conf", NULL };
 
 	(void)v;
 	if (n == 1)
@@ -472,8 +482,8 @@ const struct cmd_entry cmdview_copy = {
 
 const struct cmd_entry cmdview_set = {
 	"set", NULL,
-	"set ascii|unicode|color|mono|conf L",
-	"change how the screen is drawn, or the intervals' level",
+	"set ascii|unicode|color|mono|linear|logfpr|linfpr|conf L",
+	"change how the screen is drawn (linear: sentences for a screen reader, as --linear; logfpr: ROC's FPR on a log scale), or the intervals' level",
 	parse_set, apply_set, complete_set
 };
 

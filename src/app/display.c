@@ -6,6 +6,7 @@
 
 #include "core/base/fmt.h"
 #include "core/load/rowlist.h"
+#include "core/stats/curve.h"
 
 #include <limits.h>
 #include <stdio.h>
@@ -13,6 +14,19 @@
 void display_toggle_overlay(struct view *v)
 {
 	v->overlay = !v->overlay;
+}
+
+void display_set_logfpr(struct view *v, bool on)
+{
+	char a[40];
+
+	v->logfpr = on;
+	v->data_gen++; /* the plots are drawn again on the new axis */
+	if (on)
+		view_say(v, false, "ROC's FPR on a log scale from %s (1/negatives) to 1, scores' counts too (L: linear)",
+			 fmt_rate(a, sizeof a, curve_fpr_floor(view_current(v)->sw)));
+	else
+		view_say(v, false, "ROC's FPR on a linear scale");
 }
 
 void display_toggle_classes(struct view *v)

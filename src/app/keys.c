@@ -42,6 +42,7 @@ const struct binding keys_table[] = {
 	{ ':', ":", ACT_COMMAND, "type a command (:help lists them)", 1 },
 	{ 'e', "e", ACT_EXPLAIN, "plain-language view for stakeholders", 1 },
 	{ 'x', "x", ACT_EXPORT, "export a Markdown snapshot (see :export)", 1 },
+	{ 'L', "L", ACT_LOGFPR, "ROC's FPR axis on a log scale (rare positives), or linear again", 0 },
 	{ 'y', "y", ACT_COPY, "copy the matrix and metrics (tab-separated) to the clipboard (see :copy)", 1 },
 	{ 'M', "M", ACT_MOUSE, "give the mouse to the terminal (select, copy), or take it back", 0 },
 	{ 'b', "b", ACT_BOOTSTRAP, "bootstrap 1000 resamples: the best F1's band (Esc stops it)", 0 },
@@ -113,6 +114,7 @@ enum cmd_effect keys_apply(struct view *v, enum action a, struct cmd *c)
 	case ACT_ARGMAX: display_toggle_argmax(v); break;
 	case ACT_COPY: return command(v, "copy", c);
 	case ACT_MOUSE: return EFFECT_MOUSE;
+	case ACT_LOGFPR: display_set_logfpr(v, !v->logfpr); return EFFECT_DISPLAY;
 	case ACT_HELP: display_toggle_help(v); break;
 	case ACT_QUIT: return command(v, "quit", c);
 	case ACT_NONE: break;

@@ -13,6 +13,7 @@
 #include "app/cmd.h"
 #include "app/display.h"
 #include "tty/cmdline.h"
+#include "tty/linear.h"
 #include "ui/copy.h"
 #include "ui/export.h"
 #include "ui/helpbox.h"
@@ -53,6 +54,7 @@ struct loop {
 	struct booting boot;
 	struct rowsview rows;           /* r: built when first shown */
 	bool rows_built;
+	int linear;                     /* :set linear: --linear after the screen */
 };
 
 static void boot_progress(void *arg, size_t done, size_t total)
@@ -273,6 +275,9 @@ static void effect(struct loop *l, enum cmd_effect e, const struct cmd *c)
 	case EFFECT_MOUSE:
 		toggle_mouse(l);
 		break;
+	case EFFECT_LINEAR:
+		l->quit = 1, l->linear = 1; /* the screen ends, the sentences go on */
+		break;
 	case EFFECT_NONE:
 		break;
 	}
@@ -445,7 +450,8 @@ static void loop_done(struct loop *l)
 	}
 }
 
-int explorer_run(struct session *s, const struct term_options *to)
+/* The full-screen explorer. */
+static int screen_run(struct session *s, const struct term_options *to, int *linear)
 {
 	struct loop l;
 	struct grid *g = NULL;
@@ -522,5 +528,13 @@ int explorer_run(struct session *s, const struct term_options *to)
 	/* ended by a signal: say so in the status, as a shell would */
 	else if (term_quit_signal() != 0)
 		status = 128 + term_quit_signal();
+	*linear = l.linear && status == 0;
 	return status;
+}
+
+int explorer_run(struct session *s, const struct term_options *to)
+{
+	int linear = 0, status = to->linear ? 0 : screen_run(s, to, &linear);
+
+	return to->linear || linear ? linear_run(s, to) : status;
 }

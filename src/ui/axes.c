@@ -6,8 +6,10 @@
 #include "ui/axes.h"
 
 #include "ui/glyph.h"
+#include "core/stats/curve.h"
 
 #include <math.h>
+#include <stdio.h>
 
 /* The canvas area of a plot's rectangle: a title row above, tick labels
  * below, y labels and the axis to the left. */
@@ -24,6 +26,35 @@ int axes_dot_x(const struct canvas *c, double x)
 int axes_dot_y(const struct canvas *c, double y)
 {
 	return (int)lround((1 - y) * (c->h - 1));
+}
+
+double axes_fpr(const struct view *v, double fpr)
+{
+	return v->logfpr ? curve_log_position(fpr, curve_fpr_floor(view_current(v)->sw)) : fpr;
+}
+
+void axes_fpr_decades(struct grid *g, struct rect a, int y, const struct view *v)
+{
+	double floor = curve_fpr_floor(view_current(v)->sw);
+	int end = a.x - 1; /* the last label's end */
+
+	for (int d = (int)ceil(log10(floor) - 1e-9); d <= 0; d++) {
+		char s[16];
+		int col = a.x + (int)lround(curve_log_position(pow(10, d), floor) * (a.w - 1)), w;
+
+		if (d == 0)
+			snprintf(s, sizeof s, "1");
+		else if (d >= -2)
+			snprintf(s, sizeof s, "%.*f", -d, pow(10, d)); /* .1, .01 */
+		else
+			snprintf(s, sizeof s, "1e%d", d);
+		w = grid_text_width(s);
+		col = col - w / 2 < a.x ? a.x : col + (w + 1) / 2 > a.x + a.w ? a.x + a.w - w : col - w / 2;
+		if (col <= end + 1)
+			continue;
+		grid_text(g, col, y, s, ST_AXIS, w);
+		end = col + w - 1;
+	}
 }
 
 void axes_y(struct grid *g, struct rect r, struct rect a, const struct view *v)

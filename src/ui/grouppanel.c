@@ -5,6 +5,8 @@
  */
 #include "ui/grouppanel.h"
 
+#include "ui/axes.h"
+
 #include "core/stats/fairness.h"
 #include "core/base/fmt.h"
 #include "core/stats/metrics.h"
@@ -235,7 +237,7 @@ void grouppanel_roc_marks(struct grid *g, struct rect area, const struct view *v
 
 	for (i = 0; i < v->n_groups; i++) {
 		struct confusion c = sweep_at(view_group_sweep(v, i), view_group_threshold(v, i));
-		double x = metrics_value(METRIC_FPR, &c), y = metrics_value(METRIC_RECALL, &c);
+		double x = axes_fpr(v, metrics_value(METRIC_FPR, &c)), y = metrics_value(METRIC_RECALL, &c);
 
 		if (isnan(x) || isnan(y))
 			continue;

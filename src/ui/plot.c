@@ -25,15 +25,18 @@
 
 static const enum dash series_dash[4] = { DASH_SOLID, DASH_LONG, DASH_DOTTED, DASH_SPARSE };
 
-static void draw_curve(struct plot_cache *pc, const struct sweep *sw, enum curve_kind kind, int series)
+static void draw_curve(struct plot_cache *pc, const struct view *v, const struct sweep *sw, enum curve_kind kind,
+		       int series)
 {
 	struct canvas *c = &pc->base;
 	size_t i;
 	int px = 0, py = 0, have = 0;
 	enum style st = series < 0 ? ST_BASELINE : legend_style(series); /* -1: the reference */
 	enum dash da = series < 0 ? DASH_DOTTED : series_dash[series & 3];
+	bool logx = kind == CURVE_ROC && v->logfpr;
 
-	pc->n_idx = curve_downsample(sw, kind, (size_t)c->w, (size_t)c->h, pc->idx, pc->cap_idx);
+	pc->n_idx = curve_downsample_log(sw, kind, (size_t)c->w, (size_t)c->h, logx ? curve_fpr_floor(view_current(v)->sw) : 0,
+					 pc->idx, pc->cap_idx);
 	for (i = 0; i < pc->n_idx; i++) {
 		struct curve_point p = curve_point(sw, kind, pc->idx[i]);
 		int x, y;
@@ -42,7 +45,7 @@ static void draw_curve(struct plot_cache *pc, const struct sweep *sw, enum curve
 			have = 0;
 			continue;
 		}
-		x = axes_dot_x(c, p.x);
+		x = axes_dot_x(c, logx ? axes_fpr(v, p.x) : p.x);
 		y = axes_dot_y(c, p.y);
 		if (have)
 			canvas_line(c, px, py, x, y, st, da);
@@ -62,6 +65,8 @@ static void ref_marker(struct grid *g, const struct plot_cache *pc, const struct
 		return;
 	c = sweep_at(v->ref_sw[v->model], view_current(v)->threshold);
 	x = metrics_value(mx, &c), y = metrics_value(my, &c);
+	if (mx == METRIC_FPR)
+		x = axes_fpr(v, x);
 	if (!isnan(x) && !isnan(y))
 		grid_put(g, pc->area.x + (int)lround(x * (pc->area.w - 1)), pc->area.y + (int)lround((1 - y) * (pc->area.h - 1)),
 			 'R', ST_MARKER);
@@ -86,7 +91,14 @@ static void build_curve_plot(struct plot_cache *pc, const struct view *v, enum c
 	struct canvas *c = &pc->base;
 	size_t i;
 
-	if (kind == CURVE_ROC) {
+	if (kind == CURVE_ROC && v->logfpr) {
+		/* chance, TPR = FPR, bends on a log axis: drawn through its points */
+		double floor = curve_fpr_floor(sw);
+
+		for (int x = 1; x < c->w; x++)
+			canvas_line(c, x - 1, axes_dot_y(c, floor * pow(1 / floor, (double)(x - 1) / (c->w - 1))), x,
+				    axes_dot_y(c, floor * pow(1 / floor, (double)x / (c->w - 1))), ST_BASELINE, DASH_SPARSE);
+	} else if (kind == CURVE_ROC) {
 		canvas_line(c, 0, c->h - 1, c->w - 1, 0, ST_BASELINE, DASH_SPARSE);
 	} else if (sw->pos + sw->neg > 0) {
 		int y = axes_dot_y(c, sw->pos / (sw->pos + sw->neg));
@@ -96,17 +108,17 @@ static void build_curve_plot(struct plot_cache *pc, const struct view *v, enum c
 	if (v->overlay && v->folds) {
 		/* o with --fold: each fold's curve under the pooled one */
 		for (i = 0; i < v->n_groups; i++)
-			draw_curve(pc, view_group_sweep(v, i), kind, 1 + (int)(i % 3));
+			draw_curve(pc, v, view_group_sweep(v, i), kind, 1 + (int)(i % 3));
 	} else if (v->overlay && v->n_models > 1) {
 		for (i = 0; i < v->n_models; i++)
 			if (i != v->model)
-				draw_curve(pc, v->models[i].sw, kind, (int)i);
+				draw_curve(pc, v, v->models[i].sw, kind, (int)i);
 	}
 	/* --against: the reference's curve, in the baseline's dim style */
 	if (v->ref_sw != NULL)
-		draw_curve(pc, v->ref_sw[v->model], kind, -1); /* its points are drawn over next */
+		draw_curve(pc, v, v->ref_sw[v->model], kind, -1); /* its points are drawn over next */
 	/* the current model last: on top, and its points kept for clicks */
-	draw_curve(pc, sw, kind, v->overlay && !v->folds ? (int)v->model : 0);
+	draw_curve(pc, v, sw, kind, v->overlay && !v->folds ? (int)v->model : 0);
 }
 
 /* --against: the reference's histogram on the current one's scale (as
@@ -140,6 +152,16 @@ static void ref_hist(struct plot_cache *pc, const struct view *v, double maxp, d
 	free(p);
 }
 
+/* A bar's height as a share of the peak's: with L (log axes, and no
+ * reference drawn beside it on the linear scale) log(1 + n) over
+ * log(1 + peak), so that a class of 0.1% still shows. */
+static double hist_height(const struct view *v, double n, double peak)
+{
+	if (v->logfpr && v->ref_sw == NULL)
+		return log1p(n) / log1p(peak);
+	return n / peak;
+}
+
 static void build_hist(struct plot_cache *pc, const struct view *v)
 {
 	const struct sweep *sw = view_current(v)->sw;
@@ -168,8 +190,8 @@ static void build_hist(struct plot_cache *pc, const struct view *v)
 	if (v->ref_sw != NULL)
 		ref_hist(pc, v, maxp, maxn);
 	for (x = 0; x < c->w; x++) {
-		int hp = maxp > 0 ? (int)ceil(pos[x] / maxp * half) : 0;
-		int hn = maxn > 0 ? (int)ceil(neg[x] / maxn * (c->h - half)) : 0;
+		int hp = maxp > 0 ? (int)ceil(hist_height(v, pos[x], maxp) * half) : 0;
+		int hn = maxn > 0 ? (int)ceil(hist_height(v, neg[x], maxn) * (c->h - half)) : 0;
 		int y;
 
 		for (y = 0; y < hp; y++)
@@ -301,15 +323,18 @@ static void marker(struct grid *g, const struct plot_cache *pc, const struct vie
 {
 	double x = metrics_value(mx, c), y = metrics_value(my, c), lo, hi;
 	double level = interval_level(v->conf_level);
+	bool fpr = mx == METRIC_FPR;
 	int cx, cy, i, a, b;
 
 	if (isnan(x) || isnan(y))
 		return;
+	if (fpr)
+		x = axes_fpr(v, x);
 	cx = pc->area.x + (int)lround(x * (pc->area.w - 1));
 	cy = pc->area.y + (int)lround((1 - y) * (pc->area.h - 1));
 	if (interval_rate_ci(view_current(v)->sw, mx, c, level, &lo, &hi) == 0) {
-		a = pc->area.x + (int)lround(lo * (pc->area.w - 1));
-		b = pc->area.x + (int)lround(hi * (pc->area.w - 1));
+		a = pc->area.x + (int)lround((fpr ? axes_fpr(v, lo) : lo) * (pc->area.w - 1));
+		b = pc->area.x + (int)lround((fpr ? axes_fpr(v, hi) : hi) * (pc->area.w - 1));
 		for (i = a; i <= b; i++)
 			if (i != cx)
 				grid_put(g, i, cy, glyph_get(v->glyphs, G_HLINE), ST_MARKER);
@@ -374,7 +399,11 @@ static void draw_roc(struct grid *g, struct rect r, struct rect a, struct plot_c
 	snprintf(f[4], sizeof f[4], " AUC %s", t1);
 	axes_title(g, r, head, tail, 5);
 	axes_y(g, r, a, v);
-	axes_x_labels(g, a, r.y + r.h - 1, "0", "FPR", "1");
+	if (v->logfpr) {
+		axes_fpr_decades(g, a, r.y + r.h - 1, v);
+	} else {
+		axes_x_labels(g, a, r.y + r.h - 1, "0", "FPR", "1");
+	}
 	if (v->overlay && v->folds)
 		legend_folds(g, pc->area, v, false);
 	else if (v->overlay && v->n_models > 1)
@@ -427,6 +456,8 @@ static void draw_hist(struct grid *g, struct rect r, struct rect a, struct plot_
 	axes_x_labels(g, a, r.y + r.h - 1, t1, t2, t3);
 	grid_text(g, r.x, a.y, "peak", ST_AXIS, 4);
 	grid_text(g, r.x, a.y + a.h - 1, "peak", ST_AXIS, 4);
+	if (v->logfpr && v->ref_sw == NULL && a.h >= 5)
+		grid_text(g, r.x, a.y + a.h / 2, "log", ST_AXIS, 4); /* the counts' scale */
 	if (m->k > 0 && sw->max > sw->min)
 		axes_threshold_line(g, &pc->base, pc->area, v, (int)lround(sweep_fraction(sw, m->threshold) * (a.w - 1)));
 	else if (m->k > 0)
@@ -558,7 +589,8 @@ bool plot_hit(const struct plot_cache *pc, const struct view *v, int x, int y, s
 		/* the nearest drawn point: at most one per raster cell */
 		for (j = 0; j < pc->n_idx; j++) {
 			struct curve_point p = curve_point(m->sw, ck, pc->idx[j]);
-			double d = (p.x - fx) * (p.x - fx) + (p.y - fy) * (p.y - fy);
+			double at = ck == CURVE_ROC ? axes_fpr(v, p.x) : p.x;
+			double d = (at - fx) * (at - fx) + (p.y - fy) * (p.y - fy);
 
 			if (d < best) {
 				best = d;

@@ -117,7 +117,7 @@ static void test_parse_errors(void **state)
 	rejects("names fraud", "names takes POSITIVE,NEGATIVE");
 	rejects("names ,legit", "names takes POSITIVE,NEGATIVE");
 	rejects("export a b", "export takes one FILE");
-	rejects("set blink", "set takes ascii, unicode, color, mono or conf L");
+	rejects("set blink", "set takes ascii, unicode, color, mono, linear, logfpr, linfpr or conf L");
 	rejects("set conf 1", "set conf takes a level between 0 and 1");
 	rejects("help nope", "no command 'nope'");
 	rejects("quit now", "quit takes nothing");

@@ -33,6 +33,19 @@ size_t curve_sweep_index(enum curve_kind kind, size_t i);
 size_t curve_downsample(const struct sweep *sw, enum curve_kind kind, size_t cols, size_t rows,
 			size_t *idx, size_t max);
 
+/* The same with x on a log scale from floor (at 0) to 1 (at 1). */
+size_t curve_downsample_log(const struct sweep *sw, enum curve_kind kind, size_t cols, size_t rows, double floor,
+			    size_t *idx, size_t max);
+
+/* Where x sits on a log axis from floor to 1, as 0 to 1: log(x/floor) /
+ * log(1/floor); 0 at and below the floor (an FPR of 0 sits there, with
+ * the smallest one), NaN stays NaN. */
+double curve_log_position(double x, double floor);
+
+/* The floor of a log FPR axis: one negative's share, 1/negatives (a
+ * tenth when there are fewer than ten: the scale needs room). */
+double curve_fpr_floor(const struct sweep *sw);
+
 int curve_parse(const char *name, enum curve_kind *kind);
 
 /* The standardised (McClish) partial ROC AUC over FPR in [0, max_fpr],

@@ -47,8 +47,26 @@ static long cell(double v, size_t cells)
 	return (long)(v * (double)cells);
 }
 
+double curve_log_position(double x, double floor)
+{
+	if (isnan(x))
+		return x;
+	return x <= floor ? 0 : x >= 1 ? 1 : log(x / floor) / log(1 / floor);
+}
+
+double curve_fpr_floor(const struct sweep *sw)
+{
+	return sw->neg >= 10 ? 1 / sw->neg : 0.1;
+}
+
 size_t curve_downsample(const struct sweep *sw, enum curve_kind kind, size_t cols, size_t rows,
 			size_t *idx, size_t max)
+{
+	return curve_downsample_log(sw, kind, cols, rows, 0, idx, max);
+}
+
+size_t curve_downsample_log(const struct sweep *sw, enum curve_kind kind, size_t cols, size_t rows, double floor,
+			    size_t *idx, size_t max)
 {
 	size_t len = curve_length(sw, kind), i, out = 0;
 	long last_x = -2, last_y = -2;
@@ -58,7 +76,7 @@ size_t curve_downsample(const struct sweep *sw, enum curve_kind kind, size_t col
 	/* the last slot is kept for the curve's end */
 	for (i = 0; i + 1 < len && out + 1 < max; i++) {
 		struct curve_point p = curve_point(sw, kind, i);
-		long x = cell(p.x, cols), y = cell(p.y, rows);
+		long x = cell(floor > 0 ? curve_log_position(p.x, floor) : p.x, cols), y = cell(p.y, rows);
 
 		if (x != last_x || y != last_y) {
 			idx[out++] = i;
