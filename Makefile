@@ -132,6 +132,7 @@ cli: cutoff build/asan/cutoff build/gen
 	@sh tests/cli/baseline.sh ./build/asan/cutoff
 	@sh tests/cli/rowcost.sh ./cutoff
 	@sh tests/cli/svg.sh ./cutoff
+	@GEN=./build/gen sh tests/cli/html.sh ./cutoff
 	@sh tests/cli/rowcost.sh ./build/asan/cutoff
 	@sh tests/cli/band.sh ./cutoff
 	@sh tests/cli/band.sh ./build/asan/cutoff

@@ -12,6 +12,7 @@
 #include "core/base/text.h"
 #include "core/report/curvefile.h"
 #include "core/report/curvesvg.h"
+#include "core/report/reporthtml.h"
 #include "core/report/reportmc.h"
 #include "core/stats/band.h"
 #include "core/stats/optimize.h"
@@ -278,6 +279,11 @@ int print_report(struct session *s, const struct options *o, struct rowlists *ke
 			goto out;
 		}
 		if (write_curve(&rv.report, o) < 0) {
+			say("out of memory");
+			goto out;
+		}
+	} else if (o->format == FORMAT_HTML) {
+		if (reporthtml_write(stdout, &rv.report) < 0) {
 			say("out of memory");
 			goto out;
 		}

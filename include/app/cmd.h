@@ -15,7 +15,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-enum export_format { EXPORT_MD, EXPORT_TXT, EXPORT_JSON, EXPORT_TSV /* :copy FILE */,
+enum export_format { EXPORT_MD, EXPORT_TXT, EXPORT_JSON, EXPORT_TSV /* :copy FILE */, EXPORT_HTML /* the page (reporthtml) */,
 		     EXPORT_ROWS, EXPORT_ROWS_SHOWN /* :export rows: the cell's rows as CSV (every column, or the shown) */ };
 
 /* The longest command line: a path of PATH_MAX bytes and then some. */

@@ -209,6 +209,8 @@ static int parse_export(const struct cmd_words *a, struct cmd *c, char *err, siz
 			c->format = EXPORT_TXT, c->has_format = true;
 		} else if (strcasecmp(w, "json") == 0) {
 			c->format = EXPORT_JSON, c->has_format = true;
+		} else if (strcasecmp(w, "html") == 0) {
+			c->format = EXPORT_HTML, c->has_format = true;
 		} else if (i == 1 && strcasecmp(w, "rows") == 0) {
 			c->format = EXPORT_ROWS, c->has_format = true;
 		} else if (c->format >= EXPORT_ROWS && (strcmp(w, "--shown") == 0 || strcmp(w, "--all-columns") == 0)) {
@@ -222,7 +224,7 @@ static int parse_export(const struct cmd_words *a, struct cmd *c, char *err, siz
 			snprintf(c->text, sizeof c->text, "%s", w);
 			c->has_file = true;
 		} else {
-			return cmd_fail(err, errlen, "export takes one FILE and a format (md, txt, json)");
+			return cmd_fail(err, errlen, "export takes one FILE and a format (md, txt, json, html)");
 		}
 	}
 	if (c->format >= EXPORT_ROWS && !c->has_file)
@@ -233,6 +235,8 @@ static int parse_export(const struct cmd_words *a, struct cmd *c, char *err, siz
 
 		if (dot && strcasecmp(dot, ".json") == 0)
 			c->format = EXPORT_JSON;
+		else if (dot && (strcasecmp(dot, ".html") == 0 || strcasecmp(dot, ".htm") == 0))
+			c->format = EXPORT_HTML;
 		else if (dot && strcasecmp(dot, ".txt") == 0)
 			c->format = EXPORT_TXT;
 	}
@@ -241,14 +245,17 @@ static int parse_export(const struct cmd_words *a, struct cmd *c, char *err, siz
 
 static enum cmd_effect apply_export(struct view *v, const struct cmd *c)
 {
-	(void)v, (void)c;
+	if (c->format == EXPORT_HTML && (v->classes != NULL || v->ref_sw != NULL)) {
+		view_say(v, true, "export html: no page yet with several classes or --against (md, txt or json)");
+		return EFFECT_NONE;
+	}
 	return EFFECT_EXPORT;
 }
 
 static void complete_export(const struct view *v, size_t n, const char *prefix, void (*add)(void *, const char *),
 			    void *arg)
 {
-	static const char *const formats[] = { "md", "txt", "json", NULL };
+	static const char *const formats[] = { "md", "txt", "json", "html", NULL };
 
 	(void)v, (void)n;
 	cmd_offer(formats, prefix, add, arg);
@@ -468,8 +475,8 @@ const struct cmd_entry cmdview_explain = {
 
 const struct cmd_entry cmdview_export = {
 	"export", "x",
-	"export [FILE] [md|txt|json] | export rows FILE [--shown]",
-	"write a snapshot (Markdown unless said); rows: every row of the rows panel's cell as CSV",
+	"export [FILE] [md|txt|json|html] | export rows FILE [--shown]",
+	"write a snapshot (Markdown unless said; html: the page with its slider); rows: every row of the rows panel's cell as CSV",
 	parse_export, apply_export, complete_export
 };
 

@@ -18,6 +18,7 @@
 #include "app/bandview.h"
 #include "app/rowsview.h"
 #include "core/report/reportmc.h"
+#include "core/report/reporthtml.h"
 #include "core/base/text.h"
 #include <stdint.h>
 
@@ -138,10 +139,17 @@ int export_write(FILE *f, const struct view *v, enum export_format fmt)
 		bandview_at(v, &band);
 		rv.models[0].band = &band;
 	}
-	if (fmt == EXPORT_JSON) {
-		reportview_write(f, &rv, FORMAT_JSON);
+	if (fmt == EXPORT_JSON || fmt == EXPORT_HTML) {
+		int rc = 0;
+
+		if (fmt == EXPORT_JSON)
+			reportview_write(f, &rv, FORMAT_JSON);
+		else
+			rc = reporthtml_write(f, &rv.report);
 		reportview_free(&rv);
-		return 0;
+		if (rc < 0)
+			errno = ENOMEM;
+		return rc;
 	}
 	view_stakeholder_text(v, words, sizeof words);
 	if (fmt == EXPORT_MD) {
@@ -161,7 +169,8 @@ int export_write(FILE *f, const struct view *v, enum export_format fmt)
 
 static const char *extension(enum export_format fmt)
 {
-	return fmt == EXPORT_JSON ? "json" : fmt == EXPORT_TXT ? "txt" : fmt == EXPORT_TSV ? "tsv" : fmt >= EXPORT_ROWS ? "csv" : "md";
+	return fmt == EXPORT_JSON ? "json" : fmt == EXPORT_TXT ? "txt" : fmt == EXPORT_TSV ? "tsv" : fmt == EXPORT_HTML ? "html" :
+	       fmt >= EXPORT_ROWS ? "csv" : "md";
 }
 
 /* A name for a snapshot: cutoff-MODEL-THRESHOLD[-N].EXT, free in ".". */

@@ -18,4 +18,7 @@
  * memory. */
 int curvesvg_write(FILE *f, const struct report *r, enum curvefile_kind kind);
 
+/* The same as an element inside an HTML page (no XML declaration). */
+int curvesvg_inline(FILE *f, const struct report *r, enum curvefile_kind kind);
+
 #endif

@@ -15,7 +15,7 @@
 
 #include <stdint.h>
 
-enum report_format { FORMAT_TEXT, FORMAT_JSON, FORMAT_CSV, FORMAT_MARKDOWN, FORMAT_SVG /* --curve only */ };
+enum report_format { FORMAT_TEXT, FORMAT_JSON, FORMAT_CSV, FORMAT_MARKDOWN, FORMAT_SVG /* --curve only */, FORMAT_HTML /* --report, --optimize: one page */ };
 
 struct report_model {
 	const char *score;          /* score column */

@@ -265,7 +265,7 @@ static void legend(FILE *f, const struct report *r, const struct spec *s, enum c
 
 /* Long: the picture top to bottom (title, axes, reference line, each
  * model's series, legend), in the order a reader meets them. */
-int curvesvg_write(FILE *f, const struct report *r, enum curvefile_kind kind)
+static int picture(FILE *f, const struct report *r, enum curvefile_kind kind, bool inline_)
 {
 	struct spec s = spec_of(kind);
 	struct range g;
@@ -273,9 +273,10 @@ int curvesvg_write(FILE *f, const struct report *r, enum curvefile_kind kind)
 
 	if (data_range(r, kind, &s, &g) < 0)
 		return -1;
-	fprintf(f, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-		   "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\" "
-		   "font-family=\"sans-serif\" font-size=\"12\">\n<title>",
+	if (!inline_)
+		fputs("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n", f);
+	fprintf(f, "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\" "
+		   "font-family=\"sans-serif\" font-size=\"12\" role=\"img\">\n<title>",
 		SVG_W, h, SVG_W, h);
 	fprintf(f, "%s: ", s.title);
 	xml_text(f, r->file);
@@ -285,8 +286,8 @@ int curvesvg_write(FILE *f, const struct report *r, enum curvefile_kind kind)
 	xml_text(f, r->file);
 	fputs("</tspan></text>\n", f);
 	axes(f, &g, &s);
-	fprintf(f, "<g data-x0=\"%.17g\" data-x1=\"%.17g\" data-y0=\"%.17g\" data-y1=\"%.17g\" data-left=\"%g\" data-top=\"%g\" "
-		   "data-width=\"%g\" data-height=\"%g\">\n", g.x0, g.x1, g.y0, g.y1, LEFT, TOP, AREA_W, AREA_H);
+	fprintf(f, "<g data-kind=\"%s\" data-x0=\"%.17g\" data-x1=\"%.17g\" data-y0=\"%.17g\" data-y1=\"%.17g\" data-left=\"%g\" data-top=\"%g\" "
+		   "data-width=\"%g\" data-height=\"%g\">\n", curvefile_name(kind), g.x0, g.x1, g.y0, g.y1, LEFT, TOP, AREA_W, AREA_H);
 	if (s.diagonal)
 		fprintf(f, "<line x1=\"%g\" y1=\"%g\" x2=\"%g\" y2=\"%g\" stroke=\"#999\" stroke-dasharray=\"4 4\"/>\n", LEFT,
 			TOP + AREA_H, LEFT + AREA_W, TOP);
@@ -305,4 +306,14 @@ int curvesvg_write(FILE *f, const struct report *r, enum curvefile_kind kind)
 	legend(f, r, &s, kind);
 	fputs("</g>\n</svg>\n", f);
 	return 0;
+}
+
+int curvesvg_write(FILE *f, const struct report *r, enum curvefile_kind kind)
+{
+	return picture(f, r, kind, false);
+}
+
+int curvesvg_inline(FILE *f, const struct report *r, enum curvefile_kind kind)
+{
+	return picture(f, r, kind, true);
 }

@@ -29,7 +29,7 @@
 
 int report_parse_format(const char *name, enum report_format *fmt)
 {
-	static const char *const names[] = { "text", "json", "csv", "markdown", "svg" };
+	static const char *const names[] = { "text", "json", "csv", "markdown", "svg", "html" };
 	size_t i;
 
 	for (i = 0; i < sizeof names / sizeof names[0]; i++)
@@ -637,7 +637,8 @@ void report_write(FILE *f, const struct report *r, enum report_format fmt)
 		fputs(r->n_pairs > 0 ? "\n  ]\n}\n" : "]\n}\n", f);
 		break;
 	case FORMAT_SVG:
-		break; /* a picture of a curve only: options refuse it here */
+	case FORMAT_HTML:
+		break; /* a picture, a page: their own writers (curvesvg, reporthtml) */
 	case FORMAT_CSV:
 		if (r->rows_cell != NULL) {
 			reportrows_csv(f, r); /* one rectangle: the rows */
