@@ -585,9 +585,8 @@ static int combinations(const struct options *o, const struct seen *seen, char *
 		return rc;
 	if (o->format == FORMAT_SVG && (o->mode != MODE_CURVE || o->against != NULL))
 		return usage_error(err, errlen, "--format svg draws a --curve (one picture of every model's curve)");
-	if (o->format == FORMAT_HTML && (o->mode == MODE_CURVE || o->mode == MODE_EXPLORE || o->against != NULL ||
-					 o->data.multiclass))
-		return usage_error(err, errlen, "--format html is a page of --report or --optimize (not --curve, --against or --multiclass)");
+	if (o->format == FORMAT_HTML && (o->mode == MODE_CURVE || o->mode == MODE_EXPLORE || o->data.multiclass))
+		return usage_error(err, errlen, "--format html is a page of --report or --optimize (not --curve or --multiclass)");
 	if (o->mode == MODE_OPTIMIZE && o->has_threshold)
 		return usage_error(err, errlen, "--threshold and --optimize both choose the threshold; give one");
 	if ((o->commands != NULL || o->batch) && o->mode != MODE_EXPLORE)

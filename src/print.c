@@ -12,7 +12,6 @@
 #include "core/base/text.h"
 #include "core/report/curvefile.h"
 #include "core/report/curvesvg.h"
-#include "core/report/reporthtml.h"
 #include "core/report/reportmc.h"
 #include "core/stats/band.h"
 #include "core/stats/optimize.h"
@@ -283,7 +282,7 @@ int print_report(struct session *s, const struct options *o, struct rowlists *ke
 			goto out;
 		}
 	} else if (o->format == FORMAT_HTML) {
-		if (reporthtml_write(stdout, &rv.report) < 0) {
+		if (reportview_html(stdout, &rv) < 0) {
 			say("out of memory");
 			goto out;
 		}
@@ -423,7 +422,12 @@ int print_against(struct session *s, struct session *ref, const struct options *
 	}
 	if (o->mode == MODE_OPTIMIZE)
 		rv.cur_opt_thr = thr, rv.cur_opt_val = val;
-	reportview_write(stdout, &rv, o->format);
+	if (o->format == FORMAT_HTML && reportview_html(stdout, &rv) < 0) {
+		say("out of memory");
+		goto out;
+	} else if (o->format != FORMAT_HTML) {
+		reportview_write(stdout, &rv, o->format);
+	}
 	if (say_output_done() == 0)
 		status = 0;
 out:

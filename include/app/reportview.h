@@ -40,6 +40,11 @@ int reportview_build(struct reportview *rv, const struct view *v, enum reportvie
 /* Writes it: the report, or with a reference both files and their drift. */
 void reportview_write(FILE *f, const struct reportview *rv, enum report_format fmt);
 
+/* The page (reporthtml): the current data's models on the slider, the
+ * text report (with --against both files and their drift) as its static
+ * part; 0, or -1 when out of memory. */
+int reportview_html(FILE *f, const struct reportview *rv);
+
 void reportview_free(struct reportview *rv);
 
 #endif

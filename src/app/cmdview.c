@@ -245,8 +245,8 @@ static int parse_export(const struct cmd_words *a, struct cmd *c, char *err, siz
 
 static enum cmd_effect apply_export(struct view *v, const struct cmd *c)
 {
-	if (c->format == EXPORT_HTML && (v->classes != NULL || v->ref_sw != NULL)) {
-		view_say(v, true, "export html: no page yet with several classes or --against (md, txt or json)");
+	if (c->format == EXPORT_HTML && v->classes != NULL) {
+		view_say(v, true, "export html: no page yet with several classes (md, txt or json)");
 		return EFFECT_NONE;
 	}
 	return EFFECT_EXPORT;

@@ -4,6 +4,8 @@
  */
 #include "app/reportview.h"
 
+#include "core/report/reporthtml.h"
+
 #include <stdlib.h>
 #include <string.h>
 
@@ -139,6 +141,25 @@ void reportview_write(FILE *f, const struct reportview *rv, enum report_format f
 	ref.models = rv->ref_models;
 	ref.groups = NULL;
 	reportdrift_write(f, &d, fmt);
+}
+
+int reportview_html(FILE *f, const struct reportview *rv)
+{
+	char *text = NULL;
+	size_t len = 0;
+	FILE *mem = open_memstream(&text, &len);
+	int rc;
+
+	if (mem == NULL)
+		return -1;
+	reportview_write(mem, rv, FORMAT_TEXT);
+	if (fclose(mem) != 0) {
+		free(text);
+		return -1;
+	}
+	rc = reporthtml_write(f, &rv->report, text);
+	free(text);
+	return rc;
 }
 
 void reportview_free(struct reportview *rv)

@@ -18,7 +18,6 @@
 #include "app/bandview.h"
 #include "app/rowsview.h"
 #include "core/report/reportmc.h"
-#include "core/report/reporthtml.h"
 #include "core/base/text.h"
 #include <stdint.h>
 
@@ -145,7 +144,7 @@ int export_write(FILE *f, const struct view *v, enum export_format fmt)
 		if (fmt == EXPORT_JSON)
 			reportview_write(f, &rv, FORMAT_JSON);
 		else
-			rc = reporthtml_write(f, &rv.report);
+			rc = reportview_html(f, &rv);
 		reportview_free(&rv);
 		if (rc < 0)
 			errno = ENOMEM;

@@ -19,7 +19,9 @@
 
 #define REPORTHTML_MAX_POINTS 20000
 
-/* The page; 0, or -1 when out of memory. */
-int reporthtml_write(FILE *f, const struct report *r);
+/* The page of r's models, with text (the report as the text format
+ * writes it, with --against both files and their drift) as its static
+ * part; 0, or -1 when out of memory. */
+int reporthtml_write(FILE *f, const struct report *r, const char *text);
 
 #endif

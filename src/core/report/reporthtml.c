@@ -1,7 +1,7 @@
 /*
  * reporthtml: --format html (see reporthtml.h).  The page is built from
- * the other writers: the text report for the static part, curvesvg for
- * the pictures; the slider's data is each model's thresholds with the
+ * the other writers: the caller's text report for the static part,
+ * curvesvg for the pictures; the slider's data is each model's thresholds with the
  * positives and negatives they flag, as JSON, and a short script reads
  * the rest from them with the report's own formulas.
  */
@@ -10,7 +10,6 @@
 #include "core/base/fmt.h"
 #include "core/base/text.h"
 #include "core/report/curvesvg.h"
-#include "core/report/report.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -35,6 +34,7 @@ static const char style[] =
 static const char script[] =
 	"'use strict';\n"
 	"const D=JSON.parse(document.getElementById('data').textContent);\n"
+	"D.models.forEach(m=>{m.thr=m.thr.map(v=>v===null?Infinity:v);});\n"
 	"const count=v=>Number.isInteger(v)?v.toLocaleString('en-US'):Math.abs(v)<1000?String(Number(v.toPrecision(4))):"
 	"Math.round(v).toLocaleString('en-US');\n"
 	"const rate=v=>isNaN(v)?'n/a':v===0?'0':Number(v).toPrecision(4);\n"
@@ -265,18 +265,11 @@ static void histogram(FILE *f, const struct report *r, size_t i)
 
 /* Long: the page top to bottom (head, the live slider, the pictures, the
  * static report, the data and the script), in reading order. */
-int reporthtml_write(FILE *f, const struct report *r)
+int reporthtml_write(FILE *f, const struct report *r, const char *text)
 {
 	static const enum curvefile_kind kinds[] = { CF_ROC, CF_PR, CF_GAIN, CF_NET_BENEFIT };
-	char *text = NULL;
-	size_t len = 0, n = r->n_models ? r->models[0].sw->n : 0;
-	FILE *mem = open_memstream(&text, &len);
+	size_t n = r->n_models ? r->models[0].sw->n : 0;
 
-	if (mem == NULL)
-		return -1;
-	report_write(mem, r, FORMAT_TEXT);
-	if (fclose(mem) != 0)
-		return free(text), -1;
 	fputs("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n"
 	      "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; "
 	      "script-src 'unsafe-inline'; img-src data:\">\n<title>cutoff: ", f);
@@ -296,13 +289,12 @@ int reporthtml_write(FILE *f, const struct report *r)
 	for (size_t k = 0; k < sizeof kinds / sizeof kinds[0]; k++)
 		if (kinds[k] != CF_NET_BENEFIT || r->n_models == 0 || r->models[0].sw->probabilities)
 			if (curvesvg_inline(f, r, kinds[k]) < 0)
-				return free(text), -1;
+				return -1;
 	for (size_t i = 0; i < r->n_models; i++)
 		histogram(f, r, i);
 	fputs("</div>\n<h2>The report at the chosen threshold</h2>\n<pre id=\"report\">", f);
 	html_raw(f, text);
 	fputs("</pre>\n", f);
-	free(text);
 	data(f, r);
 	fprintf(f, "<script>%s</script>\n</body></html>\n", script);
 	return 0;
