@@ -98,6 +98,12 @@ void text_csv(FILE *f, const char *s);
  * before a would-be formula; NULL is an empty cell. */
 void text_tsv(FILE *f, const char *s);
 
+/* s as text inside XML or HTML (an element's text or an attribute in
+ * double quotes): its text_escape form, then & < > " ' as entities, so
+ * that data can neither drive a terminal that shows the file nor end the
+ * element; NULL is "". */
+void text_xml(FILE *f, const char *s);
+
 /* s[0..n) in base64 (RFC 4648, padded), NUL-terminated, in memory the
  * caller frees; NULL when out of memory. */
 char *text_base64(const char *s, size_t n);

@@ -434,3 +434,21 @@ char *text_base64(const char *s, size_t n)
 	*o = '\0';
 	return out;
 }
+
+void text_xml(FILE *f, const char *s)
+{
+	char *esc = text_escape_all(s ? s : "");
+	const char *p = esc ? esc : "";
+
+	for (; *p; p++) {
+		switch (*p) {
+		case '&': fputs("&amp;", f); break;
+		case '<': fputs("&lt;", f); break;
+		case '>': fputs("&gt;", f); break;
+		case '"': fputs("&quot;", f); break;
+		case '\'': fputs("&apos;", f); break;
+		default: fputc(*p, f); break;
+		}
+	}
+	free(esc);
+}

@@ -84,26 +84,6 @@ static double nice(double *lo, double *hi)
 static const char *const colours[4] = { "#0072B2", "#D55E00", "#009E73", "#CC79A7" };
 static const char *const dashes[4] = { "none", "8 4", "2 3", "12 3 2 3" };
 
-/* Text from the data or the user, made safe twice: for a terminal that
- * may show the file, and for XML. */
-static void xml_text(FILE *f, const char *s)
-{
-	char *esc = text_escape_all(s ? s : "");
-	const char *p = esc ? esc : "";
-
-	for (; *p; p++) {
-		switch (*p) {
-		case '&': fputs("&amp;", f); break;
-		case '<': fputs("&lt;", f); break;
-		case '>': fputs("&gt;", f); break;
-		case '"': fputs("&quot;", f); break;
-		case '\'': fputs("&apos;", f); break;
-		default: fputc(*p, f); break;
-		}
-	}
-	free(esc);
-}
-
 /* The data's range over every model (finite values only); fixed [0, 1]
  * where the kind says; net benefit's floor a quarter of its top below 0
  * (treating all goes far below). */
@@ -207,7 +187,7 @@ static void series(FILE *f, const struct curvefile_table *t, const struct range 
 		if (!open) {
 			fprintf(f, "<polyline fill=\"none\" stroke=\"%s\" stroke-width=\"2\" stroke-dasharray=\"%s\" data-model=\"",
 				colours[n & 3], dashes[n & 3]);
-			xml_text(f, name);
+			text_xml(f, name);
 			fprintf(f, "\" data-column=\"%s\" points=\"", curvefile_column(t->kind, yc));
 			open = true;
 		} else {
@@ -256,7 +236,7 @@ static void legend(FILE *f, const struct report *r, const struct spec *s, enum c
 			if (kind == CF_NET_BENEFIT && k == 1)
 				fputs("treat all", f);
 			else
-				xml_text(f, name), fprintf(f, " %s", k == 0 ? "" : curvefile_column(kind, s->y[k]));
+				text_xml(f, name), fprintf(f, " %s", k == 0 ? "" : curvefile_column(kind, s->y[k]));
 			fputs("</text>\n", f);
 			n++;
 		}
@@ -279,11 +259,11 @@ static int picture(FILE *f, const struct report *r, enum curvefile_kind kind, bo
 		   "font-family=\"sans-serif\" font-size=\"12\" role=\"img\">\n<title>",
 		SVG_W, h, SVG_W, h);
 	fprintf(f, "%s: ", s.title);
-	xml_text(f, r->file);
+	text_xml(f, r->file);
 	fputs("</title>\n<rect width=\"100%\" height=\"100%\" fill=\"white\"/>\n", f);
 	fprintf(f, "<text x=\"%g\" y=\"24\" font-size=\"15\" font-weight=\"bold\">", LEFT);
 	fprintf(f, "%s  <tspan font-weight=\"normal\" font-size=\"12\">", s.title);
-	xml_text(f, r->file);
+	text_xml(f, r->file);
 	fputs("</tspan></text>\n", f);
 	axes(f, &g, &s);
 	fprintf(f, "<g data-kind=\"%s\" data-x0=\"%.17g\" data-x1=\"%.17g\" data-y0=\"%.17g\" data-y1=\"%.17g\" data-left=\"%g\" data-top=\"%g\" "

@@ -81,23 +81,6 @@ static const char script[] =
 	"s.value=String(j0);s.addEventListener('input',()=>show(Number(s.value)));"
 	"document.getElementById('live').hidden=false;show(j0);\n";
 
-static void html_text(FILE *f, const char *s)
-{
-	char *esc = text_escape_all(s ? s : "");
-	const char *p = esc ? esc : "";
-
-	for (; *p; p++) {
-		switch (*p) {
-		case '&': fputs("&amp;", f); break;
-		case '<': fputs("&lt;", f); break;
-		case '>': fputs("&gt;", f); break;
-		case '"': fputs("&quot;", f); break;
-		default: fputc(*p, f); break;
-		}
-	}
-	free(esc);
-}
-
 /* Text already made safe by its writer (the report escapes the data's):
  * only what HTML would read as markup. */
 static void html_raw(FILE *f, const char *s)
@@ -199,15 +182,15 @@ static void live_model(FILE *f, const struct report *r, size_t i)
 					      "balanced accuracy", "MCC" };
 
 	fputs("<h2>", f);
-	html_text(f, r->models[i].score);
+	text_xml(f, r->models[i].score);
 	fprintf(f, "</h2>\n<table class=\"m\"><tr><th></th><th>predicted ");
-	html_text(f, r->pos_words);
+	text_xml(f, r->pos_words);
 	fputs("</th><th>predicted ", f);
-	html_text(f, r->neg_words ? r->neg_words : r->negative);
+	text_xml(f, r->neg_words ? r->neg_words : r->negative);
 	fputs("</th></tr>\n<tr><th>actual ", f);
-	html_text(f, r->pos_words);
+	text_xml(f, r->pos_words);
 	fprintf(f, "</th><td class=\"tp\" id=\"tp-%zu\"></td><td class=\"fn\" id=\"fn-%zu\"></td></tr>\n<tr><th>actual ", i, i);
-	html_text(f, r->neg_words ? r->neg_words : r->negative);
+	text_xml(f, r->neg_words ? r->neg_words : r->negative);
 	fprintf(f, "</th><td class=\"fp\" id=\"fp-%zu\"></td><td class=\"tn\" id=\"tn-%zu\"></td></tr></table>\n", i, i);
 	fputs("<dl class=\"metrics\">", f);
 	for (size_t k = 0; k < sizeof keys / sizeof keys[0]; k++)
@@ -236,14 +219,14 @@ static void histogram(FILE *f, const struct report *r, size_t i)
 	fprintf(f, "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\" role=\"img\" "
 		   "font-family=\"sans-serif\" font-size=\"12\">\n<title>Scores of ", W + 2 * LEFT, H + TOP + 30, W + 2 * LEFT,
 		H + TOP + 30);
-	html_text(f, r->models[i].score);
+	text_xml(f, r->models[i].score);
 	fputs("</title>\n<rect width=\"100%\" height=\"100%\" fill=\"white\"/>\n<text x=\"20\" y=\"20\" font-weight=\"bold\">"
 	      "Scores of ", f);
-	html_text(f, r->models[i].score);
+	text_xml(f, r->models[i].score);
 	fputs(": ", f);
-	html_text(f, r->pos_words);
+	text_xml(f, r->pos_words);
 	fputs(" above, ", f);
-	html_text(f, r->neg_words ? r->neg_words : r->negative);
+	text_xml(f, r->neg_words ? r->neg_words : r->negative);
 	fprintf(f, " below</text>\n<g class=\"hist\" data-model=\"%zu\" data-min=\"%.17g\" data-max=\"%.17g\" data-left=\"%d\" "
 		   "data-width=\"%d\">\n", i, sw->min, sw->max, LEFT, W);
 	for (int b = 0; b < BINS; b++) {
@@ -273,12 +256,12 @@ int reporthtml_write(FILE *f, const struct report *r, const char *text)
 	fputs("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n"
 	      "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; "
 	      "script-src 'unsafe-inline'; img-src data:\">\n<title>cutoff: ", f);
-	html_text(f, r->file);
+	text_xml(f, r->file);
 	fprintf(f, "</title>\n<style>%s</style></head><body>\n<h1>cutoff: ", style);
-	html_text(f, r->file);
+	text_xml(f, r->file);
 	fputs("</h1>\n<section id=\"live\" hidden>\n<p><label for=\"slider\">threshold</label> <b id=\"threshold\"></b> "
 	      "(scores at or above it are flagged as ", f);
-	html_text(f, r->pos_words);
+	text_xml(f, r->pos_words);
 	fputs(")</p>\n<input type=\"range\" id=\"slider\" min=\"0\" value=\"0\" step=\"1\">\n", f);
 	if (n + 1 > REPORTHTML_MAX_POINTS)
 		fprintf(f, "<p class=\"note\">The slider stops at %d of the %zu distinct scores, spread by rank; every "
