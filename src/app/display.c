@@ -23,7 +23,7 @@ void display_set_logfpr(struct view *v, bool on)
 	v->logfpr = on;
 	v->data_gen++; /* the plots are drawn again on the new axis */
 	if (on)
-		view_say(v, false, "ROC's FPR on a log scale from %s (1/negatives) to 1, scores' counts too (L: linear)",
+		view_say(v, false, "log scales: FPR from %s (1/negatives) to 1, counts (L: linear)",
 			 fmt_rate(a, sizeof a, curve_fpr_floor(view_current(v)->sw)));
 	else
 		view_say(v, false, "ROC's FPR on a linear scale");

@@ -198,16 +198,16 @@ static void copy_numbers(struct loop *l)
 		lines += text[i] == '\n';
 	free(text);
 	/* no terminal says whether it took it: the way round, said with it */
-	view_say(l->v, false, "copied %zu lines by OSC 52 (tab-separated); none arrived? :copy FILE", lines);
+	view_say(l->v, false, "copied %zu lines (TSV, OSC 52); none? :copy FILE", lines);
 }
 
 /* M: the mouse to the terminal's own selection, or back. */
 static void toggle_mouse(struct loop *l)
 {
 	if (term_mouse(!term_mouse_is_ours()))
-		view_say(l->v, false, "the mouse is cutoff's again: click and drag the slider (M gives it back)");
+		view_say(l->v, false, "mouse: cutoff's again (click, drag); M gives it back");
 	else
-		view_say(l->v, false, "the mouse is the terminal's: select and copy text (M takes it back)");
+		view_say(l->v, false, "mouse: the terminal's (select, copy); M takes it back");
 }
 
 /* r or :rows: the panel shows, its index built. */

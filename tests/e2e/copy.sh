@@ -38,7 +38,7 @@ for size in "80 24" "160 50"; do
 	tm send-keys -t e "cd $T && $BIN $A -t 0.3 $PWD/$BC; echo EXIT=\$?" Enter
 	wait_for "Confusion matrix"
 	key y
-	screen | tail -1 | grep -q "^copied 22 lines by OSC 52" && ok || bad "$size: y said: $(screen | tail -1)"
+	screen | tail -1 | grep -q "^copied 22 lines (TSV, OSC 52); none? :copy FILE" && ok || bad "$size: y said: $(screen | tail -1)"
 	msg=$(BC=$PWD/$BC same_copy) && ok || bad "$size: y at 0.3: $msg"
 	key Right Right Right
 	key y
@@ -48,7 +48,7 @@ for size in "80 24" "160 50"; do
 	cmp -s "$T/numbers.tsv" "$T/buf" && ok || bad "$size: :copy FILE differs from the clipboard's"
 	[ "$(flags | cut -d' ' -f2)" = 1 ] && ok || bad "$size: no mouse at the start: $(flags)"
 	key M
-	[ "$(flags | cut -d' ' -f2,3)" = "0 0" ] && screen | tail -1 | grep -q "the mouse is the terminal's" && ok ||
+	[ "$(flags | cut -d' ' -f2,3)" = "0 0" ] && screen | tail -1 | grep -q "mouse: the terminal's" && ok ||
 		bad "$size: M did not give the mouse back: $(flags) $(screen | tail -1)"
 	key M
 	[ "$(flags | cut -d' ' -f2)" = 1 ] && ok || bad "$size: M did not take the mouse again: $(flags)"

@@ -50,7 +50,7 @@ for size in "80 24" "160 50"; do
 	tm send-keys -t e "$BIN -l label -s score -t 0.9 $T/rare.csv; echo EXIT=\$?" Enter
 	wait_for "Confusion matrix"
 	key L
-	screen | tail -1 | grep -q "log scale from" && ok || bad "$size: L said: $(screen | tail -1)"
+	screen | tail -1 | grep -q "log scales: FPR from" && ok || bad "$size: L said: $(screen | tail -1)"
 	msg=$(at_report 2>&1) && ok || bad "$size: at 0.9: $(echo "$msg" | tail -1)"
 	key PPage
 	msg=$(at_report 2>&1) && ok || bad "$size: after PgUp: $(echo "$msg" | tail -1)"

@@ -395,10 +395,12 @@ void loader_row(struct loader *l, const struct row *r)
 		int rc = model_push_row(m, ds->n_models, scores, o->counts_pos != NULL, positive, w, wpos, wneg,
 					ds->weighted, &bad);
 
-		/* the same row again, weighing what it costs as a mistake */
-		if (rc == 0 && ds->costs != NULL)
+		/* the same row again, weighing what it costs as a mistake: only
+		 * on a side priced row by row (the other is a price a mistake) */
+		if (rc == 0 && ds->costs != NULL && (o->counts_pos != NULL || (positive ? o->cost_fn_col : o->cost_fp_col)))
 			rc = model_push_row(m = ds->costs, ds->n_models, scores, o->counts_pos != NULL, positive,
-					    w * (positive ? cfn : cfp), wpos * cfn, wneg * cfp, true, &bad);
+					    w * (positive ? cfn : cfp), o->cost_fn_col ? wpos * cfn : 0,
+					    o->cost_fp_col ? wneg * cfp : 0, true, &bad);
 
 		if (rc == 0 && ds->grouped) {
 			const char *s;
