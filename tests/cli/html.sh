@@ -140,6 +140,20 @@ chrome --dump-dom "file://$T/h.html" >"$T/hdom"
 "$BIN" --report --format html -l label "$T/big.csv" >"$T/big.html" 2>/dev/null
 size=$(wc -c <"$T/big.html")
 [ "$size" -le 2097152 ] && grep -q "The slider stops at 20000 of the" "$T/big.html" && ok || bad "big page: $size bytes"
+# weights: FN and TN as the sweep sums them, every figure the report's to the bit
+W="-l diagnosis -p malignant -s logreg -w weight samples/breast_cancer_weighted.tsv"
+# shellcheck disable=SC2086
+"$BIN" --report -t 0.4 --format html $W >"$T/page.html" 2>/dev/null
+chrome --dump-dom "file://$T/drive.html#t=0.399895" >"$T/dom"
+# shellcheck disable=SC2086
+"$BIN" --report -t 0.399895 --format json $W 2>/dev/null | python3 -c '
+import json, re, sys
+r = json.load(sys.stdin)
+dom = open(sys.argv[1]).read()
+for k in ("tp", "fp", "tn", "fn", "precision", "recall", "f1", "balanced_accuracy"):
+    got = re.search(r"id=\"%s-0\" data-value=\"([^\"]*)\"" % k, dom)
+    assert got and float(got[1]) == r[k], (k, got and got[1], r[k])
+' "$T/dom" && ok || bad "weighted page differs from the report"
 expect 2 "--format html is a page of --report or --optimize" --format html --curve roc samples/breast_cancer.csv
 # --against: the current data on the slider, both files and their drift in the report
 "$BIN" --report -t 0.5 --format html -l label -s model1 --against "$T/big.csv" "$T/big.csv" >"$T/against.html" 2>/dev/null &&

@@ -43,7 +43,8 @@ static const char script[] =
 	"while(d<6&&Math.abs(p)<10/Math.pow(10,d))d++;return d;}\n"
 	"function at(m,t){let lo=0,hi=m.thr.length-1;while(lo<hi){const mid=(lo+hi)>>1;if(m.thr[mid]>=t)hi=mid;else lo=mid+1;}"
 	"return lo;}\n"
-	"function figures(m,j){const tp=m.tp[j],fp=m.fp[j],fn=m.pos-tp,tn=m.neg-fp,pos=m.pos,neg=m.neg,n=pos+neg;"
+	"function figures(m,j){const tp=m.tp[j],fp=m.fp[j],fn=m.fn?m.fn[j]:m.pos-tp,tn=m.tn?m.tn[j]:m.neg-fp,pos=tp+fn,"
+	"neg=tn+fp,n=pos+neg;"
 	"const mccd=Math.sqrt((tp+fp)*(tp+fn)*(tn+fp)*(tn+fn));return{tp,fp,tn,fn,threshold:m.thr[j],"
 	"precision:ratio(tp,tp+fp),recall:ratio(tp,pos),specificity:ratio(tn,neg),npv:ratio(tn,tn+fn),fpr:ratio(fp,neg),"
 	"f1:ratio(2*tp,2*tp+fp+fn),accuracy:ratio(tp+tn,n),balanced_accuracy:pos>0&&neg>0?(tp/pos+tn/neg)/2:NaN,"
@@ -128,9 +129,12 @@ static void number(FILE *f, double v)
 static void model_points(FILE *f, const struct sweep *sw)
 {
 	size_t n = sw->n, m = n + 1 <= REPORTHTML_MAX_POINTS ? n + 1 : REPORTHTML_MAX_POINTS;
-	const char *keys[3] = { "thr", "tp", "fp" };
+	const char *keys[5] = { "thr", "tp", "fp", "fn", "tn" };
+	/* weighted: FN and TN as the sweep sums them (from the rows below),
+	 * not as a difference that may differ in the last bits */
+	int cols = sw->below_pos != NULL ? 5 : 3;
 
-	for (int c = 0; c < 3; c++) {
+	for (int c = 0; c < cols; c++) {
 		fprintf(f, "%s\"%s\":[", c ? "," : "", keys[c]);
 		for (size_t i = 0; i < m; i++) {
 			/* point i of m, from all flagged (k = n) to none (k = 0) */
@@ -139,7 +143,8 @@ static void model_points(FILE *f, const struct sweep *sw)
 
 			if (i)
 				fputc(',', f);
-			number(f, c == 0 ? (k == 0 ? INFINITY : sweep_threshold(sw, k)) : c == 1 ? cf.tp : cf.fp);
+			number(f, c == 0 ? (k == 0 ? INFINITY : sweep_threshold(sw, k)) : c == 1 ? cf.tp : c == 2 ? cf.fp :
+				  c == 3 ? cf.fn : cf.tn);
 		}
 		fputc(']', f);
 	}
