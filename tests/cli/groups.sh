@@ -43,16 +43,7 @@ flat() {
 }
 
 
-for args in "$D"/*.args; do
-	name=$(basename "$args" .args)
-	# shellcheck disable=SC2046
-	if "$BIN" $(cat "$args") --report --format json >"$T/json" 2>"$T/err"; then
-		flat <"$T/json" >"$T/got"
-		if msg=$(close_files "$T/got" "$D/$name.expected"); then ok; else bad "$name: $(echo "$msg" | head -3)"; fi
-	else
-		bad "$name: cutoff failed: $(head -c 300 "$T/err")"
-	fi
-done
+check_references "$D" flat --report
 
 # the warehouse recipe: GROUP BY grp, score in sqlite3, then --counts
 if command -v sqlite3 >/dev/null 2>&1; then

@@ -2,7 +2,8 @@
 # close_files A B, whether A's "key value" lines agree with B's (B's keys;
 # "#" lines skipped; numbers to a relative 1e-9, text exactly), printing
 # the first differences; close_num A B, two numbers to a relative 1e-9
-# (nan and null equal); and expect STATUS PATTERN ARGS..., a run of $BIN
+# (nan and null equal); check_references DIR FLATTEN [ARGS...], every
+# reference case of DIR against cutoff's JSON; and expect STATUS PATTERN ARGS..., a run of $BIN
 # that must end with STATUS, one line on stderr matching PATTERN and
 # nothing on stdout (uses $T).
 pass=0
@@ -48,4 +49,22 @@ expect() { # STATUS PATTERN ARGS...
 	else
 		bad "cutoff $* exited $got (want $want): $(cat "$T/err")"
 	fi
+}
+
+# check_references DIR FLATTEN [ARGS...]: each DIR/NAME.args run with ARGS
+# and --format json, the JSON through the command FLATTEN into "key value"
+# lines, compared with DIR/NAME.expected (close_files).
+check_references() {
+	ref_dir=$1 ref_flatten=$2
+	shift 2
+	for ref_args in "$ref_dir"/*.args; do
+		ref_name=$(basename "$ref_args" .args)
+		# shellcheck disable=SC2046
+		if "$BIN" $(cat "$ref_args") "$@" --format json >"$T/json" 2>"$T/err"; then
+			$ref_flatten <"$T/json" >"$T/got"
+			if msg=$(close_files "$T/got" "$ref_dir/$ref_name.expected"); then ok; else bad "$ref_name: $(echo "$msg" | head -3)"; fi
+		else
+			bad "$ref_name: cutoff failed: $(head -c 300 "$T/err")"
+		fi
+	done
 }

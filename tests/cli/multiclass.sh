@@ -10,16 +10,7 @@ T=$(mktemp -d /tmp/cutoff-multiclass.XXXXXX)
 trap 'rm -rf "$T"' EXIT
 . "$(dirname "$0")/lib.sh"
 
-for args in "$D"/*.args; do
-	name=$(basename "$args" .args)
-	# shellcheck disable=SC2046
-	if "$BIN" $(cat "$args") --report --format json >"$T/json" 2>"$T/err"; then
-		python3 tests/cli/mcflat.py <"$T/json" >"$T/got"
-		if msg=$(close_files "$T/got" "$D/$name.expected"); then ok; else bad "$name: $(echo "$msg" | head -3)"; fi
-	else
-		bad "$name: cutoff failed: $(head -c 300 "$T/err")"
-	fi
-done
+check_references "$D" "python3 tests/cli/mcflat.py" --report
 
 # bad input: one clear line each, nothing on stdout
 I=$D/iris_logreg.csv

@@ -36,16 +36,7 @@ for m in r.get("models", [r]):
 '
 }
 
-for args in "$D"/*.args; do
-	name=$(basename "$args" .args)
-	# shellcheck disable=SC2046
-	if "$BIN" $(cat "$args") --format json >"$T/json" 2>"$T/err"; then
-		flat <"$T/json" >"$T/got"
-		if msg=$(close_files "$T/got" "$D/$name.expected"); then ok; else bad "$name: $(echo "$msg" | head -3)"; fi
-	else
-		bad "$name: cutoff failed: $(head -c 300 "$T/err")"
-	fi
-done
+check_references "$D" flat
 
 # the skips are counted and named; --strict makes the first an error
 "$BIN" -l y -s s -w w --cost-fp-col fee --cost-fn-col amount -t 0.5 --report "$D/ties.csv" >"$T/out" 2>"$T/err"
