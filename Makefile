@@ -34,7 +34,7 @@ LIBS    = $(CORE_LIBS) $(READLINE_LIBS) $(CURSES_LIBS)
 # main/options at the top (docs/hacking.md draws them).  NOCURSES is
 # everything that links without curses (the unit tests and fuzzers link
 # it); TERMINAL is what only the program links.
-NOCURSES = $(patsubst src/%.c,%,$(wildcard src/core/*/*.c src/app/*.c src/ui/*.c)) options optlist usage say print
+NOCURSES = $(patsubst src/%.c,%,$(wildcard src/core/*/*.c src/app/*.c src/ui/*.c)) options optcheck optlist usage say print warehouse
 TERMINAL = $(patsubst src/%.c,%,$(wildcard src/tty/*.c)) main
 # every tests/unit/test_*.c; make unit ONLY=fold runs test_fold alone
 TESTS   = $(patsubst tests/unit/%.c,%,$(wildcard tests/unit/test_*.c))
@@ -118,6 +118,8 @@ cli: cutoff build/asan/cutoff build/gen
 	@sh tests/cli/compressed.sh ./cutoff ./build/gen
 	@sh tests/cli/compressed.sh ./build/asan/cutoff ./build/gen
 	@sh tests/cli/sql.sh ./cutoff ./build/gen
+	@sh tests/cli/emitsql.sh ./cutoff
+	@sh tests/cli/emitsql.sh ./build/asan/cutoff
 	@sh tests/cli/deploy.sh ./cutoff
 	@sh tests/cli/deploy.sh ./build/asan/cutoff
 	@sh tests/cli/groups.sh ./cutoff

@@ -71,12 +71,30 @@ struct options {
 	double band_p, band_q;          /* NaN: not given */
 	bool has_baseline;              /* --baseline T: today's policy */
 	double baseline;
+	int emit_sql;                   /* --emit-sql DIALECT (sqlemit.h), -1: none */
+	const char *from;               /* --from TABLE or query: rows in a database */
+	bool has_confirm;               /* --confirm T: the exact matrix at T, in SQL */
+	double confirm;
+	double statement_timeout;       /* --statement-timeout SECONDS, 0: none */
 	bool ascii, no_color, no_mouse;
 	bool linear;                    /* --linear: the explorer as sentences, for a screen reader */
 	bool help, version;
 };
 
 enum options_result { OPTIONS_OK = 0, OPTIONS_USAGE = 2 };
+
+/* Options seen that leave no mark of their own in struct options. */
+struct options_seen {
+	bool constrained, beta, costs;
+};
+
+/* Options that do not go together, or need another (optcheck.c):
+ * OPTIONS_OK, or OPTIONS_USAGE with the reason in err. */
+int options_combinations(const struct options *o, const struct options_seen *seen, char *err, size_t errlen);
+
+/* Whether the input names a database connection (a postgresql:// URI,
+ * or any libpq connection string when --from is given). */
+bool options_is_connection(const struct options *o);
 
 /* Parses argv; on a usage error returns OPTIONS_USAGE with a message in
  * err (without the "cutoff: " prefix). */

@@ -17,6 +17,7 @@
 #include "print.h"
 #include "say.h"
 #include "usage.h"
+#include "warehouse.h"
 #include "core/base/parse.h"
 #include "core/sort/radix.h"
 #include "app/reportview.h"
@@ -462,6 +463,11 @@ int main(int argc, char **argv)
 		return fflush(stdout) == 0 ? 0 : 1;
 	}
 	test_aids(&o);
+	if (o.emit_sql >= 0) {
+		status = warehouse_emit(&o);
+		options_free(&o);
+		return status;
+	}
 	if ((status = inputs_usable(&o)) != 0) {
 		options_free(&o);
 		return status;

@@ -4,6 +4,7 @@
  * error rather than 0.5.
  */
 #include "options.h"
+#include "core/load/sqlemit.h"
 
 #include "optlist.h"
 
@@ -23,7 +24,8 @@ enum {
 	OPT_BATCH, OPT_NAMES, OPT_STREAM, OPT_BINS, OPT_INVERT, OPT_CONF_LEVEL, OPT_PARTIAL_AUC, OPT_BOOTSTRAP, OPT_SEED,
 	OPT_PREVALENCE, OPT_AGAINST, OPT_GROUP, OPT_FOLD, OPT_GROUP_THRESHOLDS, OPT_MAX_FLAGGED, OPT_MAX_FLAG_RATE, OPT_CALIB_BINS, OPT_CALIB_STRATEGY,
 	OPT_MULTICLASS, OPT_CLASSES, OPT_THRESHOLDS, OPT_ID, OPT_SHOW, OPT_LIST, OPT_LIMIT, OPT_BASELINE,
-	OPT_BAND, OPT_BAND_P, OPT_BAND_Q, OPT_COST_FP_COL, OPT_COST_FN_COL, OPT_LINEAR
+	OPT_BAND, OPT_BAND_P, OPT_BAND_Q, OPT_COST_FP_COL, OPT_COST_FN_COL, OPT_LINEAR,
+	OPT_EMIT_SQL, OPT_FROM, OPT_CONFIRM, OPT_STMT_TIMEOUT
 };
 
 static const struct option long_options[] = {
@@ -76,6 +78,10 @@ static const struct option long_options[] = {
 	{ "max-flag-rate", required_argument, NULL, OPT_MAX_FLAG_RATE },
 	{ "calibration-bins", required_argument, NULL, OPT_CALIB_BINS },
 	{ "calibration-strategy", required_argument, NULL, OPT_CALIB_STRATEGY },
+	{ "emit-sql", required_argument, NULL, OPT_EMIT_SQL },
+	{ "from", required_argument, NULL, OPT_FROM },
+	{ "confirm", required_argument, NULL, OPT_CONFIRM },
+	/* the statement timeout: with the connection */
 	{ "ascii", no_argument, NULL, OPT_ASCII },
 	{ "no-color", no_argument, NULL, OPT_NO_COLOR },
 	{ "no-mouse", no_argument, NULL, OPT_NO_MOUSE },
@@ -149,49 +155,32 @@ static int set_mode(struct options *o, enum options_mode m, char *err, size_t er
 	return 0;
 }
 
-/* One column, one role: the same column given twice ("-l y -w y",
- * "--counts p,p", "-s a -s a") would count rows twice or lose a class.
- * Names are compared as given; a name and an index of the same column
- * are caught when the header is read. */
-static int one_role_each(const struct options *o, char *err, size_t errlen)
-{
-	const char *spec[8 + OPTIONS_MAX_SCORES], *what[8 + OPTIONS_MAX_SCORES];
-	size_t n = 0, i, j;
-
-	if (o->data.label)
-		spec[n] = o->data.label, what[n++] = "--label";
-	if (o->data.weight)
-		spec[n] = o->data.weight, what[n++] = "--weight";
-	if (o->data.cost_fp_col)
-		spec[n] = o->data.cost_fp_col, what[n++] = "--cost-fp-col";
-	if (o->data.cost_fn_col)
-		spec[n] = o->data.cost_fn_col, what[n++] = "--cost-fn-col";
-	if (o->data.group)
-		spec[n] = o->data.group, what[n++] = "--group";
-	if (o->data.fold)
-		spec[n] = o->data.fold, what[n++] = "--fold";
-	if (o->data.counts_pos) {
-		spec[n] = o->data.counts_pos, what[n++] = "--counts (positives)";
-		spec[n] = o->data.counts_neg, what[n++] = "--counts (negatives)";
-	}
-	for (i = 0; i < o->data.n_scores; i++)
-		spec[n] = o->data.scores[i], what[n++] = "--score";
-	for (i = 0; i < n; i++)
-		for (j = 0; j < i; j++)
-			if (strcmp(spec[i], spec[j]) == 0)
-				return usage_error(err, errlen, "%s and %s both name column '%s'; a column has one role",
-						   what[j], what[i], spec[i]);
-	return OPTIONS_OK;
-}
-
-/* What the parse saw, for the checks of combinations. */
-struct seen {
-	bool constrained;       /* a constraint on the optimum */
-	bool beta;
-	bool costs;
-};
-
 #define NOT_MINE (-1)       /* an option parser's: not one of its options */
+
+/* Where the scores live: SQL for an engine, or a connection's table. */
+static int sql_option(struct options *o, int c, const char *arg, char *err, size_t errlen)
+{
+	switch (c) {
+	case OPT_EMIT_SQL:
+		if ((o->emit_sql = sqlemit_dialect(arg)) < 0)
+			return usage_error(err, errlen, "--emit-sql: no dialect '%s' (%s)", arg, sqlemit_dialect_list());
+		return 0;
+	case OPT_FROM:
+		o->from = arg;
+		return 0;
+	case OPT_CONFIRM:
+		o->has_confirm = true;
+		return optlist_number("--confirm", arg, &o->confirm, false, err, errlen);
+	case OPT_STMT_TIMEOUT:
+		if (optlist_number("--statement-timeout", arg, &o->statement_timeout, false, err, errlen) != 0)
+			return OPTIONS_USAGE;
+		if (!(o->statement_timeout >= 0.001 && o->statement_timeout <= 2e6))
+			return usage_error(err, errlen, "--statement-timeout takes seconds from 0.001 to 2e6, not %s", arg);
+		return 0;
+	default:
+		return NOT_MINE;
+	}
+}
 
 /* Several classes, and the rows to list. */
 static int list_option(struct options *o, int c, const char *arg, char *err, size_t errlen)
@@ -324,7 +313,7 @@ static int data_option(struct options *o, int c, const char *arg, char *err, siz
 }
 
 /* Where the threshold goes: given, or an optimum under constraints. */
-static int decision_option(struct options *o, int c, const char *arg, struct seen *seen, char *err, size_t errlen)
+static int decision_option(struct options *o, int c, const char *arg, struct options_seen *seen, char *err, size_t errlen)
 {
 	int rc = 0;
 
@@ -510,119 +499,9 @@ static int output_option(struct options *o, int c, const char *arg, char *err, s
 	return rc;
 }
 
-/* --list: a report's rows, of every row kept; --limit goes with it. */
-static int list_combinations(const struct options *o, char *err, size_t errlen)
-{
-	const char *no = o->data.counts_pos ? "--counts" : o->data.bins ? "--bins" : o->data.stream ? "--stream" :
-			 o->data.multiclass ? "--multiclass" : o->against ? "--against" : o->mode == MODE_CURVE ? "--curve" :
-			 o->commands || o->batch ? "--commands and --batch" : NULL;
-
-	if (o->limit_set && !o->list)
-		return usage_error(err, errlen, "--limit goes with --list CELL");
-	if ((o->band || o->has_baseline) && (o->mode == MODE_CURVE || o->data.multiclass || o->against ||
-					     (o->band && o->mode == MODE_EXPLORE)))
-		return usage_error(err, errlen, "%s goes with --report, --optimize%s (not --curve, --multiclass or --against)",
-				   o->band ? "--band" : "--baseline", o->band ? "" : " or the explorer");
-	if (o->list && no != NULL)
-		return usage_error(err, errlen, "--list needs every row as read: not with %s%s", no,
-				   o->data.counts_pos || o->data.bins || o->data.stream ? " (no rows are kept)" : "");
-	return 0;
-}
-
-/* --multiclass: two score columns or more; what it does not take. */
-static int multiclass_combinations(const struct options *o, char *err, size_t errlen)
-{
-	const char *no = options_multiclass_refusal(o);
-
-	if (o->data.n_scores == 1)
-		return usage_error(err, errlen, "--multiclass needs a score column per class: two or more with --score");
-	if (o->data.n_classes > 0 && o->data.n_scores > 0 && o->data.n_classes != o->data.n_scores)
-		return usage_error(err, errlen, "--classes names %zu classes for %zu score columns", o->data.n_classes,
-				   o->data.n_scores);
-	if (no != NULL)
-		return usage_error(err, errlen, "%s does not work with a score column per class (--multiclass)", no);
-	return 0;
-}
-
-const char *options_multiclass_refusal(const struct options *o)
-{
-	return o->data.counts_pos ? "--counts" : o->data.positive ? "--positive" : o->data.stream ? "--stream" :
-	       o->data.cost_fp_col ? "--cost-fp-col" : o->data.cost_fn_col ? "--cost-fn-col" :
-	       o->data.bins ? "--bins" : o->data.group ? "--group" : o->data.fold ? "--fold" :
-	       o->against ? "--against" : o->bootstrap ? "--bootstrap" : o->prevalence > 0 ? "--prevalence" :
-	       o->invert ? "--invert" : o->partial_fpr > 0 ? "--partial-auc" : o->commands || o->batch ? "--commands and --batch" : NULL;
-}
-
-/* Row costs are summed once at the sample's scores: reweighting to a
- * prevalence or grouping scores into bins would have to redo the sums. */
-static int rowcost_combinations(const struct options *o, char *err, size_t errlen)
-{
-	const char *col = o->data.cost_fp_col ? "--cost-fp-col" : "--cost-fn-col";
-
-	if (o->data.cost_fp_col == NULL && o->data.cost_fn_col == NULL)
-		return 0;
-	if (o->data.bins > 0 || o->prevalence > 0)
-		return usage_error(err, errlen, "%s sums each row's cost at its own score: not with %s", col,
-				   o->data.bins > 0 ? "--bins" : "--prevalence");
-	return 0;
-}
-
-/* Options that do not go together, or need another. */
-static int combinations(const struct options *o, const struct seen *seen, char *err, size_t errlen)
-{
-	int rc;
-
-	if (seen->constrained && o->mode != MODE_OPTIMIZE)
-		return usage_error(err, errlen,
-				   "--min-precision, --min-recall, --max-fpr, --max-flagged and --max-flag-rate go with --optimize");
-	if (seen->beta && !(o->mode == MODE_OPTIMIZE && o->spec.objective == OBJ_FBETA))
-		return usage_error(err, errlen, "--beta goes with --optimize fbeta");
-	if (o->costs_given && ((o->mode == MODE_OPTIMIZE && o->spec.objective != OBJ_COST) ||
-			       (o->mode == MODE_CURVE && o->curve != CF_COST)))
-		return usage_error(err, errlen, "--cost-fp, --cost-fn and their -col options go with --report, "
-				   "--optimize cost, --curve cost or the explorer");
-	if ((rc = rowcost_combinations(o, err, errlen)) != 0)
-		return rc;
-	if (o->format == FORMAT_SVG && (o->mode != MODE_CURVE || o->against != NULL))
-		return usage_error(err, errlen, "--format svg draws a --curve (one picture of every model's curve)");
-	if (o->format == FORMAT_HTML && (o->mode == MODE_CURVE || o->mode == MODE_EXPLORE || o->data.multiclass))
-		return usage_error(err, errlen, "--format html is a page of --report or --optimize (not --curve or --multiclass)");
-	if (o->mode == MODE_OPTIMIZE && o->has_threshold)
-		return usage_error(err, errlen, "--threshold and --optimize both choose the threshold; give one");
-	if ((o->commands != NULL || o->batch) && o->mode != MODE_EXPLORE)
-		return usage_error(err, errlen, "--commands and --batch replace --report, --optimize and --curve");
-	if (o->commands != NULL && o->batch)
-		return usage_error(err, errlen, "give the commands with --commands FILE or on stdin with --batch, not both");
-	if (o->batch && (o->data.path == NULL || strcmp(o->data.path, "-") == 0))
-		return usage_error(err, errlen, "--batch reads the commands from stdin: give the data as a FILE");
-	if (o->against != NULL && (o->mode == MODE_CURVE || o->format == FORMAT_CSV || o->data.group || o->data.fold ||
-				   o->commands || o->batch || o->bootstrap))
-		return usage_error(err, errlen, "--against reports in text, JSON or Markdown (not with --curve, CSV, "
-				   "--group, --fold, --bootstrap or commands)");
-	if (o->against != NULL && (o->data.path == NULL || strcmp(o->data.path, "-") == 0) && strcmp(o->against, "-") == 0)
-		return usage_error(err, errlen, "--against: the two files cannot both be standard input");
-	if (o->data.group != NULL && o->data.fold != NULL)
-		return usage_error(err, errlen, "--group and --fold: one at a time");
-	if (o->bootstrap && (o->data.weight != NULL || o->prevalence > 0))
-		return usage_error(err, errlen, "--bootstrap resamples whole rows: not with --weight or --prevalence");
-	if (o->group_strategy_set && o->data.group == NULL)
-		return usage_error(err, errlen, "--group-thresholds goes with --group COL");
-	if (o->group_strategy_set && o->group_strategy.strategy == FAIR_BEST && o->mode != MODE_OPTIMIZE)
-		return usage_error(err, errlen, "--group-thresholds best needs --optimize OBJ (each group's optimum of it)");
-	if ((rc = list_combinations(o, err, errlen)) != 0)
-		return rc;
-	if (o->n_class_thr > 0 && o->mode == MODE_OPTIMIZE)
-		return usage_error(err, errlen, "--thresholds and --optimize both choose the thresholds; give one");
-	if (o->data.multiclass && (rc = multiclass_combinations(o, err, errlen)) != 0)
-		return rc;
-	if (o->data.counts_pos != NULL && (o->data.label != NULL || o->data.positive != NULL || o->data.weight != NULL))
-		return usage_error(err, errlen, "--counts replaces --label, --positive and --weight");
-	return one_role_each(o, err, errlen);
-}
-
 int options_parse(int argc, char **argv, struct options *o, char *err, size_t errlen)
 {
-	struct seen seen = { false, false, false };
+	struct options_seen seen = { false, false, false };
 	int c, rc;
 
 	memset(o, 0, sizeof *o);
@@ -632,6 +511,7 @@ int options_parse(int argc, char **argv, struct options *o, char *err, size_t er
 	o->limit = 20;
 	o->band_low = -INFINITY, o->band_high = INFINITY, o->band_p = o->band_q = NAN;
 	o->format = FORMAT_TEXT;
+	o->emit_sql = -1;
 	optind = 0; /* reset getopt, so that tests can parse many times */
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, ":l:s:p:w:d:t:h", long_options, NULL)) != -1) {
@@ -641,7 +521,8 @@ int options_parse(int argc, char **argv, struct options *o, char *err, size_t er
 		    (rc = decision_option(o, c, optarg, &seen, err, errlen)) == NOT_MINE &&
 		    (rc = stats_option(o, c, optarg, err, errlen)) == NOT_MINE &&
 		    (rc = output_option(o, c, optarg, err, errlen)) == NOT_MINE &&
-		    (rc = list_option(o, c, optarg, err, errlen)) == NOT_MINE) {
+		    (rc = list_option(o, c, optarg, err, errlen)) == NOT_MINE &&
+		    (rc = sql_option(o, c, optarg, err, errlen)) == NOT_MINE) {
 			if (optopt != 0 && optopt < 256)
 				return usage_error(err, errlen, "unknown option '-%c' (see cutoff --help)", optopt);
 			return usage_error(err, errlen, "unknown option '%s' (see cutoff --help)", argv[optind - 1]);
@@ -662,7 +543,7 @@ int options_parse(int argc, char **argv, struct options *o, char *err, size_t er
 	for (size_t i = 0; i < o->n_show; i++)
 		o->extra[o->data.n_extra++] = o->show[i];
 	o->data.extra = o->extra;
-	return combinations(o, &seen, err, errlen);
+	return options_combinations(o, &seen, err, errlen);
 }
 
 void options_start(const struct options *o, struct session_start *st)

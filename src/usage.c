@@ -24,6 +24,7 @@ static void usage_columns(FILE *f)
 	      "      --stream              fold rows into distinct scores as they come (memory\n"
 	      "                            by distinct scores; chosen by itself for huge inputs)\n"
 	      "      --bins N              with --stream: group scores into at most N bins\n"
+	      "                            (with --emit-sql: see below)\n"
 	      "      --invert              score = -score, for models whose high scores mean\n"
 	      "                            the negative class (ROC AUC below 0.5)\n"
 	      "      --group COL           a column of categories: every report also per group,\n"
@@ -102,6 +103,21 @@ static void usage_actions(FILE *f)
 	      f);
 }
 
+/* Where the scores live: SQL for an engine, a PostgreSQL table. */
+static void usage_warehouse(FILE *f)
+{
+	fputs("Where the scores live:\n"
+	      "      --emit-sql DIALECT    print the SQL query that counts, in the engine,\n"
+	      "                            what --counts reads (no FILE): postgres, bigquery,\n"
+	      "                            snowflake, spark, duckdb, trino or sqlite\n"
+	      "      --from TABLE          the table, or a query (SELECT or WITH ...), to read\n"
+	      "      --bins N              with --emit-sql: N bins of equal width; reading them\n"
+	      "                            gives the bound on the ROC AUC's error\n"
+	      "      --confirm T           with --emit-sql: the query of the exact matrix at T\n"
+	      "\n",
+	      f);
+}
+
 static void usage_explorer(FILE *f)
 {
 	fputs("Explorer:\n"
@@ -126,5 +142,6 @@ void usage_print(FILE *f)
 {
 	usage_columns(f);
 	usage_actions(f);
+	usage_warehouse(f);
 	usage_explorer(f);
 }

@@ -135,6 +135,18 @@ static int build(struct sweep *sw, struct model *m, const struct dataset_options
 	return rc;
 }
 
+/* --counts from --emit-sql: sums of weights have no interval; in bins,
+ * pairs in one bin count half where they might count 0 or 1. */
+static void from_sql(struct sweep *sw, const struct dataset *ds)
+{
+	sw->weighted |= ds->binned.weighted;
+	if (ds->binned.seen && ds->binned.bins > 0) {
+		sw->bins = ds->binned.bins;
+		sw->auc_error = ds->binned.pos > 0 && ds->binned.neg > 0
+					? ds->binned.ties / 2 / ds->binned.pos / ds->binned.neg : 0;
+	}
+}
+
 /* --cost-fp-col, --cost-fn-col: the rows' costs summed at the model's
  * scores (its sweep already turned round if it is), the cost rows freed.
  * 0, -1 when out of memory, -2 when the costs overflow a double. */
@@ -211,6 +223,7 @@ static int build_groups(struct session *s, struct dataset *ds, const struct data
 
 			if (build(sw, &groups_models(gs, g)[i], data) < 0)
 				return -1;
+			sw->weighted |= ds->binned.weighted;
 			if (s->models[i].sample->inverted)
 				sweep_invert(sw);
 			interval_delong_se(sw, &sw->roc_auc_se);
@@ -366,6 +379,7 @@ int session_open(struct session *s, const struct dataset_options *data, const st
 			return -1;
 		}
 		model_release(m);
+		from_sql(&s->sweeps[i], s->ds);
 		if (!isfinite(s->sweeps[i].pos + s->sweeps[i].neg)) {
 			snprintf(err, errlen, "%s: the weights add up to more than a double can hold", s->ds->shown);
 			s->built++;

@@ -1,6 +1,6 @@
 #!/bin/sh
 # The warehouse path for real: a table of predictions in sqlite3, the
-# GROUP BY query of docs/guide.md, and cutoff --counts on its output give the same
+# plainest hand-written GROUP BY (what --emit-sql grew from), and cutoff --counts on its output give the same
 # metrics and curve as the raw rows.
 # Usage: tests/cli/sql.sh ./cutoff ./build/gen
 set -u
@@ -18,7 +18,7 @@ CREATE TABLE predictions (label INTEGER, score REAL);
 .import --skip 1 $T/raw.csv predictions
 .headers on
 .output $T/counts.csv
--- the query in docs/guide.md, as any SQL engine runs it
+-- the plainest GROUP BY, as anyone would write it
 SELECT score,
        SUM(CASE WHEN label = 1 THEN 1 ELSE 0 END) AS positives,
        SUM(CASE WHEN label = 1 THEN 0 ELSE 1 END) AS negatives

@@ -60,6 +60,16 @@ struct dataset {
 	bool header;                  /* the first record names the columns */
 	bool multiclass;              /* models are classes, one against the rest */
 	struct dataset_classes classes;
+	/* --counts from --emit-sql, as its marker columns say: sums of
+	 * weights (cutoff_weighted: no interval), or N bins (cutoff_bins: the
+	 * sum of each bin's positives times negatives, and the totals, for
+	 * the bound on the ROC AUC's error that the bins allow) */
+	struct {
+		bool weighted;
+		bool seen;
+		size_t bins;
+		double ties, pos, neg;
+	} binned;
 	char **notes;                 /* lines for stderr, without "cutoff: " */
 	size_t n_notes;
 };

@@ -14,6 +14,7 @@
 #include "core/load/scan.h"
 #include "core/base/text.h"
 
+#include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -269,6 +270,23 @@ static void skip_value(struct loader *l, const struct row *r, enum parse_status 
 		loader_skip(l, row_line(r), "unparsable %s '%s' in column '%s'", what, text_show(s, len), name);
 }
 
+/* --counts: a row with no score stands for rows that had none (or no
+ * label): as many skipped rows as it counts (--emit-sql's result says
+ * so in one row); none when it counts none. */
+static void skip_counted(struct loader *l, const struct row *r, double n, size_t col)
+{
+	const char *name = text_show_str(l->c->names[col]);
+
+	if (n == 0)
+		return;
+	if (n != floor(n) || n > 9007199254740992.0) {
+		loader_skip(l, row_line(r), "missing score in column '%s'", name);
+		return;
+	}
+	l->ds->skipped += (uint64_t)n - 1;
+	loader_skip(l, row_line(r), "no score in column '%s' for %.0f row%s", name, n, n == 1 ? "" : "s");
+}
+
 /* Parses a non-negative weight or count; returns -1 (row skipped) if bad. */
 static int parse_weight(struct loader *l, const struct row *r, size_t col, const char *what, double *w)
 {
@@ -369,7 +387,10 @@ void loader_row(struct loader *l, const struct row *r)
 
 		row_get(r, col, &s, &len);
 		if ((ps = number(l, s, len, &scores[i])) != PARSE_OK) {
-			skip_value(l, r, ps, "score", col, s, len);
+			if (o->counts_pos != NULL && ps == PARSE_MISSING)
+				skip_counted(l, r, wpos + wneg, col);
+			else
+				skip_value(l, r, ps, "score", col, s, len);
 			goto out;
 		}
 		if (scores[i] == 0)
@@ -427,6 +448,18 @@ void loader_row(struct loader *l, const struct row *r)
 				    loader_advice(l, why, sizeof why));
 			goto out;
 		}
+	}
+	if (l->c->has_bins) {
+		const char *s;
+		size_t len;
+		double b;
+
+		row_get(r, l->c->bins_col, &s, &len);
+		if (number(l, s, len, &b) == PARSE_OK && b >= 1 && b <= 1e7 && (size_t)b > ds->binned.bins)
+			ds->binned.bins = (size_t)b;
+		ds->binned.seen = true;
+		ds->binned.ties += wpos * wneg;
+		ds->binned.pos += wpos, ds->binned.neg += wneg;
 	}
 	ds->rows++;
 	/* rows in arrays cost 8 bytes a model (16 with weights), and sorting

@@ -524,6 +524,14 @@ int sniff_columns(struct columns *c, const struct dataset_options *o, const char
 			}
 		take(l, *roles[i].col);
 	}
+	/* counts in bins, or of weights, say so in a column (--emit-sql) */
+	for (i = 0; o->counts_pos != NULL && c->header && i < c->ncols; i++) {
+		if (strcmp(c->names[i], "cutoff_bins") == 0 && !taken(l, i) && !c->has_bins) {
+			c->has_bins = true;
+			take(l, c->bins_col = i);
+		}
+		c->has_weighted |= strcmp(c->names[i], "cutoff_weighted") == 0;
+	}
 	c->n_scores = o->n_scores > 0 ? o->n_scores : 1;
 	if ((c->score_col = calloc(c->n_scores, sizeof *c->score_col)) == NULL)
 		goto oom;

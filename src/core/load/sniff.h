@@ -20,6 +20,9 @@ struct columns {
 	char **names;               /* from the header, or "column N" */
 	bool header;
 	size_t label_col, weight_col, cpos_col, cneg_col, group_col, cfp_col, cfn_col;
+	bool has_bins;              /* --counts: a cutoff_bins column (--emit-sql --bins) */
+	size_t bins_col;
+	bool has_weighted;          /* --counts: a cutoff_weighted column (sums of weights) */
 	size_t *score_col;          /* one per model */
 	size_t *extra_col;          /* --id, --show: one each (n_extra), read but not needed */
 	size_t n_scores;
