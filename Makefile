@@ -25,7 +25,9 @@ CFLAGS_ASAN  = -std=c11 -O1 -g -pthread -fsanitize=address,undefined,float-cast-
 CURSES_CFLAGS := $(shell pkg-config --cflags ncursesw 2>/dev/null)
 CURSES_LIBS   := $(shell pkg-config --libs ncursesw 2>/dev/null || echo -lncursesw)
 READLINE_LIBS := $(shell pkg-config --libs readline 2>/dev/null || echo -lreadline)
-CORE_LIBS = -lcsv -lz -lzstd -lm
+PQ_CFLAGS := $(shell pkg-config --cflags libpq 2>/dev/null || echo -I/usr/include/postgresql)
+PQ_LIBS   := $(shell pkg-config --libs libpq 2>/dev/null || echo -lpq)
+CORE_LIBS = -lcsv -lz -lzstd -lm $(PQ_LIBS)
 LIBS    = $(CORE_LIBS) $(READLINE_LIBS) $(CURSES_LIBS)
 
 # The layers are folders: src/core (data to numbers, in families:
@@ -46,7 +48,7 @@ NOCURSES_ASAN = $(NOCURSES:%=build/asan/%.o)
 TERMINAL_REL  = $(TERMINAL:%=build/rel/%.o)
 TERMINAL_ASAN = $(TERMINAL:%=build/asan/%.o)
 
-.PHONY: layers docs fuzz fuzz-short fuzz-corpus large all run check deps test-deps unit unit-asan cli e2e valgrind bench bench-huge bench-steps install uninstall clean
+.PHONY: pg layers docs fuzz fuzz-short fuzz-corpus large all run check deps test-deps unit unit-asan cli e2e valgrind bench bench-huge bench-steps install uninstall clean
 
 all: cutoff
 
@@ -76,6 +78,10 @@ build/asan/%.o: src/%.c build/asan/flags
 -include $(wildcard build/rel/*.d build/rel/*/*.d build/rel/*/*/*.d build/asan/*.d build/asan/*/*.d build/asan/*/*/*.d)
 
 .PHONY: FORCE
+
+# Only the PostgreSQL client sees libpq's header.
+build/rel/core/load/pgsource.o: CPPFLAGS_ALL += $(PQ_CFLAGS)
+build/asan/core/load/pgsource.o: CPPFLAGS_ALL += $(PQ_CFLAGS)
 
 # Only the shell sees curses.
 build/rel/tty/term.o: CPPFLAGS_ALL += $(CURSES_CFLAGS)
@@ -148,6 +154,11 @@ cli: cutoff build/asan/cutoff build/gen
 	@sh tests/cli/words.sh ./cutoff
 	@python3 tests/cli/sentences.py ./build/asan/cutoff
 
+# A private PostgreSQL server for the connection's tests, started and
+# always stopped by the script (tests/pg/server.sh).
+pg: cutoff build/asan/cutoff
+	@sh tests/pg/run.sh ./cutoff ./build/asan/cutoff
+
 valgrind: cutoff
 	@sh tests/cli/valgrind.sh ./cutoff
 
@@ -165,7 +176,7 @@ docs:
 	@sh tests/docs.sh
 
 check: test-deps
-	@$(MAKE) --no-print-directory WERROR=-Werror layers docs unit unit-asan cli e2e fuzz-short valgrind
+	@$(MAKE) --no-print-directory WERROR=-Werror layers docs unit unit-asan cli pg e2e fuzz-short valgrind
 
 # Fuzzing (libFuzzer, clang): make fuzz runs each harness FUZZ_SECONDS;
 # make check runs a short pass.  Crashes found go to tests/fuzz/regressions/
@@ -177,7 +188,7 @@ FUZZ_FLAGS = -std=c11 -g -O1 -pthread -fsanitize=fuzzer,address,undefined,float-
 
 build/fuzz/%: tests/fuzz/%.c $(FUZZ_SRC) $(HEADERS)
 	@mkdir -p build/fuzz
-	clang $(CPPFLAGS_BASE) $(FUZZ_FLAGS) -o $@ $< $(FUZZ_SRC) $(CORE_LIBS)
+	clang $(CPPFLAGS_BASE) $(PQ_CFLAGS) $(FUZZ_FLAGS) -o $@ $< $(FUZZ_SRC) $(CORE_LIBS)
 
 fuzz-corpus:
 	@sh tests/fuzz/corpus.sh
@@ -224,6 +235,7 @@ build/steps: bench/steps.c $(NOCURSES_REL)
 bench: cutoff build/gen
 	@sh .ci/install-deps bench
 	@sh bench/run.sh
+	@sh bench/pg.sh
 
 # A 5 GB file (450M rows) through the streaming path; deleted afterwards.
 bench-huge: cutoff build/gen

@@ -87,6 +87,17 @@ static int open_reference(struct session *ref, const struct options *o, const st
 	size_t i;
 	int rc = 0;
 
+	if (options_is_connection(o)) {
+		/* the reference: another table or query on the same server */
+		static struct warehouse wh; /* the session points into it until the end */
+
+		rc = warehouse_open(&wh, ref, o, o->against);
+		for (i = 0; rc == 0 && i < ref->ds->n_notes; i++)
+			say("%s", ref->ds->notes[i]);
+		if (rc != 0)
+			session_close(ref);
+		return rc == 0 ? 0 : -1;
+	}
 	data.path = o->against;
 	data.progress = NULL;
 	if (data.label == NULL && data.counts_pos == NULL)
@@ -257,14 +268,20 @@ static int inputs_usable(const struct options *o)
 	return 0;
 }
 
-/* Loads the data, with progress on a terminal's stderr; 0, or -1 (said). */
-static int open_data(struct session *s, struct options *o)
+/* Loads the data, with progress on a terminal's stderr; 0, or -1 (said).
+ * A database's rows come through wh. */
+static int open_data(struct session *s, struct options *o, struct warehouse *wh, int *status)
 {
 	char *shown_path = text_escape_all(o->data.path ? o->data.path : "<stdin>"), err[1024];
 	struct progress prog = { -1, shown_path ? shown_path : "the input" };
 	struct session_start st;
 	int rc;
 
+	if (options_is_connection(o)) {
+		free(shown_path);
+		*status = warehouse_open(wh, s, o, o->from);
+		return *status == 0 ? 0 : -1;
+	}
 	if (isatty(STDERR_FILENO)) {
 		o->data.progress = show_progress;
 		o->data.progress_arg = &prog;
@@ -439,9 +456,10 @@ int main(int argc, char **argv)
 	struct options o;
 	struct session s = { 0 };
 	struct rowlists kept = { 0 };
+	struct warehouse wh = { 0 };
 	bool keeping = false;
 	char err[1024];
-	int status;
+	int status = 0;
 
 	/* past a file size limit (ulimit -f) a write must fail with EFBIG
 	 * and be reported, not kill the process mid-export */
@@ -474,14 +492,15 @@ int main(int argc, char **argv)
 	}
 	if (keep_rows_for_list(&o, &kept, &keeping) < 0)
 		status = 1;
-	else if (open_data(&s, &o) < 0)
-		status = 1;
+	else if (open_data(&s, &o, &wh, &status) < 0)
+		status = status ? status : 1;
 	else if ((status = after_loading(&s, &o)) == 0) {
 		if (o.names[0] != NULL)
 			view_set_names(&s.view, o.names[0], o.names[1]);
 		status = run(&s, &o, keeping ? &kept : NULL);
 	}
 	session_close(&s);
+	warehouse_free(&wh);
 	rowlists_free(&kept);
 	options_free(&o);
 	return status;

@@ -3,6 +3,7 @@
  * second half of options.c's parse, checked once every option is read.
  */
 #include "options.h"
+#include "core/load/sqlemit.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -135,6 +136,7 @@ static int sql_combinations(const struct options *o, char *err, size_t errlen)
 {
 	bool conn = options_is_connection(o);
 	const char *no = sql_refusal(o);
+	char why[200];
 
 	if (o->has_confirm && o->emit_sql < 0)
 		return usage_error(err, errlen, "--confirm T goes with --emit-sql (the exact matrix at T, counted in SQL)");
@@ -148,6 +150,10 @@ static int sql_combinations(const struct options *o, char *err, size_t errlen)
 	if (o->from == NULL)
 		return usage_error(err, errlen, "%s needs --from TABLE (or a query) to read the rows from",
 				   o->emit_sql >= 0 ? "--emit-sql" : "a database connection");
+	if (!sqlemit_one_statement(o->emit_sql >= 0 ? (enum sqlemit_dialect)o->emit_sql : SQL_POSTGRES, o->from, why,
+				   sizeof why) ||
+	    (conn && o->against != NULL && !sqlemit_one_statement(SQL_POSTGRES, o->against, why, sizeof why)))
+		return usage_error(err, errlen, "--from must be a table or one query: %s", why);
 	if (o->data.label == NULL || o->data.n_scores == 0)
 		return usage_error(err, errlen, "%s needs --label and --score: a table's columns are not guessed",
 				   o->emit_sql >= 0 ? "--emit-sql" : "a database connection");

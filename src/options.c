@@ -81,7 +81,7 @@ static const struct option long_options[] = {
 	{ "emit-sql", required_argument, NULL, OPT_EMIT_SQL },
 	{ "from", required_argument, NULL, OPT_FROM },
 	{ "confirm", required_argument, NULL, OPT_CONFIRM },
-	/* the statement timeout: with the connection */
+	{ "statement-timeout", required_argument, NULL, OPT_STMT_TIMEOUT },
 	{ "ascii", no_argument, NULL, OPT_ASCII },
 	{ "no-color", no_argument, NULL, OPT_NO_COLOR },
 	{ "no-mouse", no_argument, NULL, OPT_NO_MOUSE },

@@ -9,6 +9,7 @@
 static void usage_columns(FILE *f)
 {
 	fputs("usage: cutoff [OPTIONS] [FILE]\n"
+	      "       cutoff [OPTIONS] postgresql://USER@HOST/DB --from TABLE\n"
 	      "Explore and choose a classifier's decision threshold (binary, or one per class).\n"
 	      "FILE is a CSV/TSV of labels and scores; '-' or no FILE reads standard input.\n"
 	      "\n"
@@ -114,6 +115,12 @@ static void usage_warehouse(FILE *f)
 	      "      --bins N              with --emit-sql: N bins of equal width; reading them\n"
 	      "                            gives the bound on the ROC AUC's error\n"
 	      "      --confirm T           with --emit-sql: the query of the exact matrix at T\n"
+	      "  cutoff 'postgresql://USER@HOST/DB' --from TABLE -l COL -s COL [OPTIONS]\n"
+	      "                            the same query on a PostgreSQL server (any libpq\n"
+	      "                            connection string; the password from PGPASSWORD,\n"
+	      "                            ~/.pgpass or a service file), read-only, streamed;\n"
+	      "                            --against TABLE2: a second table or query there\n"
+	      "      --statement-timeout S the server gives up after S seconds\n"
 	      "\n",
 	      f);
 }

@@ -85,4 +85,10 @@ void session_detach(struct session *s);
 
 void session_close(struct session *s);
 
+/* Names read elsewhere than in the rows (a database's counts): the label
+ * column and the two classes, as the CSV loader would have named them;
+ * with positive_given, the explorer's words are the classes' names (as
+ * with --positive).  0, or -1 when out of memory. */
+int session_name_classes(struct session *s, const char *label, const char *pos, const char *neg, bool positive_given);
+
 #endif

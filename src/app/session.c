@@ -10,6 +10,7 @@
 #include "core/stats/interval.h"
 #include "core/stats/optimize.h"
 #include "core/stats/rowcost.h"
+#include "core/base/text.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -471,6 +472,27 @@ void session_detach(struct session *s)
 	s->view.ref_drift = NULL;
 	s->view.ref_sw = s->view.ref_sample = NULL;
 	s->view.ref_file = NULL;
+}
+
+int session_name_classes(struct session *s, const char *label, const char *pos, const char *neg, bool positive_given)
+{
+	struct dataset *ds = s->ds;
+	struct view *v = &s->view;
+	char *l = text_dup(label, strlen(label)), *p = text_dup(pos, strlen(pos)), *n = text_dup(neg, strlen(neg));
+
+	if (l == NULL || p == NULL || n == NULL) {
+		free(l), free(p), free(n);
+		return -1;
+	}
+	free(ds->label_name), free(ds->positive_name), free(ds->negative_name);
+	v->label = ds->label_name = l;
+	v->positive = ds->positive_name = p;
+	v->negative = ds->negative_name = n;
+	if (positive_given) {
+		v->pos_words = p;
+		v->neg_words = strcmp(n, "other") == 0 ? NULL : n;
+	}
+	return 0;
 }
 
 void session_close(struct session *s)

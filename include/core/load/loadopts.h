@@ -40,6 +40,9 @@ struct row_seen {
 
 struct dataset_options {
 	const char *path;             /* NULL or "-": standard input */
+	int fd;                       /* with use_fd: read this (a pipe from a
+				       * database query), path only names it */
+	bool use_fd;
 	const char *label;            /* name or 1-based index; NULL: detect */
 	const char *const *scores;    /* n_scores names or indexes; none: detect */
 	size_t n_scores;

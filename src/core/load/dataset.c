@@ -435,9 +435,10 @@ int dataset_load(const struct dataset_options *opt, struct dataset **out, char *
 	struct status st = { false, err, errlen };
 	struct stat sb = { 0 };
 	struct csvread_options ro;
-	bool from_stdin = opt->path == NULL || strcmp(opt->path, "-") == 0, whole;
+	bool from_stdin = !opt->use_fd && (opt->path == NULL || strcmp(opt->path, "-") == 0), whole;
+	bool own_fd = !from_stdin && !opt->use_fd;
 	uint64_t records;
-	int fd = 0;
+	int fd = opt->use_fd ? opt->fd : 0;
 
 	*out = NULL;
 	if ((ds = calloc(1, sizeof *ds)) == NULL) {
@@ -452,7 +453,7 @@ int dataset_load(const struct dataset_options *opt, struct dataset **out, char *
 		status_fail(&st, "out of memory");
 		goto done;
 	}
-	if (!from_stdin && (fd = open(opt->path, O_RDONLY | O_CLOEXEC)) < 0) {
+	if (own_fd && (fd = open(opt->path, O_RDONLY | O_CLOEXEC)) < 0) {
 		status_fail(&st, "%s: %s", ds->shown, strerror(errno));
 		goto done;
 	}
@@ -485,7 +486,7 @@ int dataset_load(const struct dataset_options *opt, struct dataset **out, char *
 		/* the middle was inside a quoted field: again, one reader */
 		forced = *opt;
 		forced.one_thread = true;
-		if (!from_stdin)
+		if (own_fd)
 			close(fd);
 		free_loader(&l);
 		dataset_free(ds);
@@ -495,7 +496,7 @@ int dataset_load(const struct dataset_options *opt, struct dataset **out, char *
 	loader_labels(&l);
 	check_read(&l, records);
 done:
-	if (!from_stdin && fd >= 0)
+	if (own_fd && fd >= 0)
 		close(fd);
 	free_loader(&l);
 	if (st.failed) {
