@@ -42,6 +42,7 @@ struct session {
 	struct view_pair *pairs;        /* every pair of models, (0,1), (0,2), ... */
 	size_t n_pairs;
 	double *(*kept)[2];             /* while opening: each model's rows for the pairs */
+	size_t kept_n[2];               /* how many positives and negatives kept */
 	/* --group: each model's groups' sweeps, model by model (n_groups each) */
 	size_t n_groups;
 	struct sweep *group_sweeps;

@@ -38,21 +38,76 @@ static double *copy(const double *a, size_t n)
 	return c;
 }
 
-/* Two or more models of unweighted rows held in arrays (not --stream, not
- * --counts): keep copies of the scores for pair_tests.  8 bytes a row a
- * model, until the tests are done. */
+/* The most rows --counts are spread back into for the paired test (8
+ * bytes a row a model). */
+#define KEEP_COUNTED_ROWS 1e8
+
+/* a[0..n) each repeated w[i] times (whole counts); NULL when out of memory. */
+static double *spread(const double *a, const double *w, size_t n, size_t total)
+{
+	double *c = malloc((total ? total : 1) * sizeof *c);
+	size_t k = 0;
+
+	for (size_t i = 0; c != NULL && i < n; i++)
+		for (double j = 0; j < w[i]; j++)
+			c[k++] = a[i];
+	return c;
+}
+
+/* --counts of whole rows (not sums of weights, not bins): each model's
+ * rows are in the same order (a record's counts go to every model), so
+ * spread back into rows they give DeLong's paired test as the rows would.
+ * 1 when kept, 0 when they cannot be, -1 when out of memory. */
+static int keep_counted(struct session *s)
+{
+	const struct model *m0 = &s->ds->models[0];
+	size_t i, n = s->ds->n_models, side;
+	double total[2] = { 0, 0 };
+
+	if (s->ds->binned.weighted || s->ds->binned.seen)
+		return 0;
+	for (side = 0; side < 2; side++)
+		for (i = 0; i < (side ? m0->n_neg : m0->n_pos); i++) {
+			double w = side ? m0->neg_w[i] : m0->pos_w[i];
+
+			if (w != floor(w))
+				return 0;
+			total[side] += w;
+		}
+	if (total[0] + total[1] > KEEP_COUNTED_ROWS || (s->kept = calloc(n, sizeof *s->kept)) == NULL)
+		return total[0] + total[1] > KEEP_COUNTED_ROWS ? 0 : -1;
+	s->kept_n[0] = (size_t)total[0], s->kept_n[1] = (size_t)total[1];
+	for (i = 0; i < n; i++) {
+		const struct model *m = &s->ds->models[i];
+
+		s->kept[i][0] = spread(m->pos, m->pos_w, m->n_pos, s->kept_n[0]);
+		s->kept[i][1] = spread(m->neg, m->neg_w, m->n_neg, s->kept_n[1]);
+		if (s->kept[i][0] == NULL || s->kept[i][1] == NULL) {
+			drop_rows(s, n);
+			return -1;
+		}
+	}
+	return 1;
+}
+
+/* Two or more models of unweighted rows held in arrays (not --stream):
+ * keep copies of the scores for pair_tests.  8 bytes a row a model, until
+ * the tests are done. */
 static int keep_rows(struct session *s, const struct dataset_options *data)
 {
 	size_t i, n = s->ds->n_models;
 
-	if (n < 2 || data->weight != NULL || data->counts_pos != NULL)
+	if (n < 2 || data->weight != NULL)
 		return 0;
 	for (i = 0; i < n; i++)
 		if (s->ds->models[i].fold != NULL || s->ds->models[i].n_pos != s->ds->models[0].n_pos ||
 		    s->ds->models[i].n_neg != s->ds->models[0].n_neg)
 			return 0;
+	if (data->counts_pos != NULL)
+		return keep_counted(s) < 0 ? -1 : 0;
 	if ((s->kept = calloc(n, sizeof *s->kept)) == NULL)
 		return -1;
+	s->kept_n[0] = s->ds->models[0].n_pos, s->kept_n[1] = s->ds->models[0].n_neg;
 	for (i = 0; i < n; i++) {
 		s->kept[i][0] = copy(s->ds->models[i].pos, s->ds->models[i].n_pos);
 		s->kept[i][1] = copy(s->ds->models[i].neg, s->ds->models[i].n_neg);
@@ -77,8 +132,7 @@ static void pair_tests(struct session *s)
 		return;
 	}
 	for (a = 0; s->kept != NULL && a < n; a++)
-		interval_placements(&s->sweeps[a], s->kept[a][0], s->ds->models[a].n_pos, s->kept[a][1],
-				    s->ds->models[a].n_neg);
+		interval_placements(&s->sweeps[a], s->kept[a][0], s->kept_n[0], s->kept[a][1], s->kept_n[1]);
 	for (a = 0; a < n; a++)
 		for (b = a + 1; b < n; b++, k++) {
 			struct view_pair *p = &s->pairs[k];
@@ -89,8 +143,8 @@ static void pair_tests(struct session *s)
 			p->se = NAN;
 			if (s->kept != NULL)
 				interval_delong_paired(&s->sweeps[a], &s->sweeps[b], s->kept[a][0], s->kept[b][0],
-						       s->ds->models[a].n_pos, s->kept[a][1], s->kept[b][1],
-						       s->ds->models[a].n_neg, &p->difference, &p->se);
+						       s->kept_n[0], s->kept[a][1], s->kept[b][1], s->kept_n[1],
+						       &p->difference, &p->se);
 		}
 	drop_rows(s, n);
 }

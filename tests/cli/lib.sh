@@ -68,3 +68,24 @@ check_references() {
 		fi
 	done
 }
+
+# same_json A B: two JSON reports line for line, identical, except that
+# the numbers of DeLong's paired test ("auc_difference" lines: sums over
+# rows in the rows' order, which a GROUP BY does not keep) may differ by a
+# relative 1e-12; 0 when they agree, else the first differences printed.
+same_json() {
+	awk -v B="$2" '
+	function nums(s, a,   n) { n = 0; while (match(s, /-?[0-9][0-9.]*([eE][-+]?[0-9]+)?/)) { a[++n] = substr(s, RSTART, RLENGTH); s = substr(s, RSTART + RLENGTH) } return n }
+	{
+		if ((getline b < B) <= 0) { print "shorter: " B; bad = 1; exit }
+		if ($0 == b) next
+		if ($0 ~ /"auc_difference"/ && b ~ /"auc_difference"/) {
+			x = $0; y = b; gsub(/-?[0-9][0-9.]*([eE][-+]?[0-9]+)?/, "#", x); gsub(/-?[0-9][0-9.]*([eE][-+]?[0-9]+)?/, "#", y)
+			n = nums($0, p); m = nums(b, q); ok = x == y && n == m
+			for (i = 1; ok && i <= n; i++) { d = p[i] - q[i]; if (d < 0) d = -d; r = (p[i] < 0 ? -p[i] : p[i]); if (d > 1e-12 * r) ok = 0 }
+			if (ok) next
+		}
+		print "< " $0; print "> " b; bad = 1
+	}
+	END { if (!bad && (getline b < B) > 0) { print "longer: " B; bad = 1 } exit bad }' "$1"
+}
