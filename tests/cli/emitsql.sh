@@ -83,7 +83,8 @@ q="la\"b'el;"
 s='sc\ore`--x'
 g='g
 rp /*'
-p="it's \\ \"yes\";"
+p="it's \\ \"yes\";
+--"
 printf '"la""b\x27el;","sc\\ore`--x",w,"g\nrp /*"\n' >"$T/h.csv"
 P=$p awk -F, 'BEGIN { p = ENVIRON["P"]; gsub(/"/, "\"\"", p) }
 	NR > 1 && $1 != "" && $2 != "" { printf "\"%s\",%s,%s,%s\n", ($1 == 1 ? p : "no"), $2, $4, $5 }' \

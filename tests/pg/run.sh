@@ -97,7 +97,8 @@ done
 
 # hostile names and values, both ways
 q="la\"b'el;" s='sc\ore`--x' g='g
-rp /*' p="it's \\ \"yes\";"
+rp /*' p="it's \\ \"yes\";
+--"
 sql -c "CREATE TABLE \"h;--\" (\"la\"\"b'el;\" text, \"sc\\ore\`--x\" float8, w float8, \"g
 rp /*\" text)"
 P=$p awk -F, 'BEGIN { p = ENVIRON["P"]; gsub(/"/, "\"\"", p) }

@@ -5,7 +5,8 @@ FROM (SELECT CASE WHEN cutoff_ok = 1 THEN cutoff_s0 END AS cutoff_s0, CASE WHEN 
   FROM (SELECT cutoff_typed.*, CASE WHEN cutoff_y IS NOT NULL AND cutoff_s0 BETWEEN -1.7976931348623157e308 AND 1.7976931348623157e308 AND cutoff_s1 BETWEEN -1.7976931348623157e308 AND 1.7976931348623157e308 AND cutoff_w BETWEEN 0 AND 1.7976931348623157e308 THEN 1 ELSE 0 END AS cutoff_ok
     FROM (SELECT CAST("sc\ore`--x" AS DOUBLE PRECISION) AS cutoff_s0,
           CAST("p2" AS DOUBLE PRECISION) AS cutoff_s1,
-          CASE WHEN "la""b'el;" IS NULL OR LOWER(TRIM(CAST("la""b'el;" AS TEXT))) IN ('', 'na', 'n/a', 'nan', 'null') THEN NULL WHEN TRIM(CAST("la""b'el;" AS TEXT)) = E'it''s \\ "yes";' THEN 1 ELSE 0 END AS cutoff_y,
+          CASE WHEN "la""b'el;" IS NULL OR LOWER(TRIM(CAST("la""b'el;" AS TEXT))) IN ('', 'na', 'n/a', 'nan', 'null') THEN NULL WHEN TRIM(CAST("la""b'el;" AS TEXT)) = E'it''s \\ "yes";
+--' THEN 1 ELSE 0 END AS cutoff_y,
           CAST("w\" AS DOUBLE PRECISION) AS cutoff_w, "g
 rp /*" AS cutoff_g
           FROM sales.scored AS cutoff_src) AS cutoff_typed) AS cutoff_checked) AS cutoff_kept
