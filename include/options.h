@@ -83,6 +83,9 @@ struct options {
 
 enum options_result { OPTIONS_OK = 0, OPTIONS_USAGE = 2 };
 
+/* The message of a usage error into err; returns OPTIONS_USAGE. */
+int options_error(char *err, size_t errlen, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+
 /* Options seen that leave no mark of their own in struct options. */
 struct options_seen {
 	bool constrained, beta, costs;

@@ -5,21 +5,8 @@
 #include "options.h"
 #include "core/load/sqlemit.h"
 
-#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
-
-static int usage_error(char *err, size_t errlen, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
-
-static int usage_error(char *err, size_t errlen, const char *fmt, ...)
-{
-	va_list ap;
-
-	va_start(ap, fmt);
-	vsnprintf(err, errlen, fmt, ap);
-	va_end(ap);
-	return OPTIONS_USAGE;
-}
 
 /* One column, one role: the same column given twice ("-l y -w y",
  * "--counts p,p", "-s a -s a") would count rows twice or lose a class.
@@ -51,7 +38,7 @@ static int one_role_each(const struct options *o, char *err, size_t errlen)
 	for (i = 0; i < n; i++)
 		for (j = 0; j < i; j++)
 			if (strcmp(spec[i], spec[j]) == 0)
-				return usage_error(err, errlen, "%s and %s both name column '%s'; a column has one role",
+				return options_error(err, errlen, "%s and %s both name column '%s'; a column has one role",
 						   what[j], what[i], spec[i]);
 	return OPTIONS_OK;
 }
@@ -64,13 +51,13 @@ static int list_combinations(const struct options *o, char *err, size_t errlen)
 			 o->commands || o->batch ? "--commands and --batch" : NULL;
 
 	if (o->limit_set && !o->list)
-		return usage_error(err, errlen, "--limit goes with --list CELL");
+		return options_error(err, errlen, "--limit goes with --list CELL");
 	if ((o->band || o->has_baseline) && (o->mode == MODE_CURVE || o->data.multiclass || o->against ||
 					     (o->band && o->mode == MODE_EXPLORE)))
-		return usage_error(err, errlen, "%s goes with --report, --optimize%s (not --curve, --multiclass or --against)",
+		return options_error(err, errlen, "%s goes with --report, --optimize%s (not --curve, --multiclass or --against)",
 				   o->band ? "--band" : "--baseline", o->band ? "" : " or the explorer");
 	if (o->list && no != NULL)
-		return usage_error(err, errlen, "--list needs every row as read: not with %s%s", no,
+		return options_error(err, errlen, "--list needs every row as read: not with %s%s", no,
 				   o->data.counts_pos || o->data.bins || o->data.stream ? " (no rows are kept)" : "");
 	return 0;
 }
@@ -81,12 +68,12 @@ static int multiclass_combinations(const struct options *o, char *err, size_t er
 	const char *no = options_multiclass_refusal(o);
 
 	if (o->data.n_scores == 1)
-		return usage_error(err, errlen, "--multiclass needs a score column per class: two or more with --score");
+		return options_error(err, errlen, "--multiclass needs a score column per class: two or more with --score");
 	if (o->data.n_classes > 0 && o->data.n_scores > 0 && o->data.n_classes != o->data.n_scores)
-		return usage_error(err, errlen, "--classes names %zu classes for %zu score columns", o->data.n_classes,
+		return options_error(err, errlen, "--classes names %zu classes for %zu score columns", o->data.n_classes,
 				   o->data.n_scores);
 	if (no != NULL)
-		return usage_error(err, errlen, "%s does not work with a score column per class (--multiclass)", no);
+		return options_error(err, errlen, "%s does not work with a score column per class (--multiclass)", no);
 	return 0;
 }
 
@@ -108,7 +95,7 @@ static int rowcost_combinations(const struct options *o, char *err, size_t errle
 	if (o->data.cost_fp_col == NULL && o->data.cost_fn_col == NULL)
 		return 0;
 	if (o->data.bins > 0 || o->prevalence > 0)
-		return usage_error(err, errlen, "%s sums each row's cost at its own score: not with %s", col,
+		return options_error(err, errlen, "%s sums each row's cost at its own score: not with %s", col,
 				   o->data.bins > 0 ? "--bins" : "--prevalence");
 	return 0;
 }
@@ -139,37 +126,37 @@ static int sql_combinations(const struct options *o, char *err, size_t errlen)
 	char why[200];
 
 	if (o->has_confirm && o->emit_sql < 0)
-		return usage_error(err, errlen, "--confirm T goes with --emit-sql (the exact matrix at T, counted in SQL)");
+		return options_error(err, errlen, "--confirm T goes with --emit-sql (the exact matrix at T, counted in SQL)");
 	if (o->statement_timeout > 0 && !conn)
-		return usage_error(err, errlen, "--statement-timeout goes with a database connection and --from");
+		return options_error(err, errlen, "--statement-timeout goes with a database connection and --from");
 	if (o->emit_sql < 0 && !conn)
-		return o->from ? usage_error(err, errlen, "--from needs --emit-sql DIALECT, or a connection: "
+		return o->from ? options_error(err, errlen, "--from needs --emit-sql DIALECT, or a connection: "
 							"cutoff 'postgresql://HOST/DB' --from TABLE") : 0;
 	if (o->emit_sql >= 0 && o->data.path != NULL)
-		return usage_error(err, errlen, "--emit-sql prints a query and reads no file (got '%s')", o->data.path);
+		return options_error(err, errlen, "--emit-sql prints a query and reads no file (got '%s')", o->data.path);
 	if (o->from == NULL)
-		return usage_error(err, errlen, "%s needs --from TABLE (or a query) to read the rows from",
+		return options_error(err, errlen, "%s needs --from TABLE (or a query) to read the rows from",
 				   o->emit_sql >= 0 ? "--emit-sql" : "a database connection");
 	if (!sqlemit_one_statement(o->emit_sql >= 0 ? (enum sqlemit_dialect)o->emit_sql : SQL_POSTGRES, o->from, why,
 				   sizeof why) ||
 	    (conn && o->against != NULL && !sqlemit_one_statement(SQL_POSTGRES, o->against, why, sizeof why)))
-		return usage_error(err, errlen, "--from must be a table or one query: %s", why);
+		return options_error(err, errlen, "--from must be a table or one query: %s", why);
 	if (o->data.label == NULL || o->data.n_scores == 0)
-		return usage_error(err, errlen, "%s needs --label and --score: a table's columns are not guessed",
+		return options_error(err, errlen, "%s needs --label and --score: a table's columns are not guessed",
 				   o->emit_sql >= 0 ? "--emit-sql" : "a database connection");
 	if (no != NULL)
-		return usage_error(err, errlen, "%s does not work with %s", no,
+		return options_error(err, errlen, "%s does not work with %s", no,
 				   o->emit_sql >= 0 ? "--emit-sql" : "a database connection");
 	if (o->emit_sql >= 0 && (o->mode != MODE_EXPLORE || o->against || o->commands || o->batch))
-		return usage_error(err, errlen, "--emit-sql prints a query: not with --report, --optimize, --curve, "
+		return options_error(err, errlen, "--emit-sql prints a query: not with --report, --optimize, --curve, "
 				   "--against or commands");
 	if (o->emit_sql >= 0 && o->data.bins > 0 && (o->data.group || o->data.fold))
-		return usage_error(err, errlen, "--bins counts one score column over all the rows: not with %s "
+		return options_error(err, errlen, "--bins counts one score column over all the rows: not with %s "
 				   "(each group's bins would start at other scores)", o->data.group ? "--group" : "--fold");
 	if (o->emit_sql >= 0 && o->data.bins > 0 && o->has_confirm)
-		return usage_error(err, errlen, "--bins and --confirm are two queries: one at a time");
+		return options_error(err, errlen, "--bins and --confirm are two queries: one at a time");
 	if (conn && o->data.bins > 0)
-		return usage_error(err, errlen, "--bins goes with --emit-sql (a connection counts every distinct score)");
+		return options_error(err, errlen, "--bins goes with --emit-sql (a connection counts every distinct score)");
 	return 0;
 }
 
@@ -179,50 +166,50 @@ int options_combinations(const struct options *o, const struct options_seen *see
 	int rc;
 
 	if (seen->constrained && o->mode != MODE_OPTIMIZE)
-		return usage_error(err, errlen,
+		return options_error(err, errlen,
 				   "--min-precision, --min-recall, --max-fpr, --max-flagged and --max-flag-rate go with --optimize");
 	if (seen->beta && !(o->mode == MODE_OPTIMIZE && o->spec.objective == OBJ_FBETA))
-		return usage_error(err, errlen, "--beta goes with --optimize fbeta");
+		return options_error(err, errlen, "--beta goes with --optimize fbeta");
 	if (o->costs_given && ((o->mode == MODE_OPTIMIZE && o->spec.objective != OBJ_COST) ||
 			       (o->mode == MODE_CURVE && o->curve != CF_COST)))
-		return usage_error(err, errlen, "--cost-fp, --cost-fn and their -col options go with --report, "
+		return options_error(err, errlen, "--cost-fp, --cost-fn and their -col options go with --report, "
 				   "--optimize cost, --curve cost or the explorer");
 	if ((rc = rowcost_combinations(o, err, errlen)) != 0 || (rc = sql_combinations(o, err, errlen)) != 0)
 		return rc;
 	if (o->format == FORMAT_SVG && (o->mode != MODE_CURVE || o->against != NULL))
-		return usage_error(err, errlen, "--format svg draws a --curve (one picture of every model's curve)");
+		return options_error(err, errlen, "--format svg draws a --curve (one picture of every model's curve)");
 	if (o->format == FORMAT_HTML && (o->mode == MODE_CURVE || o->mode == MODE_EXPLORE || o->data.multiclass))
-		return usage_error(err, errlen, "--format html is a page of --report or --optimize (not --curve or --multiclass)");
+		return options_error(err, errlen, "--format html is a page of --report or --optimize (not --curve or --multiclass)");
 	if (o->mode == MODE_OPTIMIZE && o->has_threshold)
-		return usage_error(err, errlen, "--threshold and --optimize both choose the threshold; give one");
+		return options_error(err, errlen, "--threshold and --optimize both choose the threshold; give one");
 	if ((o->commands != NULL || o->batch) && o->mode != MODE_EXPLORE)
-		return usage_error(err, errlen, "--commands and --batch replace --report, --optimize and --curve");
+		return options_error(err, errlen, "--commands and --batch replace --report, --optimize and --curve");
 	if (o->commands != NULL && o->batch)
-		return usage_error(err, errlen, "give the commands with --commands FILE or on stdin with --batch, not both");
+		return options_error(err, errlen, "give the commands with --commands FILE or on stdin with --batch, not both");
 	if (o->batch && (o->data.path == NULL || strcmp(o->data.path, "-") == 0))
-		return usage_error(err, errlen, "--batch reads the commands from stdin: give the data as a FILE");
+		return options_error(err, errlen, "--batch reads the commands from stdin: give the data as a FILE");
 	if (o->against != NULL && (o->mode == MODE_CURVE || o->format == FORMAT_CSV || o->data.group || o->data.fold ||
 				   o->commands || o->batch || o->bootstrap))
-		return usage_error(err, errlen, "--against reports in text, JSON or Markdown (not with --curve, CSV, "
+		return options_error(err, errlen, "--against reports in text, JSON or Markdown (not with --curve, CSV, "
 				   "--group, --fold, --bootstrap or commands)");
 	if (o->against != NULL && (o->data.path == NULL || strcmp(o->data.path, "-") == 0) && strcmp(o->against, "-") == 0)
-		return usage_error(err, errlen, "--against: the two files cannot both be standard input");
+		return options_error(err, errlen, "--against: the two files cannot both be standard input");
 	if (o->data.group != NULL && o->data.fold != NULL)
-		return usage_error(err, errlen, "--group and --fold: one at a time");
+		return options_error(err, errlen, "--group and --fold: one at a time");
 	if (o->bootstrap && (o->data.weight != NULL || o->prevalence > 0))
-		return usage_error(err, errlen, "--bootstrap resamples whole rows: not with --weight or --prevalence");
+		return options_error(err, errlen, "--bootstrap resamples whole rows: not with --weight or --prevalence");
 	if (o->group_strategy_set && o->data.group == NULL)
-		return usage_error(err, errlen, "--group-thresholds goes with --group COL");
+		return options_error(err, errlen, "--group-thresholds goes with --group COL");
 	if (o->group_strategy_set && o->group_strategy.strategy == FAIR_BEST && o->mode != MODE_OPTIMIZE)
-		return usage_error(err, errlen, "--group-thresholds best needs --optimize OBJ (each group's optimum of it)");
+		return options_error(err, errlen, "--group-thresholds best needs --optimize OBJ (each group's optimum of it)");
 	if ((rc = list_combinations(o, err, errlen)) != 0)
 		return rc;
 	if (o->n_class_thr > 0 && o->mode == MODE_OPTIMIZE)
-		return usage_error(err, errlen, "--thresholds and --optimize both choose the thresholds; give one");
+		return options_error(err, errlen, "--thresholds and --optimize both choose the thresholds; give one");
 	if (o->data.multiclass && (rc = multiclass_combinations(o, err, errlen)) != 0)
 		return rc;
 	if (o->data.counts_pos != NULL && (o->data.label != NULL || o->data.positive != NULL || o->data.weight != NULL))
-		return usage_error(err, errlen, "--counts replaces --label, --positive and --weight");
+		return options_error(err, errlen, "--counts replaces --label, --positive and --weight");
 	return one_role_each(o, err, errlen);
 }
 

@@ -95,9 +95,7 @@ static const struct option long_options[] = {
 };
 
 
-static int usage_error(char *err, size_t errlen, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
-
-static int usage_error(char *err, size_t errlen, const char *fmt, ...)
+int options_error(char *err, size_t errlen, const char *fmt, ...)
 {
 	va_list ap;
 
@@ -118,7 +116,7 @@ static int add_scores(struct options *o, const char *arg, char *err, size_t errl
 	/* every name lives in score_buf; rebuild it with the new list appended */
 	buf = malloc(used + len + 1);
 	if (buf == NULL)
-		return usage_error(err, errlen, "out of memory");
+		return options_error(err, errlen, "out of memory");
 	p = buf;
 	for (i = 0; i < o->data.n_scores; i++) {
 		size_t n = strlen(o->scores[i]) + 1;
@@ -135,9 +133,9 @@ static int add_scores(struct options *o, const char *arg, char *err, size_t errl
 		if (p != NULL)
 			*p = '\0';
 		if (*tok == '\0')
-			return usage_error(err, errlen, "--score: empty column name in '%s'", arg);
+			return options_error(err, errlen, "--score: empty column name in '%s'", arg);
 		if (o->data.n_scores == OPTIONS_MAX_SCORES)
-			return usage_error(err, errlen, "--score: at most %d score columns", OPTIONS_MAX_SCORES);
+			return options_error(err, errlen, "--score: at most %d score columns", OPTIONS_MAX_SCORES);
 		o->scores[o->data.n_scores++] = tok;
 		if (p == NULL)
 			break;
@@ -149,7 +147,7 @@ static int set_mode(struct options *o, enum options_mode m, char *err, size_t er
 {
 	if (o->mode != MODE_EXPLORE && o->mode != m &&
 	    !((o->mode == MODE_REPORT && m == MODE_OPTIMIZE) || (o->mode == MODE_OPTIMIZE && m == MODE_REPORT)))
-		return usage_error(err, errlen, "--curve cannot be combined with --report or --optimize");
+		return options_error(err, errlen, "--curve cannot be combined with --report or --optimize");
 	if (o->mode != MODE_OPTIMIZE)
 		o->mode = m;
 	return 0;
@@ -163,7 +161,7 @@ static int sql_option(struct options *o, int c, const char *arg, char *err, size
 	switch (c) {
 	case OPT_EMIT_SQL:
 		if ((o->emit_sql = sqlemit_dialect(arg)) < 0)
-			return usage_error(err, errlen, "--emit-sql: no dialect '%s' (%s)", arg, sqlemit_dialect_list());
+			return options_error(err, errlen, "--emit-sql: no dialect '%s' (%s)", arg, sqlemit_dialect_list());
 		return 0;
 	case OPT_FROM:
 		o->from = arg;
@@ -175,7 +173,7 @@ static int sql_option(struct options *o, int c, const char *arg, char *err, size
 		if (optlist_number("--statement-timeout", arg, &o->statement_timeout, false, err, errlen) != 0)
 			return OPTIONS_USAGE;
 		if (!(o->statement_timeout >= 0.001 && o->statement_timeout <= 2e6))
-			return usage_error(err, errlen, "--statement-timeout takes seconds from 0.001 to 2e6, not %s", arg);
+			return options_error(err, errlen, "--statement-timeout takes seconds from 0.001 to 2e6, not %s", arg);
 		return 0;
 	default:
 		return NOT_MINE;
@@ -212,7 +210,7 @@ static int list_option(struct options *o, int c, const char *arg, char *err, siz
 		break;
 	case OPT_LIST:
 		if (rowlist_parse_cell(arg, &o->list_cell) < 0)
-			return usage_error(err, errlen, "--list takes fp, fn, tp, tn or near (got '%s')", arg);
+			return options_error(err, errlen, "--list takes fp, fn, tp, tn or near (got '%s')", arg);
 		o->list = true;
 		break;
 	case OPT_BASELINE:
@@ -265,7 +263,7 @@ static int data_option(struct options *o, int c, const char *arg, char *err, siz
 		break;
 	case OPT_COUNTS:
 		if (optlist_pair(arg, &o->counts_buf, &o->data.counts_pos, &o->data.counts_neg) < 0)
-			return usage_error(err, errlen, "--counts takes two columns, POS,NEG (got '%s')", arg);
+			return options_error(err, errlen, "--counts takes two columns, POS,NEG (got '%s')", arg);
 		break;
 	case 'd':
 		if (strcmp(arg, "\\t") == 0 || strcmp(arg, "tab") == 0)
@@ -273,7 +271,7 @@ static int data_option(struct options *o, int c, const char *arg, char *err, siz
 		else if (strlen(arg) == 1 && arg[0] != '"' && arg[0] != '\n' && arg[0] != '\r')
 			o->data.delimiter = arg[0];
 		else
-			rc = usage_error(err, errlen, "--delimiter takes one character (or 'tab'), not '%s'", arg);
+			rc = options_error(err, errlen, "--delimiter takes one character (or 'tab'), not '%s'", arg);
 		break;
 	case OPT_HEADER:
 		o->data.header = 1;
@@ -292,7 +290,7 @@ static int data_option(struct options *o, int c, const char *arg, char *err, siz
 
 		rc = optlist_number("--bins", arg, &b, false, err, errlen);
 		if (rc == 0 && (b < 2 || b > 1e7 || b != floor(b)))
-			rc = usage_error(err, errlen, "--bins takes a whole number from 2 to 1e7, not %s", arg);
+			rc = options_error(err, errlen, "--bins takes a whole number from 2 to 1e7, not %s", arg);
 		if (rc == 0)
 			o->data.bins = (size_t)b;
 		break;
@@ -324,7 +322,7 @@ static int decision_option(struct options *o, int c, const char *arg, struct opt
 		break;
 	case OPT_OPTIMIZE:
 		if (optimize_parse(arg, &o->spec.objective) < 0)
-			return usage_error(err, errlen,
+			return options_error(err, errlen,
 					   "--optimize: unknown objective '%s' (f1, fbeta, mcc, youden, accuracy, balanced_accuracy, precision, recall, cost)",
 					   arg);
 		o->objective_name = arg;
@@ -334,7 +332,7 @@ static int decision_option(struct options *o, int c, const char *arg, struct opt
 		seen->beta = true;
 		rc = optlist_number("--beta", arg, &o->spec.beta, false, err, errlen);
 		if (rc == 0 && !(o->spec.beta > 0))
-			rc = usage_error(err, errlen, "--beta must be positive, not %s", arg);
+			rc = options_error(err, errlen, "--beta must be positive, not %s", arg);
 		break;
 	case OPT_COST_FP:
 	case OPT_COST_FN: {
@@ -346,7 +344,7 @@ static int decision_option(struct options *o, int c, const char *arg, struct opt
 		/* a cost is money per mistake: up to 1e100 keeps every
 		 * total of realistic counts finite */
 		if (rc == 0 && !(*v >= 0 && *v <= 1e100))
-			rc = usage_error(err, errlen, "%s takes a number from 0 to 1e100, not %s", name, arg);
+			rc = options_error(err, errlen, "%s takes a number from 0 to 1e100, not %s", name, arg);
 		break;
 	}
 	case OPT_MIN_PRECISION:
@@ -363,7 +361,7 @@ static int decision_option(struct options *o, int c, const char *arg, struct opt
 		break;
 	case OPT_GROUP_THRESHOLDS:
 		if (fairness_parse(arg, &o->group_strategy) < 0)
-			return usage_error(err, errlen, "--group-thresholds: '%s' is not best, single, equal-recall=X, "
+			return options_error(err, errlen, "--group-thresholds: '%s' is not best, single, equal-recall=X, "
 					   "equal-fpr=X or equal-rate=X (X from 0 to 1)", arg);
 		o->group_strategy_set = true;
 		break;
@@ -372,7 +370,7 @@ static int decision_option(struct options *o, int c, const char *arg, struct opt
 		rc = optlist_number("--max-flagged", arg, &o->spec.max_flagged, false, err, errlen);
 		if (rc == 0 && !(o->spec.max_flagged >= 0 && o->spec.max_flagged == floor(o->spec.max_flagged) &&
 				 o->spec.max_flagged <= 9007199254740992.0))
-			rc = usage_error(err, errlen, "--max-flagged takes a whole number of rows, 0 or more, not %s", arg);
+			rc = options_error(err, errlen, "--max-flagged takes a whole number of rows, 0 or more, not %s", arg);
 		break;
 	case OPT_MAX_FLAG_RATE:
 		seen->constrained = true;
@@ -398,7 +396,7 @@ static int stats_option(struct options *o, int c, const char *arg, char *err, si
 
 		rc = optlist_number("--bootstrap", arg, &b, false, err, errlen);
 		if (rc == 0 && (b < 1 || b > 1e6 || b != floor(b)))
-			rc = usage_error(err, errlen, "--bootstrap takes a whole number of resamples from 1 to 1e6, not %s",
+			rc = options_error(err, errlen, "--bootstrap takes a whole number of resamples from 1 to 1e6, not %s",
 					 arg);
 		else if (rc == 0)
 			o->bootstrap = (size_t)b;
@@ -411,7 +409,7 @@ static int stats_option(struct options *o, int c, const char *arg, char *err, si
 	case OPT_PREVALENCE:
 		rc = optlist_number("--prevalence", arg, &o->prevalence, false, err, errlen);
 		if (rc == 0 && !(o->prevalence >= DEPLOY_MIN_PREVALENCE && o->prevalence <= 1 - DEPLOY_MIN_PREVALENCE))
-			rc = usage_error(err, errlen, "--prevalence takes a share of positives from 1e-9 to 1 - 1e-9 (such as 0.001), "
+			rc = options_error(err, errlen, "--prevalence takes a share of positives from 1e-9 to 1 - 1e-9 (such as 0.001), "
 					 "not %s", arg);
 		break;
 	case OPT_CALIB_BINS: {
@@ -419,7 +417,7 @@ static int stats_option(struct options *o, int c, const char *arg, char *err, si
 
 		rc = optlist_number("--calibration-bins", arg, &b, false, err, errlen);
 		if (rc == 0 && (b < 1 || b > CALIB_MAX_BINS || b != floor(b)))
-			rc = usage_error(err, errlen, "--calibration-bins takes a whole number from 1 to %d, not %s",
+			rc = options_error(err, errlen, "--calibration-bins takes a whole number from 1 to %d, not %s",
 					 CALIB_MAX_BINS, arg);
 		else if (rc == 0)
 			o->calib_bins = (size_t)b;
@@ -427,17 +425,17 @@ static int stats_option(struct options *o, int c, const char *arg, char *err, si
 	}
 	case OPT_CALIB_STRATEGY:
 		if (calib_parse_strategy(arg, &o->calib_strategy) < 0)
-			return usage_error(err, errlen, "--calibration-strategy: '%s' is not uniform or quantile", arg);
+			return options_error(err, errlen, "--calibration-strategy: '%s' is not uniform or quantile", arg);
 		break;
 	case OPT_PARTIAL_AUC:
 		rc = optlist_number("--partial-auc", arg, &o->partial_fpr, false, err, errlen);
 		if (rc == 0 && !(o->partial_fpr >= 1e-9 && o->partial_fpr <= 1))
-			rc = usage_error(err, errlen, "--partial-auc takes a largest FPR from 1e-9 to 1, not %s", arg);
+			rc = options_error(err, errlen, "--partial-auc takes a largest FPR from 1e-9 to 1, not %s", arg);
 		break;
 	case OPT_CONF_LEVEL:
 		rc = optlist_number("--conf-level", arg, &o->conf_level, false, err, errlen);
 		if (rc == 0 && !(o->conf_level > 0 && o->conf_level < 1))
-			rc = usage_error(err, errlen, "--conf-level takes a number between 0 and 1 (such as 0.95), not %s",
+			rc = options_error(err, errlen, "--conf-level takes a number between 0 and 1 (such as 0.95), not %s",
 					 arg);
 		break;
 	default:
@@ -457,13 +455,13 @@ static int output_option(struct options *o, int c, const char *arg, char *err, s
 		break;
 	case OPT_CURVE:
 		if (curvefile_parse(arg, &o->curve) < 0)
-			return usage_error(err, errlen,
+			return options_error(err, errlen,
 					   "--curve: unknown curve '%s' (roc, pr, gain, net-benefit, calibration, coverage, cost)", arg);
 		rc = set_mode(o, MODE_CURVE, err, errlen);
 		break;
 	case OPT_FORMAT:
 		if (report_parse_format(arg, &o->format) < 0)
-			return usage_error(err, errlen, "--format: unknown format '%s' (text, json, csv, markdown; svg with --curve; html)", arg);
+			return options_error(err, errlen, "--format: unknown format '%s' (text, json, csv, markdown; svg with --curve; html)", arg);
 		break;
 	case OPT_ASCII:
 		o->ascii = true;
@@ -485,7 +483,7 @@ static int output_option(struct options *o, int c, const char *arg, char *err, s
 		break;
 	case OPT_NAMES:
 		if (optlist_pair(arg, &o->names_buf, &o->names[0], &o->names[1]) < 0)
-			return usage_error(err, errlen, "--names takes two words, POS,NEG (got '%s')", arg);
+			return options_error(err, errlen, "--names takes two words, POS,NEG (got '%s')", arg);
 		break;
 	case 'h':
 		o->help = true;
@@ -516,7 +514,7 @@ int options_parse(int argc, char **argv, struct options *o, char *err, size_t er
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, ":l:s:p:w:d:t:h", long_options, NULL)) != -1) {
 		if (c == ':')
-			return usage_error(err, errlen, "option '%s' needs a value", argv[optind - 1]);
+			return options_error(err, errlen, "option '%s' needs a value", argv[optind - 1]);
 		if ((rc = data_option(o, c, optarg, err, errlen)) == NOT_MINE &&
 		    (rc = decision_option(o, c, optarg, &seen, err, errlen)) == NOT_MINE &&
 		    (rc = stats_option(o, c, optarg, err, errlen)) == NOT_MINE &&
@@ -524,8 +522,8 @@ int options_parse(int argc, char **argv, struct options *o, char *err, size_t er
 		    (rc = list_option(o, c, optarg, err, errlen)) == NOT_MINE &&
 		    (rc = sql_option(o, c, optarg, err, errlen)) == NOT_MINE) {
 			if (optopt != 0 && optopt < 256)
-				return usage_error(err, errlen, "unknown option '-%c' (see cutoff --help)", optopt);
-			return usage_error(err, errlen, "unknown option '%s' (see cutoff --help)", argv[optind - 1]);
+				return options_error(err, errlen, "unknown option '-%c' (see cutoff --help)", optopt);
+			return options_error(err, errlen, "unknown option '%s' (see cutoff --help)", argv[optind - 1]);
 		}
 		if (rc != 0)
 			return rc;
@@ -533,7 +531,7 @@ int options_parse(int argc, char **argv, struct options *o, char *err, size_t er
 	if (o->help || o->version)
 		return OPTIONS_OK;
 	if (optind < argc - 1)
-		return usage_error(err, errlen, "one input file at a time (got '%s' and '%s')", argv[optind],
+		return options_error(err, errlen, "one input file at a time (got '%s' and '%s')", argv[optind],
 				   argv[optind + 1]);
 	o->data.path = optind < argc ? argv[optind] : NULL;
 	o->costs_given = seen.costs || o->data.cost_fp_col != NULL || o->data.cost_fn_col != NULL;

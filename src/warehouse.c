@@ -142,7 +142,7 @@ static int start(struct job *j, pthread_t *t, int fds[2], const struct options *
  * signals are ours only while the server works. */
 int warehouse_open(struct warehouse *w, struct session *s, const struct options *o, const char *from)
 {
-	struct sigaction sa = { 0 }, old_int, old_term;
+	struct sigaction sa = { 0 }, old_int, old_term, old_pipe, ign = { 0 };
 	struct session_start st;
 	struct job j = { 0 };
 	pthread_t t;
@@ -160,9 +160,13 @@ int warehouse_open(struct warehouse *w, struct session *s, const struct options 
 	stop_asked = 0;
 	sigaction(SIGINT, &sa, &old_int);
 	sigaction(SIGTERM, &sa, &old_term);
+	/* a load that stops early closes the pipe: EPIPE for the writer, not death */
+	ign.sa_handler = SIG_IGN;
+	sigaction(SIGPIPE, &ign, &old_pipe);
 	if (start(&j, &t, fds, o, from, w) < 0) {
 		sigaction(SIGINT, &old_int, NULL);
 		sigaction(SIGTERM, &old_term, NULL);
+		sigaction(SIGPIPE, &old_pipe, NULL);
 		return 1;
 	}
 	w->data = o->data;
@@ -178,7 +182,8 @@ int warehouse_open(struct warehouse *w, struct session *s, const struct options 
 		fputs("\r\033[K", stderr);
 	sigaction(SIGINT, &old_int, NULL);
 	sigaction(SIGTERM, &old_term, NULL);
-	if (j.rc < 0) {
+	sigaction(SIGPIPE, &old_pipe, NULL);
+	if (j.rc < 0 && !(rc < 0 && strstr(j.err, "the loader stopped reading") != NULL)) {
 		say("%s: %s", w->shown, j.err);
 		status = stop_asked ? 130 : 1;
 	} else if (rc < 0) {
