@@ -113,24 +113,32 @@ static int start(struct job *j, pthread_t *t, int fds[2], const struct options *
 		 struct warehouse *w)
 {
 	struct sqlemit_query q;
-	char err[512], *sql;
+	char err[512], *sql, *labels;
 
 	query_of(o, &q, w->names);
-	q.from = from, q.names = true, q.bins = 0, q.confirm = false;
+	q.from = from, q.bins = 0, q.confirm = false;
 	if ((sql = sqlemit_build(&q, err, sizeof err)) == NULL) {
 		say("%s", err);
 		return -1;
 	}
-	if (pipe(fds) < 0) {
+	q.labels = true;
+	if ((labels = sqlemit_build(&q, err, sizeof err)) == NULL) {
 		free(sql);
+		say("%s", err);
+		return -1;
+	}
+	if (pipe(fds) < 0) {
+		free(sql), free(labels);
 		say("pipe: %s", strerror(errno));
 		return -1;
 	}
-	j->po = (struct pgsource_options){ o->data.path, sql, o->statement_timeout, fds[1], &stop_asked,
-					   isatty(STDERR_FILENO) ? show_progress : NULL, j };
+	j->po = (struct pgsource_options){ .conninfo = o->data.path, .labels_query = labels, .query = sql,
+					   .vocabulary = o->data.positive == NULL, .label = o->data.label,
+					   .timeout = o->statement_timeout, .out = fds[1], .stop = &stop_asked,
+					   .progress = isatty(STDERR_FILENO) ? show_progress : NULL, .progress_arg = j };
 	j->shown = w->shown;
 	if (pthread_create(t, NULL, fetch_main, j) != 0) {
-		free(sql);
+		free(sql), free(labels);
 		close(fds[0]), close(fds[1]);
 		say("cannot start a thread");
 		return -1;
@@ -194,6 +202,7 @@ int warehouse_open(struct warehouse *w, struct session *s, const struct options 
 		status = 1;
 	}
 	free((char *)j.po.query);
+	free((char *)j.po.labels_query);
 	pgsource_result_free(&j.res);
 	return status;
 }

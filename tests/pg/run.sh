@@ -11,7 +11,8 @@
 #   numbers; --bins within its printed bound; --confirm the exact matrix;
 # - hostile names and values (quotes, ';', backslashes, line breaks);
 # - an unreachable server, a wrong password, a missing table, a text
-#   score, a timeout, a backend killed mid-query, Ctrl-C: one line each,
+#   score, labels outside the vocabulary without -p, a timeout, a backend
+#   killed mid-query, Ctrl-C: one line each,
 #   nothing on stdout, status 1 (130 for Ctrl-C, the query cancelled on
 #   the server).
 # Usage: tests/pg/run.sh ./cutoff [./build/asan/cutoff]
@@ -125,6 +126,11 @@ sql -c "CREATE TABLE texts (label int, score text)" -c "INSERT INTO texts VALUES
 expect 1 'invalid input syntax for type double precision: "high"' "$U" --from texts -l label -s score --report
 expect 1 "canceling statement due to statement timeout" "$U" --from '(SELECT r.*, pg_sleep(0.001) AS z FROM rows r)' \
 	-l label -s score --report --statement-timeout 0.3
+sql -c "CREATE TABLE named (label text, score float8)" -c "INSERT INTO named VALUES ('M', 0.9), ('B', 0.2), ('B', NULL)"
+expect 1 "labels in column 'label' are not 0/1, true/false or yes/no; say which value is positive with --positive (values: " \
+	"$U" --from named -l label -s score --report
+"$BIN" "$U" --from named -l label -s score -p M --report --format json 2>/dev/null | grep -q '"negative": "B"' &&
+	ok || bad "-p M on a table: the negative class is not named B"
 expect 2 "a ';' ends the statement" "$U" --from 'rows; DROP TABLE rows' -l label -s score --report
 # a backend killed mid-query, then Ctrl-C: the query is cancelled there
 slow='(SELECT r.*, pg_sleep(0.0005) AS z FROM rows r)'
@@ -147,6 +153,12 @@ rc=$?
 sleep 0.3
 [ "$(sql -Atc "SELECT count(*) FROM pg_stat_activity WHERE application_name = 'cutoff'")" = 0 ] &&
 	ok || bad "a query is still running on the server after Ctrl-C"
+
+# valgrind: the thread, the pipe and libpq leak nothing and read nothing unset
+valgrind -q --error-exitcode=9 --leak-check=full --errors-for-leak-kinds=definite \
+	"$BIN" "$U" --from rows --against recent -l label -s score,other --report >/dev/null 2>"$T/vg"
+rc=$?
+[ $rc -eq 0 ] && ok || bad "valgrind: status $rc, $(grep -v '^cutoff:' "$T/vg" | head -5)"
 
 # the explorer on a table, in tmux
 tmux -L cutoffpg kill-server 2>/dev/null

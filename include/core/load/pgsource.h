@@ -17,7 +17,12 @@
 
 struct pgsource_options {
 	const char *conninfo;         /* a URI or key=value connection string */
-	const char *query;            /* one statement (sqlemit, with names) */
+	const char *labels_query;     /* first: each distinct label, its class
+				       * and text (sqlemit's labels) */
+	const char *query;            /* then the counts (sqlemit) */
+	bool vocabulary;              /* no --positive: a label outside the
+				       * vocabulary stops it, as in a CSV */
+	const char *label;            /* the label column, for that message */
 	double timeout;               /* seconds; 0: the server's default */
 	int out;                      /* CSV goes here; closed at the end */
 	volatile sig_atomic_t *stop;  /* set (from a signal handler): cancel */
@@ -28,17 +33,20 @@ struct pgsource_options {
 };
 
 /* The classes' names as the CSV loader would give them: the least and
- * greatest label text of each class (cutoff_pos_min ... columns). */
+ * greatest label text of each class; the labels outside the vocabulary. */
 struct pgsource_result {
 	uint64_t rows;
 	bool cancelled;
 	char *pos_min, *pos_max, *neg_min, *neg_max;
+	char *bad;                    /* "a, b, c" (escaped), or NULL */
+	size_t n_bad;
 };
 
-/* Runs the query and writes its result as CSV (a header of its column
- * names, then each row; the name columns are kept in res, not written)
- * to o->out, which it closes.  0, or -1 with one line in err (libpq's
- * message, escaped, after what failed). */
+/* Runs the labels query (names and bad labels into res: a bad one ends
+ * it there), then the query, its result as CSV (a header of its column
+ * names, then each row) to o->out, which it closes; both in one
+ * read-only snapshot.  0, or -1 with one line in err (libpq's message,
+ * escaped, after what failed). */
 int pgsource_run(const struct pgsource_options *o, struct pgsource_result *res, char *err, size_t errlen);
 
 void pgsource_result_free(struct pgsource_result *res);

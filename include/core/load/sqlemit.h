@@ -33,9 +33,9 @@ struct sqlemit_query {
 	size_t bins;            /* > 0: N bins of equal width (one score only) */
 	bool confirm;           /* the matrix at threshold (one score only) */
 	double threshold;
-	bool names;             /* also the labels' text at each end of each
-				 * class (a client names the classes as the CSV
-				 * loader would) */
+	bool labels;            /* instead: each distinct label, its text and
+				 * class (1, 0, NULL), for a client that names the
+				 * classes and checks the labels as the CSV loader */
 	const char *count_names[2]; /* the count columns' names (sqlemit_count_names) */
 };
 

@@ -12,6 +12,7 @@
  */
 #include "core/load/pgsource.h"
 
+#include "core/base/parse.h"
 #include "core/base/text.h"
 
 #include <errno.h>
@@ -31,13 +32,13 @@ struct out {
 	int err;             /* errno of a failed write (the reader went) */
 };
 
-/* The result's columns: which are written, which name the classes. */
-struct cols {
-	int n;
-	int names[4];        /* cutoff_pos_min, _pos_max, _neg_min, _neg_max, or -1 */
+/* Where a query's rows go: CSV on the pipe, or (the labels) into res. */
+struct sink {
+	bool labels;
+	bool header_done;
+	bool vocabulary;
+	struct out *o;
 };
-
-static const char *const NAME_COLS[4] = { "cutoff_pos_min", "cutoff_pos_max", "cutoff_neg_min", "cutoff_neg_max" };
 
 static void flush_out(struct out *o)
 {
@@ -82,33 +83,28 @@ static void put_field(struct out *o, const char *s, size_t n, bool null)
 	put_bytes(o, "\"", 1);
 }
 
-static bool is_name_col(const struct cols *c, int j)
+/* The header: every column's name. */
+static void put_header(struct out *o, const PGresult *r)
 {
-	for (int k = 0; k < 4; k++)
-		if (c->names[k] == j)
-			return true;
-	return false;
-}
-
-/* The header: every column's name but the class names'. */
-static void put_header(struct out *o, const PGresult *r, struct cols *c)
-{
-	bool first = true;
-
-	c->n = PQnfields(r);
-	for (int k = 0; k < 4; k++)
-		c->names[k] = PQfnumber(r, NAME_COLS[k]);
-	for (int j = 0; j < c->n; j++) {
+	for (int j = 0; j < PQnfields(r); j++) {
 		const char *name = PQfname(r, j);
 
-		if (is_name_col(c, j))
-			continue;
-		if (!first)
+		if (j > 0)
 			put_bytes(o, ",", 1);
 		put_field(o, name, strlen(name), false);
-		first = false;
 	}
 	put_bytes(o, "\n", 1);
+}
+
+static void put_row(struct out *o, const PGresult *r, struct pgsource_result *res)
+{
+	for (int j = 0; j < PQnfields(r); j++) {
+		if (j > 0)
+			put_bytes(o, ",", 1);
+		put_field(o, PQgetvalue(r, 0, j), (size_t)PQgetlength(r, 0, j), PQgetisnull(r, 0, j));
+	}
+	put_bytes(o, "\n", 1);
+	res->rows++;
 }
 
 /* Keeps the least (k even) or greatest (k odd) label text seen. */
@@ -125,26 +121,34 @@ static int keep_name(char **slot, const char *s, int k)
 	return 0;
 }
 
-static int put_row(struct out *o, const PGresult *r, const struct cols *c, struct pgsource_result *res)
+/* A label outside the vocabulary: the first few named, all counted. */
+static int keep_bad(struct pgsource_result *res, const char *s)
 {
-	char **slots[4] = { &res->pos_min, &res->pos_max, &res->neg_min, &res->neg_max };
-	bool first = true;
+	char *list;
+	const char *shown = text_show(s, strlen(s));
 
-	for (int k = 0; k < 4; k++)
-		if (c->names[k] >= 0 && !PQgetisnull(r, 0, c->names[k]) &&
-		    keep_name(slots[k], PQgetvalue(r, 0, c->names[k]), k) < 0)
-			return -1;
-	for (int j = 0; j < c->n; j++) {
-		if (is_name_col(c, j))
-			continue;
-		if (!first)
-			put_bytes(o, ",", 1);
-		put_field(o, PQgetvalue(r, 0, j), (size_t)PQgetlength(r, 0, j), PQgetisnull(r, 0, j));
-		first = false;
-	}
-	put_bytes(o, "\n", 1);
-	res->rows++;
+	if (res->n_bad++ >= 8)
+		return 0;
+	if ((list = malloc((res->bad ? strlen(res->bad) : 0) + strlen(shown) + 8)) == NULL)
+		return -1;
+	sprintf(list, "%s%s%s", res->bad ? res->bad : "", res->bad ? ", " : "", shown);
+	free(res->bad);
+	res->bad = list;
 	return 0;
+}
+
+/* One distinct label: its class (1, 0, NULL) and its text. */
+static int take_label(const PGresult *r, const struct sink *k, struct pgsource_result *res)
+{
+	const char *text = PQgetisnull(r, 0, 1) ? NULL : PQgetvalue(r, 0, 1);
+	int y = PQgetisnull(r, 0, 0) ? -1 : atoi(PQgetvalue(r, 0, 0));
+
+	if (text == NULL || (y < 0 && parse_is_missing(text, strlen(text))))
+		return 0;
+	if (y < 0)
+		return k->vocabulary ? keep_bad(res, text) : 0;
+	return keep_name(y ? &res->pos_min : &res->neg_min, text, 0) < 0 ||
+	       keep_name(y ? &res->pos_max : &res->neg_max, text, 1) < 0 ? -1 : 0;
 }
 
 /* libpq's message on one line, escaped: "server closed the connection
@@ -213,8 +217,9 @@ static int begin(PGconn *conn, double timeout, char *err, size_t errlen)
 {
 	char sql[80];
 
+	/* one snapshot for the labels and the counts */
 	if (command(conn, "SET extra_float_digits = 3", err, errlen) < 0 ||
-	    command(conn, "BEGIN READ ONLY", err, errlen) < 0)
+	    command(conn, "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", err, errlen) < 0)
 		return -1;
 	if (timeout > 0) {
 		snprintf(sql, sizeof sql, "SET LOCAL statement_timeout = %.0f", timeout * 1000 < 1 ? 1 : timeout * 1000);
@@ -239,21 +244,26 @@ static void cancel(PGconn *conn)
 
 /* One result of the query: a row, the end, or an error.  1 at the end,
  * 0 to go on, -1 with the message. */
-static int take(PGconn *conn, PGresult *r, struct out *o, struct cols *c, struct pgsource_result *res, char *err,
-		size_t errlen)
+static int take(PGconn *conn, PGresult *r, struct sink *k, struct pgsource_result *res, char *err, size_t errlen)
 {
 	ExecStatusType st = PQresultStatus(r);
 	const char *primary;
 
-	if (st == PGRES_SINGLE_TUPLE || st == PGRES_TUPLES_OK) {
-		if (c->n < 0)
-			put_header(o, r, c);
-		if (st == PGRES_SINGLE_TUPLE && put_row(o, r, c, res) < 0) {
+	if ((st == PGRES_SINGLE_TUPLE || st == PGRES_TUPLES_OK) && k->labels) {
+		if (st == PGRES_SINGLE_TUPLE && take_label(r, k, res) < 0) {
 			snprintf(err, errlen, "out of memory");
 			return -1;
 		}
-		if (o->err != 0) {
-			snprintf(err, errlen, "the loader stopped reading: %s", strerror(o->err));
+		return st == PGRES_TUPLES_OK;
+	}
+	if (st == PGRES_SINGLE_TUPLE || st == PGRES_TUPLES_OK) {
+		if (!k->header_done)
+			put_header(k->o, r);
+		k->header_done = true;
+		if (st == PGRES_SINGLE_TUPLE)
+			put_row(k->o, r, res);
+		if (k->o->err != 0) {
+			snprintf(err, errlen, "the loader stopped reading: %s", strerror(k->o->err));
 			return -1;
 		}
 		return st == PGRES_TUPLES_OK;
@@ -267,14 +277,13 @@ static int take(PGconn *conn, PGresult *r, struct out *o, struct cols *c, struct
 
 /* Long: the poll loop, from the query sent to the last result taken; the
  * order of consume, busy and get is libpq's and reads best in one place. */
-static int fetch(PGconn *conn, const struct pgsource_options *opt, struct out *o, struct pgsource_result *res,
-		 char *err, size_t errlen)
+static int fetch(PGconn *conn, const struct pgsource_options *opt, const char *query, struct sink *k,
+		 struct pgsource_result *res, char *err, size_t errlen)
 {
-	struct cols c = { -1, { -1, -1, -1, -1 } };
 	double start = now(), told = start;
 	int rc = 0, done = 0;
 
-	if (!PQsendQueryParams(conn, opt->query, 0, NULL, NULL, NULL, NULL, 0) || !PQsetSingleRowMode(conn)) {
+	if (!PQsendQueryParams(conn, query, 0, NULL, NULL, NULL, NULL, 0) || !PQsetSingleRowMode(conn)) {
 		say_pq(err, errlen, "the query failed", PQerrorMessage(conn));
 		return -1;
 	}
@@ -284,7 +293,7 @@ static int fetch(PGconn *conn, const struct pgsource_options *opt, struct out *o
 		while (!PQisBusy(conn)) {
 			if ((r = PQgetResult(conn)) == NULL)
 				return rc < 0 ? -1 : done ? 0 : (snprintf(err, errlen, "the query gave no result"), -1);
-			if (rc == 0 && (rc = take(conn, r, o, &c, res, err, errlen)) == 1)
+			if (rc == 0 && (rc = take(conn, r, k, res, err, errlen)) == 1)
 				done = 1, rc = 0;
 			PQclear(r);
 			if (rc < 0 && !res->cancelled) {
@@ -296,7 +305,7 @@ static int fetch(PGconn *conn, const struct pgsource_options *opt, struct out *o
 			res->cancelled = true;
 			cancel(conn);
 		}
-		if (opt->progress != NULL && now() - told >= 0.2) {
+		if (opt->progress != NULL && !k->labels && now() - told >= 0.2) {
 			told = now();
 			opt->progress(opt->progress_arg, told - start, res->rows);
 		}
@@ -323,8 +332,17 @@ int pgsource_run(const struct pgsource_options *opt, struct pgsource_result *res
 	}
 	o->fd = opt->out, o->len = 0, o->err = 0;
 	if ((conn = connect_to(opt->conninfo, err, errlen)) != NULL) {
-		if (begin(conn, opt->timeout, err, errlen) == 0 && fetch(conn, opt, o, res, err, errlen) == 0)
-			rc = 0;
+		struct sink labels = { true, false, opt->vocabulary, o }, counts = { false, false, opt->vocabulary, o };
+
+		if (begin(conn, opt->timeout, err, errlen) == 0 &&
+		    fetch(conn, opt, opt->labels_query, &labels, res, err, errlen) == 0) {
+			if (res->n_bad > 0)
+				snprintf(err, errlen, "labels in column '%s' are not 0/1, true/false or yes/no; say which "
+					 "value is positive with --positive (values: %s%s)", text_show_str(opt->label),
+					 res->bad, res->n_bad > 8 ? ", ..." : "");
+			else if (fetch(conn, opt, opt->query, &counts, res, err, errlen) == 0)
+				rc = 0;
+		}
 		PQfinish(conn); /* the transaction goes with the connection */
 	}
 	flush_out(o);
@@ -343,7 +361,8 @@ void pgsource_result_free(struct pgsource_result *res)
 	free(res->pos_max);
 	free(res->neg_min);
 	free(res->neg_max);
-	res->pos_min = res->pos_max = res->neg_min = res->neg_max = NULL;
+	free(res->bad);
+	res->pos_min = res->pos_max = res->neg_min = res->neg_max = res->bad = NULL;
 }
 
 char *pgsource_shown(const char *conninfo)

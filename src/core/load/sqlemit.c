@@ -216,6 +216,16 @@ static void put_class(struct sqlbuf *b, const struct sqlemit_query *q, const str
 	put(b, " IN (%s) THEN 0 END", NEG_WORDS);
 }
 
+static bool is_query(const char *from);
+
+/* --from as a FROM item: a query in parentheses, a table as it is. */
+static void put_from(struct sqlbuf *b, const struct sqlemit_query *q)
+{
+	bool wrap = q->from[0] != '(' && is_query(q->from);
+
+	put(b, "%s%s%s AS cutoff_src", wrap ? "(" : "", q->from, wrap ? ")" : "");
+}
+
 /* Whether --from is a query (SELECT or WITH first) rather than a table. */
 static bool is_query(const char *from)
 {
@@ -253,13 +263,8 @@ static void put_typed(struct sqlbuf *b, const struct sqlemit_query *q, const str
 		put_ident(b, d, q->group);
 		put(b, " AS cutoff_g");
 	}
-	if (q->names) {
-		put(b, ", ");
-		put_label_text(b, d, q->label, false);
-		put(b, " AS cutoff_l");
-	}
-	put(b, "\n          FROM %s%s%s AS cutoff_src", q->from[0] == '(' ? "" : is_query(q->from) ? "(" : "", q->from,
-	    q->from[0] != '(' && is_query(q->from) ? ")" : "");
+	put(b, "\n          FROM ");
+	put_from(b, q);
 }
 
 /* Whether the typed row is usable: a label, finite scores, a finite
@@ -281,7 +286,7 @@ static void put_kept(struct sqlbuf *b, const struct sqlemit_query *q, const stru
 		put(b, "CASE WHEN cutoff_ok = 1 THEN cutoff_s%zu END AS cutoff_s%zu, ", i, i);
 	if (q->group != NULL)
 		put(b, "CASE WHEN cutoff_ok = 1 THEN cutoff_g END AS cutoff_g, ");
-	put(b, "cutoff_ok, cutoff_y, cutoff_w%s\n  FROM (SELECT cutoff_typed.*, CASE WHEN ", q->names ? ", cutoff_l" : "");
+	put(b, "cutoff_ok, cutoff_y, cutoff_w\n  FROM (SELECT cutoff_typed.*, CASE WHEN ");
 	put_ok(b, q);
 	put(b, " THEN 1 ELSE 0 END AS cutoff_ok\n    FROM (");
 	put_typed(b, q, d);
@@ -302,11 +307,6 @@ static void put_counts(struct sqlbuf *b, const struct sqlemit_query *q, const st
 	put_ident(b, d, q->count_names[1]);
 	if (q->weight != NULL)
 		put(b, ", 1 AS cutoff_weighted");
-	if (q->names)
-		put(b, ",\n       MIN(CASE WHEN cutoff_y = 1 THEN cutoff_l END) AS cutoff_pos_min,"
-		       " MAX(CASE WHEN cutoff_y = 1 THEN cutoff_l END) AS cutoff_pos_max,"
-		       "\n       MIN(CASE WHEN cutoff_y = 0 THEN cutoff_l END) AS cutoff_neg_min,"
-		       " MAX(CASE WHEN cutoff_y = 0 THEN cutoff_l END) AS cutoff_neg_max");
 }
 
 static void put_group_col(struct sqlbuf *b, const struct sqlemit_query *q, const struct dialect *d)
@@ -316,6 +316,21 @@ static void put_group_col(struct sqlbuf *b, const struct sqlemit_query *q, const
 	put(b, "cutoff_g AS ");
 	put_ident(b, d, q->group);
 	put(b, ", ");
+}
+
+/* Each distinct label (a few, read first: DISTINCT on the column's own
+ * type is cheap), its text and its class. */
+static void put_labels(struct sqlbuf *b, const struct sqlemit_query *q, const struct dialect *d)
+{
+	put(b, "SELECT ");
+	put_class(b, q, d);
+	put(b, " AS cutoff_y, ");
+	put_label_text(b, d, q->label, false);
+	put(b, " AS cutoff_l\nFROM (SELECT DISTINCT ");
+	put_ident(b, d, q->label);
+	put(b, " FROM ");
+	put_from(b, q);
+	put(b, ") AS cutoff_labels");
 }
 
 /* One row per distinct (group, scores). */
@@ -404,7 +419,9 @@ char *sqlemit_build(const struct sqlemit_query *q, char *err, size_t errlen)
 		snprintf(err, errlen, "%s counts one score column at a time", q->bins > 0 ? "--bins" : "--confirm");
 		return NULL;
 	}
-	if (q->bins > 0)
+	if (q->labels)
+		put_labels(&b, q, d);
+	else if (q->bins > 0)
 		put_binned(&b, q, d);
 	else if (q->confirm)
 		put_confirm(&b, q, d);
