@@ -52,6 +52,9 @@ int rowsview_open(struct rowsview *rv, struct session *s, const char *id, const 
 			names[n++] = s->rows_show[i];
 		if (rowindex_from_rows(&rv->ix, s->rows_kept, names, n, rv->negated, err, errlen) < 0)
 			return -1;
+	} else if (s->data->counts_pos != NULL) {
+		snprintf(err, errlen, "the rows panel lists rows: counts (--counts, a database's GROUP BY) hold none");
+		return -1;
 	} else if (s->data->path == NULL || strcmp(s->data->path, "-") == 0 || !s->ds->stamp.regular ||
 		   !dataset_rereadable(s->data->path)) {
 		snprintf(err, errlen, "the rows panel reads the file again: not standard input, a pipe or a compressed file "

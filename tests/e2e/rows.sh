@@ -169,5 +169,15 @@ screen | tail -1 | grep -q "reads the file again: not standard input" && ok || b
 key q
 after_exit "q (stdin)" 0
 
+# counts (a GROUP BY's result, --emit-sql's or a database's) hold no rows
+printf 'score,p,n\n0.1,1,2\n0.9,3,0\n,2,0\n' >"$T/counts.csv"
+shell 80 24 LANG=C.UTF-8 LC_ALL=C.UTF-8
+tm send-keys -t e "$BIN --counts p,n -s score $T/counts.csv; echo EXIT=\$?" Enter
+wait_for "Confusion matrix"
+key r
+screen | tail -1 | grep -q "counts (--counts, a database's GROUP BY) hold none" && ok || bad "counts: $(screen | tail -1)"
+key q
+after_exit "q (counts)" 0
+
 echo "e2e rows: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
