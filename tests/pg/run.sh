@@ -121,6 +121,12 @@ expect 1 "no password supplied" "postgresql://reader@/postgres?host=$T/pg" --fro
 PGPASSWORD=wrong expect 1 "password authentication failed" "postgresql://reader@/postgres?host=$T/pg" --from rows -l label -s score --report
 PGPASSWORD=s3cret "$BIN" "postgresql://reader@/postgres?host=$T/pg" --from rows -l label -s score --report >/dev/null 2>&1 &&
 	ok || bad "the right password did not connect"
+# a password in the string: used, never shown (report, messages)
+"$BIN" "postgresql://reader:s3cret@/postgres?host=$T/pg" --from rows -l label -s score --report --format json \
+	>"$T/out" 2>"$T/err" && ! grep -q s3cret "$T/out" "$T/err" && grep -q '"file": "postgresql://reader@' "$T/out" &&
+	ok || bad "a password in the connection string: $(grep -h s3cret "$T/out" "$T/err" | head -2)"
+"$BIN" "postgresql://reader:s3cret@/postgres?host=$T/pg" --from nosuch -l label -s score --report >/dev/null 2>"$T/err"
+! grep -q s3cret "$T/err" && grep -q "nosuch" "$T/err" && ok || bad "a failure shows the password: $(cat "$T/err")"
 expect 1 'relation "nosuch" does not exist' "$U" --from nosuch -l label -s score --report
 sql -c "CREATE TABLE texts (label int, score text)" -c "INSERT INTO texts VALUES (1, '0.5'), (0, 'high')"
 expect 1 'invalid input syntax for type double precision: "high"' "$U" --from texts -l label -s score --report
