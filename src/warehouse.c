@@ -54,10 +54,11 @@ int warehouse_emit(const struct options *o)
 	free(sql);
 	if (say_output_done() < 0)
 		return 1;
+	/* names as given, escaped by say: they may hold anything */
 	if (isatty(STDERR_FILENO) && !o->has_confirm)
-		fprintf(stderr, "cutoff: save the result as CSV, then: cutoff --counts %s,%s -s %s%s%s FILE\n", names[0],
-			names[1], o->data.n_scores == 1 ? o->data.scores[0] : "SCORES",
-			q.group ? (o->data.group ? " --group " : " --fold ") : "", q.group ? q.group : "");
+		say("save the result as CSV, then: cutoff --counts %s,%s -s %s%s%s FILE", names[0], names[1],
+		    o->data.n_scores == 1 ? o->data.scores[0] : "SCORES",
+		    q.group ? (o->data.group ? " --group " : " --fold ") : "", q.group ? q.group : "");
 	return 0;
 }
 
