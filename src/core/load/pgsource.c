@@ -291,13 +291,16 @@ static int fetch(PGconn *conn, const struct pgsource_options *opt, const char *q
 		PGresult *r;
 
 		while (!PQisBusy(conn)) {
-			if ((r = PQgetResult(conn)) == NULL)
-				return rc < 0 ? -1 : done ? 0 : (snprintf(err, errlen, "the query gave no result"), -1);
+			if ((r = PQgetResult(conn)) == NULL) {
+				if (rc == 0 && !done)
+					snprintf(err, errlen, "the query gave no result");
+				return rc == 0 && done ? 0 : -1;
+			}
 			if (rc == 0 && (rc = take(conn, r, k, res, err, errlen)) == 1)
 				done = 1, rc = 0;
 			PQclear(r);
 			if (rc < 0 && !res->cancelled) {
-				res->cancelled = true; /* the loader went: stop the server too */
+				res->cancelled = true; /* the loader went, or the query failed: stop the server too */
 				cancel(conn);
 			}
 		}

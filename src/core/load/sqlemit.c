@@ -216,7 +216,23 @@ static void put_class(struct sqlbuf *b, const struct sqlemit_query *q, const str
 	put(b, " IN (%s) THEN 0 END", NEG_WORDS);
 }
 
-static bool is_query(const char *from);
+/* Whether s starts with the word kw (any case), then a blank or "(". */
+static bool starts_word(const char *s, const char *kw)
+{
+	size_t n = strlen(kw);
+
+	for (size_t i = 0; i < n; i++)
+		if (s[i] == '\0' || (s[i] | 0x20) != kw[i])
+			return false;
+	return s[n] == ' ' || s[n] == '\t' || s[n] == '\n' || s[n] == '\r' || s[n] == '(';
+}
+
+/* Whether --from is a query (SELECT or WITH first) rather than a table. */
+static bool is_query(const char *from)
+{
+	from += strspn(from, " \t\r\n");
+	return starts_word(from, "select") || starts_word(from, "with");
+}
 
 /* --from as a FROM item: a query in parentheses, a table as it is. */
 static void put_from(struct sqlbuf *b, const struct sqlemit_query *q)
@@ -224,22 +240,6 @@ static void put_from(struct sqlbuf *b, const struct sqlemit_query *q)
 	bool wrap = q->from[0] != '(' && is_query(q->from);
 
 	put(b, "%s%s%s AS cutoff_src", wrap ? "(" : "", q->from, wrap ? ")" : "");
-}
-
-/* Whether --from is a query (SELECT or WITH first) rather than a table. */
-static bool is_query(const char *from)
-{
-	while (*from == ' ' || *from == '\t' || *from == '\n' || *from == '\r')
-		from++;
-	for (const char *kw = "select"; kw != NULL; kw = kw[0] == 's' ? "with" : NULL) {
-		size_t n = strlen(kw), i;
-
-		for (i = 0; i < n && from[i] != '\0' && (from[i] | 0x20) == kw[i]; i++)
-			;
-		if (i == n && (from[n] == ' ' || from[n] == '\t' || from[n] == '\n' || from[n] == '\r' || from[n] == '('))
-			return true;
-	}
-	return false;
 }
 
 /* The inner SELECT: each row typed, named cutoff_s0.., cutoff_y, cutoff_w,
