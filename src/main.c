@@ -261,6 +261,12 @@ static int inputs_usable(const struct options *o)
 		    o->against);
 		return 2;
 	}
+	/* "host=db dbname=sales" is no file: a connection that lacks its table */
+	if (o->data.path != NULL && !options_is_connection(o) && access(o->data.path, F_OK) != 0 &&
+	    (strstr(o->data.path, "dbname=") || strstr(o->data.path, "host=") || strstr(o->data.path, "service="))) {
+		say("%s: no such file; a database connection needs --from TABLE (or a query)", o->data.path);
+		return 2;
+	}
 	if (o->data.path == NULL && isatty(STDIN_FILENO) && !o->batch) {
 		say("no input: give a FILE, or pipe the data in (see cutoff --help)");
 		return 2;

@@ -137,6 +137,11 @@ expect 1 "labels in column 'label' are not 0/1, true/false or yes/no; say which 
 	"$U" --from named -l label -s score --report
 "$BIN" "$U" --from named -l label -s score -p M --report --format json 2>/dev/null | grep -q '"negative": "B"' &&
 	ok || bad "-p M on a table: the negative class is not named B"
+expect 2 "a database connection needs --from TABLE" "$U" -l label -s score --report
+expect 2 "a database connection needs --from TABLE" "host=$T/pg dbname=postgres user=cutoff" -l label -s score --report
+connected_kv=$("$BIN" "host=$T/pg dbname=postgres user=cutoff" --from rows -l label -s score --report --format json 2>/dev/null |
+	grep -c '"roc_auc"')
+[ "$connected_kv" = 1 ] && ok || bad "a key=value connection string with --from did not report"
 expect 2 "a ';' ends the statement" "$U" --from 'rows; DROP TABLE rows' -l label -s score --report
 # a backend killed mid-query, then Ctrl-C: the query is cancelled there
 slow='(SELECT r.*, pg_sleep(0.0005) AS z FROM rows r)'
