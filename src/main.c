@@ -77,8 +77,10 @@ static void show_progress(void *arg, double done, double total)
 /* --against REF: the reference file, read with the same options and the
  * columns the current data was read by (a column guessed in one file is
  * the one read in the other: two files must not compare two different
- * columns); its notes said.  -1 (said) when it cannot be read. */
-static int open_reference(struct session *ref, const struct options *o, const struct session *cur)
+ * columns); its notes said.  With a connection, REF is a second table or
+ * query there, read through wh.  0, or the exit status (said). */
+static int open_reference(struct session *ref, const struct options *o, const struct session *cur,
+			  struct warehouse *wh)
 {
 	struct dataset_options data = o->data;
 	struct session_start st;
@@ -88,15 +90,12 @@ static int open_reference(struct session *ref, const struct options *o, const st
 	int rc = 0;
 
 	if (options_is_connection(o)) {
-		/* the reference: another table or query on the same server */
-		static struct warehouse wh; /* the session points into it until the end */
-
-		rc = warehouse_open(&wh, ref, o, o->against);
+		rc = warehouse_open(wh, ref, o, o->against);
 		for (i = 0; rc == 0 && i < ref->ds->n_notes; i++)
 			say("%s", ref->ds->notes[i]);
 		if (rc != 0)
 			session_close(ref);
-		return rc == 0 ? 0 : -1;
+		return rc;
 	}
 	data.path = o->against;
 	data.progress = NULL;
@@ -105,7 +104,7 @@ static int open_reference(struct session *ref, const struct options *o, const st
 	if (data.n_scores == 0) {
 		if ((scores = calloc(cur->view.n_models, sizeof *scores)) == NULL) {
 			say("out of memory");
-			return -1;
+			return 1;
 		}
 		for (i = 0; i < cur->view.n_models; i++)
 			scores[i] = cur->ds->models[i].name;
@@ -117,7 +116,7 @@ static int open_reference(struct session *ref, const struct options *o, const st
 		say("%s%s", err, o->data.n_scores == 0 || o->data.label == NULL
 				     ? " (the reference is read by the current data's columns: choose them with --label and --score)" : "");
 		session_close(ref);
-		rc = -1;
+		rc = 1;
 	}
 	for (i = 0; rc == 0 && i < ref->ds->n_notes; i++)
 		say("%s", ref->ds->notes[i]);
@@ -274,9 +273,9 @@ static int inputs_usable(const struct options *o)
 	return 0;
 }
 
-/* Loads the data, with progress on a terminal's stderr; 0, or -1 (said).
- * A database's rows come through wh. */
-static int open_data(struct session *s, struct options *o, struct warehouse *wh, int *status)
+/* Loads the data, with progress on a terminal's stderr; 0, or the exit
+ * status (said).  A database's rows come through wh. */
+static int open_data(struct session *s, struct options *o, struct warehouse *wh)
 {
 	char *shown_path = text_escape_all(o->data.path ? o->data.path : "<stdin>"), err[1024];
 	struct progress prog = { -1, shown_path ? shown_path : "the input" };
@@ -285,8 +284,7 @@ static int open_data(struct session *s, struct options *o, struct warehouse *wh,
 
 	if (options_is_connection(o)) {
 		free(shown_path);
-		*status = warehouse_open(wh, s, o, o->from);
-		return *status == 0 ? 0 : -1;
+		return warehouse_open(wh, s, o, o->from);
 	}
 	if (isatty(STDERR_FILENO)) {
 		o->data.progress = show_progress;
@@ -300,7 +298,7 @@ static int open_data(struct session *s, struct options *o, struct warehouse *wh,
 	free(shown_path);
 	if (rc < 0)
 		say("%s", err);
-	return rc;
+	return rc < 0 ? 1 : 0;
 }
 
 /* What the data says before anything is shown: the loader's notes, a
@@ -380,18 +378,22 @@ static int explore_classes(struct session *s, const struct options *o)
 static int explore(struct session *s, const struct options *o, struct rowlists *kept)
 {
 	struct session ref;
+	struct warehouse wh = { 0 };
 	int status;
 
 	if (s->ds->multiclass)
 		return explore_classes(s, o);
 	s->rows_kept = kept; /* the rows panel reads them instead of the file */
 	if (o->against != NULL) {
-		if (open_reference(&ref, o, s) < 0)
-			return 1;
+		if ((status = open_reference(&ref, o, s, &wh)) != 0) {
+			warehouse_free(&wh);
+			return status;
+		}
 		if (session_attach(s, &ref) < 0 || view_drift(&s->view) < 0) {
 			say("out of memory");
 			session_detach(s);
 			session_close(&ref);
+			warehouse_free(&wh);
 			return 1;
 		}
 	}
@@ -400,6 +402,7 @@ static int explore(struct session *s, const struct options *o, struct rowlists *
 		session_detach(s);
 		session_close(&ref);
 	}
+	warehouse_free(&wh);
 	return status;
 }
 
@@ -425,12 +428,14 @@ static int run(struct session *s, const struct options *o, struct rowlists *kept
 	}
 	if (o->against != NULL) {
 		struct session ref;
+		struct warehouse wh = { 0 };
 		int status;
 
-		if (open_reference(&ref, o, s) < 0)
-			return 1;
-		status = print_against(s, &ref, o);
-		session_close(&ref);
+		if ((status = open_reference(&ref, o, s, &wh)) == 0) {
+			status = print_against(s, &ref, o);
+			session_close(&ref);
+		}
+		warehouse_free(&wh);
 		return status;
 	}
 	return print_report(s, o, kept);
@@ -498,9 +503,7 @@ int main(int argc, char **argv)
 	}
 	if (keep_rows_for_list(&o, &kept, &keeping) < 0)
 		status = 1;
-	else if (open_data(&s, &o, &wh, &status) < 0)
-		status = status ? status : 1;
-	else if ((status = after_loading(&s, &o)) == 0) {
+	else if ((status = open_data(&s, &o, &wh)) == 0 && (status = after_loading(&s, &o)) == 0) {
 		if (o.names[0] != NULL)
 			view_set_names(&s.view, o.names[0], o.names[1]);
 		status = run(&s, &o, keeping ? &kept : NULL);

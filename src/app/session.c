@@ -64,7 +64,7 @@ static int keep_counted(struct session *s)
 	size_t i, n = s->ds->n_models, side;
 	double total[2] = { 0, 0 };
 
-	if (s->ds->binned.weighted || s->ds->binned.seen)
+	if (s->ds->sql.weighted || s->ds->sql.binned)
 		return 0;
 	for (side = 0; side < 2; side++)
 		for (i = 0; i < (side ? m0->n_neg : m0->n_pos); i++) {
@@ -150,7 +150,7 @@ static void pair_tests(struct session *s)
 }
 
 /* A sweep from a model's rows (arrays or folded), which it frees. */
-static int build(struct sweep *sw, struct model *m, const struct dataset_options *data)
+static int build(struct sweep *sw, struct model *m, const struct dataset_options *data, const struct dataset *ds)
 {
 	int rc = 0;
 
@@ -186,26 +186,23 @@ static int build(struct sweep *sw, struct model *m, const struct dataset_options
 		rc = sweep_build(sw, m->pos, m->pos_w, m->n_pos, m->neg, m->neg_w, m->n_neg);
 	}
 	model_release(m);
-	sw->weighted = data->weight != NULL; /* --counts are whole rows */
-	return rc;
-}
-
-/* --counts from --emit-sql: sums of weights have no interval; in bins,
- * pairs in one bin count half where they might count 0 or 1. */
-static void from_sql(struct sweep *sw, const struct dataset *ds)
-{
-	sw->weighted |= ds->binned.weighted;
-	if (ds->binned.seen && ds->binned.bins > 0) {
-		sw->bins = ds->binned.bins;
-		sw->auc_error = ds->binned.pos > 0 && ds->binned.neg > 0
-					? ds->binned.ties / 2 / ds->binned.pos / ds->binned.neg : 0;
+	/* --counts are whole rows, unless --emit-sql's result says they are
+	 * sums of weights (no interval then) */
+	sw->weighted = data->weight != NULL || ds->sql.weighted;
+	if (ds->sql.binned && ds->sql.bins > 0) {
+		/* --emit-sql --bins: pairs in one bin count half, where they
+		 * might count 0 or 1 */
+		sw->bins = ds->sql.bins;
+		sw->auc_error = ds->sql.pos > 0 && ds->sql.neg > 0 ? ds->sql.ties / 2 / ds->sql.pos / ds->sql.neg : 0;
 	}
+	return rc;
 }
 
 /* --cost-fp-col, --cost-fn-col: the rows' costs summed at the model's
  * scores (its sweep already turned round if it is), the cost rows freed.
  * 0, -1 when out of memory, -2 when the costs overflow a double. */
-static int attach_costs(struct sweep *sw, struct model *costs, const struct dataset_options *data, bool invert)
+static int attach_costs(struct sweep *sw, struct model *costs, const struct dataset_options *data,
+			const struct dataset *ds, bool invert)
 {
 	struct sweep c;
 	int rc;
@@ -227,7 +224,7 @@ static int attach_costs(struct sweep *sw, struct model *costs, const struct data
 		model_release(costs);
 		return rc;
 	}
-	rc = build(&c, costs, data);
+	rc = build(&c, costs, data, ds);
 	if (rc == 0 && !isfinite(c.pos + c.neg))
 		rc = -2;
 	if (rc == 0 && invert)
@@ -276,9 +273,8 @@ static int build_groups(struct session *s, struct dataset *ds, const struct data
 		for (g = 0; g < gs->n; g++, s->group_built++) {
 			struct sweep *sw = &s->group_sweeps[i * gs->n + g];
 
-			if (build(sw, &groups_models(gs, g)[i], data) < 0)
+			if (build(sw, &groups_models(gs, g)[i], data, ds) < 0)
 				return -1;
-			sw->weighted |= ds->binned.weighted;
 			if (s->models[i].sample->inverted)
 				sweep_invert(sw);
 			interval_delong_se(sw, &sw->roc_auc_se);
@@ -428,13 +424,12 @@ int session_open(struct session *s, const struct dataset_options *data, const st
 	for (i = 0; i < s->ds->n_models; i++, s->built++) {
 		struct model *m = &s->ds->models[i];
 
-		if (!s->ds->multiclass && build(&s->sweeps[i], m, data) < 0) {
+		if (!s->ds->multiclass && build(&s->sweeps[i], m, data, s->ds) < 0) {
 			snprintf(err, errlen, "out of memory sorting %llu rows; --stream keeps only the distinct scores",
 				 (unsigned long long)s->ds->rows);
 			return -1;
 		}
 		model_release(m);
-		from_sql(&s->sweeps[i], s->ds);
 		if (!isfinite(s->sweeps[i].pos + s->sweeps[i].neg)) {
 			snprintf(err, errlen, "%s: the weights add up to more than a double can hold", s->ds->shown);
 			s->built++;
@@ -442,7 +437,7 @@ int session_open(struct session *s, const struct dataset_options *data, const st
 		}
 		if (st->invert)
 			sweep_invert(&s->sweeps[i]);
-		if (s->ds->costs != NULL && (rc = attach_costs(&s->sweeps[i], &s->ds->costs[i], data, st->invert)) < 0) {
+		if (s->ds->costs != NULL && (rc = attach_costs(&s->sweeps[i], &s->ds->costs[i], data, s->ds, st->invert)) < 0) {
 			if (rc == -2)
 				snprintf(err, errlen, "%s: the costs add up to more than a double can hold", s->ds->shown);
 			else

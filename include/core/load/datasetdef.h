@@ -66,10 +66,10 @@ struct dataset {
 	 * the bound on the ROC AUC's error that the bins allow) */
 	struct {
 		bool weighted;
-		bool seen;
+		bool binned;
 		size_t bins;
 		double ties, pos, neg;
-	} binned;
+	} sql;
 	char **notes;                 /* lines for stderr, without "cutoff: " */
 	size_t n_notes;
 };

@@ -270,11 +270,11 @@ static void on_join(void *ctx, void *child)
 
 	ds->rows += wd->rows;
 	ds->skipped += wd->skipped;
-	ds->binned.seen |= wd->binned.seen;
-	if (wd->binned.bins > ds->binned.bins)
-		ds->binned.bins = wd->binned.bins;
-	ds->binned.ties += wd->binned.ties;
-	ds->binned.pos += wd->binned.pos, ds->binned.neg += wd->binned.neg;
+	ds->sql.binned |= wd->sql.binned;
+	if (wd->sql.bins > ds->sql.bins)
+		ds->sql.bins = wd->sql.bins;
+	ds->sql.ties += wd->sql.ties;
+	ds->sql.pos += wd->sql.pos, ds->sql.neg += wd->sql.neg;
 	for (i = 0; i < wd->n_notes; i++) {
 		if (l->skip_notes < DATASET_SKIP_NOTES && loader_note(ds, "%s", wd->notes[i]) == 0)
 			l->skip_notes++;
@@ -420,7 +420,7 @@ static void check_read(struct loader *l, uint64_t records)
 				    (unsigned long long)ds->skipped);
 		}
 	}
-	ds->binned.weighted = l->cols.has_weighted;
+	ds->sql.weighted = l->cols.has_weighted;
 	if (!l->st->failed && ds->skipped > 0)
 		loader_note(ds, "%s: %llu row%s skipped%s", ds->shown, (unsigned long long)ds->skipped,
 			 ds->skipped == 1 ? "" : "s",

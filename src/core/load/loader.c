@@ -455,11 +455,11 @@ void loader_row(struct loader *l, const struct row *r)
 		double b;
 
 		row_get(r, l->c->bins_col, &s, &len);
-		if (number(l, s, len, &b) == PARSE_OK && b >= 1 && b <= 1e7 && (size_t)b > ds->binned.bins)
-			ds->binned.bins = (size_t)b;
-		ds->binned.seen = true;
-		ds->binned.ties += wpos * wneg;
-		ds->binned.pos += wpos, ds->binned.neg += wneg;
+		if (number(l, s, len, &b) == PARSE_OK && b >= 1 && b <= 1e7 && (size_t)b > ds->sql.bins)
+			ds->sql.bins = (size_t)b;
+		ds->sql.binned = true;
+		ds->sql.ties += wpos * wneg;
+		ds->sql.pos += wpos, ds->sql.neg += wneg;
 	}
 	ds->rows++;
 	/* rows in arrays cost 8 bytes a model (16 with weights), and sorting
